@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandline.h"
+
+#include "batonversion.h"
+#include "clicontext.h"
+#include "sessionscommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+
+// Commands the design names whose issues have not landed yet.
+const QStringList plannedCommands = { u"chat"_s, u"handoff"_s, u"pairing"_s, u"secret"_s, u"doctor"_s };
+
+QString commandsHelp()
+{
+    return tr("Commands:\n"
+              "  (none)                          open the window (not built yet)\n"
+              "  sessions [list]                 list stored sessions, most recent first\n"
+              "  sessions show ID                print one session and its transcript\n"
+              "  sessions export ID --format md|json\n"
+              "                                  write a session to stdout as Markdown or JSON\n"
+              "  sessions search TEXT            full-text search over all messages\n"
+              "\n"
+              "ID may be a unique prefix of a session id (at least 4 characters).\n"
+              "Exit status: 0 success, 1 failure or no search match, 2 usage error.\n");
+}
+} // namespace
+
+CommandLine::CommandLine(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+{ }
+
+int CommandLine::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Baton: a desktop AI assistant that hands conversations off to Telegram, Discord and Slack."));
+    const QCommandLineOption dataDirOption(
+        u"data-dir"_s, tr("Keep state.db in <dir> (default: $BATON_DATA_DIR, else ~/.local/share/baton)."), tr("dir"));
+    const QCommandLineOption configOption(u"config"_s,
+        tr("Read settings from <file> (default: $BATON_CONFIG, else ~/.config/baton/baton.ini)."), tr("file"));
+    const QCommandLineOption formatOption(
+        u"format"_s, tr("Export format for `sessions export`: md or json."), tr("format"));
+    const QCommandLineOption helpOption({ u"h"_s, u"help"_s }, tr("Show this help."));
+    const QCommandLineOption versionOption({ u"v"_s, u"version"_s }, tr("Print the version."));
+    parser.addOptions({ dataDirOption, configOption, formatOption, helpOption, versionOption });
+    parser.addPositionalArgument(u"command"_s, tr("What to do; see Commands below."), tr("[command] [args...]"));
+
+    const CliContext context { {}, m_out, m_err };
+    if (!parser.parse(arguments))
+        return context.fail(ExitUsage, parser.errorText() + u' ' + tr("Run `baton --help` for usage."));
+    if (parser.isSet(helpOption)) {
+        m_out << parser.helpText() << '\n' << commandsHelp();
+        m_out.flush();
+        return ExitOk;
+    }
+    if (parser.isSet(versionOption)) {
+        m_out << "baton " << BATON_VERSION_STRING << Qt::endl;
+        return ExitOk;
+    }
+
+    CliContext ctx { AppPaths::resolve(parser.value(dataDirOption), parser.value(configOption)), m_out, m_err };
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return ctx.fail(ExitFailure, tr("the window is not built yet; try `baton sessions list` or `baton --help`."));
+
+    const QString command = positional.first();
+    if (parser.isSet(formatOption) && !(command == "sessions"_L1 && positional.value(1) == "export"_L1))
+        return ctx.fail(ExitUsage, tr("--format only applies to `baton sessions export`."));
+    if (command == "sessions"_L1)
+        return SessionsCommand(ctx).run(positional.mid(1), parser.value(formatOption));
+    if (plannedCommands.contains(command))
+        return ctx.fail(ExitUsage, tr("`%1` is not available in this build yet.").arg(command));
+    return ctx.fail(ExitUsage, tr("unknown command '%1'. Run `baton --help` for the list.").arg(command));
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "apppaths.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+QString AppPaths::databasePath() const
+{
+    return QDir(dataDir).filePath(u"state.db"_s);
+}
+
+AppPaths AppPaths::resolve(const QString &dataDirOption, const QString &configOption)
+{
+    auto pick = [](const QString &option, const char *variable, const QString &fallback) {
+        if (!option.isEmpty())
+            return option;
+        const QString fromEnvironment = qEnvironmentVariable(variable);
+        return fromEnvironment.isEmpty() ? fallback : fromEnvironment;
+    };
+    const QString xdgData = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    const QString xdgConfig = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+
+    AppPaths paths;
+    paths.dataDir = QDir::cleanPath(
+        QDir::current().absoluteFilePath(pick(dataDirOption, "BATON_DATA_DIR", QDir(xdgData).filePath(u"baton"_s))));
+    paths.configFile = QDir::cleanPath(QDir::current().absoluteFilePath(
+        pick(configOption, "BATON_CONFIG", QDir(xdgConfig).filePath(u"baton/baton.ini"_s))));
+    return paths;
+}

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "migrations.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Migrations {
+
+const QList<Migration> &all()
+{
+    static const QList<Migration> migrations = {
+        { 1, "sessions and role-aware messages",
+            {
+                uR"(CREATE TABLE sessions (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL DEFAULT '',
+                    origin TEXT NOT NULL DEFAULT 'desktop',
+                    model TEXT NOT NULL DEFAULT '',
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    turn_state TEXT CHECK (turn_state IS NULL OR turn_state = 'running')
+                ))"_s,
+                uR"(CREATE TABLE messages (
+                    id INTEGER PRIMARY KEY,
+                    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                    role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant', 'tool')),
+                    content TEXT NOT NULL DEFAULT '',
+                    tool_calls TEXT CHECK (tool_calls IS NULL OR json_valid(tool_calls)),
+                    tool_call_id TEXT,
+                    platform TEXT NOT NULL DEFAULT 'desktop',
+                    platform_message_id TEXT,
+                    platform_chat TEXT,
+                    internal INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1)),
+                    status TEXT NOT NULL DEFAULT 'complete' CHECK (status IN ('complete', 'partial', 'error')),
+                    created_at INTEGER NOT NULL
+                ))"_s,
+                u"CREATE INDEX messages_by_session ON messages(session_id, id)"_s,
+                // Inbound delivery is idempotent: a platform replaying an update hits this index.
+                uR"(CREATE UNIQUE INDEX messages_platform_identity
+                    ON messages(platform, platform_chat, platform_message_id)
+                    WHERE platform_message_id IS NOT NULL)"_s,
+                u"CREATE INDEX sessions_by_update ON sessions(updated_at DESC)"_s,
+            } },
+        { 2, "the handoff state machine",
+            {
+                uR"(ALTER TABLE sessions ADD COLUMN handoff_state TEXT CHECK (handoff_state IS NULL
+                    OR handoff_state IN ('pending', 'running', 'completed', 'failed')))"_s,
+                u"ALTER TABLE sessions ADD COLUMN handoff_platform TEXT"_s,
+                u"ALTER TABLE sessions ADD COLUMN handoff_error TEXT"_s,
+                u"ALTER TABLE sessions ADD COLUMN handoff_requested_at INTEGER"_s,
+                u"ALTER TABLE sessions ADD COLUMN handoff_claimed_by TEXT"_s,
+                u"ALTER TABLE sessions ADD COLUMN handoff_claimed_at INTEGER"_s,
+                u"ALTER TABLE sessions ADD COLUMN handoff_lease_until INTEGER"_s,
+                u"ALTER TABLE sessions ADD COLUMN handoff_finished_at INTEGER"_s,
+                u"ALTER TABLE sessions ADD COLUMN handoff_destination TEXT"_s,
+                uR"(CREATE INDEX sessions_handoff_pending ON sessions(handoff_requested_at)
+                    WHERE handoff_state = 'pending')"_s,
+                uR"(CREATE INDEX sessions_handoff_running ON sessions(handoff_lease_until)
+                    WHERE handoff_state = 'running')"_s,
+            } },
+        { 3, "gateway bindings, delivery ledger and pairing",
+            {
+                uR"(CREATE TABLE session_keys (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                    updated_at INTEGER NOT NULL
+                ))"_s,
+                u"CREATE INDEX session_keys_by_session ON session_keys(session_id)"_s,
+                uR"(CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY,
+                    session_id TEXT REFERENCES sessions(id) ON DELETE SET NULL,
+                    message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+                    platform TEXT NOT NULL,
+                    chat TEXT NOT NULL,
+                    thread TEXT,
+                    kind TEXT NOT NULL DEFAULT 'send' CHECK (kind IN ('send', 'edit')),
+                    target_message_id TEXT,
+                    content TEXT NOT NULL,
+                    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+                    platform_message_id TEXT,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    created_at INTEGER NOT NULL,
+                    sent_at INTEGER
+                ))"_s,
+                u"CREATE INDEX outbox_unsent ON outbox(platform, id) WHERE state = 'pending'"_s,
+                uR"(CREATE TABLE pairing (
+                    platform TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    user_name TEXT,
+                    chat_id TEXT,
+                    code TEXT NOT NULL UNIQUE,
+                    requested_at INTEGER NOT NULL,
+                    approved_at INTEGER,
+                    PRIMARY KEY (platform, user_id)
+                ))"_s,
+            } },
+        { 4, "full-text search over messages",
+            {
+                uR"(CREATE VIRTUAL TABLE messages_fts USING fts5(
+                    content, content = 'messages', content_rowid = 'id',
+                    tokenize = 'unicode61 remove_diacritics 2'
+                ))"_s,
+                uR"(CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+                    INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+                END)"_s,
+                uR"(CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+                    INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+                END)"_s,
+                uR"(CREATE TRIGGER messages_fts_update AFTER UPDATE OF content ON messages BEGIN
+                    INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+                    INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+                END)"_s,
+                // Index what older versions already stored.
+                u"INSERT INTO messages_fts(messages_fts) VALUES ('rebuild')"_s,
+            } },
+    };
+    return migrations;
+}
+
+int latestVersion()
+{
+    return all().constLast().version;
+}
+
+} // namespace Migrations

@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sessionstore.h"
+
+#include "database.h"
+#include "sqlerror.h"
+#include "sqlvalues.h"
+#include "writetransaction.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString sessionColumns = u"s.id, s.title, s.origin, s.model, s.created_at, s.updated_at, s.turn_state, "
+                               "(SELECT count(*) FROM messages m WHERE m.session_id = s.id), "_s
+    + HandoffStatus::columns();
+
+Session sessionFromQuery(const QSqlQuery &q)
+{
+    Session s;
+    s.id = q.value(0).toString();
+    s.title = q.value(1).toString();
+    s.origin = q.value(2).toString();
+    s.model = q.value(3).toString();
+    s.createdAt = q.value(4).toLongLong();
+    s.updatedAt = q.value(5).toLongLong();
+    s.turnRunning = q.value(6).toString() == "running"_L1;
+    s.messageCount = q.value(7).toInt();
+    s.handoff = HandoffStatus::fromQuery(q, 8);
+    return s;
+}
+
+const QString messageColumns = u"id, session_id, role, content, tool_calls, tool_call_id, platform, "
+                               "platform_message_id, platform_chat, internal, status, created_at"_s;
+
+Message messageFromQuery(const QSqlQuery &q)
+{
+    Message m;
+    m.id = q.value(0).toLongLong();
+    m.sessionId = q.value(1).toString();
+    m.role = messageRoleFromName(q.value(2).toString()).value_or(MessageRole::User);
+    m.content = q.value(3).toString();
+    m.toolCalls = q.value(4).toString().toUtf8();
+    m.toolCallId = q.value(5).toString();
+    m.platform = q.value(6).toString();
+    m.platformMessageId = q.value(7).toString();
+    m.platformChat = q.value(8).toString();
+    m.internal = q.value(9).toInt() != 0;
+    m.status = messageStatusFromName(q.value(10).toString()).value_or(MessageStatus::Complete);
+    m.createdAt = q.value(11).toLongLong();
+    return m;
+}
+
+// Each word becomes a quoted FTS5 prefix term, so user text can never be FTS syntax.
+QString ftsQuery(const QString &text)
+{
+    QStringList terms;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        QString quoted = word;
+        quoted.replace(u'"', u"\"\""_s);
+        terms << u"\"%1\"*"_s.arg(quoted);
+    }
+    return terms.join(u' ');
+}
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+} // namespace
+
+SessionStore::SessionStore(Database &database, QObject *parent)
+    : QObject(parent)
+    , m_db(database)
+{ }
+
+bool SessionStore::setError(const QString &action, const QString &sqliteMessage)
+{
+    m_error = m_db.describeError(action, sqliteMessage);
+    return false;
+}
+
+QString SessionStore::createSession(const QString &title, const QString &origin, const QString &model)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const qint64 t = now();
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"INSERT INTO sessions (id, title, origin, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(id);
+    q.addBindValue(title);
+    q.addBindValue(origin);
+    q.addBindValue(model);
+    q.addBindValue(t);
+    q.addBindValue(t);
+    if (!q.exec()) {
+        setError(tr("creating a session"), sqlMessage(q.lastError()));
+        return {};
+    }
+    Q_EMIT sessionCreated(id);
+    return id;
+}
+
+std::optional<Session> SessionStore::session(const QString &id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT %1 FROM sessions s WHERE s.id = ?"_s.arg(sessionColumns));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        setError(tr("reading a session"), sqlMessage(q.lastError()));
+        return std::nullopt;
+    }
+    if (!q.next()) {
+        m_error = tr("No session with id %1.").arg(id);
+        return std::nullopt;
+    }
+    return sessionFromQuery(q);
+}
+
+QList<Session> SessionStore::sessions(int limit)
+{
+    m_error.clear();
+    QList<Session> result;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT %1 FROM sessions s ORDER BY s.updated_at DESC, s.rowid DESC LIMIT ?"_s.arg(sessionColumns));
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        setError(tr("listing sessions"), sqlMessage(q.lastError()));
+        return result;
+    }
+    while (q.next())
+        result.append(sessionFromQuery(q));
+    return result;
+}
+
+QStringList SessionStore::idsWithPrefix(const QString &prefix, int limit)
+{
+    m_error.clear();
+    QStringList ids;
+    QString pattern = prefix.toLower();
+    pattern.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?"_s);
+    q.addBindValue(QString(pattern + u'%'));
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        setError(tr("looking up a session id"), sqlMessage(q.lastError()));
+        return ids;
+    }
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
+}
+
+bool SessionStore::setColumn(const QString &id, const QString &column, const QString &value)
+{
+    QSqlQuery q(m_db.connection());
+    // The column name comes from this class, never from a caller's data.
+    q.prepare(u"UPDATE sessions SET %1 = ?, updated_at = ? WHERE id = ?"_s.arg(column));
+    q.addBindValue(value);
+    q.addBindValue(now());
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(tr("updating a session"), sqlMessage(q.lastError()));
+    if (q.numRowsAffected() != 1) {
+        m_error = tr("No session with id %1.").arg(id);
+        return false;
+    }
+    Q_EMIT sessionUpdated(id);
+    return true;
+}
+
+bool SessionStore::setTitle(const QString &id, const QString &title)
+{
+    return setColumn(id, u"title"_s, title);
+}
+
+bool SessionStore::setModel(const QString &id, const QString &model)
+{
+    return setColumn(id, u"model"_s, model);
+}
+
+bool SessionStore::deleteSession(const QString &id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"DELETE FROM sessions WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(tr("deleting a session"), sqlMessage(q.lastError()));
+    if (q.numRowsAffected() != 1) {
+        m_error = tr("No session with id %1.").arg(id);
+        return false;
+    }
+    Q_EMIT sessionDeleted(id);
+    return true;
+}
+
+bool SessionStore::beginTurn(const QString &id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE sessions SET turn_state = 'running', updated_at = ? WHERE id = ? AND turn_state IS NULL"_s);
+    q.addBindValue(now());
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(tr("starting a turn"), sqlMessage(q.lastError()));
+    if (q.numRowsAffected() != 1) {
+        m_error = tr("A reply is already being written in this session.");
+        return false;
+    }
+    Q_EMIT sessionUpdated(id);
+    return true;
+}
+
+bool SessionStore::endTurn(const QString &id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE sessions SET turn_state = NULL, updated_at = ? WHERE id = ? AND turn_state = 'running'"_s);
+    q.addBindValue(now());
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(tr("ending a turn"), sqlMessage(q.lastError()));
+    if (q.numRowsAffected() == 1)
+        Q_EMIT sessionUpdated(id);
+    return true;
+}
+
+std::optional<SessionStore::AppendResult> SessionStore::insertMessage(Message &m, qint64 t)
+{
+    if (!m.platformMessageId.isEmpty() && m.platformChat.isEmpty()) {
+        m_error = tr("A platform message needs the chat it came from.");
+        return std::nullopt;
+    }
+    if (m.createdAt == 0)
+        m.createdAt = t;
+    QSqlQuery q(m_db.connection());
+    q.prepare(
+        u"INSERT INTO messages (session_id, role, content, tool_calls, tool_call_id, platform, "
+        "platform_message_id, platform_chat, internal, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (platform, platform_chat, platform_message_id) WHERE platform_message_id IS NOT NULL "
+        "DO NOTHING"_s);
+    q.addBindValue(m.sessionId);
+    q.addBindValue(messageRoleName(m.role));
+    q.addBindValue(m.content);
+    q.addBindValue(nullableText(QString::fromUtf8(m.toolCalls)));
+    q.addBindValue(nullableText(m.toolCallId));
+    q.addBindValue(m.platform);
+    q.addBindValue(nullableText(m.platformMessageId));
+    q.addBindValue(nullableText(m.platformChat));
+    q.addBindValue(m.internal ? 1 : 0);
+    q.addBindValue(messageStatusName(m.status));
+    q.addBindValue(m.createdAt);
+    if (!q.exec()) {
+        setError(tr("storing a message"), sqlMessage(q.lastError()));
+        return std::nullopt;
+    }
+    if (q.numRowsAffected() == 1) {
+        m.id = q.lastInsertId().toLongLong();
+        QSqlQuery touch(m_db.connection());
+        touch.prepare(u"UPDATE sessions SET updated_at = max(updated_at, ?) WHERE id = ?"_s);
+        touch.addBindValue(t);
+        touch.addBindValue(m.sessionId);
+        if (!touch.exec()) {
+            setError(tr("storing a message"), sqlMessage(touch.lastError()));
+            return std::nullopt;
+        }
+        return AppendResult { m.id, true };
+    }
+    QSqlQuery existing(m_db.connection());
+    existing.prepare(u"SELECT id FROM messages WHERE platform = ? AND platform_chat = ? AND platform_message_id = ?"_s);
+    existing.addBindValue(m.platform);
+    existing.addBindValue(m.platformChat);
+    existing.addBindValue(m.platformMessageId);
+    if (!existing.exec() || !existing.next()) {
+        setError(tr("storing a message"), sqlMessage(existing.lastError()));
+        return std::nullopt;
+    }
+    m.id = existing.value(0).toLongLong();
+    return AppendResult { m.id, false };
+}
+
+std::optional<SessionStore::AppendResult> SessionStore::appendMessage(const Message &message)
+{
+    Message m = message;
+    WriteTransaction tx(m_db.connection());
+    if (!tx.isActive()) {
+        setError(tr("storing a message"), sqlMessage(tx.lastError()));
+        return std::nullopt;
+    }
+    const auto result = insertMessage(m, now());
+    if (!result)
+        return std::nullopt;
+    if (!tx.commit()) {
+        setError(tr("storing a message"), sqlMessage(tx.lastError()));
+        return std::nullopt;
+    }
+    if (result->inserted) {
+        Q_EMIT messageAppended(m.sessionId, m.id);
+        Q_EMIT sessionUpdated(m.sessionId);
+    }
+    return result;
+}
+
+bool SessionStore::appendMessages(QList<Message> &messages)
+{
+    WriteTransaction tx(m_db.connection());
+    if (!tx.isActive())
+        return setError(tr("storing messages"), sqlMessage(tx.lastError()));
+    const qint64 t = now();
+    QList<Message *> added;
+    for (Message &m : messages) {
+        const auto result = insertMessage(m, t);
+        if (!result)
+            return false;
+        if (result->inserted)
+            added << &m;
+    }
+    if (!tx.commit())
+        return setError(tr("storing messages"), sqlMessage(tx.lastError()));
+    QStringList touched;
+    for (const Message *m : std::as_const(added)) {
+        Q_EMIT messageAppended(m->sessionId, m->id);
+        if (!touched.contains(m->sessionId))
+            touched << m->sessionId;
+    }
+    for (const QString &id : std::as_const(touched))
+        Q_EMIT sessionUpdated(id);
+    return true;
+}
+
+bool SessionStore::updateMessage(qint64 messageId, const QString &content, MessageStatus status)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE messages SET content = ?, status = ? WHERE id = ? RETURNING session_id"_s);
+    q.addBindValue(content);
+    q.addBindValue(messageStatusName(status));
+    q.addBindValue(messageId);
+    if (!q.exec())
+        return setError(tr("updating a message"), sqlMessage(q.lastError()));
+    if (!q.next()) {
+        m_error = tr("No message with id %1.").arg(messageId);
+        return false;
+    }
+    const QString sessionId = q.value(0).toString();
+    q.finish();
+    Q_EMIT messageUpdated(sessionId, messageId);
+    return true;
+}
+
+std::optional<Message> SessionStore::message(qint64 messageId)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT %1 FROM messages WHERE id = ?"_s.arg(messageColumns));
+    q.addBindValue(messageId);
+    if (!q.exec()) {
+        setError(tr("reading a message"), sqlMessage(q.lastError()));
+        return std::nullopt;
+    }
+    if (!q.next()) {
+        m_error = tr("No message with id %1.").arg(messageId);
+        return std::nullopt;
+    }
+    return messageFromQuery(q);
+}
+
+QList<Message> SessionStore::transcript(const QString &sessionId, bool includeInternal)
+{
+    m_error.clear();
+    QList<Message> result;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(
+        u"SELECT %1 FROM messages WHERE session_id = ? AND (? OR internal = 0) ORDER BY id"_s.arg(messageColumns));
+    q.addBindValue(sessionId);
+    q.addBindValue(includeInternal ? 1 : 0);
+    if (!q.exec()) {
+        setError(tr("reading a transcript"), sqlMessage(q.lastError()));
+        return result;
+    }
+    while (q.next())
+        result.append(messageFromQuery(q));
+    return result;
+}
+
+QList<SearchHit> SessionStore::search(const QString &text, int limit)
+{
+    m_error.clear();
+    QList<SearchHit> hits;
+    const QString match = ftsQuery(text);
+    if (match.isEmpty())
+        return hits;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT m.session_id, s.title, m.id, m.role, snippet(messages_fts, 0, '**', '**', '…', 12) "
+              "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid JOIN sessions s ON s.id = m.session_id "
+              "WHERE messages_fts MATCH ? AND m.internal = 0 ORDER BY rank, m.id DESC LIMIT ?"_s);
+    q.addBindValue(match);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        setError(tr("searching messages"), sqlMessage(q.lastError()));
+        return hits;
+    }
+    while (q.next()) {
+        SearchHit hit;
+        hit.sessionId = q.value(0).toString();
+        hit.sessionTitle = q.value(1).toString();
+        hit.messageId = q.value(2).toLongLong();
+        hit.role = messageRoleFromName(q.value(3).toString()).value_or(MessageRole::User);
+        hit.snippet = q.value(4).toString();
+        hits.append(hit);
+    }
+    return hits;
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storetypes.h"
+
+#include <QList>
+#include <QObject>
+
+class Database;
+
+/**
+ * @brief Sessions and their transcripts in state.db; every write is announced by a signal.
+ *
+ * Methods return an empty/false/nullopt value on failure and leave one sentence in errorString().
+ */
+class SessionStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SessionStore(Database &database, QObject *parent = nullptr);
+
+    struct AppendResult
+    {
+        qint64 id = 0;
+        bool inserted = false; // false: the platform message was stored before (a replay)
+    };
+
+    [[nodiscard]] QString createSession(
+        const QString &title = {}, const QString &origin = QStringLiteral("desktop"), const QString &model = {});
+    [[nodiscard]] std::optional<Session> session(const QString &id);
+    /// Most recently updated first; @p limit < 0 lists all.
+    [[nodiscard]] QList<Session> sessions(int limit = -1);
+    /// Ids starting with @p prefix (case-insensitive), at most @p limit of them.
+    [[nodiscard]] QStringList idsWithPrefix(const QString &prefix, int limit = 10);
+    bool setTitle(const QString &id, const QString &title);
+    bool setModel(const QString &id, const QString &model);
+    bool deleteSession(const QString &id);
+
+    /// Marks a turn as running; false if one already is (one turn at a time per session).
+    bool beginTurn(const QString &id);
+    bool endTurn(const QString &id);
+
+    /// Appends and bumps the session's updated_at; a replayed platform message is not stored twice.
+    [[nodiscard]] std::optional<AppendResult> appendMessage(const Message &message);
+    /// Appends many messages in one transaction (imports, replays); fills in their ids.
+    bool appendMessages(QList<Message> &messages);
+    bool updateMessage(qint64 messageId, const QString &content, MessageStatus status);
+    [[nodiscard]] std::optional<Message> message(qint64 messageId);
+    /// The whole role-aware transcript in order; @p includeInternal adds synthetic turns.
+    [[nodiscard]] QList<Message> transcript(const QString &sessionId, bool includeInternal = true);
+    /// Full-text search over visible messages; each word matches as a prefix.
+    [[nodiscard]] QList<SearchHit> search(const QString &text, int limit = 50);
+
+    [[nodiscard]] QString errorString() const { return m_error; }
+
+Q_SIGNALS:
+    void sessionCreated(const QString &sessionId);
+    void sessionUpdated(const QString &sessionId);
+    void sessionDeleted(const QString &sessionId);
+    void messageAppended(const QString &sessionId, qint64 messageId);
+    void messageUpdated(const QString &sessionId, qint64 messageId);
+
+private:
+    bool setColumn(const QString &id, const QString &column, const QString &value);
+    bool setError(const QString &action, const QString &sqliteMessage);
+    std::optional<AppendResult> insertMessage(Message &message, qint64 now);
+
+    Database &m_db;
+    QString m_error;
+};

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs every Debian 12 package that building, testing and running Baton needs.
+# Idempotent: safe to run again; README's quick start and .ci/run both call it.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    build-essential cmake ninja-build pkg-config git clang-format
+    # Qt 6 and friends
+    qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-declarative-dev qt6-declarative-dev-tools
+    qt6-httpserver-dev qt6-l10n-tools qt6-tools-dev libqt6sql6-sqlite libqt6svg6
+    qml6-module-qtquick qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
+    qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-window
+    qml6-module-qtquick-dialogs qml6-module-qtquick-templates qml6-module-qt-labs-platform
+    qml6-module-qttest
+    # secrets, markdown, line editing
+    qtkeychain-qt6-dev libmd4c-dev libmd4c-html0-dev libedit-dev
+    # the store (FTS5 is built into Debian's SQLite)
+    libsqlite3-dev sqlite3
+    # tests: a real Secret Service, a real X display with a tray
+    dbus dbus-x11 gnome-keyring xvfb xauth trayer
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages already installed"
+    exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update
+$SUDO apt-get install -y --no-install-recommends "${missing[@]}"

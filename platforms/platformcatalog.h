@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+/**
+ * @brief The messaging platforms Baton knows, by the names used in config sections and commands.
+ */
+namespace PlatformCatalog {
+
+[[nodiscard]] QStringList names();
+[[nodiscard]] bool isKnown(const QString &name);
+/// "Telegram" for "telegram": the name people read.
+[[nodiscard]] QString displayName(const QString &name);
+
+} // namespace PlatformCatalog
