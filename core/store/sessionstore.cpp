@@ -89,9 +89,9 @@ QString SessionStore::createSession(const QString &title, const QString &origin,
     QSqlQuery q(m_db.connection());
     q.prepare(u"INSERT INTO sessions (id, title, origin, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(id);
-    q.addBindValue(title);
-    q.addBindValue(origin);
-    q.addBindValue(model);
+    q.addBindValue(requiredText(title));
+    q.addBindValue(requiredText(origin));
+    q.addBindValue(requiredText(model));
     q.addBindValue(t);
     q.addBindValue(t);
     if (!q.exec()) {
@@ -159,7 +159,7 @@ bool SessionStore::setColumn(const QString &id, const QString &column, const QSt
     QSqlQuery q(m_db.connection());
     // The column name comes from this class, never from a caller's data.
     q.prepare(u"UPDATE sessions SET %1 = ?, updated_at = ? WHERE id = ?"_s.arg(column));
-    q.addBindValue(value);
+    q.addBindValue(requiredText(value));
     q.addBindValue(now());
     q.addBindValue(id);
     if (!q.exec())
@@ -242,10 +242,10 @@ std::optional<SessionStore::AppendResult> SessionStore::insertMessage(Message &m
         "DO NOTHING"_s);
     q.addBindValue(m.sessionId);
     q.addBindValue(messageRoleName(m.role));
-    q.addBindValue(m.content);
+    q.addBindValue(requiredText(m.content));
     q.addBindValue(nullableText(QString::fromUtf8(m.toolCalls)));
     q.addBindValue(nullableText(m.toolCallId));
-    q.addBindValue(m.platform);
+    q.addBindValue(requiredText(m.platform));
     q.addBindValue(nullableText(m.platformMessageId));
     q.addBindValue(nullableText(m.platformChat));
     q.addBindValue(m.internal ? 1 : 0);
@@ -333,7 +333,7 @@ bool SessionStore::updateMessage(qint64 messageId, const QString &content, Messa
 {
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE messages SET content = ?, status = ? WHERE id = ? RETURNING session_id"_s);
-    q.addBindValue(content);
+    q.addBindValue(requiredText(content));
     q.addBindValue(messageStatusName(status));
     q.addBindValue(messageId);
     if (!q.exec())

@@ -9,3 +9,9 @@
 {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
+
+/// A NOT NULL text column: a null QString would bind as SQL NULL, so send "" instead.
+[[nodiscard]] inline QVariant requiredText(const QString &text)
+{
+    return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
+}

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/database.h"
+#include "store/migrations.h"
+#include "teststore.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QStringList columns(Database &db, const QString &table)
+    {
+        QStringList names;
+        QSqlQuery q(db.connection());
+        q.exec(u"SELECT name FROM pragma_table_info('%1')"_s.arg(table));
+        while (q.next())
+            names << q.value(0).toString();
+        return names;
+    }
+
+    // A plain SQLite connection, outside Database, for setting up hostile files.
+    static void withRawConnection(const QString &path, const std::function<void(QSqlQuery &)> &work)
+    {
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            work(q);
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(u"raw"_s);
+    }
+
+private Q_SLOTS:
+    void freshDatabaseHasPragmas()
+    {
+        TestStore store;
+        QCOMPARE(store.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+        QCOMPARE(store.scalar(u"PRAGMA foreign_keys"_s).toInt(), 1);
+        QCOMPARE(store.scalar(u"PRAGMA busy_timeout"_s).toInt(), 5000);
+        QCOMPARE(store.scalar(u"PRAGMA synchronous"_s).toInt(), 2); // FULL
+        QCOMPARE(store.scalar(u"PRAGMA user_version"_s).toInt(), Migrations::latestVersion());
+        QCOMPARE(store.scalar(u"PRAGMA application_id"_s).toInt(), Database::applicationId);
+        QCOMPARE(store.db.schemaVersion(), Migrations::latestVersion());
+    }
+
+    void tablesHaveTheContractColumns_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QStringList>("required");
+        QTest::newRow("sessions") << u"sessions"_s
+                                  << QStringList { u"id"_s, u"title"_s, u"origin"_s, u"model"_s, u"created_at"_s,
+                                         u"updated_at"_s, u"turn_state"_s, u"handoff_state"_s, u"handoff_platform"_s,
+                                         u"handoff_error"_s, u"handoff_requested_at"_s, u"handoff_claimed_by"_s,
+                                         u"handoff_claimed_at"_s, u"handoff_finished_at"_s, u"handoff_destination"_s };
+        QTest::newRow("messages") << u"messages"_s
+                                  << QStringList { u"id"_s, u"session_id"_s, u"role"_s, u"content"_s, u"tool_calls"_s,
+                                         u"tool_call_id"_s, u"platform"_s, u"platform_message_id"_s, u"internal"_s,
+                                         u"status"_s, u"platform_chat"_s, u"created_at"_s };
+        QTest::newRow("session_keys") << u"session_keys"_s
+                                      << QStringList { u"key"_s, u"session_id"_s, u"updated_at"_s };
+        QTest::newRow("outbox") << u"outbox"_s
+                                << QStringList { u"id"_s, u"platform"_s, u"chat"_s, u"content"_s, u"state"_s,
+                                       u"platform_message_id"_s };
+        QTest::newRow("pairing") << u"pairing"_s
+                                 << QStringList { u"platform"_s, u"user_id"_s, u"code"_s, u"requested_at"_s,
+                                        u"approved_at"_s };
+        QTest::newRow("messages_fts") << u"messages_fts"_s << QStringList { u"content"_s };
+    }
+    void tablesHaveTheContractColumns()
+    {
+        QFETCH(QString, table);
+        QFETCH(QStringList, required);
+        TestStore store;
+        const QStringList actual = columns(store.db, table);
+        for (const QString &column : required)
+            QVERIFY2(actual.contains(column), qPrintable(table + u'.' + column));
+    }
+
+    void inboundIdentityIndexIsUnique()
+    {
+        TestStore store;
+        QCOMPARE(store
+                     .scalar(u"SELECT \"unique\" FROM pragma_index_list('messages') "
+                             "WHERE name = 'messages_platform_identity'"_s)
+                     .toInt(),
+            1);
+    }
+
+    void createsMissingDataDirectory()
+    {
+        QTemporaryDir dir;
+        Database db;
+        const QString path = dir.filePath(u"a/b/c/state.db"_s);
+        QVERIFY2(db.open(path), qPrintable(db.errorString()));
+        QVERIFY(QFile::exists(path));
+    }
+
+    void twoConnectionsShareOneFile()
+    {
+        TestStore store;
+        Database second;
+        QVERIFY(second.open(store.path()));
+        QVERIFY(store.exec(u"INSERT INTO sessions (id, created_at, updated_at) VALUES ('s1', 1, 1)"_s));
+        QSqlQuery q(second.connection());
+        QVERIFY(q.exec(u"SELECT count(*) FROM sessions"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+
+    void garbageFileIsReportedNotCrashed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"state.db"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, '\x5a'));
+        file.close();
+
+        Database db;
+        QVERIFY(!db.open(path));
+        QVERIFY(!db.isOpen());
+        QVERIFY2(db.errorString().contains(u"state.db at %1 is not a Baton database or is corrupt"_s.arg(path)),
+            qPrintable(db.errorString()));
+    }
+
+    void foreignDatabaseIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"state.db"_s);
+        withRawConnection(path, [](QSqlQuery &q) { QVERIFY(q.exec(u"CREATE TABLE photos (id INTEGER)"_s)); });
+        Database db;
+        QVERIFY(!db.open(path));
+        QVERIFY2(db.errorString().contains(u"is not a Baton database"_s), qPrintable(db.errorString()));
+        // Refusing must not have touched the other program's file.
+        withRawConnection(path, [](QSqlQuery &q) {
+            QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        });
+    }
+
+    void otherApplicationIdIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"state.db"_s);
+        withRawConnection(path, [](QSqlQuery &q) { QVERIFY(q.exec(u"PRAGMA application_id = 1234"_s)); });
+        Database db;
+        QVERIFY(!db.open(path));
+        QVERIFY2(db.errorString().contains(u"belongs to another application"_s), qPrintable(db.errorString()));
+    }
+
+    void newerSchemaIsRefused()
+    {
+        TestStore store;
+        QVERIFY(store.exec(u"PRAGMA user_version = 999"_s));
+        store.db.close();
+        Database db;
+        QVERIFY(!db.open(store.path()));
+        QVERIFY2(db.errorString().contains(u"written by a newer Baton (schema 999"_s), qPrintable(db.errorString()));
+    }
+
+    void directoryInPlaceOfFileIsReported()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"state.db"_s);
+        QVERIFY(QDir().mkpath(path));
+        Database db;
+        QVERIFY(!db.open(path));
+        QVERIFY2(db.errorString().contains(u"state.db at %1 cannot be read"_s.arg(path)), qPrintable(db.errorString()));
+    }
+
+    void lockedDatabaseIsReportedAfterTheBusyTimeout()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"state.db"_s);
+        {
+            Database old;
+            QVERIFY(old.open(path, { .busyTimeoutMs = 5000, .targetVersion = 1 }));
+        }
+        Database holder;
+        QVERIFY(holder.open(path, { .busyTimeoutMs = 5000, .targetVersion = 1 }));
+        QSqlQuery lock(holder.connection());
+        QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
+
+        Database db;
+        QVERIFY(!db.open(path, { .busyTimeoutMs = 100, .targetVersion = -1 }));
+        QVERIFY2(db.errorString().contains(u"is locked by another process"_s), qPrintable(db.errorString()));
+
+        QVERIFY(lock.exec(u"ROLLBACK"_s));
+        QVERIFY2(db.open(path), qPrintable(db.errorString()));
+        QCOMPARE(db.schemaVersion(), Migrations::latestVersion());
+    }
+
+    void reopeningKeepsData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"state.db"_s);
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(u"INSERT INTO sessions (id, created_at, updated_at) VALUES ('kept', 1, 1)"_s));
+        }
+        Database db;
+        QVERIFY(db.open(path));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(u"SELECT id FROM sessions"_s) && q.next());
+        QCOMPARE(q.value(0).toString(), u"kept"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

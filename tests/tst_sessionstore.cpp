@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/sessionstore.h"
+#include "teststore.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Message makeMessage(const QString &session, MessageRole role, const QString &content)
+{
+    Message m;
+    m.sessionId = session;
+    m.role = role;
+    m.content = content;
+    return m;
+}
+
+Message inbound(const QString &session, const QString &chat, const QString &platformId, const QString &text)
+{
+    Message m = makeMessage(session, MessageRole::User, text);
+    m.platform = u"telegram"_s;
+    m.platformChat = chat;
+    m.platformMessageId = platformId;
+    return m;
+}
+} // namespace
+
+class TestSessionStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void createAndRead()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        QSignalSpy created(&store, &SessionStore::sessionCreated);
+        const QString id = store.createSession(u"Ferry times"_s, u"cli"_s, u"llama3"_s);
+        QVERIFY2(!id.isEmpty(), qPrintable(store.errorString()));
+        QCOMPARE(created.size(), 1);
+        QCOMPARE(created.first().first().toString(), id);
+
+        const auto s = store.session(id);
+        QVERIFY(s);
+        QCOMPARE(s->title, u"Ferry times"_s);
+        QCOMPARE(s->origin, u"cli"_s);
+        QCOMPARE(s->model, u"llama3"_s);
+        QVERIFY(s->createdAt > 0);
+        QCOMPARE(s->handoff.state, HandoffState::None);
+        QCOMPARE(s->messageCount, 0);
+        QVERIFY(!store.session(u"nope"_s));
+        QVERIFY(!store.errorString().isEmpty());
+    }
+
+    void transcriptKeepsRolesAndToolCalls()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        QSignalSpy appended(&store, &SessionStore::messageAppended);
+        QSignalSpy updated(&store, &SessionStore::sessionUpdated);
+
+        Message call = makeMessage(id, MessageRole::Assistant, {});
+        call.toolCalls = R"([{"id":"call_9","type":"function","function":{"name":"weather","arguments":"{}"}}])";
+        Message result = makeMessage(id, MessageRole::Tool, u"sunny"_s);
+        result.toolCallId = u"call_9"_s;
+        Message synthetic = makeMessage(id, MessageRole::User, u"[handed off]"_s);
+        synthetic.internal = true;
+        Message cut = makeMessage(id, MessageRole::Assistant, u"It will be sun"_s);
+        cut.status = MessageStatus::Partial;
+
+        for (const Message &m : { makeMessage(id, MessageRole::System, u"be brief"_s),
+                 makeMessage(id, MessageRole::User, u"weather?"_s), call, result, synthetic, cut })
+            QVERIFY2(store.appendMessage(m), qPrintable(store.errorString()));
+        QCOMPARE(appended.size(), 6);
+        QCOMPARE(updated.size(), 6);
+
+        const QList<Message> all = store.transcript(id);
+        QCOMPARE(all.size(), 6);
+        const QList<MessageRole> roles = { MessageRole::System, MessageRole::User, MessageRole::Assistant,
+            MessageRole::Tool, MessageRole::User, MessageRole::Assistant };
+        for (int i = 0; i < all.size(); ++i) {
+            QCOMPARE(all.at(i).role, roles.at(i));
+            QCOMPARE(all.at(i).id, appended.at(i).at(1).toLongLong());
+            if (i > 0)
+                QVERIFY(all.at(i).id > all.at(i - 1).id);
+        }
+        QCOMPARE(all.at(2).toolCalls, call.toolCalls);
+        QCOMPARE(all.at(3).toolCallId, u"call_9"_s);
+        QVERIFY(all.at(4).internal);
+        QCOMPARE(all.at(5).status, MessageStatus::Partial);
+        QCOMPARE(store.transcript(id, false).size(), 5);
+        QCOMPARE(store.session(id)->messageCount, 6);
+    }
+
+    void invalidRowsAreRefusedWithASentence()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        Message badJson = makeMessage(id, MessageRole::Assistant, {});
+        badJson.toolCalls = "[{not json";
+        QVERIFY(!store.appendMessage(badJson));
+        QVERIFY(store.errorString().contains(u"state.db at"_s));
+
+        QVERIFY(!store.appendMessage(makeMessage(u"no-such-session"_s, MessageRole::User, u"x"_s)));
+        QVERIFY(!store.errorString().isEmpty());
+
+        Message noChat = inbound(id, {}, u"5"_s, u"hi"_s);
+        QVERIFY(!store.appendMessage(noChat));
+        QVERIFY(store.errorString().contains(u"chat"_s));
+        QCOMPARE(store.transcript(id).size(), 0);
+    }
+
+    void inboundDeliveryIsIdempotent()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        QSignalSpy appended(&store, &SessionStore::messageAppended);
+
+        const auto first = store.appendMessage(inbound(id, u"111"_s, u"42"_s, u"hello"_s));
+        QVERIFY(first && first->inserted);
+        const auto replay = store.appendMessage(inbound(id, u"111"_s, u"42"_s, u"hello"_s));
+        QVERIFY(replay);
+        QVERIFY(!replay->inserted);
+        QCOMPARE(replay->id, first->id);
+        QCOMPARE(appended.size(), 1);
+
+        // The same platform message id in another chat is another message.
+        const auto other = store.appendMessage(inbound(id, u"222"_s, u"42"_s, u"hello"_s));
+        QVERIFY(other && other->inserted);
+        QCOMPARE(store.transcript(id).size(), 2);
+
+        // Desktop messages carry no platform id and never collide.
+        QVERIFY(store.appendMessage(makeMessage(id, MessageRole::User, u"a"_s))->inserted);
+        QVERIFY(store.appendMessage(makeMessage(id, MessageRole::User, u"a"_s))->inserted);
+        QCOMPARE(store.transcript(id).size(), 4);
+    }
+
+    void batchAppendIsOneTransaction()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        QList<Message> batch;
+        for (int i = 0; i < 100; ++i)
+            batch << makeMessage(id, i % 2 ? MessageRole::Assistant : MessageRole::User, u"line %1"_s.arg(i));
+        batch << inbound(id, u"1"_s, u"7"_s, u"dup"_s) << inbound(id, u"1"_s, u"7"_s, u"dup"_s);
+        QSignalSpy appended(&store, &SessionStore::messageAppended);
+        QVERIFY(store.appendMessages(batch));
+        QCOMPARE(appended.size(), 101);
+        QCOMPARE(batch.at(100).id, batch.at(101).id);
+        QCOMPARE(store.transcript(id).size(), 101);
+
+        // A bad row rolls the whole batch back.
+        QList<Message> broken { makeMessage(id, MessageRole::User, u"kept?"_s),
+            makeMessage(u"missing"_s, MessageRole::User, u"x"_s) };
+        QVERIFY(!store.appendMessages(broken));
+        QCOMPARE(store.transcript(id).size(), 101);
+    }
+
+    void updateMessageForStreaming()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        Message reply = makeMessage(id, MessageRole::Assistant, u"Hel"_s);
+        reply.status = MessageStatus::Partial;
+        const auto added = store.appendMessage(reply);
+        QVERIFY(added);
+        QSignalSpy changed(&store, &SessionStore::messageUpdated);
+        QVERIFY(store.updateMessage(added->id, u"Hello there"_s, MessageStatus::Complete));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toString(), id);
+        const auto m = store.message(added->id);
+        QCOMPARE(m->content, u"Hello there"_s);
+        QCOMPARE(m->status, MessageStatus::Complete);
+        QVERIFY(!store.updateMessage(999999, u"x"_s, MessageStatus::Complete));
+        QCOMPARE(store.search(u"there"_s).size(), 1);
+        QCOMPARE(store.search(u"hel"_s).size(), 1);
+    }
+
+    void sessionsAreListedMostRecentFirst()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString a = store.createSession(u"A"_s);
+        const QString b = store.createSession(u"B"_s);
+        QVERIFY(t.exec(u"UPDATE sessions SET updated_at = 100 WHERE id = '%1'"_s.arg(b)));
+        QCOMPARE(store.sessions().first().id, a);
+        QVERIFY(store.appendMessage(makeMessage(b, MessageRole::User, u"bump"_s)));
+        QCOMPARE(store.sessions().first().id, b);
+        QCOMPARE(store.sessions(1).size(), 1);
+    }
+
+    void idPrefixLookupIsLiteral()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        QCOMPARE(store.idsWithPrefix(id.left(6)), QStringList { id });
+        QCOMPARE(store.idsWithPrefix(id.left(6).toUpper()), QStringList { id });
+        QVERIFY(store.idsWithPrefix(u"%"_s).isEmpty());
+        QVERIFY(store.idsWithPrefix(u"____"_s).isEmpty());
+    }
+
+    void searchIsSafeAgainstFtsSyntax()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession(u"Code"_s);
+        QVERIFY(store.appendMessage(makeMessage(id, MessageRole::User, u"How do I write c++ templates?"_s)));
+        Message hidden = makeMessage(id, MessageRole::User, u"secret synthetic templates"_s);
+        hidden.internal = true;
+        QVERIFY(store.appendMessage(hidden));
+
+        const QList<SearchHit> hits = store.search(u"templ"_s);
+        QCOMPARE(hits.size(), 1);
+        QVERIFY2(hits.first().snippet.contains(u"**templates**"_s), qPrintable(hits.first().snippet));
+        QCOMPARE(hits.first().sessionTitle, u"Code"_s);
+        for (const QString &hostile : { u"\"unbalanced"_s, u"AND OR NOT"_s, u"c++ (x"_s, u"content:foo"_s, u"*"_s }) {
+            const QList<SearchHit> ignored = store.search(hostile);
+            Q_UNUSED(ignored);
+            QVERIFY2(store.errorString().isEmpty(), qPrintable(hostile + u": "_s + store.errorString()));
+        }
+        QVERIFY(store.search(u"   "_s).isEmpty());
+    }
+
+    void oneTurnAtATime()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        QVERIFY(store.beginTurn(id));
+        QVERIFY(store.session(id)->turnRunning);
+        QVERIFY(!store.beginTurn(id));
+        QVERIFY(store.endTurn(id));
+        QVERIFY(!store.session(id)->turnRunning);
+        QVERIFY(store.beginTurn(id));
+    }
+
+    void deleteCascades()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        QVERIFY(store.appendMessage(makeMessage(id, MessageRole::User, u"ephemeral words"_s)));
+        QSignalSpy deleted(&store, &SessionStore::sessionDeleted);
+        QVERIFY(store.deleteSession(id));
+        QCOMPARE(deleted.size(), 1);
+        QCOMPARE(t.scalar(u"SELECT count(*) FROM messages"_s).toInt(), 0);
+        QVERIFY(store.search(u"ephemeral"_s).isEmpty());
+        QVERIFY(!store.deleteSession(id));
+    }
+
+    void titleAndModelUpdates()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        QSignalSpy updated(&store, &SessionStore::sessionUpdated);
+        QVERIFY(store.setTitle(id, u"Renamed"_s));
+        QVERIFY(store.setModel(id, u"qwen"_s));
+        QCOMPARE(updated.size(), 2);
+        QCOMPARE(store.session(id)->title, u"Renamed"_s);
+        QCOMPARE(store.session(id)->model, u"qwen"_s);
+        QVERIFY(!store.setTitle(u"missing"_s, u"x"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionStore)
+#include "tst_sessionstore.moc"
