@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/sessionstore.h"
 #include "teststore.h"
 
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -196,6 +200,49 @@ private Q_SLOTS:
         QVERIFY(lock.exec(u"ROLLBACK"_s));
         QVERIFY2(db.open(path), qPrintable(db.errorString()));
         QCOMPARE(db.schemaVersion(), Migrations::latestVersion());
+    }
+
+    void eachThreadWritesThroughItsOwnConnection()
+    {
+        TestStore t;
+        SessionStore reader(t.db);
+        const QString id = reader.createSession();
+        std::atomic<bool> written { false };
+        QString error;
+        QThread *writer = QThread::create([&] {
+            Database db; // connections never cross threads: this one is born and dies here
+            if (!db.open(t.path())) {
+                error = db.errorString();
+                return;
+            }
+            SessionStore store(db);
+            for (int batch = 0; batch < 20; ++batch) {
+                QList<Message> messages;
+                for (int i = 0; i < 50; ++i) {
+                    Message m;
+                    m.sessionId = id;
+                    m.content = u"from the worker %1"_s.arg(i);
+                    messages << m;
+                }
+                if (!store.appendMessages(messages)) {
+                    error = store.errorString();
+                    return;
+                }
+            }
+            written = true;
+        });
+        writer->start();
+        int reads = 0;
+        while (!writer->isFinished() && reads < 10'000) {
+            const QList<Message> seen = reader.transcript(id);
+            QVERIFY2(reader.errorString().isEmpty(), qPrintable(reader.errorString()));
+            QCOMPARE(seen.size() % 50, 0); // a batch is visible whole or not at all
+            ++reads;
+        }
+        QVERIFY(writer->wait(30'000));
+        delete writer;
+        QVERIFY2(written, qPrintable(error));
+        QCOMPARE(reader.transcript(id).size(), 1000);
     }
 
     void reopeningKeepsData()
