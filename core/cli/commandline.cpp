@@ -3,6 +3,7 @@
 
 #include "batonversion.h"
 #include "clicontext.h"
+#include "secretcommand.h"
 #include "sessionscommand.h"
 
 #include <QCommandLineParser>
@@ -17,7 +18,7 @@ QString tr(const char *text)
 }
 
 // Commands the design names whose issues have not landed yet.
-const QStringList plannedCommands = { u"chat"_s, u"handoff"_s, u"pairing"_s, u"secret"_s, u"doctor"_s };
+const QStringList plannedCommands = { u"chat"_s, u"handoff"_s, u"pairing"_s, u"doctor"_s };
 
 QString commandsHelp()
 {
@@ -28,18 +29,37 @@ QString commandsHelp()
               "  sessions export ID --format md|json\n"
               "                                  write a session to stdout as Markdown or JSON\n"
               "  sessions search TEXT            full-text search over all messages\n"
+              "  secret set NAME                 store a secret in the OS keychain (value read from stdin)\n"
+              "  secret delete NAME              remove a secret from the keychain\n"
+              "                                  NAME: llm.api_key, telegram.token, discord.token,\n"
+              "                                  slack.bot_token, slack.app_token\n"
               "\n"
               "ID may be a unique prefix of a session id (at least 4 characters).\n"
               "Exit status: 0 success, 1 failure or no search match, 2 usage error.\n");
 }
 } // namespace
 
-CommandLine::CommandLine(QTextStream &out, QTextStream &err)
-    : m_out(out)
+CommandLine::CommandLine(QTextStream &out, QTextStream &err, QObject *parent)
+    : QObject(parent)
+    , m_out(out)
     , m_err(err)
 { }
 
-int CommandLine::run(const QStringList &arguments)
+void CommandLine::start(const QStringList &arguments)
+{
+    const int status = startCommand(arguments);
+    if (status != stillRunning)
+        finish(status);
+}
+
+void CommandLine::finish(int status)
+{
+    m_out.flush();
+    m_err.flush();
+    Q_EMIT finished(status);
+}
+
+int CommandLine::startCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -68,7 +88,8 @@ int CommandLine::run(const QStringList &arguments)
         return ExitOk;
     }
 
-    CliContext ctx { AppPaths::resolve(parser.value(dataDirOption), parser.value(configOption)), m_out, m_err };
+    m_ctx.emplace(AppPaths::resolve(parser.value(dataDirOption), parser.value(configOption)), m_out, m_err);
+    const CliContext &ctx = *m_ctx;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return ctx.fail(ExitFailure, tr("the window is not built yet; try `baton sessions list` or `baton --help`."));
@@ -78,6 +99,12 @@ int CommandLine::run(const QStringList &arguments)
         return ctx.fail(ExitUsage, tr("--format only applies to `baton sessions export`."));
     if (command == "sessions"_L1)
         return SessionsCommand(ctx).run(positional.mid(1), parser.value(formatOption));
+    if (command == "secret"_L1) {
+        auto *secret = new SecretCommand(ctx, this);
+        connect(secret, &SecretCommand::finished, this, &CommandLine::finish);
+        secret->start(positional.mid(1));
+        return stillRunning;
+    }
     if (plannedCommands.contains(command))
         return ctx.fail(ExitUsage, tr("`%1` is not available in this build yet.").arg(command));
     return ctx.fail(ExitUsage, tr("unknown command '%1'. Run `baton --help` for the list.").arg(command));

@@ -1,21 +1,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "clicontext.h"
+
+#include <QObject>
 #include <QStringList>
 #include <QTextStream>
 
-/**
- * @brief `baton`'s argument parsing and subcommand dispatch for the non-window modes.
- */
-class CommandLine
-{
-public:
-    CommandLine(QTextStream &out, QTextStream &err);
+#include <optional>
 
-    /// Runs the command @p arguments name and returns the process exit status.
-    [[nodiscard]] int run(const QStringList &arguments);
+/**
+ * @brief `baton`'s argument parsing and subcommand dispatch for the terminal modes.
+ *
+ * Some commands wait on the keychain, the gateway or the model, so every command ends with the
+ * finished() signal, which may come from the event loop after start() returned.
+ */
+class CommandLine : public QObject
+{
+    Q_OBJECT
+
+public:
+    CommandLine(QTextStream &out, QTextStream &err, QObject *parent = nullptr);
+
+    /// Runs the command @p arguments (argv, program name first) name.
+    void start(const QStringList &arguments);
+
+Q_SIGNALS:
+    void finished(int status);
 
 private:
+    int startCommand(const QStringList &arguments);
+    void finish(int status);
+
     QTextStream &m_out;
     QTextStream &m_err;
+    std::optional<CliContext> m_ctx;
+    static constexpr int stillRunning = -1;
 };

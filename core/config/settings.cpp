@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QString defaultApiBase(const QString &platform)
+{
+    if (platform == "telegram"_L1)
+        return u"https://api.telegram.org"_s;
+    if (platform == "discord"_L1)
+        return u"https://discord.com/api/v10"_s;
+    if (platform == "slack"_L1)
+        return u"https://slack.com/api"_s;
+    return {};
+}
+
+QString homeChatKey(const QString &platform)
+{
+    return platform == "telegram"_L1 ? u"home_chat"_s : u"home_channel"_s;
+}
+} // namespace
+
+Settings::Settings(const QString &file)
+    : m_settings(file, QSettings::IniFormat)
+{ }
+
+QString Settings::errorString() const
+{
+    const QFileInfo info(m_settings.fileName());
+    if (info.exists() && !info.isReadable())
+        return QCoreApplication::translate("Settings", "The config file %1 cannot be read. Check its permissions.")
+            .arg(info.filePath());
+    if (m_settings.status() == QSettings::FormatError)
+        return QCoreApplication::translate("Settings", "The config file %1 is not a valid INI file.")
+            .arg(info.filePath());
+    return {};
+}
+
+QString Settings::llmBaseUrl() const
+{
+    return m_settings.value(u"llm/base_url"_s, u"http://127.0.0.1:11434/v1"_s).toString().trimmed();
+}
+
+QString Settings::model() const
+{
+    return m_settings.value(u"llm/model"_s).toString().trimmed();
+}
+
+int Settings::llmTimeoutSeconds() const
+{
+    bool ok = false;
+    const int seconds = m_settings.value(u"llm/timeout_s"_s, 120).toInt(&ok);
+    return ok && seconds > 0 ? seconds : 120;
+}
+
+QString Settings::systemPrompt() const
+{
+    return m_settings.value(u"llm/system_prompt"_s).toString();
+}
+
+bool Settings::llmIncludeUsage() const
+{
+    return m_settings.value(u"llm/include_usage"_s, false).toBool();
+}
+
+bool Settings::gatewayEnabled() const
+{
+    return m_settings.value(u"gateway/enabled"_s, true).toBool();
+}
+
+Settings::Platform Settings::platform(const QString &name) const
+{
+    Platform p;
+    p.name = name;
+    m_settings.beginGroup(name);
+    p.enabled = m_settings.value(u"enabled"_s, false).toBool();
+    p.apiBase = m_settings.value(u"api_base"_s, defaultApiBase(name)).toString().trimmed();
+    p.gatewayUrl = m_settings.value(u"gateway_url"_s).toString().trimmed();
+    p.homeChat = m_settings.value(homeChatKey(name)).toString().trimmed();
+    p.homeThread = m_settings.value(u"home_thread"_s).toString().trimmed();
+    // QSettings reads "1,2" as a list and "1" as a string: accept both.
+    const QVariant users = m_settings.value(u"allowed_users"_s);
+    for (const QString &user : users.toStringList().join(u',').split(u',', Qt::SkipEmptyParts))
+        p.allowedUsers << user.trimmed();
+    m_settings.endGroup();
+    return p;
+}
+
+void Settings::setModel(const QString &model)
+{
+    m_settings.setValue(u"llm/model"_s, model);
+}
+
+void Settings::setHome(const QString &platform, const QString &chat, const QString &thread)
+{
+    m_settings.beginGroup(platform);
+    m_settings.setValue(homeChatKey(platform), chat);
+    if (thread.isEmpty())
+        m_settings.remove(u"home_thread"_s);
+    else
+        m_settings.setValue(u"home_thread"_s, thread);
+    m_settings.endGroup();
+}

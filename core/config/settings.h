@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSettings>
+#include <QStringList>
+
+/**
+ * @brief baton.ini (design §3) with its defaults: the model endpoint, the gateway and each platform.
+ *
+ * Secrets never live here; see SecretStore.
+ */
+class Settings
+{
+public:
+    explicit Settings(const QString &file);
+
+    /// Empty when the file is usable (or absent: defaults apply); otherwise one sentence.
+    [[nodiscard]] QString errorString() const;
+    [[nodiscard]] QString fileName() const { return m_settings.fileName(); }
+
+    [[nodiscard]] QString llmBaseUrl() const;
+    [[nodiscard]] QString model() const;
+    [[nodiscard]] int llmTimeoutSeconds() const;
+    [[nodiscard]] QString systemPrompt() const;
+    /// stream_options.include_usage; some servers reject it, so it is off unless asked for.
+    [[nodiscard]] bool llmIncludeUsage() const;
+    [[nodiscard]] bool gatewayEnabled() const;
+
+    struct Platform
+    {
+        QString name;
+        bool enabled = false;
+        QString apiBase;
+        QString gatewayUrl;
+        QString homeChat;
+        QString homeThread;
+        QStringList allowedUsers;
+    };
+    [[nodiscard]] Platform platform(const QString &name) const;
+
+    void setModel(const QString &model);
+    void setHome(const QString &platform, const QString &chat, const QString &thread);
+    void sync() { m_settings.sync(); }
+
+private:
+    mutable QSettings m_settings;
+};
