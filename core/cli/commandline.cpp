@@ -3,6 +3,7 @@
 
 #include "batonversion.h"
 #include "clicontext.h"
+#include "handoffcommand.h"
 #include "secretcommand.h"
 #include "sessionscommand.h"
 
@@ -18,7 +19,7 @@ QString tr(const char *text)
 }
 
 // Commands the design names whose issues have not landed yet.
-const QStringList plannedCommands = { u"chat"_s, u"handoff"_s, u"pairing"_s, u"doctor"_s };
+const QStringList plannedCommands = { u"chat"_s, u"pairing"_s, u"doctor"_s };
 
 QString commandsHelp()
 {
@@ -29,6 +30,9 @@ QString commandsHelp()
               "  sessions export ID --format md|json\n"
               "                                  write a session to stdout as Markdown or JSON\n"
               "  sessions search TEXT            full-text search over all messages\n"
+              "  handoff SESSION --to PLATFORM [--json]\n"
+              "                                  hand a stored session off to telegram, discord or slack\n"
+              "                                  and wait for the gateway (exit 0 done, 1 failed, 2 timeout)\n"
               "  secret set NAME                 store a secret in the OS keychain (value read from stdin)\n"
               "  secret delete NAME              remove a secret from the keychain\n"
               "                                  NAME: llm.api_key, telegram.token, discord.token,\n"
@@ -72,7 +76,10 @@ int CommandLine::startCommand(const QStringList &arguments)
         u"format"_s, tr("Export format for `sessions export`: md or json."), tr("format"));
     const QCommandLineOption helpOption({ u"h"_s, u"help"_s }, tr("Show this help."));
     const QCommandLineOption versionOption({ u"v"_s, u"version"_s }, tr("Print the version."));
-    parser.addOptions({ dataDirOption, configOption, formatOption, helpOption, versionOption });
+    const QCommandLineOption toOption(
+        u"to"_s, tr("Platform for `handoff`: telegram, discord or slack."), tr("platform"));
+    const QCommandLineOption jsonOption(u"json"_s, tr("Print the result of `handoff` as JSON."));
+    parser.addOptions({ dataDirOption, configOption, formatOption, toOption, jsonOption, helpOption, versionOption });
     parser.addPositionalArgument(u"command"_s, tr("What to do; see Commands below."), tr("[command] [args...]"));
 
     const CliContext context { {}, m_out, m_err };
@@ -97,8 +104,16 @@ int CommandLine::startCommand(const QStringList &arguments)
     const QString command = positional.first();
     if (parser.isSet(formatOption) && !(command == "sessions"_L1 && positional.value(1) == "export"_L1))
         return ctx.fail(ExitUsage, tr("--format only applies to `baton sessions export`."));
+    if ((parser.isSet(toOption) || parser.isSet(jsonOption)) && command != "handoff"_L1)
+        return ctx.fail(ExitUsage, tr("--to and --json only apply to `baton handoff`."));
     if (command == "sessions"_L1)
         return SessionsCommand(ctx).run(positional.mid(1), parser.value(formatOption));
+    if (command == "handoff"_L1) {
+        auto *handoff = new HandoffCommand(ctx, this);
+        connect(handoff, &HandoffCommand::finished, this, &CommandLine::finish);
+        handoff->start(positional.mid(1), parser.value(toOption), parser.isSet(jsonOption));
+        return stillRunning;
+    }
     if (command == "secret"_L1) {
         auto *secret = new SecretCommand(ctx, this);
         connect(secret, &SecretCommand::finished, this, &CommandLine::finish);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionscommand.h"
 
+#include "sessionlookup.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
 #include "transcriptformat.h"
@@ -15,7 +16,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("SessionsCommand", text);
 }
 
-constexpr int minimumPrefix = 4;
 constexpr int shortIdLength = 8;
 
 QString shortId(const QString &id)
@@ -84,32 +84,12 @@ int SessionsCommand::run(const QStringList &args, const QString &format)
 
 QString SessionsCommand::resolveId(SessionStore &store, const QString &idOrPrefix, int *status)
 {
-    *status = ExitUsage;
-    if (store.session(idOrPrefix))
-        return idOrPrefix;
-    if (idOrPrefix.size() < minimumPrefix) {
-        m_ctx.fail(ExitUsage,
-            tr("no session with id '%1' (a prefix needs at least %2 characters).").arg(idOrPrefix).arg(minimumPrefix));
-        return {};
+    const SessionLookup::Result found = SessionLookup::byId(store, idOrPrefix);
+    if (found.id.isEmpty()) {
+        *status = found.storeFailed ? ExitFailure : ExitUsage;
+        m_ctx.fail(*status, found.error);
     }
-    const QStringList matches = store.idsWithPrefix(idOrPrefix, 5);
-    if (matches.size() == 1)
-        return matches.first();
-    if (matches.isEmpty()) {
-        if (!store.errorString().isEmpty()) {
-            *status = ExitFailure;
-            m_ctx.fail(ExitFailure, store.errorString());
-        } else
-            m_ctx.fail(
-                ExitUsage, tr("no session with id '%1'. Run `baton sessions list` to see them.").arg(idOrPrefix));
-        return {};
-    }
-    QStringList shown;
-    for (const QString &m : matches)
-        shown << shortId(m);
-    m_ctx.fail(ExitUsage,
-        tr("session id '%1' is ambiguous: it matches %2. Give more characters.").arg(idOrPrefix, shown.join(u", "_s)));
-    return {};
+    return found.id;
 }
 
 int SessionsCommand::list(SessionStore &store)
