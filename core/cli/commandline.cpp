@@ -2,6 +2,7 @@
 #include "commandline.h"
 
 #include "batonversion.h"
+#include "chatcommand.h"
 #include "clicontext.h"
 #include "handoffcommand.h"
 #include "secretcommand.h"
@@ -19,7 +20,7 @@ QString tr(const char *text)
 }
 
 // Commands the design names whose issues have not landed yet.
-const QStringList plannedCommands = { u"chat"_s, u"pairing"_s, u"doctor"_s };
+const QStringList plannedCommands = { u"pairing"_s, u"doctor"_s };
 
 QString commandsHelp()
 {
@@ -30,6 +31,8 @@ QString commandsHelp()
               "  sessions export ID --format md|json\n"
               "                                  write a session to stdout as Markdown or JSON\n"
               "  sessions search TEXT            full-text search over all messages\n"
+              "  chat [--session ID | --continue]\n"
+              "                                  talk to the model in the terminal (/help inside)\n"
               "  handoff SESSION --to PLATFORM [--json]\n"
               "                                  hand a stored session off to telegram, discord or slack\n"
               "                                  and wait for the gateway (exit 0 done, 1 failed, 2 timeout)\n"
@@ -79,7 +82,10 @@ int CommandLine::startCommand(const QStringList &arguments)
     const QCommandLineOption toOption(
         u"to"_s, tr("Platform for `handoff`: telegram, discord or slack."), tr("platform"));
     const QCommandLineOption jsonOption(u"json"_s, tr("Print the result of `handoff` as JSON."));
-    parser.addOptions({ dataDirOption, configOption, formatOption, toOption, jsonOption, helpOption, versionOption });
+    const QCommandLineOption sessionOption(u"session"_s, tr("Session for `chat` to continue."), tr("id"));
+    const QCommandLineOption continueOption(u"continue"_s, tr("`chat`: continue the most recent session."));
+    parser.addOptions({ dataDirOption, configOption, formatOption, toOption, jsonOption, sessionOption, continueOption,
+        helpOption, versionOption });
     parser.addPositionalArgument(u"command"_s, tr("What to do; see Commands below."), tr("[command] [args...]"));
 
     const CliContext context { {}, m_out, m_err };
@@ -108,6 +114,16 @@ int CommandLine::startCommand(const QStringList &arguments)
         return ctx.fail(ExitUsage, tr("--to and --json only apply to `baton handoff`."));
     if (command == "sessions"_L1)
         return SessionsCommand(ctx).run(positional.mid(1), parser.value(formatOption));
+    if ((parser.isSet(sessionOption) || parser.isSet(continueOption)) && command != "chat"_L1)
+        return ctx.fail(ExitUsage, tr("--session and --continue only apply to `baton chat`."));
+    if (command == "chat"_L1) {
+        if (positional.size() > 1)
+            return ctx.fail(ExitUsage, tr("usage: baton chat [--session ID | --continue]"));
+        auto *chat = new ChatCommand(ctx, this);
+        connect(chat, &ChatCommand::finished, this, &CommandLine::finish);
+        chat->start(parser.value(sessionOption), parser.isSet(continueOption));
+        return stillRunning;
+    }
     if (command == "handoff"_L1) {
         auto *handoff = new HandoffCommand(ctx, this);
         connect(handoff, &HandoffCommand::finished, this, &CommandLine::finish);

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent.h"
+
+#include "chatrequest.h"
+#include "chatstream.h"
+#include "llmclient.h"
+#include "store/sessionstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcAgent, "baton.agent")
+
+namespace {
+QByteArray toolCallsJson(const QList<ToolCall> &calls)
+{
+    if (calls.isEmpty())
+        return {};
+    QJsonArray array;
+    for (const ToolCall &call : calls) {
+        array.append(QJsonObject {
+            { "id"_L1, call.id },
+            { "type"_L1, call.type },
+            { "function"_L1, QJsonObject { { "name"_L1, call.name }, { "arguments"_L1, call.arguments } } },
+        });
+    }
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+Agent::Agent(SessionStore &store, LlmClient &client, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_client(client)
+{ }
+
+QString Agent::titleFrom(const QString &text)
+{
+    constexpr qsizetype maxLength = 60;
+    const QString line = text.trimmed().section(u'\n', 0, 0).simplified();
+    if (line.size() <= maxLength)
+        return line;
+    const qsizetype cut = line.lastIndexOf(u' ', maxLength);
+    return line.left(cut > maxLength / 2 ? cut : maxLength) + u'…';
+}
+
+bool Agent::startTurn(const QString &sessionId, const Message &message)
+{
+    m_error.clear();
+    const std::optional<Session> session = m_store.session(sessionId);
+    if (!session) {
+        m_error = m_store.errorString();
+        return false;
+    }
+    if (m_streams.contains(sessionId) || !m_store.beginTurn(sessionId)) {
+        m_error = tr("A reply is already being written in this session; wait for it or stop it.");
+        return false;
+    }
+    if (!message.content.isEmpty()) {
+        Message stored = message;
+        stored.sessionId = sessionId;
+        if (!m_store.appendMessage(stored)) {
+            m_error = m_store.errorString();
+            m_store.endTurn(sessionId);
+            return false;
+        }
+        if (session->title.isEmpty() && !message.internal && message.role == MessageRole::User)
+            m_store.setTitle(sessionId, titleFrom(message.content));
+    }
+
+    const QList<Message> transcript = m_store.transcript(sessionId);
+    ChatRequest request;
+    request.baseUrl = m_config.baseUrl;
+    request.apiKey = m_config.apiKey;
+    request.model = session->model.isEmpty() ? m_config.model : session->model;
+    request.messages = toChatMessages(m_config.systemPrompt, transcript);
+    request.includeUsage = m_config.includeUsage;
+    request.timeoutMs = m_config.timeoutMs;
+
+    ChatStream *stream = m_client.startChat(request);
+    m_streams.insert(sessionId, stream);
+    connect(stream, &ChatStream::deltaReceived, this,
+        [this, sessionId](const QString &text) { Q_EMIT deltaReceived(sessionId, text); });
+    connect(stream, &ChatStream::reasoningReceived, this,
+        [this, sessionId](const QString &text) { Q_EMIT reasoningReceived(sessionId, text); });
+    connect(stream, &ChatStream::finished, this, [this, sessionId, stream] { onStreamFinished(sessionId, stream); });
+    qCDebug(lcAgent) << "turn started" << sessionId << "with" << transcript.size() << "messages";
+    return true;
+}
+
+void Agent::cancel(const QString &sessionId)
+{
+    if (ChatStream *stream = m_streams.value(sessionId))
+        stream->cancel();
+}
+
+void Agent::onStreamFinished(const QString &sessionId, ChatStream *stream)
+{
+    m_streams.remove(sessionId);
+    stream->deleteLater();
+
+    Message reply;
+    reply.sessionId = sessionId;
+    reply.role = MessageRole::Assistant;
+    reply.content = stream->text();
+    reply.toolCalls = toolCallsJson(stream->toolCalls());
+    QString error = stream->errorString();
+    switch (stream->outcome()) {
+    case ChatStream::Outcome::Complete:
+        reply.status = MessageStatus::Complete;
+        error.clear();
+        break;
+    case ChatStream::Outcome::Cancelled:
+        reply.status = MessageStatus::Partial;
+        error = tr("Stopped.");
+        break;
+    case ChatStream::Outcome::Partial:
+    case ChatStream::Outcome::Running:
+        reply.status = MessageStatus::Partial;
+        break;
+    case ChatStream::Outcome::Failed:
+        // A failure before any text is stored as the sentence itself, so the transcript says why.
+        reply.status
+            = reply.content.isEmpty() && reply.toolCalls.isEmpty() ? MessageStatus::Error : MessageStatus::Partial;
+        if (reply.status == MessageStatus::Error)
+            reply.content = error;
+        break;
+    }
+
+    qint64 replyId = 0;
+    if (!reply.content.isEmpty() || !reply.toolCalls.isEmpty() || reply.status != MessageStatus::Complete) {
+        if (const auto stored = m_store.appendMessage(reply))
+            replyId = stored->id;
+        else
+            error = m_store.errorString();
+    }
+    m_store.endTurn(sessionId);
+    Q_EMIT turnFinished(sessionId, replyId, reply.status, error);
+}

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chatstream.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcLlm, "baton.llm")
+
+namespace {
+constexpr qsizetype maxErrorBody = 64 * 1024;
+
+QString serverMessage(const QByteArray &body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (doc.isObject()) {
+        const QJsonObject root = doc.object();
+        const QJsonValue error = root.value("error"_L1);
+        if (error.isObject() && !error.toObject().value("message"_L1).toString().isEmpty())
+            return error.toObject().value("message"_L1).toString();
+        if (error.isString())
+            return error.toString();
+        for (const auto key : { "message"_L1, "detail"_L1 }) {
+            if (root.value(key).isString())
+                return root.value(key).toString();
+        }
+    }
+    return QString::fromUtf8(body).simplified().left(200);
+}
+} // namespace
+
+ChatStream::ChatStream(QNetworkAccessManager *network, const ChatRequest &request, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_request(request)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ChatStream::send);
+}
+
+void ChatStream::start()
+{
+    send();
+}
+
+void ChatStream::send()
+{
+    QUrl url = m_request.baseUrl;
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path + u"chat/completions"_s);
+
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+    request.setRawHeader("Accept", "text/event-stream");
+    if (!m_request.apiKey.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_request.apiKey.toUtf8());
+    request.setTransferTimeout(m_request.timeoutMs);
+
+    QJsonObject body { { "messages"_L1, m_request.messages }, { "stream"_L1, true } };
+    if (!m_request.model.isEmpty())
+        body.insert("model"_L1, m_request.model);
+    if (m_request.includeUsage)
+        body.insert("stream_options"_L1, QJsonObject { { "include_usage"_L1, true } });
+    if (m_request.temperature >= 0)
+        body.insert("temperature"_L1, m_request.temperature);
+
+    ++m_attempts;
+    m_errorBody.clear();
+    m_decoder = SseDecoder();
+    m_reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    m_reply->setParent(this);
+    connect(m_reply, &QNetworkReply::readyRead, this, &ChatStream::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &ChatStream::onReplyFinished);
+}
+
+void ChatStream::onReadyRead()
+{
+    if (m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
+        if (m_errorBody.size() < maxErrorBody)
+            m_errorBody += m_reply->read(maxErrorBody - m_errorBody.size());
+        return;
+    }
+    for (const QByteArray &payload : m_decoder.feed(m_reply->readAll()))
+        handleEvent(payload);
+}
+
+void ChatStream::handleEvent(const QByteArray &payload)
+{
+    if (payload == "[DONE]") {
+        m_sawDone = true;
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(payload, &parseError);
+    if (!doc.isObject()) {
+        // Never log the payload: it may hold the user's words.
+        qCWarning(lcLlm) << "ignoring a malformed stream event of" << payload.size() << "bytes";
+        return;
+    }
+    const QJsonObject event = doc.object();
+    if (event.contains("error"_L1)) {
+        m_streamError = serverMessage(payload);
+        return;
+    }
+    if (const QJsonObject usage = event.value("usage"_L1).toObject(); !usage.isEmpty()) {
+        m_promptTokens = usage.value("prompt_tokens"_L1).toInt();
+        m_completionTokens = usage.value("completion_tokens"_L1).toInt();
+    }
+    const QJsonArray choices = event.value("choices"_L1).toArray();
+    if (choices.isEmpty())
+        return;
+    const QJsonObject choice = choices.first().toObject();
+    const QJsonObject delta = choice.value("delta"_L1).toObject();
+    if (const QString content = delta.value("content"_L1).toString(); !content.isEmpty()) {
+        m_gotToken = true;
+        m_text += content;
+        Q_EMIT deltaReceived(content);
+    }
+    for (const auto key : { "reasoning"_L1, "reasoning_content"_L1 }) {
+        if (const QString reasoning = delta.value(key).toString(); !reasoning.isEmpty()) {
+            m_gotToken = true;
+            m_reasoning += reasoning;
+            Q_EMIT reasoningReceived(reasoning);
+        }
+    }
+    if (delta.value("tool_calls"_L1).isArray()) {
+        m_gotToken = true;
+        takeToolCalls(delta.value("tool_calls"_L1).toArray());
+    }
+    if (choice.value("finish_reason"_L1).isString())
+        m_finishReason = choice.value("finish_reason"_L1).toString();
+}
+
+void ChatStream::takeToolCalls(const QJsonArray &fragments)
+{
+    for (const QJsonValue &value : fragments) {
+        const QJsonObject fragment = value.toObject();
+        const QString id = fragment.value("id"_L1).toString();
+        qsizetype index = fragment.contains("index"_L1) ? fragment.value("index"_L1).toInt() : -1;
+        if (index < 0) {
+            // No index: a new id starts a new call, otherwise it continues the last one.
+            const bool known = std::any_of(
+                m_toolCalls.cbegin(), m_toolCalls.cend(), [&id](const ToolCall &c) { return c.id == id; });
+            index = (!id.isEmpty() && !known) || m_toolCalls.isEmpty() ? m_toolCalls.size() : m_toolCalls.size() - 1;
+        }
+        while (m_toolCalls.size() <= index)
+            m_toolCalls.append(ToolCall {});
+        ToolCall &call = m_toolCalls[index];
+        if (!id.isEmpty())
+            call.id = id;
+        if (fragment.value("type"_L1).isString())
+            call.type = fragment.value("type"_L1).toString();
+        const QJsonObject function = fragment.value("function"_L1).toObject();
+        if (function.value("name"_L1).isString())
+            call.name += function.value("name"_L1).toString();
+        call.arguments += function.value("arguments"_L1).toString();
+    }
+}
+
+void ChatStream::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    reply->deleteLater();
+    if (m_cancelled)
+        return;
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError error = reply->error();
+    const QString endpoint = m_request.baseUrl.toString(QUrl::RemoveUserInfo);
+    const int backoff = m_request.retryBaseDelayMs * (1 << std::min(m_attempts - 1, 10));
+
+    if (status == 200) {
+        for (const QByteArray &payload : m_decoder.feed(reply->readAll()))
+            handleEvent(payload);
+        for (const QByteArray &payload : m_decoder.finish())
+            handleEvent(payload);
+        if (!m_streamError.isEmpty())
+            return finish(Outcome::Failed, tr("The model stopped with an error: %1").arg(m_streamError));
+        if (!m_finishReason.isEmpty() || m_sawDone)
+            return finish(Outcome::Complete);
+        if (error == QNetworkReply::OperationCanceledError)
+            return finish(m_gotToken ? Outcome::Partial : Outcome::Failed,
+                tr("The model endpoint stopped sending for %1 s; the reply is incomplete.")
+                    .arg(m_request.timeoutMs / 1000));
+        if (!m_gotToken)
+            return retryOrFail(backoff, tr("The model endpoint at %1 ended the stream without a reply.").arg(endpoint));
+        return finish(Outcome::Partial, tr("The reply was cut off before it finished."));
+    }
+    if (status == 0) {
+        if (error == QNetworkReply::OperationCanceledError)
+            return finish(Outcome::Failed,
+                tr("The model endpoint at %1 did not answer within %2 s.")
+                    .arg(endpoint)
+                    .arg(m_request.timeoutMs / 1000));
+        return retryOrFail(backoff,
+            tr("Cannot reach the model endpoint at %1: %2. Is the server running?")
+                .arg(endpoint, reply->errorString()));
+    }
+
+    if (m_errorBody.size() < maxErrorBody)
+        m_errorBody += reply->read(maxErrorBody - m_errorBody.size());
+    const QString sentence = httpErrorSentence(status, m_errorBody);
+    if (status == 429) {
+        bool ok = false;
+        const int retryAfter = reply->rawHeader("Retry-After").toInt(&ok);
+        return retryOrFail(ok ? std::min(retryAfter, 60) * 1000 : backoff, sentence);
+    }
+    if (status >= 500)
+        return retryOrFail(backoff, sentence);
+    finish(Outcome::Failed, sentence);
+}
+
+void ChatStream::retryOrFail(int delayMs, const QString &sentence)
+{
+    if (!m_gotToken && m_attempts <= m_request.maxRetries) {
+        qCInfo(lcLlm) << "retrying in" << delayMs << "ms after attempt" << m_attempts;
+        m_retryTimer.start(delayMs);
+        return;
+    }
+    finish(Outcome::Failed, sentence);
+}
+
+QString ChatStream::httpErrorSentence(int status, const QByteArray &body) const
+{
+    QString message = serverMessage(body);
+    if (message.isEmpty())
+        message = tr("no details");
+    switch (status) {
+    case 401:
+    case 403:
+        return tr("The model endpoint rejected the API key (%1): %2. Set it with `baton secret set llm.api_key`.")
+            .arg(status)
+            .arg(message);
+    case 404:
+        return tr("The model endpoint at %1 answered 404 (%2). Check base_url and the model name '%3'.")
+            .arg(m_request.baseUrl.toString(QUrl::RemoveUserInfo), message, m_request.model);
+    case 429:
+        return tr("The model endpoint is limiting requests (429): %1. Try again in a moment.").arg(message);
+    default:
+        return tr("The model endpoint answered %1: %2").arg(status).arg(message);
+    }
+}
+
+void ChatStream::cancel()
+{
+    if (m_outcome != Outcome::Running)
+        return;
+    m_cancelled = true;
+    m_retryTimer.stop();
+    if (m_reply)
+        m_reply->abort();
+    finish(Outcome::Cancelled, tr("Stopped."));
+}
+
+void ChatStream::finish(Outcome outcome, const QString &error)
+{
+    if (m_outcome != Outcome::Running)
+        return;
+    m_outcome = outcome;
+    m_error = error;
+    qCDebug(lcLlm) << "stream finished:" << outcome << "after" << m_attempts << "attempt(s)," << m_text.size()
+                   << "characters";
+    if (!error.isEmpty() && outcome != Outcome::Cancelled)
+        Q_EMIT errorOccurred(error);
+    Q_EMIT finished();
+}

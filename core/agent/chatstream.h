@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chatrequest.h"
+#include "ssedecoder.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+/**
+ * @brief One streaming chat completion, shaped like QNetworkReply: deltas as they come, then finished().
+ *
+ * Parses server-sent events on readyRead, appends deltas (never rebuilding the text), accumulates
+ * tool-call fragments, and retries connection errors, 429 and 5xx only while no token has arrived.
+ */
+class ChatStream : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Outcome { Running, Complete, Partial, Failed, Cancelled };
+    Q_ENUM(Outcome)
+
+    ChatStream(QNetworkAccessManager *network, const ChatRequest &request, QObject *parent = nullptr);
+
+    void start();
+    /// Stops at once; what arrived is kept (outcome Cancelled).
+    void cancel();
+
+    [[nodiscard]] QString text() const { return m_text; }
+    [[nodiscard]] QString reasoning() const { return m_reasoning; }
+    [[nodiscard]] QList<ToolCall> toolCalls() const { return m_toolCalls; }
+    [[nodiscard]] QString finishReason() const { return m_finishReason; }
+    [[nodiscard]] bool truncatedByLength() const { return m_finishReason == QLatin1String("length"); }
+    [[nodiscard]] Outcome outcome() const { return m_outcome; }
+    [[nodiscard]] QString errorString() const { return m_error; }
+    [[nodiscard]] int promptTokens() const { return m_promptTokens; }
+    [[nodiscard]] int completionTokens() const { return m_completionTokens; }
+    [[nodiscard]] int attempts() const { return m_attempts; }
+
+Q_SIGNALS:
+    void deltaReceived(const QString &text);
+    void reasoningReceived(const QString &text);
+    void errorOccurred(const QString &sentence);
+    void finished();
+
+private:
+    void send();
+    void onReadyRead();
+    void onReplyFinished();
+    void handleEvent(const QByteArray &payload);
+    void takeToolCalls(const QJsonArray &fragments);
+    void retryOrFail(int delayMs, const QString &sentence);
+    void finish(Outcome outcome, const QString &error = {});
+    [[nodiscard]] QString httpErrorSentence(int status, const QByteArray &body) const;
+
+    QNetworkAccessManager *m_network;
+    ChatRequest m_request;
+    QPointer<QNetworkReply> m_reply;
+    SseDecoder m_decoder;
+    QTimer m_retryTimer;
+    QByteArray m_errorBody;
+    QString m_text;
+    QString m_reasoning;
+    QList<ToolCall> m_toolCalls;
+    QString m_finishReason;
+    QString m_streamError;
+    QString m_error;
+    Outcome m_outcome = Outcome::Running;
+    bool m_gotToken = false;
+    bool m_sawDone = false;
+    bool m_cancelled = false;
+    int m_attempts = 0;
+    int m_promptTokens = 0;
+    int m_completionTokens = 0;
+};

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+class QSocketNotifier;
+
+/**
+ * @brief Lines from stdin, delivered by the event loop: libedit with history on a terminal, plain
+ * lines from a pipe or file.
+ *
+ * While paused (a reply is streaming) a terminal shows no prompt and piped lines wait their turn,
+ * so each line is one message, in order.
+ */
+class LineInput : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LineInput(const QString &historyFile, QObject *parent = nullptr);
+    ~LineInput() override;
+
+    [[nodiscard]] bool isTerminal() const { return m_terminal; }
+    void start(const QString &prompt);
+    void pause();
+    void resume();
+    /// Ctrl-C at the prompt: drop the half-typed line and show a fresh prompt.
+    void discardLine();
+    void stop();
+
+Q_SIGNALS:
+    void lineEntered(const QString &line);
+    void endOfInput();
+
+private:
+    void readPipe();
+    void deliverQueued();
+    void installPrompt();
+    static void onReadlineLine(char *line);
+
+    QString m_historyFile;
+    QString m_prompt;
+    bool m_terminal = false;
+    bool m_paused = true;
+    bool m_atEnd = false;
+    bool m_endSignalled = false;
+    bool m_started = false;
+    QByteArray m_buffer;
+    QStringList m_queue;
+    QSocketNotifier *m_notifier = nullptr;
+    static LineInput *s_active;
+};

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArrayList>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QQueue>
+#include <QStringList>
+#include <QUrl>
+
+class QTcpServer;
+class QTcpSocket;
+
+/// One scripted answer of FakeLlmServer; see FAKE_LLM_API.md.
+struct FakeLlmReply
+{
+    int httpStatus = 200;
+    QByteArray errorBody;
+    QStringList content;
+    QStringList reasoning;
+    QByteArrayList rawEvents;
+    QString finishReason = QStringLiteral("stop");
+    bool usageChunk = false;
+    bool done = true;
+    QByteArray midStreamError;
+    bool truncate = false;
+    int firstTokenDelayMs = 0;
+    int chunkDelayMs = 0;
+    bool keepAliveComments = false;
+    bool crlf = false;
+    int splitBytes = 0;
+    bool dropBeforeHeaders = false;
+};
+
+/**
+ * @brief An OpenAI-compatible chat completions server on 127.0.0.1 for tests, demos and benchmarks.
+ *
+ * Speaks real HTTP/1.1 and server-sent events; replies are scripted per request (FIFO), else it
+ * echoes the last user message word by word.
+ */
+class FakeLlmServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FakeLlmServer(QObject *parent = nullptr);
+    ~FakeLlmServer() override;
+
+    bool listen(quint16 port = 0);
+    [[nodiscard]] quint16 port() const;
+    [[nodiscard]] QUrl baseUrl() const;
+    void enqueue(const FakeLlmReply &reply) { m_replies.enqueue(reply); }
+    [[nodiscard]] QList<QJsonObject> requests() const { return m_requests; }
+    [[nodiscard]] QList<QByteArray> authorizations() const { return m_authorizations; }
+    [[nodiscard]] int connectionCount() const { return m_connections; }
+    /// For the standalone binary: the echo's delay between words.
+    void setEchoDelayMs(int ms) { m_echoDelayMs = ms; }
+    /// For the standalone binary: a fixed reply instead of the echo.
+    void setFixedReply(const QString &text) { m_fixedReply = text; }
+
+Q_SIGNALS:
+    void requestReceived(const QJsonObject &body);
+    void streamFinished();
+
+private:
+    void onNewConnection();
+    void onReadable(QTcpSocket *socket);
+    void handle(QTcpSocket *socket, const QByteArray &method, const QByteArray &path,
+        const QHash<QByteArray, QByteArray> &headers, const QByteArray &body);
+    void respond(QTcpSocket *socket, int status, const QByteArray &body, bool keepAlive);
+    void stream(QTcpSocket *socket, const FakeLlmReply &reply, const QString &model);
+    FakeLlmReply echoFor(const QJsonObject &body) const;
+
+    QTcpServer *m_server;
+    QQueue<FakeLlmReply> m_replies;
+    QList<QJsonObject> m_requests;
+    QList<QByteArray> m_authorizations;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    int m_connections = 0;
+    int m_echoDelayMs = 0;
+    QString m_fixedReply;
+};

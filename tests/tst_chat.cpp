@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/chatcommand.h"
+#include "fakellmserver.h"
+#include "store/handoffstore.h"
+#include "store/sessionstore.h"
+#include "teststore.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+/**
+ * The real `baton chat`, fed on a pipe, against the fake model server: streaming, persistence,
+ * /resume, /handoff, slash commands, Ctrl-C and the API key's secrecy.
+ */
+class TestChat : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    const QByteArray m_token = "sk-planted-4e1d9b7a";
+    std::unique_ptr<FakeLlmServer> m_llm;
+    std::unique_ptr<TestStore> m_store;
+    std::unique_ptr<SessionStore> m_sessions;
+    std::unique_ptr<HandoffStore> m_handoffs;
+
+    void writeConfig(const QByteArray &extra = {})
+    {
+        QFile ini(m_store->dir.filePath(u"baton.ini"_s));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[llm]\nbase_url=" + m_llm->baseUrl().toString().toUtf8() + "\nmodel=fake-model\n"
+            + "[telegram]\nenabled=true\nhome_chat=-1001\n" + extra);
+    }
+
+    std::unique_ptr<QProcess> startChat(
+        const QStringList &args = {}, const QList<std::pair<QString, QString>> &env = {})
+    {
+        auto p = std::make_unique<QProcess>();
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(u"BATON_DATA_DIR"_s, m_store->dir.path());
+        e.insert(u"BATON_CONFIG"_s, m_store->dir.filePath(u"baton.ini"_s));
+        e.insert(u"BATON_LLM_API_KEY"_s, QString::fromUtf8(m_token));
+        for (const auto &[name, value] : env)
+            e.insert(name, value);
+        p->setProcessEnvironment(e);
+        p->start(QStringLiteral(BATON_BINARY), QStringList { u"chat"_s } + args);
+        return p;
+    }
+
+    // The fake lives on this thread's event loop: wait by spinning it, never by blocking.
+    Run chat(const QByteArray &input, const QStringList &args = {}, const QList<std::pair<QString, QString>> &env = {})
+    {
+        auto p = startChat(args, env);
+        p->write(input);
+        p->closeWriteChannel();
+        if (!QTest::qWaitFor([&] { return p->state() == QProcess::NotRunning; }, 30'000))
+            p->kill();
+        p->waitForFinished(1'000);
+        return { p->exitCode(), QString::fromUtf8(p->readAllStandardOutput()),
+            QString::fromUtf8(p->readAllStandardError()) };
+    }
+
+    static FakeLlmReply reply(const QStringList &content)
+    {
+        FakeLlmReply r;
+        r.content = content;
+        return r;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_llm = std::make_unique<FakeLlmServer>();
+        QVERIFY(m_llm->listen());
+        m_store = std::make_unique<TestStore>();
+        m_sessions = std::make_unique<SessionStore>(m_store->db);
+        m_handoffs = std::make_unique<HandoffStore>(m_store->db);
+        writeConfig();
+    }
+    void cleanup()
+    {
+        m_handoffs.reset();
+        m_sessions.reset();
+        m_store.reset();
+        m_llm.reset();
+    }
+
+    void handoffIsACliCommand() // scenario 8, CLI half
+    {
+        QVERIFY(ChatCommand::commandNames().contains(u"handoff"_s));
+        QVERIFY(ChatCommand::commandNames().contains(u"resume"_s));
+    }
+
+    void streamsAReplyAndStoresBothMessages()
+    {
+        m_llm->enqueue(reply({ u"Hel"_s, u"lo "_s, u"there"_s }));
+        const Run run = chat("hi baton\n");
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"Hello there"_s), qPrintable(run.out + run.err));
+
+        const QList<Session> sessions = m_sessions->sessions();
+        QCOMPARE(sessions.size(), 1);
+        QCOMPARE(sessions.first().title, u"hi baton"_s);
+        QCOMPARE(sessions.first().origin, u"cli"_s);
+        const QList<Message> transcript = m_sessions->transcript(sessions.first().id);
+        QCOMPARE(transcript.size(), 2);
+        QCOMPARE(transcript.at(0).role, MessageRole::User);
+        QCOMPARE(transcript.at(0).content, u"hi baton"_s);
+        QCOMPARE(transcript.at(1).role, MessageRole::Assistant);
+        QCOMPARE(transcript.at(1).content, u"Hello there"_s);
+        QCOMPARE(transcript.at(1).status, MessageStatus::Complete);
+
+        QCOMPARE(m_llm->requests().size(), 1);
+        const QJsonObject request = m_llm->requests().first();
+        QCOMPARE(request.value("model"_L1).toString(), u"fake-model"_s);
+        QCOMPARE(request.value("stream"_L1).toBool(), true);
+        QCOMPARE(m_llm->authorizations().first(), QByteArray("Bearer " + m_token));
+    }
+
+    void linesAreMessagesInOrder()
+    {
+        m_llm->enqueue(reply({ u"one"_s }));
+        m_llm->enqueue(reply({ u"two"_s }));
+        const Run run = chat("first\nsecond\n");
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.indexOf(u"one"_s) < run.out.indexOf(u"two"_s));
+        QCOMPARE(m_llm->requests().size(), 2);
+        // The second request carries the whole transcript so far, in role order.
+        const QJsonArray messages = m_llm->requests().at(1).value("messages"_L1).toArray();
+        QStringList roles;
+        for (const QJsonValue &m : messages)
+            roles << m.toObject().value("role"_L1).toString();
+        QCOMPARE(roles, (QStringList { u"user"_s, u"assistant"_s, u"user"_s }));
+    }
+
+    void resumeContinuesAStoredSession()
+    {
+        m_llm->enqueue(reply({ u"Athens is lovely."_s }));
+        QCOMPARE(chat("trip to greece\n").exitCode, 0);
+        m_llm->enqueue(reply({ u"Take the ferry."_s }));
+        const Run run = chat("/new\n/resume trip to greece\nand then?\n");
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"Resumed 'trip to greece' (2 messages)."_s), qPrintable(run.out + run.err));
+        QCOMPARE(m_sessions->sessions().size(), 1);
+        QCOMPARE(m_llm->requests().last().value("messages"_L1).toArray().size(), 3);
+
+        m_llm->enqueue(reply({ u"Sure."_s }));
+        const QString id = m_sessions->sessions().first().id;
+        QCOMPARE(chat("/resume "_ba + id.left(8).toUtf8() + "\n/resume " + id.toUtf8() + "\n").exitCode, 0);
+        QCOMPARE(chat("more\n", { u"--continue"_s }).exitCode, 0);
+        QCOMPARE(m_sessions->transcript(id).size(), 6);
+        QCOMPARE(chat("", { u"--session"_s, u"nope"_s }).exitCode, 2);
+    }
+
+    void resumeSaysWhenAlreadyThere()
+    {
+        m_llm->enqueue(reply({ u"ok"_s }));
+        const Run run = chat("hello\n/resume hello\n");
+        QVERIFY2(run.out.contains(u"Already on that session."_s), qPrintable(run.out));
+    }
+
+    void handoffWithoutAGatewayFailsAndTheSessionGoesOn()
+    {
+        m_llm->enqueue(reply({ u"noted"_s }));
+        m_llm->enqueue(reply({ u"still here"_s }));
+        const Run run = chat(
+            "remember this\n/handoff telegram\nare you there?\n", {}, { { u"BATON_HANDOFF_CLAIM_MS"_s, u"800"_s } });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"Queued handoff of 'remember this' -> telegram. Waiting for the gateway..."_s),
+            qPrintable(run.out));
+        QVERIFY2(run.err.contains(u"No gateway picked it up within 1 s"_s), qPrintable(run.err));
+        QVERIFY(run.out.contains(u"still here"_s));
+        const QString id = m_sessions->sessions().first().id;
+        QCOMPARE(m_handoffs->handoffState(id)->state, HandoffState::Failed);
+        QCOMPARE(m_sessions->transcript(id).size(), 4);
+    }
+
+    void handoffChecksComeFirst()
+    {
+        m_llm->enqueue(reply({ u"ok"_s }));
+        const Run run = chat("/handoff telegram\nhello\n/handoff\n/handoff slack\n");
+        QVERIFY2(run.err.contains(u"Nothing to hand off yet"_s), qPrintable(run.err));
+        QVERIFY(run.err.contains(u"Name the platform to hand off to"_s));
+        QVERIFY(run.err.contains(u"Slack is not enabled"_s));
+    }
+
+    void completedHandoffLeavesLikeQuit()
+    {
+        m_llm->enqueue(reply({ u"ok"_s }));
+        QProcess gateway;
+        gateway.start(QStringLiteral(GATEWAY_STANDIN), { m_store->path(), u"complete"_s, u"0"_s, u"100"_s });
+        QVERIFY(gateway.waitForReadyRead(10'000));
+        const Run run = chat("plan the trip\n/handoff telegram\nthis line is never sent\n");
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"Handoff complete. The session is now active on Telegram. Resume it here later "
+                                  "with /resume plan the trip."_s),
+            qPrintable(run.out + run.err));
+        QCOMPARE(m_llm->requests().size(), 1);
+        QVERIFY(gateway.state() == QProcess::NotRunning || gateway.waitForFinished(5'000));
+        const QString id = m_sessions->sessions().first().id;
+        QCOMPARE(m_handoffs->handoffState(id)->state, HandoffState::Completed);
+        QCOMPARE(m_sessions->transcript(id).size(), 2);
+    }
+
+    void cutReplyIsKeptAsPartial()
+    {
+        FakeLlmReply cut = reply({ u"The answer is"_s });
+        cut.truncate = true;
+        m_llm->enqueue(cut);
+        const Run run = chat("question\n");
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"The answer is"_s) && run.out.contains(u"cut off"_s), qPrintable(run.out));
+        const QList<Message> transcript = m_sessions->transcript(m_sessions->sessions().first().id);
+        QCOMPARE(transcript.last().content, u"The answer is"_s);
+        QCOMPARE(transcript.last().status, MessageStatus::Partial);
+        QCOMPARE(m_llm->requests().size(), 1); // never retried after text arrived
+    }
+
+    void rejectedKeyIsOneSentenceAndStored()
+    {
+        FakeLlmReply denied;
+        denied.httpStatus = 401;
+        denied.errorBody = R"({"error":{"message":"Incorrect API key provided","type":"auth","code":401}})";
+        m_llm->enqueue(denied);
+        const Run run = chat("hello\n");
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(u"rejected the API key (401)"_s), qPrintable(run.err));
+        QVERIFY(!run.err.contains(QString::fromUtf8(m_token)));
+        const QList<Message> transcript = m_sessions->transcript(m_sessions->sessions().first().id);
+        QCOMPARE(transcript.last().status, MessageStatus::Error);
+    }
+
+    void slashCommands()
+    {
+        m_llm->enqueue(reply({ u"a"_s }));
+        m_llm->enqueue(reply({ u"b"_s }));
+        const Run run = chat("first\n/model other-model\n/title Renamed chat\nsecond\n/sessions\n/model\n/frobnicate\n"
+                             "/help\n/quit\nnot sent\n");
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(m_llm->requests().size(), 2);
+        QCOMPARE(m_llm->requests().at(1).value("model"_L1).toString(), u"other-model"_s);
+        const Session s = m_sessions->sessions().first();
+        QCOMPARE(s.title, u"Renamed chat"_s);
+        QCOMPARE(s.model, u"other-model"_s);
+        QVERIFY2(run.out.contains(u"* 1. Renamed chat"_s), qPrintable(run.out));
+        QVERIFY(run.out.contains(u"Model: other-model"_s));
+        QVERIFY(run.err.contains(u"Unknown command /frobnicate. Type /help for the list."_s));
+        QVERIFY(run.out.contains(u"/handoff <platform>"_s));
+    }
+
+    void ctrlCStopsTheReplyAndKeepsWhatCame()
+    {
+        FakeLlmReply slow = reply({ u"partial "_s, u"words "_s, u"never"_s, u"arrive"_s });
+        slow.chunkDelayMs = 1'500;
+        m_llm->enqueue(slow);
+        auto p = startChat();
+        p->write("tell me a long story\n");
+        QByteArray out;
+        QVERIFY(QTest::qWaitFor([&] { return (out += p->readAllStandardOutput()).contains("partial"); }, 10'000));
+        ::kill(static_cast<pid_t>(p->processId()), SIGINT);
+        QVERIFY(QTest::qWaitFor([&] { return (out += p->readAllStandardOutput()).contains("[Stopped.]"); }, 10'000));
+        p->closeWriteChannel();
+        QVERIFY(QTest::qWaitFor([&] { return p->state() == QProcess::NotRunning; }, 10'000));
+        QCOMPARE(p->exitCode(), 0);
+        const QList<Message> transcript = m_sessions->transcript(m_sessions->sessions().first().id);
+        QCOMPARE(transcript.last().status, MessageStatus::Partial);
+        QVERIFY(transcript.last().content.startsWith(u"partial"_s));
+        QVERIFY(!transcript.last().content.contains(u"arrive"_s));
+    }
+
+    void theApiKeyNeverReachesLogsOrTheStore()
+    {
+        m_llm->enqueue(reply({ u"fine"_s }));
+        FakeLlmReply denied;
+        denied.httpStatus = 403;
+        denied.errorBody = R"({"error":{"message":"forbidden"}})";
+        m_llm->enqueue(denied);
+        const Run run = chat("one\ntwo\n", {}, { { u"QT_LOGGING_RULES"_s, u"*.debug=true"_s } });
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(m_llm->authorizations().first(), QByteArray("Bearer " + m_token)); // it was really used
+        QVERIFY(!run.out.toUtf8().contains(m_token));
+        QVERIFY(!run.err.toUtf8().contains(m_token));
+        m_store->db.close();
+        for (const QString &file : QDir(m_store->dir.path()).entryList(QDir::Files)) {
+            QFile f(m_store->dir.filePath(file));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(m_token), qPrintable(file));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChat)
+#include "tst_chat.moc"
