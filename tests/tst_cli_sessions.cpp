@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/handoffstore.h"
+#include "store/sessionstore.h"
+#include "teststore.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+/// `baton sessions ...` and the global options, run as the real binary on a seeded store.
+class TestCliSessions : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    std::unique_ptr<TestStore> m_store;
+    QString m_trip; // the richer session: every role, a tool call, a handoff
+    QString m_notes;
+
+    Run baton(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess p;
+        QProcessEnvironment e = env;
+        e.remove(u"BATON_DATA_DIR"_s);
+        p.setProcessEnvironment(env.contains(u"BATON_DATA_DIR"_s) ? env : e);
+        p.start(QStringLiteral(BATON_BINARY), args);
+        p.closeWriteChannel();
+        p.waitForFinished(30'000);
+        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError()) };
+    }
+    Run inStore(QStringList args) { return baton(QStringList { u"--data-dir"_s, m_store->dir.path() } + args); }
+
+    static Message message(MessageRole role, const QString &content)
+    {
+        Message m;
+        m.role = role;
+        m.content = content;
+        return m;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store = std::make_unique<TestStore>();
+        SessionStore sessions(m_store->db);
+        HandoffStore handoffs(m_store->db);
+        m_notes = sessions.createSession(u"Grocery notes"_s);
+        m_trip = sessions.createSession(u"Trip to Brindisi"_s, u"cli"_s, u"qwen"_s);
+
+        Message call = message(MessageRole::Assistant, {});
+        // A plain literal: moc's tokenizer loses its way in raw strings that hold backslashes.
+        call.toolCalls = "[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"lookup\","
+                         "\"arguments\":\"{\\\"q\\\":\\\"x\\\"}\"}}]";
+        Message result = message(MessageRole::Tool, u"ferry at 21:00"_s);
+        result.toolCallId = u"call_1"_s;
+        Message synthetic = message(MessageRole::User, u"[handed off: confirm where we are]"_s);
+        synthetic.internal = true;
+        Message cut = message(MessageRole::Assistant, u"The ferry leaves"_s);
+        cut.status = MessageStatus::Partial;
+        for (Message m : { message(MessageRole::System, u"be brief"_s),
+                 message(MessageRole::User, u"when does the ferry leave?"_s), call, result, synthetic, cut }) {
+            m.sessionId = m_trip;
+            QVERIFY(sessions.appendMessage(m));
+        }
+        Message note = message(MessageRole::User, u"buy olives"_s);
+        note.sessionId = m_notes;
+        QVERIFY(sessions.appendMessage(note));
+        QVERIFY(m_store->exec(u"UPDATE sessions SET updated_at = 1000 WHERE id = '%1'"_s.arg(m_notes)));
+        QCOMPARE(handoffs.requestHandoff(m_trip, u"telegram"_s), HandoffStore::RequestResult::Requested);
+        QVERIFY(handoffs.claimHandoff(m_trip, u"g"_s, 60'000));
+        QVERIFY(handoffs.completeHandoff(m_trip, u"g"_s, u"telegram:group:-1001:7"_s));
+    }
+    void cleanup() { m_store.reset(); }
+
+    void helpAndVersion()
+    {
+        const Run help = baton({ u"--help"_s });
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(u"sessions export ID --format md|json"_s));
+        QVERIFY(help.out.contains(u"--data-dir"_s));
+        const Run version = baton({ u"--version"_s });
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith(u"baton 0."_s));
+    }
+
+    void usageErrorsAreOneLineAndExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("sentence");
+        QTest::newRow("unknown command") << QStringList { u"frobnicate"_s } << u"unknown command 'frobnicate'"_s;
+        QTest::newRow("unknown option") << QStringList { u"--frob"_s } << u"Unknown option 'frob'"_s;
+        QTest::newRow("unknown sessions command")
+            << QStringList { u"sessions"_s, u"frob"_s } << u"unknown sessions command 'frob'"_s;
+        QTest::newRow("show without id") << QStringList { u"sessions"_s, u"show"_s }
+                                         << u"usage: baton sessions show ID"_s;
+        QTest::newRow("format elsewhere") << QStringList { u"sessions"_s, u"list"_s, u"--format"_s, u"json"_s }
+                                          << u"--format only applies to `baton sessions export`"_s;
+        QTest::newRow("bad format") << QStringList { u"sessions"_s, u"export"_s, u"TRIP"_s, u"--format"_s, u"xml"_s }
+                                    << u"unknown export format 'xml'"_s;
+        QTest::newRow("unknown id") << QStringList { u"sessions"_s, u"show"_s, u"ffffffff-0000"_s }
+                                    << u"no session with id 'ffffffff-0000'"_s;
+        QTest::newRow("short prefix") << QStringList { u"sessions"_s, u"show"_s, u"ab"_s }
+                                      << u"a prefix needs at least 4 characters"_s;
+        QTest::newRow("search nothing") << QStringList { u"sessions"_s, u"search"_s }
+                                        << u"usage: baton sessions search"_s;
+    }
+    void usageErrorsAreOneLineAndExitTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, sentence);
+        args.replaceInStrings(u"TRIP"_s, m_trip);
+        const Run run = inStore(args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(sentence), qPrintable(run.err));
+        QCOMPARE(run.err.trimmed().count(u'\n'), 0);
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void listShowsNewestFirst()
+    {
+        for (const QStringList &args : { QStringList { u"sessions"_s, u"list"_s }, QStringList { u"sessions"_s } }) {
+            const Run run = inStore(args);
+            QCOMPARE(run.exitCode, 0);
+            const QStringList lines = run.out.trimmed().split(u'\n');
+            QCOMPARE(lines.size(), 3);
+            QVERIFY(lines.at(0).startsWith(u"ID"_s));
+            QVERIFY(lines.at(1).startsWith(m_trip.left(8)));
+            QVERIFY(lines.at(1).contains(u"completed telegram"_s));
+            QVERIFY(lines.at(1).contains(u"Trip to Brindisi"_s));
+            QVERIFY(lines.at(1).contains(u"    6  "_s)); // message count
+            QVERIFY(lines.at(2).startsWith(m_notes.left(8)));
+        }
+    }
+
+    void listOfAnEmptyStore()
+    {
+        QTemporaryDir empty;
+        const Run run = baton({ u"--data-dir"_s, empty.path(), u"sessions"_s, u"list"_s });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(run.err.contains(u"No sessions yet"_s));
+    }
+
+    void showByIdAndPrefix()
+    {
+        for (const QString &id : { m_trip, m_trip.left(8) }) {
+            const Run run = inStore({ u"sessions"_s, u"show"_s, id });
+            QCOMPARE(run.exitCode, 0);
+            QVERIFY(run.out.contains(u"Title:    Trip to Brindisi"_s));
+            QVERIFY(run.out.contains(u"ID:       "_s + m_trip));
+            QVERIFY(run.out.contains(u"Handoff:  completed to telegram (telegram:group:-1001:7)"_s));
+            QVERIFY(run.out.contains(u"user (internal):"_s));
+            QVERIFY(run.out.contains(u"assistant [partial]:"_s));
+            QVERIFY(run.out.contains(u"tool [call_1]:"_s));
+            QVERIFY(run.out.indexOf(u"when does the ferry leave?"_s) < run.out.indexOf(u"ferry at 21:00"_s));
+        }
+    }
+
+    void ambiguousPrefix()
+    {
+        QVERIFY(m_store->exec(u"INSERT INTO sessions (id, created_at, updated_at) VALUES ('abcd0001-x', 1, 1), "
+                              "('abcd0002-y', 1, 1)"_s));
+        const Run run = inStore({ u"sessions"_s, u"show"_s, u"abcd"_s });
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"'abcd' is ambiguous: it matches abcd0001, abcd0002"_s), qPrintable(run.err));
+        QCOMPARE(inStore({ u"sessions"_s, u"show"_s, u"abcd0002"_s }).exitCode, 0);
+    }
+
+    void exportJsonKeepsTheRoleAwareTranscript()
+    {
+        const Run run = inStore({ u"sessions"_s, u"export"_s, m_trip.left(8), u"--format"_s, u"json"_s });
+        QCOMPARE(run.exitCode, 0);
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(root.value("id"_L1).toString(), m_trip);
+        QCOMPARE(root.value("model"_L1).toString(), u"qwen"_s);
+        QCOMPARE(root.value("handoff"_L1).toObject().value("state"_L1).toString(), u"completed"_s);
+        const QJsonArray messages = root.value("messages"_L1).toArray();
+        QCOMPARE(messages.size(), 6);
+        QStringList roles;
+        for (const QJsonValue &m : messages)
+            roles << m.toObject().value("role"_L1).toString();
+        QCOMPARE(roles, (QStringList { u"system"_s, u"user"_s, u"assistant"_s, u"tool"_s, u"user"_s, u"assistant"_s }));
+        const QJsonObject call = messages.at(2).toObject().value("tool_calls"_L1).toArray().first().toObject();
+        QCOMPARE(call.value("id"_L1).toString(), u"call_1"_s);
+        QCOMPARE(call.value("function"_L1).toObject().value("arguments"_L1).toString(), u"{\"q\":\"x\"}"_s);
+        QCOMPARE(messages.at(3).toObject().value("tool_call_id"_L1).toString(), u"call_1"_s);
+        QCOMPARE(messages.at(4).toObject().value("internal"_L1).toBool(), true);
+        QCOMPARE(messages.at(5).toObject().value("status"_L1).toString(), u"partial"_s);
+    }
+
+    void exportMarkdownIsTheDefault()
+    {
+        const Run md = inStore({ u"sessions"_s, u"export"_s, m_trip, u"--format"_s, u"md"_s });
+        const Run plain = inStore({ u"sessions"_s, u"export"_s, m_trip });
+        QCOMPARE(md.exitCode, 0);
+        QCOMPARE(plain.out, md.out);
+        QVERIFY(md.out.startsWith(u"# Trip to Brindisi\n"_s));
+        QVERIFY(md.out.contains(u"## Tool result (call_1)"_s));
+        QVERIFY(md.out.contains(u"## Assistant (cut short)"_s));
+        QVERIFY(md.out.contains(u"Called `lookup` (call_1) with:"_s));
+    }
+
+    void searchFindsVisibleMessagesOnly()
+    {
+        const Run run = inStore({ u"sessions"_s, u"search"_s, u"ferr"_s });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(m_trip.left(8) + u"  Trip to Brindisi  user: when does the **ferry** leave?"_s),
+            qPrintable(run.out));
+        const Run internal = inStore({ u"sessions"_s, u"search"_s, u"handed"_s });
+        QCOMPARE(internal.exitCode, 1);
+        QVERIFY(internal.err.contains(u"No messages match \"handed\"."_s));
+        QCOMPARE(inStore({ u"sessions"_s, u"search"_s, u"olives"_s }).exitCode, 0);
+    }
+
+    void dataDirFromTheEnvironment()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"BATON_DATA_DIR"_s, m_store->dir.path());
+        const Run run = baton({ u"sessions"_s, u"list"_s }, env);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(u"Trip to Brindisi"_s));
+        // The option wins over the environment.
+        QTemporaryDir other;
+        const Run option = baton({ u"--data-dir"_s, other.path(), u"sessions"_s, u"list"_s }, env);
+        QVERIFY(!option.out.contains(u"Trip to Brindisi"_s));
+    }
+
+    void corruptStoreIsOneSentence()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"state.db"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, '\x7f'));
+        file.close();
+        const Run run = baton({ u"--data-dir"_s, dir.path(), u"sessions"_s, u"list"_s });
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"is not a Baton database or is corrupt"_s), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliSessions)
+#include "tst_cli_sessions.moc"
