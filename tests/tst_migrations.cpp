@@ -151,18 +151,17 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"state.db"_s);
-        const int before = Migrations::latestVersion() - 1;
+        const int before = 3; // migration 4 creates messages_fts; later ones must roll back with it
         {
             Database old;
             QVERIFY(old.open(path, { .busyTimeoutMs = 5000, .targetVersion = before }));
             QVERIFY(run(old, seedFor(before)));
-            // Something in the way of the last migration's first statement.
+            // Something in the way of migration 4's first statement.
             QVERIFY(run(old, { u"CREATE TABLE messages_fts (x)"_s }));
         }
         Database db;
         QVERIFY(!db.open(path));
-        QVERIFY2(db.errorString().contains(u"could not be upgraded to schema %1"_s.arg(Migrations::latestVersion())),
-            qPrintable(db.errorString()));
+        QVERIFY2(db.errorString().contains(u"could not be upgraded to schema 4"_s), qPrintable(db.errorString()));
 
         Database peek;
         QVERIFY(peek.open(path, { .busyTimeoutMs = 5000, .targetVersion = before }));

@@ -13,7 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcAgent, "baton.agent")
+// Debug output only when asked for (QT_LOGGING_RULES="baton.*.debug=true").
+Q_LOGGING_CATEGORY(lcAgent, "baton.agent", QtInfoMsg)
 
 namespace {
 QByteArray toolCallsJson(const QList<ToolCall> &calls)

@@ -9,7 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcLlm, "baton.llm")
+// Debug output only when asked for (QT_LOGGING_RULES="baton.*.debug=true").
+Q_LOGGING_CATEGORY(lcLlm, "baton.llm", QtInfoMsg)
 
 namespace {
 constexpr qsizetype maxErrorBody = 64 * 1024;

@@ -15,7 +15,8 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcStore, "baton.store")
+// Debug output only when asked for (QT_LOGGING_RULES="baton.*.debug=true").
+Q_LOGGING_CATEGORY(lcStore, "baton.store", QtInfoMsg)
 
 namespace {
 QString tr(const char *text)
@@ -116,6 +117,10 @@ bool Database::applyPragmas(int busyTimeoutMs)
         u"PRAGMA foreign_keys = ON"_s,
         // FULL: a message we acknowledged to a platform must survive a power cut.
         u"PRAGMA synchronous = FULL"_s,
+        // Full-text indexing and long transcripts want more than SQLite's 2 MB default cache.
+        u"PRAGMA cache_size = -16000"_s,
+        u"PRAGMA temp_store = MEMORY"_s,
+        u"PRAGMA mmap_size = 268435456"_s,
     };
     QSqlQuery query(m_db);
     for (const QString &pragma : pragmas) {

@@ -113,6 +113,13 @@ const QList<Migration> &all()
                 // Index what older versions already stored.
                 u"INSERT INTO messages_fts(messages_fts) VALUES ('rebuild')"_s,
             } },
+        { 5, "index new messages once per transaction",
+            {
+                // FTS5 flushes its pending index at every statement savepoint, and a trigger runs
+                // each row in one: SessionStore now indexes a transaction's new rows in one
+                // statement (20x faster batches). Updates and deletes keep their triggers.
+                u"DROP TRIGGER messages_fts_insert"_s,
+            } },
     };
     return migrations;
 }

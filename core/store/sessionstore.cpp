@@ -226,7 +226,19 @@ bool SessionStore::endTurn(const QString &id)
     return true;
 }
 
-std::optional<SessionStore::AppendResult> SessionStore::insertMessage(Message &m, qint64 t)
+QSqlQuery SessionStore::prepareInsert()
+{
+    // Prepared once per transaction and re-bound for every row: preparing is a large part of an insert.
+    QSqlQuery q(m_db.connection());
+    q.prepare(
+        u"INSERT INTO messages (session_id, role, content, tool_calls, tool_call_id, platform, "
+        "platform_message_id, platform_chat, internal, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (platform, platform_chat, platform_message_id) WHERE platform_message_id IS NOT NULL "
+        "DO NOTHING"_s);
+    return q;
+}
+
+std::optional<SessionStore::AppendResult> SessionStore::insertMessage(QSqlQuery &insert, Message &m, qint64 t)
 {
     if (!m.platformMessageId.isEmpty() && m.platformChat.isEmpty()) {
         m_error = tr("A platform message needs the chat it came from.");
@@ -234,37 +246,18 @@ std::optional<SessionStore::AppendResult> SessionStore::insertMessage(Message &m
     }
     if (m.createdAt == 0)
         m.createdAt = t;
-    QSqlQuery q(m_db.connection());
-    q.prepare(
-        u"INSERT INTO messages (session_id, role, content, tool_calls, tool_call_id, platform, "
-        "platform_message_id, platform_chat, internal, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (platform, platform_chat, platform_message_id) WHERE platform_message_id IS NOT NULL "
-        "DO NOTHING"_s);
-    q.addBindValue(m.sessionId);
-    q.addBindValue(messageRoleName(m.role));
-    q.addBindValue(requiredText(m.content));
-    q.addBindValue(nullableText(QString::fromUtf8(m.toolCalls)));
-    q.addBindValue(nullableText(m.toolCallId));
-    q.addBindValue(requiredText(m.platform));
-    q.addBindValue(nullableText(m.platformMessageId));
-    q.addBindValue(nullableText(m.platformChat));
-    q.addBindValue(m.internal ? 1 : 0);
-    q.addBindValue(messageStatusName(m.status));
-    q.addBindValue(m.createdAt);
-    if (!q.exec()) {
-        setError(tr("storing a message"), sqlMessage(q.lastError()));
+    const QVariantList values
+        = { m.sessionId, messageRoleName(m.role), requiredText(m.content), nullableText(QString::fromUtf8(m.toolCalls)),
+              nullableText(m.toolCallId), requiredText(m.platform), nullableText(m.platformMessageId),
+              nullableText(m.platformChat), m.internal ? 1 : 0, messageStatusName(m.status), m.createdAt };
+    for (int i = 0; i < values.size(); ++i)
+        insert.bindValue(i, values.at(i));
+    if (!insert.exec()) {
+        setError(tr("storing a message"), sqlMessage(insert.lastError()));
         return std::nullopt;
     }
-    if (q.numRowsAffected() == 1) {
-        m.id = q.lastInsertId().toLongLong();
-        QSqlQuery touch(m_db.connection());
-        touch.prepare(u"UPDATE sessions SET updated_at = max(updated_at, ?) WHERE id = ?"_s);
-        touch.addBindValue(t);
-        touch.addBindValue(m.sessionId);
-        if (!touch.exec()) {
-            setError(tr("storing a message"), sqlMessage(touch.lastError()));
-            return std::nullopt;
-        }
+    if (insert.numRowsAffected() == 1) {
+        m.id = insert.lastInsertId().toLongLong();
         return AppendResult { m.id, true };
     }
     QSqlQuery existing(m_db.connection());
@@ -280,6 +273,30 @@ std::optional<SessionStore::AppendResult> SessionStore::insertMessage(Message &m
     return AppendResult { m.id, false };
 }
 
+bool SessionStore::indexForSearch(qint64 firstId, qint64 lastId)
+{
+    // Every row in the range was inserted by this write transaction, which holds the write lock.
+    QSqlQuery index(m_db.connection());
+    index.prepare(
+        u"INSERT INTO messages_fts (rowid, content) SELECT id, content FROM messages WHERE id BETWEEN ? AND ?"_s);
+    index.addBindValue(firstId);
+    index.addBindValue(lastId);
+    if (!index.exec())
+        return setError(tr("indexing messages for search"), sqlMessage(index.lastError()));
+    return true;
+}
+
+bool SessionStore::touchSession(const QString &sessionId, qint64 t)
+{
+    QSqlQuery touch(m_db.connection());
+    touch.prepare(u"UPDATE sessions SET updated_at = max(updated_at, ?) WHERE id = ?"_s);
+    touch.addBindValue(t);
+    touch.addBindValue(sessionId);
+    if (!touch.exec())
+        return setError(tr("storing a message"), sqlMessage(touch.lastError()));
+    return true;
+}
+
 std::optional<SessionStore::AppendResult> SessionStore::appendMessage(const Message &message)
 {
     Message m = message;
@@ -288,8 +305,10 @@ std::optional<SessionStore::AppendResult> SessionStore::appendMessage(const Mess
         setError(tr("storing a message"), sqlMessage(tx.lastError()));
         return std::nullopt;
     }
-    const auto result = insertMessage(m, now());
-    if (!result)
+    const qint64 t = now();
+    QSqlQuery insert = prepareInsert();
+    const auto result = insertMessage(insert, m, t);
+    if (!result || (result->inserted && (!indexForSearch(m.id, m.id) || !touchSession(m.sessionId, t))))
         return std::nullopt;
     if (!tx.commit()) {
         setError(tr("storing a message"), sqlMessage(tx.lastError()));
@@ -308,22 +327,29 @@ bool SessionStore::appendMessages(QList<Message> &messages)
     if (!tx.isActive())
         return setError(tr("storing messages"), sqlMessage(tx.lastError()));
     const qint64 t = now();
+    QSqlQuery insert = prepareInsert();
     QList<Message *> added;
+    QStringList touched;
     for (Message &m : messages) {
-        const auto result = insertMessage(m, t);
+        const auto result = insertMessage(insert, m, t);
         if (!result)
             return false;
-        if (result->inserted)
-            added << &m;
+        if (!result->inserted)
+            continue;
+        added << &m;
+        if (!touched.contains(m.sessionId))
+            touched << m.sessionId;
+    }
+    if (!added.isEmpty() && !indexForSearch(added.first()->id, added.last()->id))
+        return false;
+    for (const QString &id : std::as_const(touched)) {
+        if (!touchSession(id, t))
+            return false;
     }
     if (!tx.commit())
         return setError(tr("storing messages"), sqlMessage(tx.lastError()));
-    QStringList touched;
-    for (const Message *m : std::as_const(added)) {
+    for (const Message *m : std::as_const(added))
         Q_EMIT messageAppended(m->sessionId, m->id);
-        if (!touched.contains(m->sessionId))
-            touched << m->sessionId;
-    }
     for (const QString &id : std::as_const(touched))
         Q_EMIT sessionUpdated(id);
     return true;

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSqlQuery>
 
 class Database;
 
@@ -64,7 +65,10 @@ Q_SIGNALS:
 private:
     bool setColumn(const QString &id, const QString &column, const QString &value);
     bool setError(const QString &action, const QString &sqliteMessage);
-    std::optional<AppendResult> insertMessage(Message &message, qint64 now);
+    QSqlQuery prepareInsert();
+    std::optional<AppendResult> insertMessage(QSqlQuery &insert, Message &message, qint64 now);
+    bool touchSession(const QString &sessionId, qint64 now);
+    bool indexForSearch(qint64 firstId, qint64 lastId);
 
     Database &m_db;
     QString m_error;

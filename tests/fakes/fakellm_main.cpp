@@ -31,12 +31,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption port(u"port"_s, u"Port on 127.0.0.1 (0 picks a free one)."_s, u"port"_s, u"0"_s);
     const QCommandLineOption delay(u"delay-ms"_s, u"Delay between streamed words."_s, u"ms"_s, u"0"_s);
     const QCommandLineOption reply(u"reply"_s, u"Answer this text instead of echoing."_s, u"text"_s);
-    parser.addOptions({ port, delay, reply });
+    const QCommandLineOption words(u"words"_s, u"Answer N numbered words (for throughput benchmarks)."_s, u"n"_s);
+    parser.addOptions({ port, delay, reply, words });
     parser.process(app);
 
     FakeLlmServer server;
     server.setEchoDelayMs(parser.value(delay).toInt());
     server.setFixedReply(parser.value(reply));
+    if (const int n = parser.value(words).toInt(); n > 0) {
+        QStringList text;
+        for (int i = 0; i < n; ++i)
+            text << u"w%1"_s.arg(i);
+        server.setFixedReply(text.join(u' '));
+    }
     QTextStream out(stdout);
     if (!server.listen(static_cast<quint16>(parser.value(port).toUInt()))) {
         QTextStream(stderr) << "baton-fake-llm: cannot listen on port " << parser.value(port) << Qt::endl;

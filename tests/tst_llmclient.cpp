@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/chatstream.h"
+#include "agent/llmclient.h"
+#include "fakellmserver.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+// Defined after the class: moc's tokenizer loses its way in raw strings that hold \".
+QByteArrayList fragmentedToolCalls();
+QByteArrayList wholeToolCalls();
+
+/// The streaming client against the fake OpenAI-compatible server, edge case by edge case.
+class TestLlmClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeLlmServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<LlmClient> m_client;
+    const QString m_key = u"sk-test-91f0"_s;
+
+    ChatRequest request() const
+    {
+        ChatRequest r;
+        r.baseUrl = m_server->baseUrl();
+        r.apiKey = m_key;
+        r.model = u"fake-model"_s;
+        r.messages = { QJsonObject { { "role"_L1, "user"_L1 }, { "content"_L1, "hi"_L1 } } };
+        r.retryBaseDelayMs = 10;
+        return r;
+    }
+
+    // Runs one stream to its end; the caller owns the result.
+    std::unique_ptr<ChatStream> run(const ChatRequest &r, QStringList *deltas = nullptr)
+    {
+        std::unique_ptr<ChatStream> stream(m_client->startChat(r));
+        if (deltas)
+            connect(stream.get(), &ChatStream::deltaReceived, this, [deltas](const QString &d) { *deltas << d; });
+        QSignalSpy finished(stream.get(), &ChatStream::finished);
+        finished.wait(10'000);
+        return stream;
+    }
+    std::unique_ptr<ChatStream> run(QStringList *deltas = nullptr) { return run(request(), deltas); }
+
+    static FakeLlmReply reply(const QStringList &content)
+    {
+        FakeLlmReply r;
+        r.content = content;
+        return r;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<FakeLlmServer>();
+        QVERIFY(m_server->listen());
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_client = std::make_unique<LlmClient>(m_network.get());
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_network.reset();
+        m_server.reset();
+    }
+
+    void streamsDeltasInOrder()
+    {
+        m_server->enqueue(reply({ u"Hel"_s, u"lo, "_s, u"wörld"_s }));
+        QStringList deltas;
+        const auto stream = run(&deltas);
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
+        QCOMPARE(deltas, (QStringList { u"Hel"_s, u"lo, "_s, u"wörld"_s }));
+        QCOMPARE(stream->text(), u"Hello, wörld"_s);
+        QCOMPARE(stream->finishReason(), u"stop"_s);
+        QVERIFY(stream->errorString().isEmpty());
+    }
+
+    void sendsTheRequestTheServerExpects()
+    {
+        ChatRequest r = request();
+        r.includeUsage = true;
+        const auto stream = run(r);
+        QCOMPARE(m_server->requests().size(), 1);
+        const QJsonObject body = m_server->requests().first();
+        QCOMPARE(body.value("model"_L1).toString(), u"fake-model"_s);
+        QCOMPARE(body.value("stream"_L1).toBool(), true);
+        QCOMPARE(body.value("stream_options"_L1).toObject().value("include_usage"_L1).toBool(), true);
+        QCOMPARE(body.value("messages"_L1).toArray().size(), 1);
+        QCOMPARE(m_server->authorizations().first(), "Bearer " + m_key.toUtf8());
+
+        r.apiKey.clear();
+        r.includeUsage = false;
+        r.baseUrl = QUrl(m_server->baseUrl().toString() + u'/'); // a trailing slash must not double
+        const auto second = run(r);
+        QCOMPARE(second->outcome(), ChatStream::Outcome::Complete);
+        QVERIFY(m_server->authorizations().at(1).isEmpty());
+        QVERIFY(!m_server->requests().at(1).contains("stream_options"_L1));
+    }
+
+    void survivesSplitsCrlfAndKeepAlives()
+    {
+        FakeLlmReply hostile = reply({ u"one "_s, u"two "_s, u"three"_s });
+        hostile.splitBytes = 3;
+        hostile.crlf = true;
+        hostile.keepAliveComments = true;
+        m_server->enqueue(hostile);
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
+        QCOMPARE(stream->text(), u"one two three"_s);
+    }
+
+    void reasoningAndUsage()
+    {
+        FakeLlmReply r = reply({ u"42"_s });
+        r.reasoning = { u"Let me "_s, u"think."_s };
+        r.usageChunk = true;
+        m_server->enqueue(r);
+        const auto stream = run();
+        QCOMPARE(stream->reasoning(), u"Let me think."_s);
+        QCOMPARE(stream->text(), u"42"_s);
+        QCOMPARE(stream->promptTokens(), 12);
+        QCOMPARE(stream->completionTokens(), 1);
+
+        FakeLlmReply llamaCpp;
+        llamaCpp.rawEvents = { R"({"choices":[{"index":0,"delta":{"reasoning_content":"hmm"}}]})",
+            R"({"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]})",
+            R"({"choices":null,"usage":{"prompt_tokens":3,"completion_tokens":1}})" };
+        llamaCpp.finishReason.clear();
+        m_server->enqueue(llamaCpp);
+        const auto second = run();
+        QCOMPARE(second->reasoning(), u"hmm"_s);
+        QCOMPARE(second->text(), u"ok"_s);
+        QCOMPARE(second->outcome(), ChatStream::Outcome::Complete);
+    }
+
+    void toolCallFragmentsAreAccumulated()
+    {
+        FakeLlmReply r;
+        r.rawEvents = fragmentedToolCalls();
+        r.finishReason.clear();
+        m_server->enqueue(r);
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
+        QCOMPARE(stream->finishReason(), u"tool_calls"_s);
+        const QList<ToolCall> calls = stream->toolCalls();
+        QCOMPARE(calls.size(), 2);
+        QCOMPARE(calls.at(0).id, u"call_a"_s);
+        QCOMPARE(calls.at(0).name, u"weather"_s);
+        QCOMPARE(calls.at(0).arguments, u"{\"city\":\"Oslo\"}"_s);
+        QCOMPARE(calls.at(1).name, u"time"_s);
+
+        // Some servers omit the index and send each call whole.
+        FakeLlmReply whole;
+        whole.rawEvents = wholeToolCalls();
+        whole.finishReason.clear();
+        m_server->enqueue(whole);
+        const auto second = run();
+        QCOMPARE(second->toolCalls().size(), 2);
+        QCOMPARE(second->toolCalls().at(0).arguments, u"{\"x\":1}"_s);
+        QCOMPARE(second->toolCalls().at(1).id, u"c2"_s);
+    }
+
+    void midStreamErrorKeepsTheText()
+    {
+        FakeLlmReply r = reply({ u"Partial answer"_s });
+        r.midStreamError = R"({"error":{"message":"upstream overloaded","code":502}})";
+        m_server->enqueue(r);
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Failed);
+        QCOMPARE(stream->text(), u"Partial answer"_s);
+        QVERIFY2(stream->errorString().contains(u"upstream overloaded"_s), qPrintable(stream->errorString()));
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    void truncationIsPartialAndNeverRetried()
+    {
+        FakeLlmReply r = reply({ u"The answer"_s });
+        r.truncate = true;
+        m_server->enqueue(r);
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Partial);
+        QCOMPARE(stream->text(), u"The answer"_s);
+        QCOMPARE(stream->errorString(), u"The reply was cut off before it finished."_s);
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    void rejectedKeyIsASentenceWithoutTheKey()
+    {
+        FakeLlmReply denied;
+        denied.httpStatus = 401;
+        denied.errorBody = R"({"error":{"message":"Invalid API key","type":"invalid_request_error"}})";
+        m_server->enqueue(denied);
+        std::unique_ptr<ChatStream> stream(m_client->startChat(request()));
+        QSignalSpy errors(stream.get(), &ChatStream::errorOccurred);
+        QSignalSpy finished(stream.get(), &ChatStream::finished);
+        QVERIFY(finished.wait(10'000));
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Failed);
+        QCOMPARE(stream->errorString(),
+            u"The model endpoint rejected the API key (401): Invalid API key. Set it with `baton secret set "
+            "llm.api_key`."_s);
+        QVERIFY(!stream->errorString().contains(m_key));
+        QCOMPARE(m_server->requests().size(), 1); // 401 is never retried
+    }
+
+    void notFoundNamesTheModel()
+    {
+        FakeLlmReply missing;
+        missing.httpStatus = 404;
+        missing.errorBody = "model 'fake-model' not found"; // not even JSON, as some proxies answer
+        m_server->enqueue(missing);
+        const auto stream = run();
+        QVERIFY2(stream->errorString().contains(u"answered 404 (model 'fake-model' not found)"_s),
+            qPrintable(stream->errorString()));
+        QVERIFY(stream->errorString().contains(u"Check base_url and the model name 'fake-model'"_s));
+    }
+
+    void serverErrorsAndRateLimitsAreRetriedBeforeTheFirstToken()
+    {
+        FakeLlmReply busy;
+        busy.httpStatus = 503;
+        busy.errorBody = R"({"error":{"message":"loading model"}})";
+        FakeLlmReply limited;
+        limited.httpStatus = 429;
+        limited.errorBody = R"({"error":{"message":"slow down"}})";
+        m_server->enqueue(busy);
+        m_server->enqueue(limited);
+        m_server->enqueue(reply({ u"finally"_s }));
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
+        QCOMPARE(stream->text(), u"finally"_s);
+        QCOMPARE(stream->attempts(), 3);
+        QCOMPARE(m_server->requests().size(), 3);
+    }
+
+    void retriesGiveUpWithTheLastSentence()
+    {
+        FakeLlmReply busy;
+        busy.httpStatus = 500;
+        busy.errorBody = R"({"message":"internal"})";
+        for (int i = 0; i < 4; ++i)
+            m_server->enqueue(busy);
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Failed);
+        QCOMPARE(stream->attempts(), 4); // the first try and maxRetries = 3
+        QCOMPARE(stream->errorString(), u"The model endpoint answered 500: internal"_s);
+    }
+
+    void droppedConnectionIsRetried()
+    {
+        FakeLlmReply dropped;
+        dropped.dropBeforeHeaders = true;
+        m_server->enqueue(dropped);
+        m_server->enqueue(reply({ u"back"_s }));
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
+        QCOMPARE(stream->text(), u"back"_s);
+    }
+
+    void unreachableServerSaysSo()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close(); // nothing listens there now
+        ChatRequest r = request();
+        r.baseUrl = QUrl(u"http://127.0.0.1:%1/v1"_s.arg(port));
+        r.maxRetries = 1;
+        const auto stream = run(r);
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Failed);
+        QVERIFY2(
+            stream->errorString().startsWith(u"Cannot reach the model endpoint at http://127.0.0.1:%1/v1"_s.arg(port)),
+            qPrintable(stream->errorString()));
+        QVERIFY(stream->errorString().endsWith(u"Is the server running?"_s));
+        QCOMPARE(stream->attempts(), 2);
+    }
+
+    void cancelStopsAtOnceAndKeepsTheText()
+    {
+        FakeLlmReply slow = reply({ u"first "_s, u"second "_s, u"third"_s });
+        slow.chunkDelayMs = 2'000;
+        m_server->enqueue(slow);
+        std::unique_ptr<ChatStream> stream(m_client->startChat(request()));
+        QSignalSpy deltas(stream.get(), &ChatStream::deltaReceived);
+        QSignalSpy finished(stream.get(), &ChatStream::finished);
+        QVERIFY(deltas.wait(10'000));
+        stream->cancel();
+        QCOMPARE(finished.size(), 1); // at once, not at the next chunk
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Cancelled);
+        QCOMPARE(stream->text(), u"first "_s);
+        QTest::qWait(100);
+        QCOMPARE(finished.size(), 1);
+    }
+
+    void lengthLimitIsCompleteButNoted()
+    {
+        FakeLlmReply r = reply({ u"long"_s });
+        r.finishReason = u"length"_s;
+        m_server->enqueue(r);
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
+        QVERIFY(stream->truncatedByLength());
+    }
+
+    void malformedEventsAreSkipped()
+    {
+        FakeLlmReply r;
+        r.rawEvents = { "{not json", R"({"choices":[{"delta":{"content":"fine"},"finish_reason":"stop"}]})" };
+        r.finishReason.clear();
+        m_server->enqueue(r);
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
+        QCOMPARE(stream->text(), u"fine"_s);
+    }
+};
+
+QByteArrayList fragmentedToolCalls()
+{
+    return {
+        R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_a","type":"function","function":{"name":"weather","arguments":""}}]}}]})",
+        R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"city\":"}}]}}]})",
+        R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":1,"id":"call_b","type":"function","function":{"name":"time","arguments":"{}"}}]}}]})",
+        R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\"Oslo\"}"}}]}}]})",
+        R"({"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})",
+    };
+}
+
+QByteArrayList wholeToolCalls()
+{
+    return {
+        R"({"choices":[{"delta":{"tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{\"x\":1}"}}]}}]})",
+        R"({"choices":[{"delta":{"tool_calls":[{"id":"c2","type":"function","function":{"name":"g","arguments":"{}"}}]},"finish_reason":"tool_calls"}]})",
+    };
+}
+
+QTEST_GUILESS_MAIN(TestLlmClient)
+#include "tst_llmclient.moc"
