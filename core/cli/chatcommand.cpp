@@ -66,13 +66,11 @@ void ChatCommand::start(const QString &sessionOption, bool continueLast)
     }
 
     auto *secrets = new SecretStore(this);
-    connect(
-        secrets, &SecretStore::readFinished, this, [this](const QString &, const QString &value, const QString &error) {
-            // No keychain is fine for a local model without a key; say it once and go on.
-            if (!error.isEmpty())
-                m_ctx.err << tr("Note: %1").arg(error) << Qt::endl;
-            begin(value);
-        });
+    connect(secrets, &SecretStore::readFinished, this, [this](const QString &, const QString &value, const QString &) {
+        // No keychain is normal for a local model without a key; if the endpoint wants one,
+        // its rejection says how to set it.
+        begin(value);
+    });
     secrets->read(u"llm.api_key"_s);
 }
 
@@ -172,8 +170,9 @@ void ChatCommand::onInterrupt()
             return quit(ExitOk);
         m_interruptArmed = true;
         m_input->discardLine();
-        m_ctx.out << tr("(Press Ctrl-C again or type /quit to exit.)") << Qt::endl;
-        m_input->discardLine();
+        m_input->pause();
+        say(tr("(Press Ctrl-C again or type /quit to exit.)"));
+        m_input->resume();
         return;
     }
 }

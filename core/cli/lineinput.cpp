@@ -67,17 +67,35 @@ void LineInput::onReadlineLine(char *line)
     if (!text.trimmed().isEmpty())
         add_history(line);
     std::free(line);
-    Q_EMIT self->lineEntered(text);
+    // libedit redraws the prompt after this handler returns: act on the line afterwards, with the
+    // prompt put away, so output never lands behind a stale prompt.
+    QTimer::singleShot(0, self, [self, text] { self->deliver(text); });
+}
+
+void LineInput::deliver(const QString &line)
+{
+    pause();
+    m_delivering = true;
+    m_holdAfterDelivery = false;
+    Q_EMIT lineEntered(line);
+    m_delivering = false;
+    if (!m_holdAfterDelivery)
+        resume();
 }
 
 void LineInput::pause()
 {
+    if (m_delivering)
+        m_holdAfterDelivery = true;
     if (m_paused)
         return;
     m_paused = true;
     if (m_terminal) {
         rl_callback_handler_remove();
         m_notifier->setEnabled(false);
+        // Erase the prompt line; what the user typed stays on the line above.
+        std::fputs("\r\033[K", stdout);
+        std::fflush(stdout);
     }
 }
 
@@ -99,10 +117,10 @@ void LineInput::discardLine()
 {
     if (!m_terminal || m_paused)
         return;
+    // Like a shell's ^C: the half-typed line stays visible, a fresh prompt starts below it.
     rl_replace_line("", 0);
-    std::fputs("\n", stdout);
-    std::fflush(stdout);
     rl_callback_handler_remove();
+    std::fputs("^C\n", stdout);
     installPrompt();
 }
 

@@ -23,6 +23,8 @@ public:
 
     [[nodiscard]] bool isTerminal() const { return m_terminal; }
     void start(const QString &prompt);
+    /// Stops showing the prompt; called while a line is being handled, it keeps the prompt away
+    /// until resume().
     void pause();
     void resume();
     /// Ctrl-C at the prompt: drop the half-typed line and show a fresh prompt.
@@ -35,6 +37,7 @@ Q_SIGNALS:
 
 private:
     void readPipe();
+    void deliver(const QString &line);
     void deliverQueued();
     void installPrompt();
     static void onReadlineLine(char *line);
@@ -45,6 +48,8 @@ private:
     bool m_paused = true;
     bool m_atEnd = false;
     bool m_endSignalled = false;
+    bool m_delivering = false;
+    bool m_holdAfterDelivery = false;
     bool m_started = false;
     QByteArray m_buffer;
     QStringList m_queue;
