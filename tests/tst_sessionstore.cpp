@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/sessionstore.h"
+#include "store/transcriptreader.h"
 #include "teststore.h"
 
 #include <QSignalSpy>
@@ -93,6 +94,49 @@ private Q_SLOTS:
         QCOMPARE(all.at(5).status, MessageStatus::Partial);
         QCOMPARE(store.transcript(id, false).size(), 5);
         QCOMPARE(store.session(id)->messageCount, 6);
+    }
+
+    void bothTranscriptPathsAgree()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        Message call = makeMessage(id, MessageRole::Assistant, {});
+        call.toolCalls = "[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]";
+        Message result = makeMessage(id, MessageRole::Tool, u"ünïcödé ✓ 🚢"_s);
+        result.toolCallId = u"c"_s;
+        Message hidden = makeMessage(id, MessageRole::User, u"internal"_s);
+        hidden.internal = true;
+        Message failed = makeMessage(id, MessageRole::Assistant, u"model down"_s);
+        failed.status = MessageStatus::Error;
+        for (const Message &m : { makeMessage(id, MessageRole::System, u"sys"_s),
+                 inbound(id, u"-100"_s, u"9"_s, u"hi"_s), call, result, hidden, failed })
+            QVERIFY(store.appendMessage(m));
+
+        for (bool includeInternal : { true, false }) {
+            QString error;
+            const auto direct = TranscriptReader::read(t.db.connection(), id, includeInternal, &error);
+            const auto portable = TranscriptReader::readWithQuery(t.db.connection(), id, includeInternal, &error);
+            QVERIFY2(direct && portable, qPrintable(error));
+            QCOMPARE(direct->size(), includeInternal ? 6 : 5);
+            QCOMPARE(direct->size(), portable->size());
+            for (qsizetype i = 0; i < direct->size(); ++i) {
+                const Message &a = direct->at(i), &b = portable->at(i);
+                QCOMPARE(a.id, b.id);
+                QCOMPARE(a.sessionId, b.sessionId);
+                QCOMPARE(a.role, b.role);
+                QCOMPARE(a.content, b.content);
+                QCOMPARE(a.toolCalls, b.toolCalls);
+                QCOMPARE(a.toolCallId, b.toolCallId);
+                QCOMPARE(a.platform, b.platform);
+                QCOMPARE(a.platformMessageId, b.platformMessageId);
+                QCOMPARE(a.platformChat, b.platformChat);
+                QCOMPARE(a.internal, b.internal);
+                QCOMPARE(a.status, b.status);
+                QCOMPARE(a.createdAt, b.createdAt);
+            }
+        }
+        QCOMPARE(store.transcript(id).at(3).content, u"ünïcödé ✓ 🚢"_s);
     }
 
     void invalidRowsAreRefusedWithASentence()

@@ -2,8 +2,10 @@
 #include "sessionstore.h"
 
 #include "database.h"
+#include "messagerow.h"
 #include "sqlerror.h"
 #include "sqlvalues.h"
+#include "transcriptreader.h"
 #include "writetransaction.h"
 
 #include <QDateTime>
@@ -30,27 +32,6 @@ Session sessionFromQuery(const QSqlQuery &q)
     s.messageCount = q.value(7).toInt();
     s.handoff = HandoffStatus::fromQuery(q, 8);
     return s;
-}
-
-const QString messageColumns = u"id, session_id, role, content, tool_calls, tool_call_id, platform, "
-                               "platform_message_id, platform_chat, internal, status, created_at"_s;
-
-Message messageFromQuery(const QSqlQuery &q)
-{
-    Message m;
-    m.id = q.value(0).toLongLong();
-    m.sessionId = q.value(1).toString();
-    m.role = messageRoleFromName(q.value(2).toString()).value_or(MessageRole::User);
-    m.content = q.value(3).toString();
-    m.toolCalls = q.value(4).toString().toUtf8();
-    m.toolCallId = q.value(5).toString();
-    m.platform = q.value(6).toString();
-    m.platformMessageId = q.value(7).toString();
-    m.platformChat = q.value(8).toString();
-    m.internal = q.value(9).toInt() != 0;
-    m.status = messageStatusFromName(q.value(10).toString()).value_or(MessageStatus::Complete);
-    m.createdAt = q.value(11).toLongLong();
-    return m;
 }
 
 // Each word becomes a quoted FTS5 prefix term, so user text can never be FTS syntax.
@@ -377,7 +358,7 @@ bool SessionStore::updateMessage(qint64 messageId, const QString &content, Messa
 std::optional<Message> SessionStore::message(qint64 messageId)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT %1 FROM messages WHERE id = ?"_s.arg(messageColumns));
+    q.prepare(u"SELECT %1 FROM messages WHERE id = ?"_s.arg(MessageRow::columns()));
     q.addBindValue(messageId);
     if (!q.exec()) {
         setError(tr("reading a message"), sqlMessage(q.lastError()));
@@ -387,26 +368,20 @@ std::optional<Message> SessionStore::message(qint64 messageId)
         m_error = tr("No message with id %1.").arg(messageId);
         return std::nullopt;
     }
-    return messageFromQuery(q);
+    return MessageRow::fromQuery(q);
 }
 
 QList<Message> SessionStore::transcript(const QString &sessionId, bool includeInternal)
 {
     m_error.clear();
-    QList<Message> result;
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(
-        u"SELECT %1 FROM messages WHERE session_id = ? AND (? OR internal = 0) ORDER BY id"_s.arg(messageColumns));
-    q.addBindValue(sessionId);
-    q.addBindValue(includeInternal ? 1 : 0);
-    if (!q.exec()) {
-        setError(tr("reading a transcript"), sqlMessage(q.lastError()));
-        return result;
+    QString error;
+    std::optional<QList<Message>> messages
+        = TranscriptReader::read(m_db.connection(), sessionId, includeInternal, &error);
+    if (!messages) {
+        setError(tr("reading a transcript"), error);
+        return {};
     }
-    while (q.next())
-        result.append(messageFromQuery(q));
-    return result;
+    return *std::move(messages);
 }
 
 QList<SearchHit> SessionStore::search(const QString &text, int limit)
