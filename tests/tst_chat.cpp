@@ -115,6 +115,9 @@ private Q_SLOTS:
         QCOMPARE(sessions.size(), 1);
         QCOMPARE(sessions.first().title, u"hi baton"_s);
         QCOMPARE(sessions.first().origin, u"cli"_s);
+        // Scenario 11: leaving the chat ends its session.
+        QVERIFY(sessions.first().endedAt > 0);
+        QCOMPARE(sessions.first().endedReason, u"cli_exit"_s);
         const QList<Message> transcript = m_sessions->transcript(sessions.first().id);
         QCOMPARE(transcript.size(), 2);
         QCOMPARE(transcript.at(0).role, MessageRole::User);
@@ -213,6 +216,8 @@ private Q_SLOTS:
         const QString id = m_sessions->sessions().first().id;
         QCOMPARE(m_handoffs->handoffState(id)->state, HandoffState::Completed);
         QCOMPARE(m_sessions->transcript(id).size(), 2);
+        // Scenario 11: a session that left by handoff lives on; the CLI did not end it.
+        QCOMPARE(m_sessions->session(id)->endedAt, 0);
     }
 
     void cutReplyIsKeptAsPartial()

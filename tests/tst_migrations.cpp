@@ -57,6 +57,10 @@ private:
                 << u"INSERT INTO outbox (session_id, platform, chat, content, created_at) "
                    "VALUES ('old-session', 'telegram', '111', 'unsent reply', 2001)"_s
                 << u"INSERT INTO pairing (platform, user_id, code, requested_at) VALUES ('telegram', '222', 'K7Q2', 5)"_s;
+        if (version >= 5) // from 5 on, Baton itself indexes what it inserts
+            sql << u"INSERT INTO messages_fts (rowid, content) SELECT id, content FROM messages"_s;
+        if (version >= 6)
+            sql << u"UPDATE sessions SET ended_at = 3000, ended_reason = 'cli_exit'"_s;
         return sql;
     }
 
@@ -111,6 +115,7 @@ private Q_SLOTS:
         const auto session = sessions.session(u"old-session"_s);
         QVERIFY(session);
         QCOMPARE(session->title, u"Trip planning"_s);
+        QCOMPARE(session->endedAt, version >= 6 ? 3000 : 0);
         const QList<Message> transcript = sessions.transcript(u"old-session"_s);
         QCOMPARE(transcript.size(), 4);
         QCOMPARE(transcript.at(1).role, MessageRole::Assistant);

@@ -286,6 +286,19 @@ private Q_SLOTS:
         QVERIFY(store.beginTurn(id));
     }
 
+    void endedSessionsReopenOnActivity()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        QVERIFY(store.endSession(id, u"cli_exit"_s));
+        QVERIFY(store.session(id)->endedAt > 0);
+        QCOMPARE(store.session(id)->endedReason, u"cli_exit"_s);
+        QVERIFY(store.appendMessage(makeMessage(id, MessageRole::User, u"back again"_s)));
+        QCOMPARE(store.session(id)->endedAt, 0);
+        QVERIFY(store.session(id)->endedReason.isEmpty());
+    }
+
     void deleteCascades()
     {
         TestStore t;

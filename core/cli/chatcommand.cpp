@@ -191,6 +191,9 @@ void ChatCommand::quit(int status)
     m_finished = true;
     if (m_waiter)
         m_waiter->abandon();
+    // Leaving ends the conversation here, unless it just moved to a platform and lives on there.
+    if (!m_sessionId.isEmpty() && !m_handedOff && m_sessions)
+        m_sessions->endSession(m_sessionId, u"cli_exit"_s);
     if (m_input)
         m_input->stop();
     m_ctx.out.flush();

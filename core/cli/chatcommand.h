@@ -76,6 +76,7 @@ private:
     bool m_quitWhenIdle = false;
     bool m_replyStarted = false;
     bool m_finished = false;
+    bool m_handedOff = false;
 
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<Database> m_db;

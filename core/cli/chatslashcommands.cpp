@@ -120,6 +120,7 @@ void ChatCommand::startHandoff(const QString &platform)
 void ChatCommand::onHandoffFinished(HandoffWaiter::Outcome outcome, const QString &sentence)
 {
     if (outcome == HandoffWaiter::Outcome::Completed) {
+        m_handedOff = true;
         say(sentence);
         // Leave like /quit; the session lives on on the platform.
         return quit(ExitOk);

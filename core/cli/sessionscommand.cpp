@@ -132,6 +132,8 @@ int SessionsCommand::show(SessionStore &store, const QString &id)
         << tr("Created:  %1").arg(TranscriptFormat::localTime(s->createdAt)) << '\n'
         << tr("Updated:  %1").arg(TranscriptFormat::localTime(s->updatedAt)) << '\n'
         << tr("Messages: %1").arg(s->messageCount) << '\n';
+    if (s->endedAt > 0)
+        out << tr("Ended:    %1 (%2)").arg(TranscriptFormat::localTime(s->endedAt), s->endedReason) << '\n';
     if (s->handoff.state != HandoffState::None) {
         out << tr("Handoff:  %1 to %2").arg(handoffStateName(s->handoff.state), s->handoff.platform);
         if (!s->handoff.destination.isEmpty())

@@ -115,6 +115,7 @@ QByteArray toJson(const Session &session, const QList<Message> &messages)
         { "model"_L1, session.model },
         { "created_at"_L1, isoTime(session.createdAt) },
         { "updated_at"_L1, isoTime(session.updatedAt) },
+        { "ended_at"_L1, session.endedAt > 0 ? QJsonValue(isoTime(session.endedAt)) : QJsonValue() },
         { "handoff"_L1, handoff },
         { "messages"_L1, rows },
     };

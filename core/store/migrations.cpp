@@ -120,6 +120,12 @@ const QList<Migration> &all()
                 // statement (20x faster batches). Updates and deletes keep their triggers.
                 u"DROP TRIGGER messages_fts_insert"_s,
             } },
+        { 6, "sessions end when their surface leaves them",
+            {
+                // A terminal chat that quits ends its session; one that handed it off does not.
+                u"ALTER TABLE sessions ADD COLUMN ended_at INTEGER"_s,
+                u"ALTER TABLE sessions ADD COLUMN ended_reason TEXT"_s,
+            } },
     };
     return migrations;
 }

@@ -15,8 +15,9 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString sessionColumns = u"s.id, s.title, s.origin, s.model, s.created_at, s.updated_at, s.turn_state, "
-                               "(SELECT count(*) FROM messages m WHERE m.session_id = s.id), "_s
+const QString sessionColumns
+    = u"s.id, s.title, s.origin, s.model, s.created_at, s.updated_at, s.turn_state, "
+      "(SELECT count(*) FROM messages m WHERE m.session_id = s.id), s.ended_at, s.ended_reason, "_s
     + HandoffStatus::columns();
 
 Session sessionFromQuery(const QSqlQuery &q)
@@ -30,7 +31,9 @@ Session sessionFromQuery(const QSqlQuery &q)
     s.updatedAt = q.value(5).toLongLong();
     s.turnRunning = q.value(6).toString() == "running"_L1;
     s.messageCount = q.value(7).toInt();
-    s.handoff = HandoffStatus::fromQuery(q, 8);
+    s.endedAt = q.value(8).toLongLong();
+    s.endedReason = q.value(9).toString();
+    s.handoff = HandoffStatus::fromQuery(q, 10);
     return s;
 }
 
@@ -178,6 +181,20 @@ bool SessionStore::deleteSession(const QString &id)
     return true;
 }
 
+bool SessionStore::endSession(const QString &id, const QString &reason)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE sessions SET ended_at = ?, ended_reason = ? WHERE id = ? AND ended_at IS NULL"_s);
+    q.addBindValue(now());
+    q.addBindValue(reason);
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(tr("ending a session"), sqlMessage(q.lastError()));
+    if (q.numRowsAffected() == 1)
+        Q_EMIT sessionUpdated(id);
+    return true;
+}
+
 bool SessionStore::beginTurn(const QString &id)
 {
     QSqlQuery q(m_db.connection());
@@ -270,7 +287,9 @@ bool SessionStore::indexForSearch(qint64 firstId, qint64 lastId)
 bool SessionStore::touchSession(const QString &sessionId, qint64 t)
 {
     QSqlQuery touch(m_db.connection());
-    touch.prepare(u"UPDATE sessions SET updated_at = max(updated_at, ?) WHERE id = ?"_s);
+    // New activity reopens an ended session.
+    touch.prepare(
+        u"UPDATE sessions SET updated_at = max(updated_at, ?), ended_at = NULL, ended_reason = NULL WHERE id = ?"_s);
     touch.addBindValue(t);
     touch.addBindValue(sessionId);
     if (!touch.exec())

@@ -38,6 +38,10 @@ public:
     bool setModel(const QString &id, const QString &model);
     bool deleteSession(const QString &id);
 
+    /// Records that the surface the session lived on left it (e.g. "cli_exit"); the next message
+    /// in it reopens it.
+    bool endSession(const QString &id, const QString &reason);
+
     /// Marks a turn as running; false if one already is (one turn at a time per session).
     bool beginTurn(const QString &id);
     bool endTurn(const QString &id);

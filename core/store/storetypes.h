@@ -48,6 +48,8 @@ struct Session
     qint64 updatedAt = 0;
     bool turnRunning = false;
     int messageCount = 0;
+    qint64 endedAt = 0; // 0 while the session is open
+    QString endedReason;
     HandoffStatus handoff;
 };
 
