@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "batonprocess.h"
 #include "cli/chatcommand.h"
 #include "fakellmserver.h"
 #include "store/handoffstore.h"
@@ -24,13 +25,6 @@ class TestChat : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
     const QByteArray m_token = "sk-planted-4e1d9b7a";
     std::unique_ptr<FakeLlmServer> m_llm;
     std::unique_ptr<TestStore> m_store;
@@ -45,39 +39,21 @@ private:
             + "[telegram]\nenabled=true\nhome_chat=-1001\n" + extra);
     }
 
-    std::unique_ptr<QProcess> startChat(
-        const QStringList &args = {}, const QList<std::pair<QString, QString>> &env = {})
+    QProcessEnvironment environment(const QList<std::pair<QString, QString>> &extra = {}) const
     {
-        auto p = std::make_unique<QProcess>();
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
         e.insert(u"BATON_DATA_DIR"_s, m_store->dir.path());
         e.insert(u"BATON_CONFIG"_s, m_store->dir.filePath(u"baton.ini"_s));
         e.insert(u"BATON_LLM_API_KEY"_s, QString::fromUtf8(m_token));
-        for (const auto &[name, value] : env)
+        for (const auto &[name, value] : extra)
             e.insert(name, value);
-        p->setProcessEnvironment(e);
-        p->start(QStringLiteral(BATON_BINARY), QStringList { u"chat"_s } + args);
-        return p;
+        return e;
     }
 
-    // The fake lives on this thread's event loop: wait by spinning it, never by blocking.
-    Run chat(const QByteArray &input, const QStringList &args = {}, const QList<std::pair<QString, QString>> &env = {})
+    BatonRun chat(
+        const QByteArray &input, const QStringList &args = {}, const QList<std::pair<QString, QString>> &env = {})
     {
-        auto p = startChat(args, env);
-        p->write(input);
-        p->closeWriteChannel();
-        if (!QTest::qWaitFor([&] { return p->state() == QProcess::NotRunning; }, 30'000))
-            p->kill();
-        p->waitForFinished(1'000);
-        return { p->exitCode(), QString::fromUtf8(p->readAllStandardOutput()),
-            QString::fromUtf8(p->readAllStandardError()) };
-    }
-
-    static FakeLlmReply reply(const QStringList &content)
-    {
-        FakeLlmReply r;
-        r.content = content;
-        return r;
+        return runBaton(QStringList { u"chat"_s } + args, environment(env), input);
     }
 
 private Q_SLOTS:
@@ -106,8 +82,8 @@ private Q_SLOTS:
 
     void streamsAReplyAndStoresBothMessages()
     {
-        m_llm->enqueue(reply({ u"Hel"_s, u"lo "_s, u"there"_s }));
-        const Run run = chat("hi baton\n");
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Hel"_s, u"lo "_s, u"there"_s }));
+        const BatonRun run = chat("hi baton\n");
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(u"Hello there"_s), qPrintable(run.out + run.err));
 
@@ -135,9 +111,9 @@ private Q_SLOTS:
 
     void linesAreMessagesInOrder()
     {
-        m_llm->enqueue(reply({ u"one"_s }));
-        m_llm->enqueue(reply({ u"two"_s }));
-        const Run run = chat("first\nsecond\n");
+        m_llm->enqueue(FakeLlmReply::withContent({ u"one"_s }));
+        m_llm->enqueue(FakeLlmReply::withContent({ u"two"_s }));
+        const BatonRun run = chat("first\nsecond\n");
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.indexOf(u"one"_s) < run.out.indexOf(u"two"_s));
         QCOMPARE(m_llm->requests().size(), 2);
@@ -151,16 +127,16 @@ private Q_SLOTS:
 
     void resumeContinuesAStoredSession()
     {
-        m_llm->enqueue(reply({ u"Athens is lovely."_s }));
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Athens is lovely."_s }));
         QCOMPARE(chat("trip to greece\n").exitCode, 0);
-        m_llm->enqueue(reply({ u"Take the ferry."_s }));
-        const Run run = chat("/new\n/resume trip to greece\nand then?\n");
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Take the ferry."_s }));
+        const BatonRun run = chat("/new\n/resume trip to greece\nand then?\n");
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(u"Resumed 'trip to greece' (2 messages)."_s), qPrintable(run.out + run.err));
         QCOMPARE(m_sessions->sessions().size(), 1);
         QCOMPARE(m_llm->requests().last().value("messages"_L1).toArray().size(), 3);
 
-        m_llm->enqueue(reply({ u"Sure."_s }));
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Sure."_s }));
         const QString id = m_sessions->sessions().first().id;
         QCOMPARE(chat("/resume "_ba + id.left(8).toUtf8() + "\n/resume " + id.toUtf8() + "\n").exitCode, 0);
         QCOMPARE(chat("more\n", { u"--continue"_s }).exitCode, 0);
@@ -170,16 +146,16 @@ private Q_SLOTS:
 
     void resumeSaysWhenAlreadyThere()
     {
-        m_llm->enqueue(reply({ u"ok"_s }));
-        const Run run = chat("hello\n/resume hello\n");
+        m_llm->enqueue(FakeLlmReply::withContent({ u"ok"_s }));
+        const BatonRun run = chat("hello\n/resume hello\n");
         QVERIFY2(run.out.contains(u"Already on that session."_s), qPrintable(run.out));
     }
 
     void handoffWithoutAGatewayFailsAndTheSessionGoesOn()
     {
-        m_llm->enqueue(reply({ u"noted"_s }));
-        m_llm->enqueue(reply({ u"still here"_s }));
-        const Run run = chat(
+        m_llm->enqueue(FakeLlmReply::withContent({ u"noted"_s }));
+        m_llm->enqueue(FakeLlmReply::withContent({ u"still here"_s }));
+        const BatonRun run = chat(
             "remember this\n/handoff telegram\nare you there?\n", {}, { { u"BATON_HANDOFF_CLAIM_MS"_s, u"800"_s } });
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(u"Queued handoff of 'remember this' -> telegram. Waiting for the gateway..."_s),
@@ -193,8 +169,8 @@ private Q_SLOTS:
 
     void handoffChecksComeFirst()
     {
-        m_llm->enqueue(reply({ u"ok"_s }));
-        const Run run = chat("/handoff telegram\nhello\n/handoff\n/handoff slack\n");
+        m_llm->enqueue(FakeLlmReply::withContent({ u"ok"_s }));
+        const BatonRun run = chat("/handoff telegram\nhello\n/handoff\n/handoff slack\n");
         QVERIFY2(run.err.contains(u"Nothing to hand off yet"_s), qPrintable(run.err));
         QVERIFY(run.err.contains(u"Name the platform to hand off to"_s));
         QVERIFY(run.err.contains(u"Slack is not enabled"_s));
@@ -202,17 +178,17 @@ private Q_SLOTS:
 
     void completedHandoffLeavesLikeQuit()
     {
-        m_llm->enqueue(reply({ u"ok"_s }));
+        m_llm->enqueue(FakeLlmReply::withContent({ u"ok"_s }));
         QProcess gateway;
         gateway.start(QStringLiteral(GATEWAY_STANDIN), { m_store->path(), u"complete"_s, u"0"_s, u"100"_s });
         QVERIFY(gateway.waitForReadyRead(10'000));
-        const Run run = chat("plan the trip\n/handoff telegram\nthis line is never sent\n");
+        const BatonRun run = chat("plan the trip\n/handoff telegram\nthis line is never sent\n");
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(u"Handoff complete. The session is now active on Telegram. Resume it here later "
                                   "with /resume plan the trip."_s),
             qPrintable(run.out + run.err));
         QCOMPARE(m_llm->requests().size(), 1);
-        QVERIFY(gateway.state() == QProcess::NotRunning || gateway.waitForFinished(5'000));
+        QVERIFY(waitForExit(gateway, 5'000));
         const QString id = m_sessions->sessions().first().id;
         QCOMPARE(m_handoffs->handoffState(id)->state, HandoffState::Completed);
         QCOMPARE(m_sessions->transcript(id).size(), 2);
@@ -222,10 +198,10 @@ private Q_SLOTS:
 
     void cutReplyIsKeptAsPartial()
     {
-        FakeLlmReply cut = reply({ u"The answer is"_s });
+        FakeLlmReply cut = FakeLlmReply::withContent({ u"The answer is"_s });
         cut.truncate = true;
         m_llm->enqueue(cut);
-        const Run run = chat("question\n");
+        const BatonRun run = chat("question\n");
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(u"The answer is"_s) && run.out.contains(u"cut off"_s), qPrintable(run.out));
         const QList<Message> transcript = m_sessions->transcript(m_sessions->sessions().first().id);
@@ -240,7 +216,7 @@ private Q_SLOTS:
         denied.httpStatus = 401;
         denied.errorBody = R"({"error":{"message":"Incorrect API key provided","type":"auth","code":401}})";
         m_llm->enqueue(denied);
-        const Run run = chat("hello\n");
+        const BatonRun run = chat("hello\n");
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.err.contains(u"rejected the API key (401)"_s), qPrintable(run.err));
         QVERIFY(!run.err.contains(QString::fromUtf8(m_token)));
@@ -250,10 +226,11 @@ private Q_SLOTS:
 
     void slashCommands()
     {
-        m_llm->enqueue(reply({ u"a"_s }));
-        m_llm->enqueue(reply({ u"b"_s }));
-        const Run run = chat("first\n/model other-model\n/title Renamed chat\nsecond\n/sessions\n/model\n/frobnicate\n"
-                             "/help\n/quit\nnot sent\n");
+        m_llm->enqueue(FakeLlmReply::withContent({ u"a"_s }));
+        m_llm->enqueue(FakeLlmReply::withContent({ u"b"_s }));
+        const BatonRun run
+            = chat("first\n/model other-model\n/title Renamed chat\nsecond\n/sessions\n/model\n/frobnicate\n"
+                   "/help\n/quit\nnot sent\n");
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(m_llm->requests().size(), 2);
         QCOMPARE(m_llm->requests().at(1).value("model"_L1).toString(), u"other-model"_s);
@@ -268,10 +245,10 @@ private Q_SLOTS:
 
     void ctrlCStopsTheReplyAndKeepsWhatCame()
     {
-        FakeLlmReply slow = reply({ u"partial "_s, u"words "_s, u"never"_s, u"arrive"_s });
+        FakeLlmReply slow = FakeLlmReply::withContent({ u"partial "_s, u"words "_s, u"never"_s, u"arrive"_s });
         slow.chunkDelayMs = 1'500;
         m_llm->enqueue(slow);
-        auto p = startChat();
+        auto p = startBaton({ u"chat"_s }, environment());
         p->write("tell me a long story\n");
         QByteArray out;
         QVERIFY(QTest::qWaitFor([&] { return (out += p->readAllStandardOutput()).contains("partial"); }, 10'000));
@@ -288,12 +265,12 @@ private Q_SLOTS:
 
     void theApiKeyNeverReachesLogsOrTheStore()
     {
-        m_llm->enqueue(reply({ u"fine"_s }));
+        m_llm->enqueue(FakeLlmReply::withContent({ u"fine"_s }));
         FakeLlmReply denied;
         denied.httpStatus = 403;
         denied.errorBody = R"({"error":{"message":"forbidden"}})";
         m_llm->enqueue(denied);
-        const Run run = chat("one\ntwo\n", {}, { { u"QT_LOGGING_RULES"_s, u"*.debug=true"_s } });
+        const BatonRun run = chat("one\ntwo\n", {}, { { u"QT_LOGGING_RULES"_s, u"*.debug=true"_s } });
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(m_llm->authorizations().first(), QByteArray("Bearer " + m_token)); // it was really used
         QVERIFY(!run.out.toUtf8().contains(m_token));

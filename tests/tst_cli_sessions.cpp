@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "batonprocess.h"
 #include "store/handoffstore.h"
 #include "store/sessionstore.h"
 #include "teststore.h"
@@ -20,30 +21,18 @@ class TestCliSessions : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
     std::unique_ptr<TestStore> m_store;
     QString m_trip; // the richer session: every role, a tool call, a handoff
     QString m_notes;
 
-    Run baton(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    // Without BATON_DATA_DIR from the caller's environment, unless a test sets it on purpose.
+    static BatonRun baton(const QStringList &args, QProcessEnvironment env = QProcessEnvironment::systemEnvironment())
     {
-        QProcess p;
-        QProcessEnvironment e = env;
-        e.remove(u"BATON_DATA_DIR"_s);
-        p.setProcessEnvironment(env.contains(u"BATON_DATA_DIR"_s) ? env : e);
-        p.start(QStringLiteral(BATON_BINARY), args);
-        p.closeWriteChannel();
-        p.waitForFinished(30'000);
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError()) };
+        if (env == QProcessEnvironment::systemEnvironment())
+            env.remove(u"BATON_DATA_DIR"_s);
+        return runBaton(args, env);
     }
-    Run inStore(QStringList args) { return baton(QStringList { u"--data-dir"_s, m_store->dir.path() } + args); }
+    BatonRun inStore(QStringList args) { return baton(QStringList { u"--data-dir"_s, m_store->dir.path() } + args); }
 
     static Message message(MessageRole role, const QString &content)
     {
@@ -89,11 +78,11 @@ private Q_SLOTS:
 
     void helpAndVersion()
     {
-        const Run help = baton({ u"--help"_s });
+        const BatonRun help = baton({ u"--help"_s });
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(u"sessions export ID --format md|json"_s));
         QVERIFY(help.out.contains(u"--data-dir"_s));
-        const Run version = baton({ u"--version"_s });
+        const BatonRun version = baton({ u"--version"_s });
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith(u"baton 0."_s));
     }
@@ -124,7 +113,7 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(QString, sentence);
         args.replaceInStrings(u"TRIP"_s, m_trip);
-        const Run run = inStore(args);
+        const BatonRun run = inStore(args);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(sentence), qPrintable(run.err));
         QCOMPARE(run.err.trimmed().count(u'\n'), 0);
@@ -134,7 +123,7 @@ private Q_SLOTS:
     void listShowsNewestFirst()
     {
         for (const QStringList &args : { QStringList { u"sessions"_s, u"list"_s }, QStringList { u"sessions"_s } }) {
-            const Run run = inStore(args);
+            const BatonRun run = inStore(args);
             QCOMPARE(run.exitCode, 0);
             const QStringList lines = run.out.trimmed().split(u'\n');
             QCOMPARE(lines.size(), 3);
@@ -150,7 +139,7 @@ private Q_SLOTS:
     void listOfAnEmptyStore()
     {
         QTemporaryDir empty;
-        const Run run = baton({ u"--data-dir"_s, empty.path(), u"sessions"_s, u"list"_s });
+        const BatonRun run = baton({ u"--data-dir"_s, empty.path(), u"sessions"_s, u"list"_s });
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.isEmpty());
         QVERIFY(run.err.contains(u"No sessions yet"_s));
@@ -159,7 +148,7 @@ private Q_SLOTS:
     void showByIdAndPrefix()
     {
         for (const QString &id : { m_trip, m_trip.left(8) }) {
-            const Run run = inStore({ u"sessions"_s, u"show"_s, id });
+            const BatonRun run = inStore({ u"sessions"_s, u"show"_s, id });
             QCOMPARE(run.exitCode, 0);
             QVERIFY(run.out.contains(u"Title:    Trip to Brindisi"_s));
             QVERIFY(run.out.contains(u"ID:       "_s + m_trip));
@@ -175,7 +164,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_store->exec(u"INSERT INTO sessions (id, created_at, updated_at) VALUES ('abcd0001-x', 1, 1), "
                               "('abcd0002-y', 1, 1)"_s));
-        const Run run = inStore({ u"sessions"_s, u"show"_s, u"abcd"_s });
+        const BatonRun run = inStore({ u"sessions"_s, u"show"_s, u"abcd"_s });
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(u"'abcd' is ambiguous: it matches abcd0001, abcd0002"_s), qPrintable(run.err));
         QCOMPARE(inStore({ u"sessions"_s, u"show"_s, u"abcd0002"_s }).exitCode, 0);
@@ -183,7 +172,7 @@ private Q_SLOTS:
 
     void exportJsonKeepsTheRoleAwareTranscript()
     {
-        const Run run = inStore({ u"sessions"_s, u"export"_s, m_trip.left(8), u"--format"_s, u"json"_s });
+        const BatonRun run = inStore({ u"sessions"_s, u"export"_s, m_trip.left(8), u"--format"_s, u"json"_s });
         QCOMPARE(run.exitCode, 0);
         QJsonParseError error;
         const QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
@@ -207,8 +196,8 @@ private Q_SLOTS:
 
     void exportMarkdownIsTheDefault()
     {
-        const Run md = inStore({ u"sessions"_s, u"export"_s, m_trip, u"--format"_s, u"md"_s });
-        const Run plain = inStore({ u"sessions"_s, u"export"_s, m_trip });
+        const BatonRun md = inStore({ u"sessions"_s, u"export"_s, m_trip, u"--format"_s, u"md"_s });
+        const BatonRun plain = inStore({ u"sessions"_s, u"export"_s, m_trip });
         QCOMPARE(md.exitCode, 0);
         QCOMPARE(plain.out, md.out);
         QVERIFY(md.out.startsWith(u"# Trip to Brindisi\n"_s));
@@ -219,11 +208,11 @@ private Q_SLOTS:
 
     void searchFindsVisibleMessagesOnly()
     {
-        const Run run = inStore({ u"sessions"_s, u"search"_s, u"ferr"_s });
+        const BatonRun run = inStore({ u"sessions"_s, u"search"_s, u"ferr"_s });
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(m_trip.left(8) + u"  Trip to Brindisi  user: when does the **ferry** leave?"_s),
             qPrintable(run.out));
-        const Run internal = inStore({ u"sessions"_s, u"search"_s, u"handed"_s });
+        const BatonRun internal = inStore({ u"sessions"_s, u"search"_s, u"handed"_s });
         QCOMPARE(internal.exitCode, 1);
         QVERIFY(internal.err.contains(u"No messages match \"handed\"."_s));
         QCOMPARE(inStore({ u"sessions"_s, u"search"_s, u"olives"_s }).exitCode, 0);
@@ -233,12 +222,12 @@ private Q_SLOTS:
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"BATON_DATA_DIR"_s, m_store->dir.path());
-        const Run run = baton({ u"sessions"_s, u"list"_s }, env);
+        const BatonRun run = baton({ u"sessions"_s, u"list"_s }, env);
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(u"Trip to Brindisi"_s));
         // The option wins over the environment.
         QTemporaryDir other;
-        const Run option = baton({ u"--data-dir"_s, other.path(), u"sessions"_s, u"list"_s }, env);
+        const BatonRun option = baton({ u"--data-dir"_s, other.path(), u"sessions"_s, u"list"_s }, env);
         QVERIFY(!option.out.contains(u"Trip to Brindisi"_s));
     }
 
@@ -249,7 +238,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QByteArray(4096, '\x7f'));
         file.close();
-        const Run run = baton({ u"--data-dir"_s, dir.path(), u"sessions"_s, u"list"_s });
+        const BatonRun run = baton({ u"--data-dir"_s, dir.path(), u"sessions"_s, u"list"_s });
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"is not a Baton database or is corrupt"_s), qPrintable(run.err));
     }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "batonprocess.h"
 #include "store/handoffstore.h"
 #include "store/sessionstore.h"
 #include "teststore.h"
@@ -23,15 +24,6 @@ class TestHandoffCli : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-        [[nodiscard]] QString all() const { return out + err; }
-        [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    };
-
     std::unique_ptr<TestStore> m_store;
     std::unique_ptr<SessionStore> m_sessions;
     std::unique_ptr<HandoffStore> m_handoffs;
@@ -47,20 +39,14 @@ private:
         return env;
     }
 
-    std::unique_ptr<QProcess> startBaton(const QStringList &args, const QList<std::pair<QString, QString>> &env = {})
+    std::unique_ptr<QProcess> start(const QStringList &args, const QList<std::pair<QString, QString>> &env = {})
     {
-        auto p = std::make_unique<QProcess>();
-        p->setProcessEnvironment(environment(env));
-        p->start(QStringLiteral(BATON_BINARY), args);
-        return p;
+        return startBaton(args, environment(env));
     }
 
-    Run baton(const QStringList &args, const QList<std::pair<QString, QString>> &env = {})
+    BatonRun baton(const QStringList &args, const QList<std::pair<QString, QString>> &env = {})
     {
-        auto p = startBaton(args, env);
-        p->waitForFinished(30'000);
-        return { p->exitCode(), QString::fromUtf8(p->readAllStandardOutput()),
-            QString::fromUtf8(p->readAllStandardError()) };
+        return runBaton(args, environment(env));
     }
 
     std::unique_ptr<QProcess> standin(const QString &mode, int claimDelayMs, int finishDelayMs)
@@ -97,7 +83,7 @@ private Q_SLOTS:
     {
         auto gateway = standin(u"complete"_s, 0, 50);
         QVERIFY(gateway);
-        const Run run = baton({ u"handoff"_s, m_session.left(8), u"--to"_s, u"telegram"_s, u"--json"_s });
+        const BatonRun run = baton({ u"handoff"_s, m_session.left(8), u"--to"_s, u"telegram"_s, u"--json"_s });
         QCOMPARE(run.exitCode, 0);
         const QJsonObject result = run.json();
         QCOMPARE(result.value("state"_L1).toString(), u"completed"_s);
@@ -107,7 +93,7 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(u"Queued handoff of 'Trip planning' -> telegram. Waiting for the gateway..."_s),
             qPrintable(run.err));
         QVERIFY(run.err.contains(u"Gateway picked it up; transferring..."_s));
-        QVERIFY(gateway->waitForFinished(5'000));
+        QVERIFY(waitForExit(*gateway, 5'000));
         QCOMPARE(rowState().state, HandoffState::Completed);
     }
 
@@ -115,7 +101,7 @@ private Q_SLOTS:
     {
         auto gateway = standin(u"complete"_s, 0, 0);
         QVERIFY(gateway);
-        const Run run = baton({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s });
+        const BatonRun run = baton({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s });
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(u"Handoff complete. The session is now active on Telegram. Resume it here later "
                                   "with /resume Trip planning."_s),
@@ -126,7 +112,7 @@ private Q_SLOTS:
     {
         auto gateway = standin(u"fail"_s, 0, 50);
         QVERIFY(gateway);
-        const Run run = baton({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s, u"--json"_s });
+        const BatonRun run = baton({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s, u"--json"_s });
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.json().value("state"_L1).toString(), u"failed"_s);
         const QString error = run.json().value("error"_L1).toString();
@@ -136,7 +122,7 @@ private Q_SLOTS:
 
     void noGatewayFailsThePendingRowAndKeepsTheSession() // scenario 10
     {
-        const Run run = baton(
+        const BatonRun run = baton(
             { u"handoff"_s, m_session, u"--to"_s, u"telegram"_s }, { { u"BATON_HANDOFF_CLAIM_MS"_s, u"1000"_s } });
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(u"No gateway picked it up within 1 s. Is `baton` or `baton --no-gui` running for"_s),
@@ -151,7 +137,7 @@ private Q_SLOTS:
     {
         auto gateway = standin(u"complete"_s, 100, 1'500);
         QVERIFY(gateway);
-        const Run run = baton({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s, u"--json"_s },
+        const BatonRun run = baton({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s, u"--json"_s },
             { { u"BATON_HANDOFF_CLAIM_MS"_s, u"1000"_s } });
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.json().value("state"_L1).toString(), u"completed"_s);
@@ -161,13 +147,13 @@ private Q_SLOTS:
     {
         auto gateway = standin(u"complete"_s, 0, 3'000);
         QVERIFY(gateway);
-        const Run run = baton({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s },
+        const BatonRun run = baton({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s },
             { { u"BATON_HANDOFF_TRANSFER_MS"_s, u"500"_s }, { u"BATON_HANDOFF_HEARTBEAT_MS"_s, u"100"_s } });
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(u"The transfer is taking unusually long; check Telegram."_s), qPrintable(run.err));
         QVERIFY2(run.out.contains(u"Still transferring to Telegram"_s), qPrintable(run.out));
         QCOMPARE(rowState().state, HandoffState::Running);
-        QVERIFY(gateway->waitForFinished(10'000));
+        QVERIFY(waitForExit(*gateway, 10'000));
         QCOMPARE(gateway->exitCode(), 0);
         QCOMPARE(rowState().state, HandoffState::Completed);
     }
@@ -194,7 +180,7 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(QString, sentence);
         args.replaceInStrings(u"SESSION"_s, m_session);
-        const Run run = baton(args);
+        const BatonRun run = baton(args);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(sentence), qPrintable(run.err));
         QCOMPARE(rowState().state, HandoffState::None);
@@ -203,7 +189,7 @@ private Q_SLOTS:
     void refusedMidTurnAndWhileInFlight()
     {
         QVERIFY(m_sessions->beginTurn(m_session));
-        Run run = baton({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s });
+        BatonRun run = baton({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s });
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(u"A reply is still being written"_s), qPrintable(run.err));
         QVERIFY(m_sessions->endTurn(m_session));
@@ -217,12 +203,12 @@ private Q_SLOTS:
 
     void ctrlCWhilePendingReleasesTheRow()
     {
-        auto p = startBaton({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s });
+        auto p = start({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s });
         QTRY_VERIFY_WITH_TIMEOUT(rowState().state == HandoffState::Pending, 10'000);
         QByteArray out; // QTRY_ evaluates its expression again at the end: keep what was read
         QTRY_VERIFY_WITH_TIMEOUT((out += p->readAllStandardOutput()).contains("Waiting for the gateway"), 10'000);
         ::kill(static_cast<pid_t>(p->processId()), SIGINT);
-        QVERIFY(p->waitForFinished(10'000));
+        QVERIFY(waitForExit(*p, 10'000));
         QCOMPARE(p->exitStatus(), QProcess::NormalExit);
         QCOMPARE(p->exitCode(), 1);
         QVERIFY(p->readAllStandardError().contains("Handoff abandoned. Your session stays here."));

@@ -51,13 +51,6 @@ private:
     }
     std::unique_ptr<ChatStream> run(QStringList *deltas = nullptr) { return run(request(), deltas); }
 
-    static FakeLlmReply reply(const QStringList &content)
-    {
-        FakeLlmReply r;
-        r.content = content;
-        return r;
-    }
-
 private Q_SLOTS:
     void init()
     {
@@ -75,7 +68,7 @@ private Q_SLOTS:
 
     void streamsDeltasInOrder()
     {
-        m_server->enqueue(reply({ u"Hel"_s, u"lo, "_s, u"wörld"_s }));
+        m_server->enqueue(FakeLlmReply::withContent({ u"Hel"_s, u"lo, "_s, u"wörld"_s }));
         QStringList deltas;
         const auto stream = run(&deltas);
         QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
@@ -109,7 +102,7 @@ private Q_SLOTS:
 
     void survivesSplitsCrlfAndKeepAlives()
     {
-        FakeLlmReply hostile = reply({ u"one "_s, u"two "_s, u"three"_s });
+        FakeLlmReply hostile = FakeLlmReply::withContent({ u"one "_s, u"two "_s, u"three"_s });
         hostile.splitBytes = 3;
         hostile.crlf = true;
         hostile.keepAliveComments = true;
@@ -121,7 +114,7 @@ private Q_SLOTS:
 
     void reasoningAndUsage()
     {
-        FakeLlmReply r = reply({ u"42"_s });
+        FakeLlmReply r = FakeLlmReply::withContent({ u"42"_s });
         r.reasoning = { u"Let me "_s, u"think."_s };
         r.usageChunk = true;
         m_server->enqueue(r);
@@ -172,7 +165,7 @@ private Q_SLOTS:
 
     void midStreamErrorKeepsTheText()
     {
-        FakeLlmReply r = reply({ u"Partial answer"_s });
+        FakeLlmReply r = FakeLlmReply::withContent({ u"Partial answer"_s });
         r.midStreamError = R"({"error":{"message":"upstream overloaded","code":502}})";
         m_server->enqueue(r);
         const auto stream = run();
@@ -184,7 +177,7 @@ private Q_SLOTS:
 
     void truncationIsPartialAndNeverRetried()
     {
-        FakeLlmReply r = reply({ u"The answer"_s });
+        FakeLlmReply r = FakeLlmReply::withContent({ u"The answer"_s });
         r.truncate = true;
         m_server->enqueue(r);
         const auto stream = run();
@@ -235,7 +228,7 @@ private Q_SLOTS:
         limited.errorBody = R"({"error":{"message":"slow down"}})";
         m_server->enqueue(busy);
         m_server->enqueue(limited);
-        m_server->enqueue(reply({ u"finally"_s }));
+        m_server->enqueue(FakeLlmReply::withContent({ u"finally"_s }));
         const auto stream = run();
         QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
         QCOMPARE(stream->text(), u"finally"_s);
@@ -261,7 +254,7 @@ private Q_SLOTS:
         FakeLlmReply dropped;
         dropped.dropBeforeHeaders = true;
         m_server->enqueue(dropped);
-        m_server->enqueue(reply({ u"back"_s }));
+        m_server->enqueue(FakeLlmReply::withContent({ u"back"_s }));
         const auto stream = run();
         QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
         QCOMPARE(stream->text(), u"back"_s);
@@ -287,7 +280,7 @@ private Q_SLOTS:
 
     void cancelStopsAtOnceAndKeepsTheText()
     {
-        FakeLlmReply slow = reply({ u"first "_s, u"second "_s, u"third"_s });
+        FakeLlmReply slow = FakeLlmReply::withContent({ u"first "_s, u"second "_s, u"third"_s });
         slow.chunkDelayMs = 2'000;
         m_server->enqueue(slow);
         std::unique_ptr<ChatStream> stream(m_client->startChat(request()));
@@ -304,7 +297,7 @@ private Q_SLOTS:
 
     void lengthLimitIsCompleteButNoted()
     {
-        FakeLlmReply r = reply({ u"long"_s });
+        FakeLlmReply r = FakeLlmReply::withContent({ u"long"_s });
         r.finishReason = u"length"_s;
         m_server->enqueue(r);
         const auto stream = run();

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "batonprocess.h"
 #include "config/secretstore.h"
 
 #include <QProcess>
@@ -17,23 +18,10 @@ class TestSecrets : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    static Run baton(const QStringList &args, const QByteArray &stdinData = {},
+    static BatonRun baton(const QStringList &args, const QByteArray &stdinData = {},
         const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
     {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(BATON_BINARY), args);
-        p.write(stdinData);
-        p.closeWriteChannel();
-        p.waitForFinished(30'000);
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError()) };
+        return runBaton(args, env, stdinData);
     }
 
     static QString readSecret(SecretStore &store, const QString &name, QString *error = nullptr)
@@ -100,7 +88,7 @@ private Q_SLOTS:
     void secretCommandReadsStdinOnly()
     {
         const QString planted = u"tg-planted-7f3a9c"_s;
-        const Run set = baton({ u"secret"_s, u"set"_s, u"telegram.token"_s }, planted.toUtf8() + "\n");
+        const BatonRun set = baton({ u"secret"_s, u"set"_s, u"telegram.token"_s }, planted.toUtf8() + "\n");
         QCOMPARE(set.exitCode, 0);
         QVERIFY(set.out.contains(u"Stored telegram.token in the keychain."_s));
         QVERIFY(!set.out.contains(planted) && !set.err.contains(planted));
@@ -108,7 +96,7 @@ private Q_SLOTS:
         SecretStore store;
         QCOMPARE(readSecret(store, u"telegram.token"_s), planted);
 
-        const Run del = baton({ u"secret"_s, u"delete"_s, u"telegram.token"_s });
+        const BatonRun del = baton({ u"secret"_s, u"delete"_s, u"telegram.token"_s });
         QCOMPARE(del.exitCode, 0);
         QVERIFY(del.out.contains(u"Deleted telegram.token"_s));
         QCOMPARE(readSecret(store, u"telegram.token"_s), QString());
@@ -116,13 +104,13 @@ private Q_SLOTS:
 
     void secretCommandUsageErrors()
     {
-        const Run unknown = baton({ u"secret"_s, u"set"_s, u"github.token"_s }, "x");
+        const BatonRun unknown = baton({ u"secret"_s, u"set"_s, u"github.token"_s }, "x");
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains(u"unknown secret 'github.token'"_s));
-        const Run empty = baton({ u"secret"_s, u"set"_s, u"llm.api_key"_s }, "\n");
+        const BatonRun empty = baton({ u"secret"_s, u"set"_s, u"llm.api_key"_s }, "\n");
         QCOMPARE(empty.exitCode, 2);
         QVERIFY(empty.err.contains(u"no value for llm.api_key on stdin"_s));
-        const Run missing = baton({ u"secret"_s, u"set"_s });
+        const BatonRun missing = baton({ u"secret"_s, u"set"_s });
         QCOMPARE(missing.exitCode, 2);
     }
 
@@ -133,7 +121,7 @@ private Q_SLOTS:
         for (const QString &variable :
             { u"DBUS_SESSION_BUS_ADDRESS"_s, u"XDG_RUNTIME_DIR"_s, u"DISPLAY"_s, u"GNOME_KEYRING_CONTROL"_s })
             env.remove(variable);
-        const Run run = baton({ u"secret"_s, u"set"_s, u"llm.api_key"_s }, "sk-should-not-leak", env);
+        const BatonRun run = baton({ u"secret"_s, u"set"_s, u"llm.api_key"_s }, "sk-should-not-leak", env);
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"BATON_LLM_API_KEY"_s), qPrintable(run.err));
         QVERIFY(!run.err.contains(u"sk-should-not-leak"_s));

@@ -1,28 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings.h"
 
+#include "platformcatalog.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-QString defaultApiBase(const QString &platform)
-{
-    if (platform == "telegram"_L1)
-        return u"https://api.telegram.org"_s;
-    if (platform == "discord"_L1)
-        return u"https://discord.com/api/v10"_s;
-    if (platform == "slack"_L1)
-        return u"https://slack.com/api"_s;
-    return {};
-}
-
-QString homeChatKey(const QString &platform)
-{
-    return platform == "telegram"_L1 ? u"home_chat"_s : u"home_channel"_s;
-}
-} // namespace
 
 Settings::Settings(const QString &file)
     : m_settings(file, QSettings::IniFormat)
@@ -78,9 +62,9 @@ Settings::Platform Settings::platform(const QString &name) const
     p.name = name;
     m_settings.beginGroup(name);
     p.enabled = m_settings.value(u"enabled"_s, false).toBool();
-    p.apiBase = m_settings.value(u"api_base"_s, defaultApiBase(name)).toString().trimmed();
+    p.apiBase = m_settings.value(u"api_base"_s, PlatformCatalog::defaultApiBase(name)).toString().trimmed();
     p.gatewayUrl = m_settings.value(u"gateway_url"_s).toString().trimmed();
-    p.homeChat = m_settings.value(homeChatKey(name)).toString().trimmed();
+    p.homeChat = m_settings.value(PlatformCatalog::homeChatKey(name)).toString().trimmed();
     p.homeThread = m_settings.value(u"home_thread"_s).toString().trimmed();
     // QSettings reads "1,2" as a list and "1" as a string: accept both.
     const QVariant users = m_settings.value(u"allowed_users"_s);
@@ -98,7 +82,7 @@ void Settings::setModel(const QString &model)
 void Settings::setHome(const QString &platform, const QString &chat, const QString &thread)
 {
     m_settings.beginGroup(platform);
-    m_settings.setValue(homeChatKey(platform), chat);
+    m_settings.setValue(PlatformCatalog::homeChatKey(platform), chat);
     if (thread.isEmpty())
         m_settings.remove(u"home_thread"_s);
     else

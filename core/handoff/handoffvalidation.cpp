@@ -32,8 +32,7 @@ Verdict check(const Settings &settings, const QString &platform)
     if (config.homeChat.isEmpty())
         return { false,
             tr("%1 has no home channel. Set one with /sethome in the destination chat, or set %2 under [%3] in %4.")
-                .arg(name, platform == "telegram"_L1 ? u"home_chat"_s : u"home_channel"_s, platform,
-                    settings.fileName()) };
+                .arg(name, PlatformCatalog::homeChatKey(platform), platform, settings.fileName()) };
     return { true, {} };
 }
 

@@ -31,6 +31,14 @@ struct FakeLlmReply
     bool crlf = false;
     int splitBytes = 0;
     bool dropBeforeHeaders = false;
+
+    /// A plain streamed answer made of these deltas.
+    [[nodiscard]] static FakeLlmReply withContent(const QStringList &deltas)
+    {
+        FakeLlmReply reply;
+        reply.content = deltas;
+        return reply;
+    }
 };
 
 /**
