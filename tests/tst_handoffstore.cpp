@@ -207,6 +207,20 @@ private Q_SLOTS:
         QCOMPARE(f.handoffs.handoffState(owned)->error, u"Telegram said 400"_s);
     }
 
+    void ownerFailsOnlyItsOwnRow()
+    {
+        Fixture f;
+        const QString id = f.newSession();
+        QCOMPARE(f.handoffs.requestHandoff(id, u"telegram"_s), Result::Requested);
+        QVERIFY(f.handoffs.claimHandoff(id, gatewayA, lease));
+        QVERIFY(!f.handoffs.failOwnedHandoff(id, gatewayB, u"not mine"_s));
+        QCOMPARE(f.state(id), HandoffState::Running);
+        QVERIFY(f.handoffs.failOwnedHandoff(id, gatewayA, QString(900, u'e')));
+        QCOMPARE(f.state(id), HandoffState::Failed);
+        QCOMPARE(f.handoffs.handoffState(id)->error.size(), HandoffStore::maxErrorLength);
+        QVERIFY(!f.handoffs.failOwnedHandoff(id, gatewayA, u"again"_s));
+    }
+
     void inFlightRowIsNeverClaimedTwice() // scenario 12, store half
     {
         Fixture f;

@@ -143,6 +143,23 @@ bool HandoffStore::failHandoff(const QString &sessionId, const QString &error, c
     return true;
 }
 
+bool HandoffStore::failOwnedHandoff(const QString &sessionId, const QString &gatewayId, const QString &error)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE sessions SET handoff_state = 'failed', handoff_error = ?, handoff_finished_at = ?, "
+              "handoff_lease_until = NULL WHERE id = ? AND handoff_state = 'running' AND handoff_claimed_by = ?"_s);
+    q.addBindValue(error.left(maxErrorLength));
+    q.addBindValue(now());
+    q.addBindValue(sessionId);
+    q.addBindValue(gatewayId);
+    if (!q.exec())
+        return setError(tr("failing a handoff"), sqlMessage(q.lastError()));
+    if (q.numRowsAffected() != 1)
+        return false;
+    Q_EMIT handoffChanged(sessionId, HandoffState::Failed);
+    return true;
+}
+
 std::optional<HandoffStatus> HandoffStore::handoffState(const QString &sessionId)
 {
     QSqlQuery q(m_db.connection());

@@ -44,6 +44,8 @@ public:
     /// @p onlyStates -> failed; empty means pending or running. Waiters pass {Pending} only.
     [[nodiscard]] bool failHandoff(
         const QString &sessionId, const QString &error, const QList<HandoffState> &onlyStates = {});
+    /// running (owned by @p gatewayId) -> failed: a gateway failing its own work, never another's.
+    [[nodiscard]] bool failOwnedHandoff(const QString &sessionId, const QString &gatewayId, const QString &error);
     /// The row's handoff columns, or nullopt for an unknown session (not an error).
     [[nodiscard]] std::optional<HandoffStatus> handoffState(const QString &sessionId);
     /// Pending rows, oldest request first.

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "handoffwatcher.h"
+
+#include "handoffexecutor.h"
+#include "handoffpoke.h"
+#include "store/database.h"
+#include "store/handoffstore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcWatcher, "baton.handoff", QtInfoMsg)
+
+HandoffWatcher::HandoffWatcher(const QString &dataDir, const QString &gatewayId, HandoffExecutor *executor,
+    const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_dataDir(dataDir)
+    , m_gatewayId(gatewayId)
+    , m_executor(executor)
+    , m_options(options)
+    , m_pollTimer(new QTimer(this))
+    , m_leaseTimer(new QTimer(this))
+{
+    m_pollTimer->setInterval(m_options.pollMs);
+    m_leaseTimer->setInterval(m_options.leaseRefreshMs);
+    connect(m_pollTimer, &QTimer::timeout, this, &HandoffWatcher::poll);
+    connect(m_leaseTimer, &QTimer::timeout, this, &HandoffWatcher::refreshLeases);
+    // Queued: the executor may live on another thread, and its answer must never re-enter poll().
+    connect(executor, &HandoffExecutor::executed, this, &HandoffWatcher::onExecuted, Qt::QueuedConnection);
+}
+
+HandoffWatcher::~HandoffWatcher()
+{
+    stop();
+}
+
+void HandoffWatcher::start()
+{
+    m_db = std::make_unique<Database>();
+    if (!m_db->open(QDir(m_dataDir).filePath(u"state.db"_s))) {
+        m_error = m_db->errorString();
+        Q_EMIT started(false, m_error);
+        return;
+    }
+    m_store = std::make_unique<HandoffStore>(*m_db);
+
+    const QStringList stranded = m_store->reclaimExpired(QDateTime::currentMSecsSinceEpoch());
+    if (!stranded.isEmpty()) {
+        qCInfo(lcWatcher) << "failed" << stranded.size() << "handoff(s) left running by a stopped gateway";
+        Q_EMIT reclaimed(stranded);
+    }
+    listenForPokes();
+    m_pollTimer->start();
+    m_leaseTimer->start();
+    Q_EMIT started(true, {});
+    poll();
+}
+
+void HandoffWatcher::listenForPokes()
+{
+    m_pokeServer = new QLocalServer(this);
+    const QString name = HandoffPoke::serverName(m_dataDir);
+    // A socket file left by a crashed gateway would block the name; one gateway per data dir is
+    // guaranteed by the gateway's lock, so whatever is there is stale.
+    QLocalServer::removeServer(name);
+    if (!m_pokeServer->listen(name)) {
+        qCWarning(lcWatcher).noquote() << "handoff requests will wait for the" << m_options.pollMs
+                                       << "ms timer: cannot listen for pokes:" << m_pokeServer->errorString();
+        return;
+    }
+    connect(m_pokeServer, &QLocalServer::newConnection, this, [this] {
+        while (QLocalSocket *socket = m_pokeServer->nextPendingConnection()) {
+            connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+            // What the poke says does not matter: every pending row is looked at.
+            connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
+                socket->readAll();
+                poll();
+            });
+        }
+    });
+}
+
+void HandoffWatcher::stop()
+{
+    m_pollTimer->stop();
+    m_leaseTimer->stop();
+    if (m_pokeServer) {
+        m_pokeServer->close();
+        delete m_pokeServer;
+        m_pokeServer = nullptr;
+    }
+}
+
+void HandoffWatcher::poll()
+{
+    if (!m_store)
+        return;
+    const QList<HandoffStore::PendingHandoff> pending = m_store->listPendingHandoffs();
+    if (!m_store->errorString().isEmpty()) {
+        qCWarning(lcWatcher).noquote() << m_store->errorString();
+        return;
+    }
+    for (const HandoffStore::PendingHandoff &row : pending) {
+        if (m_inFlight.contains(row.sessionId) || m_orphaned.contains(row.sessionId))
+            continue;
+        // Another gateway may win the claim: only the winner goes on.
+        if (!m_store->claimHandoff(row.sessionId, m_gatewayId, m_options.leaseMs))
+            continue;
+        m_inFlight.insert(row.sessionId);
+        qCInfo(lcWatcher).noquote() << "claimed handoff of" << row.sessionId << "to" << row.platform;
+        Q_EMIT handoffClaimed(row.sessionId, row.platform);
+        QMetaObject::invokeMethod(
+            m_executor, "execute", Qt::QueuedConnection, Q_ARG(QString, row.sessionId), Q_ARG(QString, row.platform));
+    }
+}
+
+void HandoffWatcher::onExecuted(const QString &sessionId, const QString &destination, const QString &error)
+{
+    if (m_orphaned.remove(sessionId) || !m_inFlight.remove(sessionId))
+        return;
+    const bool done = error.isEmpty() ? m_store->completeHandoff(sessionId, m_gatewayId, destination)
+                                      : m_store->failOwnedHandoff(sessionId, m_gatewayId, error);
+    if (!done) {
+        // The lease ran out and the row was failed or taken over meanwhile: it is not ours to write.
+        qCWarning(lcWatcher).noquote() << "handoff of" << sessionId << "was no longer ours when it finished";
+        Q_EMIT handoffLost(sessionId);
+        return;
+    }
+    qCInfo(lcWatcher).noquote() << "handoff of" << sessionId << (error.isEmpty() ? "completed" : "failed");
+    Q_EMIT handoffFinished(sessionId, error.isEmpty(), error.isEmpty() ? destination : error);
+}
+
+void HandoffWatcher::refreshLeases()
+{
+    const QSet<QString> inFlight = m_inFlight;
+    for (const QString &sessionId : inFlight) {
+        if (m_store->refreshLease(sessionId, m_gatewayId, m_options.leaseMs))
+            continue;
+        m_inFlight.remove(sessionId);
+        m_orphaned.insert(sessionId);
+        qCWarning(lcWatcher).noquote() << "lost the lease on the handoff of" << sessionId;
+        Q_EMIT handoffLost(sessionId);
+    }
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+
+class Database;
+class HandoffExecutor;
+class HandoffStore;
+class QLocalServer;
+
+/**
+ * @brief The gateway's side of the handoff state machine: finds pending handoffs, claims them and
+ * has an executor carry them out.
+ *
+ * Wakes on a requester's local-socket poke (so a handoff starts within milliseconds) and on a
+ * timer as a fallback. Each claim carries a lease that is refreshed while the work goes on; at
+ * start, running rows whose lease expired (their gateway died) are failed, never live ones.
+ * It opens its own connection to state.db, so it can run on a thread of its own and store work
+ * never stalls the connections the platform adapters keep alive.
+ */
+class HandoffWatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        int pollMs = 2'000;
+        int leaseMs = 60'000;
+        int leaseRefreshMs = 15'000;
+    };
+
+    /// @p executor may live on another thread; it is reached through queued calls.
+    HandoffWatcher(const QString &dataDir, const QString &gatewayId, HandoffExecutor *executor, const Options &options,
+        QObject *parent = nullptr);
+    ~HandoffWatcher() override;
+
+    [[nodiscard]] QString gatewayId() const { return m_gatewayId; }
+    [[nodiscard]] QString errorString() const { return m_error; }
+
+public Q_SLOTS:
+    /// Opens the store, reclaims stranded rows, listens for pokes and polls. started(ok) follows.
+    void start();
+    void stop();
+    /// Looks for pending rows now (the poke and the timer end up here).
+    void poll();
+
+Q_SIGNALS:
+    void started(bool ok, const QString &error);
+    void reclaimed(const QStringList &sessionIds);
+    void handoffClaimed(const QString &sessionId, const QString &platform);
+    void handoffFinished(const QString &sessionId, bool completed, const QString &destinationOrError);
+    /// A row this gateway was working on was taken from it (its lease ran out).
+    void handoffLost(const QString &sessionId);
+
+private:
+    void onExecuted(const QString &sessionId, const QString &destination, const QString &error);
+    void refreshLeases();
+    void listenForPokes();
+
+    QString m_dataDir;
+    QString m_gatewayId;
+    HandoffExecutor *m_executor;
+    Options m_options;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<HandoffStore> m_store;
+    QLocalServer *m_pokeServer = nullptr;
+    // Children, so that moveToThread() takes them along.
+    QTimer *m_pollTimer;
+    QTimer *m_leaseTimer;
+    QSet<QString> m_inFlight;
+    QSet<QString> m_orphaned; // lease lost, executor still at work: never claimed again until it reports
+    QString m_error;
+};
