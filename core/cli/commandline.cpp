@@ -5,6 +5,7 @@
 #include "chatcommand.h"
 #include "clicontext.h"
 #include "handoffcommand.h"
+#include "pairingcommand.h"
 #include "secretcommand.h"
 #include "sessionscommand.h"
 
@@ -20,7 +21,7 @@ QString tr(const char *text)
 }
 
 // Commands the design names whose issues have not landed yet.
-const QStringList plannedCommands = { u"pairing"_s, u"doctor"_s };
+const QStringList plannedCommands = { u"doctor"_s };
 
 QString commandsHelp()
 {
@@ -36,6 +37,8 @@ QString commandsHelp()
               "  handoff SESSION --to PLATFORM [--json]\n"
               "                                  hand a stored session off to telegram, discord or slack\n"
               "                                  and wait for the gateway (exit 0 done, 1 failed, 2 timeout)\n"
+              "  pairing [list]                  pairing requests from people Baton does not know yet\n"
+              "  pairing approve|deny CODE       let that person talk to Baton, or drop the request\n"
               "  secret set NAME                 store a secret in the OS keychain (value read from stdin)\n"
               "  secret delete NAME              remove a secret from the keychain\n"
               "                                  NAME: llm.api_key, telegram.token, discord.token,\n"
@@ -130,6 +133,8 @@ int CommandLine::startCommand(const QStringList &arguments)
         handoff->start(positional.mid(1), parser.value(toOption), parser.isSet(jsonOption));
         return stillRunning;
     }
+    if (command == "pairing"_L1)
+        return PairingCommand(ctx).run(positional.mid(1));
     if (command == "secret"_L1) {
         auto *secret = new SecretCommand(ctx, this);
         connect(secret, &SecretCommand::finished, this, &CommandLine::finish);

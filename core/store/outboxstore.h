@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class Database;
+
+/**
+ * @brief The delivery ledger: every outbound platform message is written here before it is sent
+ * and marked sent with the platform's id after, so a restart resends exactly what never went out.
+ */
+class OutboxStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit OutboxStore(Database &database, QObject *parent = nullptr);
+
+    enum class Kind { Send, Edit };
+    struct Item
+    {
+        qint64 id = 0;
+        QString sessionId;
+        qint64 messageId = 0; // the stored message this delivers, if any
+        QString platform;
+        QString chat;
+        QString thread;
+        Kind kind = Kind::Send;
+        QString targetMessageId; // for edits: the platform message to change
+        QString content;
+        int attempts = 0;
+        QString lastError;
+    };
+
+    /// Records @p item as pending and returns its id (0 on failure).
+    [[nodiscard]] qint64 enqueue(const Item &item);
+    /// pending -> sent with the platform's message id; false if it was not pending (never twice).
+    [[nodiscard]] bool markSent(qint64 id, const QString &platformMessageId);
+    /// pending -> failed for good (the chat blocked us, the message is invalid): never retried.
+    [[nodiscard]] bool markFailed(qint64 id, const QString &error);
+    /// A failed attempt that will be retried: counts it and keeps the reason.
+    bool recordAttempt(qint64 id, const QString &error);
+    /// Unsent items of @p platform, oldest first: what to (re)send.
+    [[nodiscard]] QList<Item> pending(const QString &platform);
+    [[nodiscard]] QString errorString() const { return m_error; }
+
+Q_SIGNALS:
+    void enqueued(const QString &platform, qint64 id);
+
+private:
+    bool setError(const QString &action, const QString &sqliteMessage);
+    bool finish(qint64 id, const QString &state, const QString &platformMessageId, const QString &error);
+
+    Database &m_db;
+    QString m_error;
+};
