@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "sessionsource.h"
+
+#include <QObject>
+
+/**
+ * @brief What the gateway needs from a messaging platform. One subclass per platform, in platforms/.
+ *
+ * Adapters speak their wire protocol and nothing else: they never touch the store. Every call
+ * answers asynchronously with a signal carrying the request's tag.
+ */
+class PlatformAdapter : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Offline, Connecting, Online, Degraded };
+    Q_ENUM(State)
+
+    /// One inbound message, already parsed from the wire.
+    struct Inbound
+    {
+        SessionSource source;
+        QString messageId; // the platform's id, for idempotent storage
+        QString userName;
+        QString text;
+        bool fromBot = false;
+    };
+
+    using QObject::QObject;
+
+    [[nodiscard]] virtual QString name() const = 0;
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] QString stateReason() const { return m_stateReason; }
+
+    virtual void start() = 0;
+    virtual void stop() = 0;
+
+    /// Sends @p text to @p chat (in @p thread if set); answers with sent(tag, messageId, error).
+    virtual void send(const QString &tag, const QString &chat, const QString &thread, const QString &text) = 0;
+    /// Replaces the text of a message this adapter sent; answers with sent(tag, messageId, error).
+    virtual void edit(const QString &tag, const QString &chat, const QString &messageId, const QString &text) = 0;
+    /// Shows "typing" in @p chat for a few seconds.
+    virtual void typing(const QString &chat, const QString &thread) = 0;
+    /// Opens a fresh thread named @p name under @p homeChat; answers with threadCreated(tag, threadId),
+    /// an empty id when this home cannot have threads (the home chat itself is used then).
+    virtual void createHandoffThread(const QString &tag, const QString &homeChat, const QString &name) = 0;
+    /// Where a message sent to @p chat / @p thread will live, keyed exactly as inbound messages there
+    /// are: the one function behind both sides of a handoff (scenario 13).
+    [[nodiscard]] virtual SessionSource destination(const QString &chat, const QString &thread) const = 0;
+    /// The longest text one message may carry, in the units the platform counts.
+    [[nodiscard]] virtual int maxMessageLength() const = 0;
+
+Q_SIGNALS:
+    void stateChanged(PlatformAdapter::State state, const QString &reason);
+    void messageReceived(const PlatformAdapter::Inbound &message);
+    void sent(const QString &tag, const QString &messageId, const QString &error);
+    void threadCreated(const QString &tag, const QString &threadId);
+
+protected:
+    void setState(State state, const QString &reason = {})
+    {
+        if (state == m_state && reason == m_stateReason)
+            return;
+        m_state = state;
+        m_stateReason = reason;
+        Q_EMIT stateChanged(state, reason);
+    }
+
+private:
+    State m_state = State::Offline;
+    QString m_stateReason;
+};

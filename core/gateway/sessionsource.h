@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+/**
+ * @brief Where a message lives on a platform, in the terms every adapter shares.
+ *
+ * The session key is derived from this and nothing else, so an inbound message and a handoff
+ * destination in the same place always produce the same key (acceptance scenario 13).
+ */
+struct SessionSource
+{
+    enum class ChatType { Direct, Group, Channel };
+
+    QString platform;
+    ChatType chatType = ChatType::Direct;
+    QString chatId;
+    QString threadId; // a Telegram topic, a Discord thread id, a Slack thread ts; empty outside threads
+    QString userId; // who wrote; part of the key only in a group without a thread
+
+    /// `<platform>:<chat_type>:<chat_id>[:<thread_id>][:<user_id>]`: in a thread everyone shares
+    /// the session; in a group without threads each person has their own; a direct chat has one.
+    [[nodiscard]] QString sessionKey() const;
+    [[nodiscard]] static QString chatTypeName(ChatType type);
+};
