@@ -1,24 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakellmserver.h"
 
+#include "fakehttpserver.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-QByteArray statusLine(int status)
-{
-    static const QHash<int, QByteArray> reasons { { 200, "OK" }, { 400, "Bad Request" }, { 401, "Unauthorized" },
-        { 403, "Forbidden" }, { 404, "Not Found" }, { 429, "Too Many Requests" }, { 500, "Internal Server Error" },
-        { 502, "Bad Gateway" }, { 503, "Service Unavailable" } };
-    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status, "Error") + "\r\n";
-}
-
 QByteArray chunkEvent(const QString &model, const QJsonObject &delta, const QJsonValue &finishReason)
 {
     const QJsonObject chunk {
@@ -77,21 +70,25 @@ private:
 
 FakeLlmServer::FakeLlmServer(QObject *parent)
     : QObject(parent)
-    , m_server(new QTcpServer(this))
-{
-    connect(m_server, &QTcpServer::newConnection, this, &FakeLlmServer::onNewConnection);
-}
+    , m_http(new FakeHttpServer(
+          [this](const FakeHttpRequest &request, QTcpSocket *socket) { handle(request, socket); }, this))
+{ }
 
 FakeLlmServer::~FakeLlmServer() = default;
 
 bool FakeLlmServer::listen(quint16 port)
 {
-    return m_server->listen(QHostAddress::LocalHost, port);
+    return m_http->listen(port);
 }
 
 quint16 FakeLlmServer::port() const
 {
-    return m_server->serverPort();
+    return m_http->port();
+}
+
+int FakeLlmServer::connectionCount() const
+{
+    return m_http->connectionCount();
 }
 
 QUrl FakeLlmServer::baseUrl() const
@@ -99,67 +96,19 @@ QUrl FakeLlmServer::baseUrl() const
     return QUrl(u"http://127.0.0.1:%1/v1"_s.arg(port()));
 }
 
-void FakeLlmServer::onNewConnection()
+void FakeLlmServer::handle(const FakeHttpRequest &http, QTcpSocket *socket)
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        ++m_connections;
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadable(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-            m_buffers.remove(socket);
-            socket->deleteLater();
-        });
+    if (http.method == "GET" && http.path == "/v1/models") {
+        return FakeHttpServer::respond(socket, 200, "application/json",
+            R"({"object":"list","data":[{"id":"fake-model","object":"model","owned_by":"baton"}]})");
     }
-}
+    if (http.method != "POST" || http.path != "/v1/chat/completions")
+        return FakeHttpServer::respond(
+            socket, 404, "application/json", R"({"error":{"message":"Not found","type":"invalid_request_error"}})");
 
-void FakeLlmServer::onReadable(QTcpSocket *socket)
-{
-    QByteArray &buffer = m_buffers[socket];
-    buffer += socket->readAll();
-    for (;;) {
-        const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
-        if (headEnd < 0)
-            return;
-        const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        QHash<QByteArray, QByteArray> headers;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines.at(i).indexOf(':');
-            if (colon > 0)
-                headers.insert(lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
-        }
-        const qsizetype length = headers.value("content-length", "0").toLongLong();
-        if (buffer.size() < headEnd + 4 + length)
-            return;
-        const QByteArray body = buffer.mid(headEnd + 4, length);
-        buffer.remove(0, headEnd + 4 + length);
-        handle(socket, requestLine.value(0), requestLine.value(1), headers, body);
-    }
-}
-
-void FakeLlmServer::respond(QTcpSocket *socket, int status, const QByteArray &body, bool keepAlive)
-{
-    socket->write(statusLine(status)
-        + "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\nConnection: " + (keepAlive ? "keep-alive" : "close") + "\r\n\r\n" + body);
-    socket->flush();
-    if (!keepAlive)
-        socket->disconnectFromHost();
-}
-
-void FakeLlmServer::handle(QTcpSocket *socket, const QByteArray &method, const QByteArray &path,
-    const QHash<QByteArray, QByteArray> &headers, const QByteArray &body)
-{
-    const bool keepAlive = headers.value("connection").toLower() != "close";
-    if (method == "GET" && path == "/v1/models") {
-        return respond(socket, 200,
-            R"({"object":"list","data":[{"id":"fake-model","object":"model","owned_by":"baton"}]})", keepAlive);
-    }
-    if (method != "POST" || path != "/v1/chat/completions")
-        return respond(socket, 404, R"({"error":{"message":"Not found","type":"invalid_request_error"}})", keepAlive);
-
-    const QJsonObject request = QJsonDocument::fromJson(body).object();
+    const QJsonObject request = QJsonDocument::fromJson(http.body).object();
     m_requests.append(request);
-    m_authorizations.append(headers.value("authorization"));
+    m_authorizations.append(http.headers.value("authorization"));
     Q_EMIT requestReceived(request);
 
     const FakeLlmReply reply = m_replies.isEmpty() ? echoFor(request) : m_replies.dequeue();
@@ -167,15 +116,9 @@ void FakeLlmServer::handle(QTcpSocket *socket, const QByteArray &method, const Q
         socket->abort();
         return;
     }
-    if (reply.httpStatus != 200) {
-        QByteArray extra;
-        if (reply.httpStatus == 429)
-            extra = "Retry-After: 0\r\n";
-        socket->write(statusLine(reply.httpStatus) + extra + "Content-Type: application/json\r\nContent-Length: "
-            + QByteArray::number(reply.errorBody.size()) + "\r\nConnection: keep-alive\r\n\r\n" + reply.errorBody);
-        socket->flush();
-        return;
-    }
+    if (reply.httpStatus != 200)
+        return FakeHttpServer::respond(socket, reply.httpStatus, "application/json", reply.errorBody,
+            reply.httpStatus == 429 ? "Retry-After: 0\r\n" : QByteArray());
     stream(socket, reply, request.value("model"_L1).toString());
 }
 
@@ -231,7 +174,8 @@ void FakeLlmServer::stream(QTcpSocket *socket, const FakeLlmReply &reply, const 
     QList<std::pair<int, QByteArray>> steps;
     // Headers first; the stream ends when the connection closes, as many servers do.
     steps.append({ 0,
-        statusLine(200) + "Content-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n" });
+        FakeHttpServer::statusLine(200)
+            + "Content-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n" });
     for (qsizetype i = 0; i < events.size(); ++i) {
         QByteArray bytes;
         if (reply.keepAliveComments)

@@ -9,8 +9,9 @@
 #include <QStringList>
 #include <QUrl>
 
-class QTcpServer;
+class FakeHttpServer;
 class QTcpSocket;
+struct FakeHttpRequest;
 
 /// One scripted answer of FakeLlmServer; see FAKE_LLM_API.md.
 struct FakeLlmReply
@@ -61,7 +62,7 @@ public:
     void enqueue(const FakeLlmReply &reply) { m_replies.enqueue(reply); }
     [[nodiscard]] QList<QJsonObject> requests() const { return m_requests; }
     [[nodiscard]] QList<QByteArray> authorizations() const { return m_authorizations; }
-    [[nodiscard]] int connectionCount() const { return m_connections; }
+    [[nodiscard]] int connectionCount() const;
     /// For the standalone binary: the echo's delay between words.
     void setEchoDelayMs(int ms) { m_echoDelayMs = ms; }
     /// For the standalone binary: a fixed reply instead of the echo.
@@ -72,20 +73,14 @@ Q_SIGNALS:
     void streamFinished();
 
 private:
-    void onNewConnection();
-    void onReadable(QTcpSocket *socket);
-    void handle(QTcpSocket *socket, const QByteArray &method, const QByteArray &path,
-        const QHash<QByteArray, QByteArray> &headers, const QByteArray &body);
-    void respond(QTcpSocket *socket, int status, const QByteArray &body, bool keepAlive);
+    void handle(const FakeHttpRequest &request, QTcpSocket *socket);
     void stream(QTcpSocket *socket, const FakeLlmReply &reply, const QString &model);
     FakeLlmReply echoFor(const QJsonObject &body) const;
 
-    QTcpServer *m_server;
+    FakeHttpServer *m_http;
     QQueue<FakeLlmReply> m_replies;
     QList<QJsonObject> m_requests;
     QList<QByteArray> m_authorizations;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-    int m_connections = 0;
     int m_echoDelayMs = 0;
     QString m_fixedReply;
 };
