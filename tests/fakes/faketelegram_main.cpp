@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// baton-fake-telegram: the fake Bot API on its own, for demos and benchmarks. People are scripted
+// on stdin, one line each: `say USER_ID CHAT_ID [THREAD_ID] text...`.
+#include "faketelegramserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"A Telegram Bot API server for trying Baton without an account."_s);
+    parser.addHelpOption();
+    const QCommandLineOption port(u"port"_s, u"Port on 127.0.0.1 (0 picks a free one)."_s, u"port"_s, u"0"_s);
+    const QCommandLineOption token(u"token"_s, u"The bot token it accepts."_s, u"token"_s, u"123:fake"_s);
+    const QCommandLineOption user(u"user"_s, u"A person with a private chat: ID:NAME (repeatable)."_s, u"user"_s);
+    const QCommandLineOption forum(u"forum"_s, u"A forum supergroup: ID:TITLE (repeatable)."_s, u"forum"_s);
+    const QCommandLineOption topics(u"private-topics"_s, u"Allow topics in private chats (Bot API 9.3)."_s);
+    parser.addOptions({ port, token, user, forum, topics });
+    parser.process(app);
+
+    FakeTelegramServer server(parser.value(token));
+    for (const QString &u : parser.values(user))
+        server.addPrivateChat(u.section(u':', 0, 0).toLongLong(), u.section(u':', 1));
+    for (const QString &f : parser.values(forum))
+        server.addGroup(f.section(u':', 0, 0).toLongLong(), f.section(u':', 1), true);
+    server.setTopicsInPrivateChats(parser.isSet(topics));
+    if (!server.listen(static_cast<quint16>(parser.value(port).toUInt()))) {
+        QTextStream(stderr) << "baton-fake-telegram: cannot listen on port " << parser.value(port) << Qt::endl;
+        return 1;
+    }
+    QTextStream(stdout) << "baton-fake-telegram listening on " << server.apiBase() << Qt::endl;
+
+    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
+    QByteArray pending;
+    QObject::connect(&input, &QSocketNotifier::activated, &app, [&] {
+        char chunk[1024];
+        const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+        if (n <= 0)
+            return input.setEnabled(false);
+        pending.append(chunk, n);
+        qsizetype newline;
+        while ((newline = pending.indexOf('\n')) >= 0) {
+            const QStringList words = QString::fromUtf8(pending.left(newline)).split(u' ', Qt::SkipEmptyParts);
+            pending.remove(0, newline + 1);
+            if (words.size() < 4 || words.first() != "say"_L1)
+                continue;
+            bool isThread = false;
+            const qint64 thread = words.at(3).toLongLong(&isThread);
+            server.userSends(words.at(1).toLongLong(), words.at(2).toLongLong(),
+                words.mid(isThread && words.size() > 4 ? 4 : 3).join(u' '), isThread && words.size() > 4 ? thread : 0);
+        }
+    });
+    return app.exec();
+}

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QQueue>
+
+class FakeHttpServer;
+class QTcpSocket;
+class QTimer;
+struct FakeHttpRequest;
+
+/**
+ * @brief A Telegram Bot API server on 127.0.0.1 for tests, the demo and benchmarks.
+ *
+ * Speaks the wire format of shared/protocols.md: `{api_base}/bot<token>/<method>`, the ok/result
+ * envelope, getUpdates long polling that really waits and confirms by offset, forum and private
+ * topics. Tests script people writing to the bot and inject the failures real clients must survive.
+ */
+class FakeTelegramServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Call
+    {
+        QString method;
+        QJsonObject params;
+    };
+    struct Fault
+    {
+        int errorCode = 0; // 0 with garbage/drop below
+        QString description;
+        int retryAfter = 0;
+        qint64 migrateToChatId = 0;
+        bool garbage = false; // a proxy's non-JSON 502
+        bool drop = false; // close the connection without answering
+    };
+
+    explicit FakeTelegramServer(const QString &token, QObject *parent = nullptr);
+    ~FakeTelegramServer() override;
+
+    bool listen(quint16 port = 0);
+    [[nodiscard]] QString apiBase() const; // http://127.0.0.1:<port>
+    static constexpr qint64 botId = 7000000001;
+
+    // Scripting the world.
+    void addPrivateChat(qint64 userId, const QString &firstName);
+    void addGroup(qint64 chatId, const QString &title, bool isForum);
+    void setTopicsInPrivateChats(bool enabled) { m_privateTopics = enabled; }
+    void blockBot(qint64 chatId) { m_blocked.insert(chatId, true); }
+    /// Person @p userId writes @p text in @p chatId (in topic @p threadId if not 0); returns the message id.
+    qint64 userSends(qint64 userId, qint64 chatId, const QString &text, qint64 threadId = 0);
+    /// The next call of @p method fails as described (once per call to failNext).
+    void failNext(const QString &method, const Fault &fault) { m_faults[method].enqueue(fault); }
+
+    // Observing the bot.
+    [[nodiscard]] QList<Call> calls() const { return m_calls; }
+    [[nodiscard]] QList<Call> calls(const QString &method) const;
+    /// Text of every message now in @p chatId / @p threadId, after edits, in order.
+    [[nodiscard]] QStringList messages(qint64 chatId, qint64 threadId = 0) const;
+    [[nodiscard]] QList<qint64> topics(qint64 chatId) const;
+    [[nodiscard]] int pendingPolls() const { return int(m_polls.size()); }
+
+Q_SIGNALS:
+    void called(const QString &method, const QJsonObject &params);
+
+private:
+    struct Chat
+    {
+        qint64 id = 0;
+        QString type; // private | supergroup
+        QString title;
+        bool isForum = false;
+        QList<qint64> topics;
+    };
+    struct Stored
+    {
+        qint64 chatId = 0;
+        qint64 threadId = 0;
+        qint64 messageId = 0;
+        QString text;
+        bool fromBot = false;
+    };
+    struct Poll
+    {
+        QPointer<QTcpSocket> socket;
+        QTimer *timer = nullptr;
+    };
+
+    void handle(const FakeHttpRequest &request, QTcpSocket *socket);
+    QJsonObject dispatch(const QString &method, const QJsonObject &params, QTcpSocket *socket, bool *deferred);
+    QJsonObject getUpdates(const QJsonObject &params, QTcpSocket *socket, bool *deferred);
+    QJsonObject sendMessage(const QJsonObject &params);
+    QJsonObject editMessageText(const QJsonObject &params);
+    QJsonObject createForumTopic(const QJsonObject &params);
+    QJsonObject messageObject(const Stored &message) const;
+    QJsonObject chatObject(qint64 chatId) const;
+    QJsonArray takeUpdates() const;
+    void answerPoll();
+    static void reply(QTcpSocket *socket, const QJsonObject &envelope);
+
+    QString m_token;
+    FakeHttpServer *m_http;
+    QHash<qint64, Chat> m_chats;
+    QHash<qint64, QString> m_users;
+    QHash<qint64, bool> m_blocked;
+    QList<Stored> m_messages;
+    QList<QJsonObject> m_updates;
+    qint64 m_nextUpdateId = 1000;
+    qint64 m_nextMessageId = 1;
+    qint64 m_nextTopicId = 100;
+    bool m_privateTopics = false;
+    QHash<QString, QQueue<Fault>> m_faults;
+    QList<Call> m_calls;
+    QList<Poll> m_polls;
+};
