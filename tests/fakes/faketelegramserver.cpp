@@ -266,7 +266,7 @@ QJsonObject FakeTelegramServer::getUpdates(const QJsonObject &params, QTcpSocket
     m_polls.clear();
 
     const qint64 timeout = integer(params, "timeout");
-    if (!m_updates.isEmpty() || timeout <= 0)
+    if (!m_updates.isEmpty() || timeout <= 0 || !m_longPolling)
         return ok(takeUpdates());
 
     *deferred = true;

@@ -51,6 +51,8 @@ public:
     void addPrivateChat(qint64 userId, const QString &firstName);
     void addGroup(qint64 chatId, const QString &title, bool isForum);
     void setTopicsInPrivateChats(bool enabled) { m_privateTopics = enabled; }
+    /// false: getUpdates answers at once whatever its timeout, like a misbehaving proxy.
+    void setLongPolling(bool enabled) { m_longPolling = enabled; }
     void blockBot(qint64 chatId) { m_blocked.insert(chatId, true); }
     /// Person @p userId writes @p text in @p chatId (in topic @p threadId if not 0); returns the message id.
     qint64 userSends(qint64 userId, qint64 chatId, const QString &text, qint64 threadId = 0);
@@ -114,6 +116,7 @@ private:
     qint64 m_nextMessageId = 1;
     qint64 m_nextTopicId = 100;
     bool m_privateTopics = false;
+    bool m_longPolling = true;
     QHash<QString, QQueue<Fault>> m_faults;
     QList<Call> m_calls;
     QList<Poll> m_polls;

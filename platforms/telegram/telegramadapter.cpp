@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "telegramadapter.h"
+
+#include "telegramapi.h"
+#include "telegramhtml.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcTelegram, "baton.telegram", QtInfoMsg)
+
+namespace {
+const QJsonArray allowedUpdates { "message"_L1, "edited_message"_L1, "callback_query"_L1 };
+
+QString idString(const QJsonValue &value)
+{
+    // Ids pass 32 bits: read them as 64-bit integers, keep them as text.
+    return QString::number(value.toInteger());
+}
+} // namespace
+
+TelegramAdapter::TelegramAdapter(QNetworkAccessManager *network, const Options &options, QObject *parent)
+    : PlatformAdapter(parent)
+    , m_options(options)
+    , m_api(new TelegramApi(network, options.apiBase, options.token, this))
+{
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] { m_botId == 0 ? connectToTelegram() : poll(); });
+}
+
+void TelegramAdapter::start()
+{
+    m_running = true;
+    m_failures = 0;
+    setState(State::Connecting);
+    connectToTelegram();
+}
+
+void TelegramAdapter::stop()
+{
+    m_running = false;
+    m_pollTimer.stop();
+    setState(State::Offline, tr("stopped"));
+}
+
+void TelegramAdapter::fatal(const QString &sentence)
+{
+    m_running = false;
+    m_pollTimer.stop();
+    qCWarning(lcTelegram).noquote() << sentence;
+    setState(State::Offline, sentence);
+}
+
+void TelegramAdapter::retryLater(const QString &reason, int hintMs)
+{
+    // Capped exponential backoff with jitter, unless Telegram said how long to wait.
+    ++m_failures;
+    const int base = std::min(m_options.maxBackoffMs, 1'000 * (1 << std::min(m_failures - 1, 6)));
+    const int delay = hintMs > 0 ? hintMs : base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
+    qCInfo(lcTelegram).noquote() << "retrying in" << delay << "ms:" << reason;
+    setState(m_failures > 1 ? State::Degraded : State::Connecting, reason);
+    m_pollTimer.start(delay);
+}
+
+void TelegramAdapter::connectToTelegram()
+{
+    if (!m_running)
+        return;
+    // A webhook left by another tool would make every getUpdates fail with 409.
+    m_api->call(u"deleteWebhook"_s, {}, this, [this](const TelegramResult &) {
+        m_api->call(u"getMe"_s, {}, this, [this](const TelegramResult &me) {
+            if (!m_running)
+                return;
+            if (me.errorCode == 401 || me.errorCode == 404)
+                return fatal(tr("Telegram rejected the bot token (%1). Set it with `baton secret set telegram.token`.")
+                                 .arg(me.errorCode));
+            if (!me.ok)
+                return retryLater(tr("Telegram could not be reached: %1").arg(me.description));
+            const QJsonObject bot = me.result.toObject();
+            m_botId = bot.value("id"_L1).toInteger();
+            m_privateTopics = bot.value("has_topics_enabled"_L1).toBool();
+            QJsonArray commands;
+            for (const auto &[command, description] :
+                { std::pair { "new", "Start a new conversation" }, { "resume", "Continue an earlier conversation" },
+                    { "status", "Show what Baton is doing" }, { "sethome", "Make this chat the home for handoffs" },
+                    { "help", "List the commands" }, { "stop", "Stop the current reply" } })
+                commands.append(QJsonObject { { "command"_L1, QLatin1StringView(command) },
+                    { "description"_L1, QLatin1StringView(description) } });
+            m_api->call(u"setMyCommands"_s, { { "commands"_L1, commands } }, this, [](const TelegramResult &) {});
+            // The token works and Telegram answers: online now, not after the first long poll returns.
+            m_failures = 0;
+            setState(State::Online);
+            poll();
+        });
+    });
+}
+
+void TelegramAdapter::poll()
+{
+    if (!m_running)
+        return;
+    const qint64 started = QDateTime::currentMSecsSinceEpoch();
+    const QJsonObject params { { "offset"_L1, m_offset }, { "timeout"_L1, m_options.pollTimeoutS },
+        { "allowed_updates"_L1, allowedUpdates } };
+    // The HTTP timeout must outlast the long poll.
+    m_api->call(
+        u"getUpdates"_s, params, this, [this, started](const TelegramResult &result) { onUpdates(result, started); },
+        (m_options.pollTimeoutS + 10) * 1000);
+}
+
+SessionSource::ChatType TelegramAdapter::chatType(const QString &telegramType)
+{
+    if (telegramType == "private"_L1)
+        return SessionSource::ChatType::Direct;
+    if (telegramType == "channel"_L1)
+        return SessionSource::ChatType::Channel;
+    return SessionSource::ChatType::Group;
+}
+
+void TelegramAdapter::onUpdates(const TelegramResult &result, qint64 startedMs)
+{
+    if (!m_running)
+        return;
+    if (!result.ok) {
+        if (result.errorCode == 401)
+            return fatal(tr("Telegram rejected the bot token (401). Set it with `baton secret set telegram.token`."));
+        if (result.errorCode == 409)
+            return retryLater(tr("Telegram reports a conflict (409): %1. Is another Baton using this bot token?")
+                                  .arg(result.description));
+        if (result.errorCode == 429)
+            return retryLater(
+                tr("Telegram asked to wait %1 s (429).").arg(result.retryAfter), result.retryAfter * 1000);
+        return retryLater(tr("Telegram could not be reached: %1").arg(result.description));
+    }
+    m_failures = 0;
+    setState(State::Online);
+
+    const QJsonArray updates = result.result.toArray();
+    for (const QJsonValue &value : updates) {
+        const QJsonObject update = value.toObject();
+        m_offset = std::max(m_offset, update.value("update_id"_L1).toInteger() + 1);
+        const QJsonObject message = update.value("message"_L1).toObject();
+        if (message.isEmpty())
+            continue; // edits and callbacks are not conversation turns
+        const QJsonObject chat = message.value("chat"_L1).toObject();
+        const QJsonObject from = message.value("from"_L1).toObject();
+        Inbound inbound;
+        inbound.source.platform = name();
+        inbound.source.chatType = chatType(chat.value("type"_L1).toString());
+        inbound.source.chatId = idString(chat.value("id"_L1));
+        // A reply in a plain supergroup carries a thread id too: only topic messages are threads.
+        if (message.value("is_topic_message"_L1).toBool())
+            inbound.source.threadId = idString(message.value("message_thread_id"_L1));
+        inbound.source.userId = from.isEmpty() ? QString() : idString(from.value("id"_L1));
+        inbound.messageId = idString(message.value("message_id"_L1));
+        inbound.userName = from.value("username"_L1).toString();
+        inbound.text = message.contains("text"_L1) ? message.value("text"_L1).toString()
+                                                   : message.value("caption"_L1).toString();
+        inbound.fromBot = from.value("is_bot"_L1).toBool() || from.value("id"_L1).toInteger() == m_botId;
+        if (!inbound.text.isEmpty())
+            Q_EMIT messageReceived(inbound);
+    }
+    // A server that answers an empty poll at once must not make us spin.
+    const bool instantAndEmpty = updates.isEmpty() && QDateTime::currentMSecsSinceEpoch() - startedMs < 1'000;
+    m_pollTimer.start(instantAndEmpty ? m_options.idleRepollMs : 0);
+}
+
+void TelegramAdapter::send(const QString &tag, const QString &chat, const QString &thread, const QString &text)
+{
+    QJsonObject params { { "chat_id"_L1, chat.toLongLong() },
+        { "link_preview_options"_L1, QJsonObject { { "is_disabled"_L1, true } } } };
+    if (!thread.isEmpty())
+        params.insert("message_thread_id"_L1, thread.toLongLong());
+    sendMessage(tag, params, text, true);
+}
+
+void TelegramAdapter::sendMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html)
+{
+    QJsonObject params = target;
+    if (html) {
+        params.insert("text"_L1, TelegramHtml::fromMarkdown(markdown));
+        params.insert("parse_mode"_L1, "HTML"_L1);
+    } else
+        params.insert("text"_L1, markdown);
+    m_api->call(u"sendMessage"_s, params, this, [this, tag, target, markdown, html](const TelegramResult &r) {
+        if (r.ok)
+            return Q_EMIT sent(tag, idString(r.result.toObject().value("message_id"_L1)), {});
+        if (html && r.description.contains("can't parse entities"_L1))
+            return sendMessage(tag, target, markdown, false);
+        if (r.errorCode == 429 || r.networkTrouble()) {
+            const int wait = r.errorCode == 429 ? r.retryAfter * 1000 : 2'000;
+            return QTimer::singleShot(
+                wait, this, [this, tag, target, markdown, html] { sendMessage(tag, target, markdown, html); });
+        }
+        if (r.migrateToChatId != 0) {
+            QJsonObject moved = target;
+            moved.insert("chat_id"_L1, r.migrateToChatId);
+            Q_EMIT chatMigrated(idString(target.value("chat_id"_L1)), QString::number(r.migrateToChatId));
+            return sendMessage(tag, moved, markdown, html);
+        }
+        if (r.errorCode == 403)
+            return Q_EMIT sent(tag, {}, tr("Telegram refused to deliver (403): %1").arg(r.description));
+        Q_EMIT sent(tag, {}, tr("Telegram did not take the message (%1): %2").arg(r.errorCode).arg(r.description));
+    });
+}
+
+void TelegramAdapter::edit(const QString &tag, const QString &chat, const QString &messageId, const QString &text)
+{
+    const QJsonObject params { { "chat_id"_L1, chat.toLongLong() }, { "message_id"_L1, messageId.toLongLong() },
+        { "text"_L1, TelegramHtml::fromMarkdown(text) }, { "parse_mode"_L1, "HTML"_L1 } };
+    m_api->call(u"editMessageText"_s, params, this, [this, tag, messageId](const TelegramResult &r) {
+        // "message is not modified" means the text is already what we want.
+        if (r.ok || r.description.contains("message is not modified"_L1))
+            return Q_EMIT sent(tag, messageId, {});
+        Q_EMIT sent(tag, {}, tr("Telegram did not edit the message (%1): %2").arg(r.errorCode).arg(r.description));
+    });
+}
+
+void TelegramAdapter::typing(const QString &chat, const QString &thread)
+{
+    QJsonObject params { { "chat_id"_L1, chat.toLongLong() }, { "action"_L1, "typing"_L1 } };
+    if (!thread.isEmpty())
+        params.insert("message_thread_id"_L1, thread.toLongLong());
+    m_api->call(u"sendChatAction"_s, params, this, [](const TelegramResult &) {});
+}
+
+void TelegramAdapter::createHandoffThread(const QString &tag, const QString &homeChat, const QString &threadName)
+{
+    const QJsonObject params { { "chat_id"_L1, homeChat.toLongLong() }, { "name"_L1, threadName.left(128) } };
+    m_api->call(u"createForumTopic"_s, params, this, [this, tag](const TelegramResult &r) {
+        // Not a forum, no topic rights, no topics in this private chat: the home chat itself is used.
+        Q_EMIT threadCreated(tag, r.ok ? idString(r.result.toObject().value("message_thread_id"_L1)) : QString());
+    });
+}
+
+SessionSource TelegramAdapter::destination(const QString &chat, const QString &thread) const
+{
+    // Private chats have positive ids, groups negative ones.
+    const auto type = chat.toLongLong() > 0 ? SessionSource::ChatType::Direct : SessionSource::ChatType::Group;
+    return SessionSource { name(), type, chat, thread, {} };
+}
