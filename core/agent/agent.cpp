@@ -74,6 +74,21 @@ bool Agent::startTurn(const QString &sessionId, const Message &message)
     }
 
     const QList<Message> transcript = m_store.transcript(sessionId);
+    // The reply's row is taken now, so messages that arrive while it streams (from a platform,
+    // say) come after it in the transcript, in the order the conversation really had.
+    Message reply;
+    reply.sessionId = sessionId;
+    reply.role = MessageRole::Assistant;
+    reply.platform = message.platform;
+    reply.status = MessageStatus::Partial;
+    const auto reserved = m_store.appendMessage(reply);
+    if (!reserved) {
+        m_error = m_store.errorString();
+        m_store.endTurn(sessionId);
+        return false;
+    }
+    m_replyIds.insert(sessionId, reserved->id);
+
     ChatRequest request;
     request.baseUrl = m_config.baseUrl;
     request.apiKey = m_config.apiKey;
@@ -102,43 +117,35 @@ void Agent::cancel(const QString &sessionId)
 void Agent::onStreamFinished(const QString &sessionId, ChatStream *stream)
 {
     m_streams.remove(sessionId);
+    const qint64 replyId = m_replyIds.take(sessionId);
     stream->deleteLater();
 
-    Message reply;
-    reply.sessionId = sessionId;
-    reply.role = MessageRole::Assistant;
-    reply.content = stream->text();
-    reply.toolCalls = toolCallsJson(stream->toolCalls());
+    QString content = stream->text();
+    const QByteArray toolCalls = toolCallsJson(stream->toolCalls());
+    MessageStatus status = MessageStatus::Complete;
     QString error = stream->errorString();
     switch (stream->outcome()) {
     case ChatStream::Outcome::Complete:
-        reply.status = MessageStatus::Complete;
         error.clear();
         break;
     case ChatStream::Outcome::Cancelled:
-        reply.status = MessageStatus::Partial;
+        status = MessageStatus::Partial;
         error = tr("Stopped.");
         break;
     case ChatStream::Outcome::Partial:
     case ChatStream::Outcome::Running:
-        reply.status = MessageStatus::Partial;
+        status = MessageStatus::Partial;
         break;
     case ChatStream::Outcome::Failed:
         // A failure before any text is stored as the sentence itself, so the transcript says why.
-        reply.status
-            = reply.content.isEmpty() && reply.toolCalls.isEmpty() ? MessageStatus::Error : MessageStatus::Partial;
-        if (reply.status == MessageStatus::Error)
-            reply.content = error;
+        status = content.isEmpty() && toolCalls.isEmpty() ? MessageStatus::Error : MessageStatus::Partial;
+        if (status == MessageStatus::Error)
+            content = error;
         break;
     }
 
-    qint64 replyId = 0;
-    if (!reply.content.isEmpty() || !reply.toolCalls.isEmpty() || reply.status != MessageStatus::Complete) {
-        if (const auto stored = m_store.appendMessage(reply))
-            replyId = stored->id;
-        else
-            error = m_store.errorString();
-    }
+    if (!m_store.updateMessage(replyId, content, status, toolCalls))
+        error = m_store.errorString();
     m_store.endTurn(sessionId);
-    Q_EMIT turnFinished(sessionId, replyId, reply.status, error);
+    Q_EMIT turnFinished(sessionId, replyId, status, error);
 }

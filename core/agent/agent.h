@@ -63,5 +63,6 @@ private:
     LlmClient &m_client;
     Config m_config;
     QHash<QString, QPointer<ChatStream>> m_streams;
+    QHash<QString, qint64> m_replyIds; // the reply's row, reserved when the turn starts
     QString m_error;
 };

@@ -355,12 +355,14 @@ bool SessionStore::appendMessages(QList<Message> &messages)
     return true;
 }
 
-bool SessionStore::updateMessage(qint64 messageId, const QString &content, MessageStatus status)
+bool SessionStore::updateMessage(
+    qint64 messageId, const QString &content, MessageStatus status, const QByteArray &toolCalls)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"UPDATE messages SET content = ?, status = ? WHERE id = ? RETURNING session_id"_s);
+    q.prepare(u"UPDATE messages SET content = ?, status = ?, tool_calls = ? WHERE id = ? RETURNING session_id"_s);
     q.addBindValue(requiredText(content));
     q.addBindValue(messageStatusName(status));
+    q.addBindValue(nullableText(QString::fromUtf8(toolCalls)));
     q.addBindValue(messageId);
     if (!q.exec())
         return setError(tr("updating a message"), sqlMessage(q.lastError()));

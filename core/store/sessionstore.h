@@ -50,7 +50,9 @@ public:
     [[nodiscard]] std::optional<AppendResult> appendMessage(const Message &message);
     /// Appends many messages in one transaction (imports, replays); fills in their ids.
     bool appendMessages(QList<Message> &messages);
-    bool updateMessage(qint64 messageId, const QString &content, MessageStatus status);
+    /// Rewrites a message's text, status and tool calls (a reply as it streams and when it ends).
+    bool updateMessage(
+        qint64 messageId, const QString &content, MessageStatus status, const QByteArray &toolCalls = {});
     [[nodiscard]] std::optional<Message> message(qint64 messageId);
     /// The whole role-aware transcript in order; @p includeInternal adds synthetic turns.
     [[nodiscard]] QList<Message> transcript(const QString &sessionId, bool includeInternal = true);
