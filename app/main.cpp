@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batonversion.h"
 #include "cli/commandline.h"
+#include "platformfactory.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -18,7 +19,7 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    CommandLine commandLine(out, err);
+    CommandLine commandLine(out, err, &PlatformFactory::create);
     QObject::connect(&commandLine, &CommandLine::finished, &app, [](int status) { QCoreApplication::exit(status); });
     // Started from the event loop, so a command that finishes at once still reaches exit().
     QTimer::singleShot(0, &commandLine, [&commandLine] { commandLine.start(QCoreApplication::arguments()); });

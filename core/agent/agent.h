@@ -45,6 +45,8 @@ public:
     /// Stops the session's reply at once; what arrived is kept as partial.
     void cancel(const QString &sessionId);
     [[nodiscard]] bool isRunning(const QString &sessionId) const { return m_streams.contains(sessionId); }
+    /// The stored row of the reply being written in @p sessionId (0 when none is).
+    [[nodiscard]] qint64 replyId(const QString &sessionId) const { return m_replyIds.value(sessionId); }
     [[nodiscard]] QString errorString() const { return m_error; }
 
     /// "First words of the message…": a session's title from its first user message.

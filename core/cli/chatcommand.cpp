@@ -51,6 +51,8 @@ void ChatCommand::start(const QString &sessionOption, bool continueLast)
     if (!m_db->open(m_ctx.paths.databasePath()))
         return quit(m_ctx.fail(ExitFailure, m_db->errorString()));
     m_sessions = new SessionStore(*m_db, this);
+    // A process killed mid-reply would otherwise leave its session refusing turns and handoffs.
+    m_sessions->releaseAbandonedTurns();
     m_handoffs = new HandoffStore(*m_db, this);
 
     if (!sessionOption.isEmpty()) {

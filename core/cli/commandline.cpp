@@ -5,6 +5,7 @@
 #include "chatcommand.h"
 #include "clicontext.h"
 #include "handoffcommand.h"
+#include "headlesscommand.h"
 #include "pairingcommand.h"
 #include "secretcommand.h"
 #include "sessionscommand.h"
@@ -49,10 +50,11 @@ QString commandsHelp()
 }
 } // namespace
 
-CommandLine::CommandLine(QTextStream &out, QTextStream &err, QObject *parent)
+CommandLine::CommandLine(QTextStream &out, QTextStream &err, GatewayService::AdapterFactory adapters, QObject *parent)
     : QObject(parent)
     , m_out(out)
     , m_err(err)
+    , m_adapters(std::move(adapters))
 { }
 
 void CommandLine::start(const QStringList &arguments)
@@ -87,8 +89,10 @@ int CommandLine::startCommand(const QStringList &arguments)
     const QCommandLineOption jsonOption(u"json"_s, tr("Print the result of `handoff` as JSON."));
     const QCommandLineOption sessionOption(u"session"_s, tr("Session for `chat` to continue."), tr("id"));
     const QCommandLineOption continueOption(u"continue"_s, tr("`chat`: continue the most recent session."));
+    const QCommandLineOption noGuiOption(u"no-gui"_s,
+        tr("Run the gateway, the handoff watcher and the agent headless; log to stderr; stop with SIGINT/SIGTERM."));
     parser.addOptions({ dataDirOption, configOption, formatOption, toOption, jsonOption, sessionOption, continueOption,
-        helpOption, versionOption });
+        noGuiOption, helpOption, versionOption });
     parser.addPositionalArgument(u"command"_s, tr("What to do; see Commands below."), tr("[command] [args...]"));
 
     const CliContext context { {}, m_out, m_err };
@@ -107,6 +111,14 @@ int CommandLine::startCommand(const QStringList &arguments)
     m_ctx.emplace(AppPaths::resolve(parser.value(dataDirOption), parser.value(configOption)), m_out, m_err);
     const CliContext &ctx = *m_ctx;
     const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(noGuiOption)) {
+        if (!positional.isEmpty())
+            return ctx.fail(ExitUsage, tr("--no-gui runs the gateway and takes no command."));
+        auto *headless = new HeadlessCommand(ctx, m_adapters, this);
+        connect(headless, &HeadlessCommand::finished, this, &CommandLine::finish);
+        headless->start();
+        return stillRunning;
+    }
     if (positional.isEmpty())
         return ctx.fail(ExitFailure, tr("the window is not built yet; try `baton sessions list` or `baton --help`."));
 

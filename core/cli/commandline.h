@@ -2,6 +2,7 @@
 #pragma once
 
 #include "clicontext.h"
+#include "gateway/gatewayservice.h"
 
 #include <QObject>
 #include <QStringList>
@@ -20,7 +21,9 @@ class CommandLine : public QObject
     Q_OBJECT
 
 public:
-    CommandLine(QTextStream &out, QTextStream &err, QObject *parent = nullptr);
+    /// @p adapters makes the platform adapters for `--no-gui` (they live outside core).
+    CommandLine(
+        QTextStream &out, QTextStream &err, GatewayService::AdapterFactory adapters = {}, QObject *parent = nullptr);
 
     /// Runs the command @p arguments (argv, program name first) name.
     void start(const QStringList &arguments);
@@ -34,6 +37,7 @@ private:
 
     QTextStream &m_out;
     QTextStream &m_err;
+    GatewayService::AdapterFactory m_adapters;
     std::optional<CliContext> m_ctx;
     static constexpr int stillRunning = -1;
 };

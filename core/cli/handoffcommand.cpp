@@ -34,6 +34,8 @@ void HandoffCommand::start(const QStringList &args, const QString &platform, boo
     if (!m_db->open(m_ctx.paths.databasePath()))
         return Q_EMIT finished(m_ctx.fail(ExitFailure, m_db->errorString()));
     m_sessions = new SessionStore(*m_db, this);
+    // A process killed mid-reply would otherwise leave its session refusing turns and handoffs.
+    m_sessions->releaseAbandonedTurns();
     m_handoffs = new HandoffStore(*m_db, this);
 
     const SessionLookup::Result found = SessionLookup::byId(*m_sessions, args.first());

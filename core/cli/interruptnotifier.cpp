@@ -3,26 +3,26 @@
 
 #include <QSocketNotifier>
 
-#include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
 
 namespace {
 int s_pipe[2] = { -1, -1 };
-struct sigaction s_previous
+struct sigaction s_previous[NSIG]
 {
 };
 
-void onSignal(int)
+void onSignal(int signalNumber)
 {
-    const char byte = 1;
-    // write() is async-signal-safe; if the pipe is full, an interrupt is already pending.
+    const char byte = char(signalNumber);
+    // write() is async-signal-safe; if the pipe is full, a signal is already pending.
     [[maybe_unused]] const auto written = ::write(s_pipe[1], &byte, 1);
 }
 } // namespace
 
-InterruptNotifier::InterruptNotifier(QObject *parent)
+InterruptNotifier::InterruptNotifier(QObject *parent, const QList<int> &signalNumbers)
     : QObject(parent)
+    , m_signals(signalNumbers)
 {
     if (::pipe2(s_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
         return;
@@ -32,13 +32,17 @@ InterruptNotifier::InterruptNotifier(QObject *parent)
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, &s_previous);
+    for (int number : m_signals)
+        sigaction(number, &action, &s_previous[number]);
 
     m_notifier = new QSocketNotifier(s_pipe[0], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char buffer[16];
-        while (::read(s_pipe[0], buffer, sizeof buffer) > 0) { }
-        Q_EMIT interrupted();
+        qsizetype count = 0;
+        while ((count = ::read(s_pipe[0], buffer, sizeof buffer)) > 0) {
+            for (qsizetype i = 0; i < count; ++i)
+                Q_EMIT interrupted(int(buffer[i]));
+        }
     });
 }
 
@@ -46,7 +50,8 @@ InterruptNotifier::~InterruptNotifier()
 {
     if (!m_notifier)
         return;
-    sigaction(SIGINT, &s_previous, nullptr);
+    for (int number : std::as_const(m_signals))
+        sigaction(number, &s_previous[number], nullptr);
     delete m_notifier;
     ::close(s_pipe[0]);
     ::close(s_pipe[1]);

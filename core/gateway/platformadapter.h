@@ -32,11 +32,17 @@ public:
     using QObject::QObject;
 
     [[nodiscard]] virtual QString name() const = 0;
+    /// Our own user name on the platform, once known: commands addressed to another bot
+    /// (`/help@otherbot`) are not ours.
+    [[nodiscard]] virtual QString botUserName() const { return {}; }
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] QString stateReason() const { return m_stateReason; }
 
     virtual void start() = 0;
     virtual void stop() = 0;
+    /// Takes in no more messages while sends still go out (a shutdown finishing its replies);
+    /// what arrives meanwhile is left on the platform for the next start.
+    virtual void stopReceiving() = 0;
 
     /// Sends @p text to @p chat (in @p thread if set); answers with sent(tag, messageId, error).
     virtual void send(const QString &tag, const QString &chat, const QString &thread, const QString &text) = 0;

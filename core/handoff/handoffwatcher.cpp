@@ -5,6 +5,7 @@
 #include "handoffpoke.h"
 #include "store/database.h"
 #include "store/handoffstore.h"
+#include "store/processidentity.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -49,7 +50,10 @@ void HandoffWatcher::start()
     }
     m_store = std::make_unique<HandoffStore>(*m_db);
 
-    const QStringList stranded = m_store->reclaimExpired(QDateTime::currentMSecsSinceEpoch());
+    QStringList deadClaimers = m_store->runningClaimers();
+    deadClaimers.removeIf(
+        [this](const QString &claimer) { return claimer == m_gatewayId || !ProcessIdentity::isDead(claimer); });
+    const QStringList stranded = m_store->reclaimExpired(QDateTime::currentMSecsSinceEpoch(), deadClaimers);
     if (!stranded.isEmpty()) {
         qCInfo(lcWatcher) << "failed" << stranded.size() << "handoff(s) left running by a stopped gateway";
         Q_EMIT reclaimed(stranded);

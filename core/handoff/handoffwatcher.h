@@ -18,7 +18,8 @@ class QLocalServer;
  *
  * Wakes on a requester's local-socket poke (so a handoff starts within milliseconds) and on a
  * timer as a fallback. Each claim carries a lease that is refreshed while the work goes on; at
- * start, running rows whose lease expired (their gateway died) are failed, never live ones.
+ * start, running rows whose lease expired, or whose gateway process on this machine is gone, are
+ * failed, never live ones.
  * It opens its own connection to state.db, so it can run on a thread of its own and store work
  * never stalls the connections the platform adapters keep alive.
  */

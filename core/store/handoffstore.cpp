@@ -190,17 +190,21 @@ QList<HandoffStore::PendingHandoff> HandoffStore::listPendingHandoffs()
     return pending;
 }
 
-QStringList HandoffStore::reclaimExpired(qint64 nowMs)
+QStringList HandoffStore::reclaimExpired(qint64 nowMs, const QStringList &deadClaimers)
 {
     m_error.clear();
     QStringList ids;
     QSqlQuery q(m_db.connection());
+    QStringList placeholders(deadClaimers.size(), u"?"_s);
     q.prepare(u"UPDATE sessions SET handoff_state = 'failed', handoff_error = ?, handoff_finished_at = ?, "
               "handoff_lease_until = NULL WHERE handoff_state = 'running' "
-              "AND (handoff_lease_until IS NULL OR handoff_lease_until < ?) RETURNING id"_s);
+              "AND (handoff_lease_until IS NULL OR handoff_lease_until < ? OR handoff_claimed_by IN (%1)) "
+              "RETURNING id"_s.arg(placeholders.join(u", "_s)));
     q.addBindValue(reclaimedError);
     q.addBindValue(nowMs);
     q.addBindValue(nowMs);
+    for (const QString &claimer : deadClaimers)
+        q.addBindValue(claimer);
     if (!q.exec()) {
         setError(tr("reclaiming stranded handoffs"), sqlMessage(q.lastError()));
         return ids;
@@ -211,4 +215,19 @@ QStringList HandoffStore::reclaimExpired(qint64 nowMs)
     for (const QString &id : std::as_const(ids))
         Q_EMIT handoffChanged(id, HandoffState::Failed);
     return ids;
+}
+
+QStringList HandoffStore::runningClaimers()
+{
+    m_error.clear();
+    QStringList claimers;
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(u"SELECT DISTINCT handoff_claimed_by FROM sessions WHERE handoff_state = 'running' "
+                "AND handoff_claimed_by IS NOT NULL"_s)) {
+        setError(tr("reading handoff claimers"), sqlMessage(q.lastError()));
+        return claimers;
+    }
+    while (q.next())
+        claimers << q.value(0).toString();
+    return claimers;
 }

@@ -50,8 +50,11 @@ public:
     [[nodiscard]] std::optional<HandoffStatus> handoffState(const QString &sessionId);
     /// Pending rows, oldest request first.
     [[nodiscard]] QList<PendingHandoff> listPendingHandoffs();
-    /// Fails running rows whose lease ended before @p nowMs; returns their session ids.
-    [[nodiscard]] QStringList reclaimExpired(qint64 nowMs);
+    /// Fails running rows whose lease ended before @p nowMs, or whose claimer is one of
+    /// @p deadClaimers (a gateway known to have stopped); returns their session ids.
+    [[nodiscard]] QStringList reclaimExpired(qint64 nowMs, const QStringList &deadClaimers = {});
+    /// The gateway ids holding running rows.
+    [[nodiscard]] QStringList runningClaimers();
 
     [[nodiscard]] QString errorString() const { return m_error; }
 

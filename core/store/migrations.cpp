@@ -126,6 +126,11 @@ const QList<Migration> &all()
                 u"ALTER TABLE sessions ADD COLUMN ended_at INTEGER"_s,
                 u"ALTER TABLE sessions ADD COLUMN ended_reason TEXT"_s,
             } },
+        { 7, "running turns name their process",
+            {
+                // A process killed mid-reply must not leave its session refusing turns forever.
+                u"ALTER TABLE sessions ADD COLUMN turn_owner TEXT"_s,
+            } },
     };
     return migrations;
 }

@@ -3,6 +3,7 @@
 
 #include "database.h"
 #include "messagerow.h"
+#include "processidentity.h"
 #include "sqlerror.h"
 #include "sqlvalues.h"
 #include "transcriptreader.h"
@@ -198,7 +199,9 @@ bool SessionStore::endSession(const QString &id, const QString &reason)
 bool SessionStore::beginTurn(const QString &id)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"UPDATE sessions SET turn_state = 'running', updated_at = ? WHERE id = ? AND turn_state IS NULL"_s);
+    q.prepare(u"UPDATE sessions SET turn_state = 'running', turn_owner = ?, updated_at = ? "
+              "WHERE id = ? AND turn_state IS NULL"_s);
+    q.addBindValue(ProcessIdentity::current());
     q.addBindValue(now());
     q.addBindValue(id);
     if (!q.exec())
@@ -214,7 +217,8 @@ bool SessionStore::beginTurn(const QString &id)
 bool SessionStore::endTurn(const QString &id)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"UPDATE sessions SET turn_state = NULL, updated_at = ? WHERE id = ? AND turn_state = 'running'"_s);
+    q.prepare(u"UPDATE sessions SET turn_state = NULL, turn_owner = NULL, updated_at = ? "
+              "WHERE id = ? AND turn_state = 'running'"_s);
     q.addBindValue(now());
     q.addBindValue(id);
     if (!q.exec())
@@ -222,6 +226,40 @@ bool SessionStore::endTurn(const QString &id)
     if (q.numRowsAffected() == 1)
         Q_EMIT sessionUpdated(id);
     return true;
+}
+
+QStringList SessionStore::releaseAbandonedTurns()
+{
+    m_error.clear();
+    QStringList released;
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(u"SELECT id, turn_owner FROM sessions WHERE turn_state = 'running'"_s)) {
+        setError(tr("looking for abandoned turns"), sqlMessage(q.lastError()));
+        return released;
+    }
+    QList<std::pair<QString, QString>> running;
+    while (q.next())
+        running.append({ q.value(0).toString(), q.value(1).toString() });
+    q.finish();
+    for (const auto &[id, owner] : std::as_const(running)) {
+        // A turn from before owners were recorded has none; it cannot be told from a live one.
+        if (owner.isEmpty() || !ProcessIdentity::isDead(owner))
+            continue;
+        QSqlQuery release(m_db.connection());
+        release.prepare(u"UPDATE sessions SET turn_state = NULL, turn_owner = NULL "
+                        "WHERE id = ? AND turn_state = 'running' AND turn_owner = ?"_s);
+        release.addBindValue(id);
+        release.addBindValue(owner);
+        if (!release.exec()) {
+            setError(tr("releasing an abandoned turn"), sqlMessage(release.lastError()));
+            continue;
+        }
+        if (release.numRowsAffected() == 1) {
+            released << id;
+            Q_EMIT sessionUpdated(id);
+        }
+    }
+    return released;
 }
 
 QSqlQuery SessionStore::prepareInsert()

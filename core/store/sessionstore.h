@@ -45,6 +45,8 @@ public:
     /// Marks a turn as running; false if one already is (one turn at a time per session).
     bool beginTurn(const QString &id);
     bool endTurn(const QString &id);
+    /// Ends the turns of processes that died writing them (killed mid-reply); returns their sessions.
+    QStringList releaseAbandonedTurns();
 
     /// Appends and bumps the session's updated_at; a replayed platform message is not stored twice.
     [[nodiscard]] std::optional<AppendResult> appendMessage(const Message &message);

@@ -35,13 +35,21 @@ TelegramAdapter::TelegramAdapter(QNetworkAccessManager *network, const Options &
 void TelegramAdapter::start()
 {
     m_running = true;
+    m_receiving = true;
     m_failures = 0;
     setState(State::Connecting);
     connectToTelegram();
 }
 
+void TelegramAdapter::stopReceiving()
+{
+    m_receiving = false;
+    m_pollTimer.stop();
+}
+
 void TelegramAdapter::stop()
 {
+    m_receiving = false;
     m_running = false;
     m_pollTimer.stop();
     setState(State::Offline, tr("stopped"));
@@ -82,6 +90,7 @@ void TelegramAdapter::connectToTelegram()
                 return retryLater(tr("Telegram could not be reached: %1").arg(me.description));
             const QJsonObject bot = me.result.toObject();
             m_botId = bot.value("id"_L1).toInteger();
+            m_botUserName = bot.value("username"_L1).toString();
             m_privateTopics = bot.value("has_topics_enabled"_L1).toBool();
             QJsonArray commands;
             for (const auto &[command, description] :
@@ -101,7 +110,7 @@ void TelegramAdapter::connectToTelegram()
 
 void TelegramAdapter::poll()
 {
-    if (!m_running)
+    if (!m_running || !m_receiving)
         return;
     const qint64 started = QDateTime::currentMSecsSinceEpoch();
     const QJsonObject params { { "offset"_L1, m_offset }, { "timeout"_L1, m_options.pollTimeoutS },
@@ -123,7 +132,8 @@ SessionSource::ChatType TelegramAdapter::chatType(const QString &telegramType)
 
 void TelegramAdapter::onUpdates(const TelegramResult &result, qint64 startedMs)
 {
-    if (!m_running)
+    // Not taking messages any more: the offset stays, so Telegram hands them to the next start.
+    if (!m_running || !m_receiving)
         return;
     if (!result.ok) {
         if (result.errorCode == 401)

@@ -30,8 +30,10 @@ public:
     TelegramAdapter(QNetworkAccessManager *network, const Options &options, QObject *parent = nullptr);
 
     [[nodiscard]] QString name() const override { return QStringLiteral("telegram"); }
+    [[nodiscard]] QString botUserName() const override { return m_botUserName; }
     void start() override;
     void stop() override;
+    void stopReceiving() override;
     void send(const QString &tag, const QString &chat, const QString &thread, const QString &text) override;
     void edit(const QString &tag, const QString &chat, const QString &messageId, const QString &text) override;
     void typing(const QString &chat, const QString &thread) override;
@@ -60,7 +62,9 @@ private:
     QTimer m_pollTimer;
     qint64 m_offset = 0;
     qint64 m_botId = 0;
+    QString m_botUserName;
     bool m_privateTopics = false;
     bool m_running = false;
+    bool m_receiving = false;
     int m_failures = 0;
 };

@@ -119,6 +119,16 @@ QStringList FakeTelegramServer::messages(qint64 chatId, qint64 threadId) const
     return texts;
 }
 
+QStringList FakeTelegramServer::botMessages(qint64 chatId, qint64 threadId) const
+{
+    QStringList texts;
+    for (const Stored &m : m_messages) {
+        if (m.chatId == chatId && m.threadId == threadId && m.fromBot)
+            texts << m.text;
+    }
+    return texts;
+}
+
 QList<qint64> FakeTelegramServer::topics(qint64 chatId) const
 {
     return m_chats.value(chatId).topics;

@@ -64,6 +64,8 @@ public:
     [[nodiscard]] QList<Call> calls(const QString &method) const;
     /// Text of every message now in @p chatId / @p threadId, after edits, in order.
     [[nodiscard]] QStringList messages(qint64 chatId, qint64 threadId = 0) const;
+    /// Only what the bot wrote there, after edits, in order.
+    [[nodiscard]] QStringList botMessages(qint64 chatId, qint64 threadId = 0) const;
     [[nodiscard]] QList<qint64> topics(qint64 chatId) const;
     [[nodiscard]] int pendingPolls() const { return int(m_polls.size()); }
 

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gateway.h"
+
+#include "agent/agent.h"
+#include "config/settings.h"
+#include "outboxsender.h"
+#include "replystreamer.h"
+#include "store/pairingstore.h"
+#include "store/sessionkeystore.h"
+#include "store/sessionstore.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcGateway, "baton.gateway", QtInfoMsg)
+
+namespace {
+constexpr int maxPairingOffersPerHour = 10;
+constexpr int retryBusySessionMs = 1'000;
+
+SessionSource replyTarget(const SessionSource &source)
+{
+    SessionSource target = source;
+    target.userId.clear();
+    return target;
+}
+} // namespace
+
+Gateway::Gateway(const Stores &stores, OutboxSender &outbox, Agent &agent, Settings &settings, QObject *parent)
+    : QObject(parent)
+    , m_stores(stores)
+    , m_outbox(outbox)
+    , m_agent(agent)
+    , m_settings(settings)
+    , m_authorizer(stores.pairing)
+{
+    connect(&m_agent, &Agent::deltaReceived, this, &Gateway::onDelta);
+    connect(&m_agent, &Agent::turnFinished, this, &Gateway::onTurnFinished);
+    connect(&m_outbox, &OutboxSender::drained, this, [this] {
+        if (!isBusy())
+            Q_EMIT idle();
+    });
+}
+
+Gateway::~Gateway() = default;
+
+void Gateway::addAdapter(PlatformAdapter *adapter)
+{
+    m_adapters.insert(adapter->name(), adapter);
+    m_authorizer.setAllowedUsers(adapter->name(), m_settings.platform(adapter->name()).allowedUsers);
+    connect(adapter, &PlatformAdapter::messageReceived, this,
+        [this, adapter](const PlatformAdapter::Inbound &message) { onMessage(adapter, message); });
+    connect(
+        adapter, &PlatformAdapter::stateChanged, this, [adapter](PlatformAdapter::State state, const QString &reason) {
+            qCInfo(lcGateway).noquote() << adapter->name() << "is" << QVariant::fromValue(state).toString().toLower()
+                                        << (reason.isEmpty() ? QString() : u"(%1)"_s.arg(reason));
+        });
+}
+
+PlatformAdapter *Gateway::adapter(const QString &platform) const
+{
+    return m_adapters.value(platform);
+}
+
+QList<PlatformAdapter *> Gateway::adapters() const
+{
+    QList<PlatformAdapter *> list;
+    for (const auto &adapter : m_adapters) {
+        if (adapter)
+            list << adapter;
+    }
+    return list;
+}
+
+bool Gateway::isBusy() const
+{
+    return !m_work.isEmpty() || m_outbox.backlog() > 0;
+}
+
+void Gateway::onMessage(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message)
+{
+    const QString where = message.source.sessionKey();
+    switch (m_authorizer.check(message)) {
+    case Authorizer::Verdict::Ignore:
+        qCDebug(lcGateway).noquote() << "ignored a message from" << message.source.userId << "in" << where;
+        return;
+    case Authorizer::Verdict::OfferPairing:
+        return offerPairing(adapter, message);
+    case Authorizer::Verdict::Serve:
+        break;
+    }
+
+    QString command, argument;
+    if (isCommandForUs(adapter, message.text, &command, &argument)) {
+        if (!command.isEmpty() && !seenBefore(message))
+            runCommand(adapter, message, command, argument);
+        return;
+    }
+
+    const QString sessionId = sessionFor(message.source, message.text);
+    if (sessionId.isEmpty())
+        return reply(replyTarget(message.source),
+            tr("Sorry, I could not open a conversation: %1").arg(m_stores.sessions.errorString()));
+    Message stored;
+    stored.sessionId = sessionId;
+    stored.role = MessageRole::User;
+    stored.content = message.text;
+    stored.platform = message.source.platform;
+    stored.platformMessageId = message.messageId;
+    stored.platformChat = message.source.chatId;
+    const auto appended = m_stores.sessions.appendMessage(stored);
+    if (!appended) {
+        qCWarning(lcGateway).noquote() << "could not store a message from" << where << ":"
+                                       << m_stores.sessions.errorString();
+        return reply(replyTarget(message.source),
+            tr("Sorry, I could not store your message: %1").arg(m_stores.sessions.errorString()));
+    }
+    if (!appended->inserted) {
+        qCInfo(lcGateway).noquote() << "already have message" << message.messageId << "from" << where;
+        return;
+    }
+    qCInfo(lcGateway).noquote() << "message" << appended->id << "from" << where << "-> session" << sessionId;
+    m_work[sessionId].destination = replyTarget(message.source);
+    scheduleTurn(sessionId);
+}
+
+void Gateway::offerPairing(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_pairingOffers.removeIf([now](qint64 at) { return now - at > 3'600'000; });
+    if (m_pairingOffers.size() >= maxPairingOffersPerHour) {
+        qCWarning(lcGateway).noquote() << "not offering pairing to" << adapter->name() << "user"
+                                       << message.source.userId << ": too many requests this hour";
+        return;
+    }
+    const auto code
+        = m_stores.pairing.requestCode(adapter->name(), message.source.userId, message.userName, message.source.chatId);
+    if (!code) {
+        qCWarning(lcGateway).noquote() << "pairing:" << m_stores.pairing.errorString();
+        return;
+    }
+    if (!code->isNew)
+        return; // one code per stranger, sent once
+    m_pairingOffers.append(now);
+    qCInfo(lcGateway).noquote() << "pairing code issued to" << adapter->name() << "user" << message.source.userId;
+    reply(replyTarget(message.source),
+        tr("Hi! I only talk to people my owner knows. Your pairing code is %1; ask them to run "
+           "`baton pairing approve %1`.")
+            .arg(code->code));
+}
+
+QString Gateway::sessionFor(const SessionSource &source, const QString &firstText)
+{
+    const QString key = source.sessionKey();
+    if (const auto binding = m_stores.keys.binding(key))
+        return binding->sessionId;
+    const QString id = m_stores.sessions.createSession(Agent::titleFrom(firstText), source.platform);
+    if (id.isEmpty() || !m_stores.keys.bind(key, id))
+        return {};
+    qCInfo(lcGateway).noquote() << "new session" << id << "for" << key;
+    return id;
+}
+
+bool Gateway::seenBefore(const PlatformAdapter::Inbound &message)
+{
+    const QString id = message.source.platform + u':' + message.source.chatId + u':' + message.messageId;
+    if (m_recentCommands.contains(id))
+        return true;
+    m_recentCommands.append(id);
+    if (m_recentCommands.size() > 256)
+        m_recentCommands.removeFirst();
+    return false;
+}
+
+void Gateway::scheduleTurn(const QString &sessionId)
+{
+    Work &work = m_work[sessionId];
+    if (work.running) {
+        work.more = true; // the messages that arrived are in the transcript of the next turn
+        return;
+    }
+    work.more = false;
+    Message trigger; // no new text: the stored transcript already ends with the user's messages
+    trigger.platform = work.destination.platform;
+    QString error;
+    if (startTurn(sessionId, trigger, &error))
+        return;
+    const auto session = m_stores.sessions.session(sessionId);
+    if (session && session->turnRunning) {
+        // Another surface (the terminal, the window) is writing a reply in this session.
+        work.more = true;
+        QTimer::singleShot(retryBusySessionMs, this, [this, sessionId] {
+            if (m_work.contains(sessionId) && !m_work[sessionId].running)
+                scheduleTurn(sessionId);
+        });
+        return;
+    }
+    const SessionSource to = work.destination;
+    m_work.remove(sessionId);
+    reply(to, tr("Sorry, I could not answer: %1").arg(error), sessionId);
+}
+
+bool Gateway::startTurn(const QString &sessionId, const Message &message, QString *error)
+{
+    Work &work = m_work[sessionId];
+    PlatformAdapter *adapter = m_adapters.value(work.destination.platform);
+    if (!adapter) {
+        *error = tr("%1 is not connected.").arg(work.destination.platform);
+        return false;
+    }
+    if (!m_agent.startTurn(sessionId, message)) {
+        *error = m_agent.errorString();
+        return false;
+    }
+    work.running = true;
+    ReplyStreamer::Target target { sessionId, m_agent.replyId(sessionId), work.destination.platform,
+        work.destination.chatId, work.destination.threadId, adapter->maxMessageLength() };
+    work.streamer = new ReplyStreamer(m_outbox, target, editIntervalMs, this);
+    connect(work.streamer, &ReplyStreamer::finished, this,
+        [this, sessionId](const QString &deliveryError) { onReplyDelivered(sessionId, deliveryError); });
+
+    // Telegram's "typing…" fades after about 5 s: renew it while the model works.
+    work.typing = new QTimer(this);
+    work.typing->setInterval(typingIntervalMs);
+    const SessionSource where = work.destination;
+    QPointer<PlatformAdapter> guarded(adapter);
+    const auto showTyping = [guarded, where] {
+        if (guarded)
+            guarded->typing(where.chatId, where.threadId);
+    };
+    connect(work.typing, &QTimer::timeout, this, showTyping);
+    showTyping();
+    work.typing->start();
+    return true;
+}
+
+bool Gateway::runInternalTurn(
+    const QString &sessionId, const SessionSource &destination, const QString &text, QString *error)
+{
+    if (m_work.contains(sessionId) && m_work[sessionId].running) {
+        *error = tr("a reply is already being written in this session");
+        return false;
+    }
+    m_work[sessionId].destination = replyTarget(destination);
+    Message message;
+    message.role = MessageRole::User;
+    message.content = text;
+    message.internal = true;
+    message.platform = destination.platform;
+    if (!startTurn(sessionId, message, error)) {
+        m_work.remove(sessionId);
+        return false;
+    }
+    return true;
+}
+
+void Gateway::onDelta(const QString &sessionId, const QString &text)
+{
+    const auto work = m_work.constFind(sessionId);
+    if (work != m_work.constEnd() && work->streamer)
+        work->streamer->append(text);
+}
+
+void Gateway::onTurnFinished(const QString &sessionId, qint64 replyId, MessageStatus status, const QString &error)
+{
+    const auto work = m_work.find(sessionId);
+    if (work == m_work.end() || !work->streamer)
+        return;
+    delete work->typing;
+    work->typing = nullptr;
+    QString text = replyId ? m_stores.sessions.message(replyId).value_or(Message {}).content : QString();
+    if (status == MessageStatus::Partial && !error.isEmpty())
+        text += u"\n\n_(%1)_"_s.arg(error); // cut short: say so under what arrived
+    else if (status == MessageStatus::Error && text.isEmpty())
+        text = error;
+    qCInfo(lcGateway).noquote() << "reply" << replyId << "in session" << sessionId << "is" << messageStatusName(status)
+                                << (error.isEmpty() ? QString() : u": "_s + error);
+    work->streamer->finish(text);
+}
+
+void Gateway::onReplyDelivered(const QString &sessionId, const QString &error)
+{
+    const auto work = m_work.find(sessionId);
+    if (work == m_work.end())
+        return;
+    work->streamer->deleteLater();
+    work->streamer = nullptr;
+    work->running = false;
+    if (!error.isEmpty())
+        qCWarning(lcGateway).noquote() << "reply in session" << sessionId << "not delivered:" << error;
+    const bool more = work->more;
+    if (!more)
+        m_work.erase(work);
+    Q_EMIT turnDelivered(sessionId, error);
+    if (more)
+        scheduleTurn(sessionId);
+    else if (!isBusy())
+        Q_EMIT idle();
+}
+
+void Gateway::reply(const SessionSource &to, const QString &text, const QString &sessionId)
+{
+    OutboxStore::Item item;
+    item.sessionId = sessionId;
+    item.platform = to.platform;
+    item.chat = to.chatId;
+    item.thread = to.threadId;
+    item.content = text;
+    if (m_outbox.deliver(item) == 0)
+        qCWarning(lcGateway).noquote() << "could not queue a reply to" << to.sessionKey() << ":"
+                                       << m_outbox.errorString();
+}

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "authorizer.h"
+#include "platformadapter.h"
+#include "store/storetypes.h"
+
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class Agent;
+class OutboxSender;
+class PairingStore;
+class ReplyStreamer;
+class SessionKeyStore;
+class SessionStore;
+class Settings;
+class QTimer;
+
+/**
+ * @brief Routes what people write on the platforms to sessions and the agent, and the agent's
+ * replies back (design §6).
+ *
+ * Inbound -> Authorizer -> stored once (a replayed update is neither stored nor answered twice)
+ * -> a gateway command, or the session's turn queue: one turn at a time per session, messages
+ * that arrive meanwhile join the next turn -> the reply streamed by editing one message, then
+ * split at the platform's limit, through the outbox.
+ */
+class Gateway : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Stores
+    {
+        SessionStore &sessions;
+        SessionKeyStore &keys;
+        PairingStore &pairing;
+    };
+
+    Gateway(const Stores &stores, OutboxSender &outbox, Agent &agent, Settings &settings, QObject *parent = nullptr);
+    ~Gateway() override;
+
+    /// Serves @p adapter's chats; the adapter stays owned by the caller.
+    void addAdapter(PlatformAdapter *adapter);
+    [[nodiscard]] PlatformAdapter *adapter(const QString &platform) const;
+    [[nodiscard]] QList<PlatformAdapter *> adapters() const;
+
+    /// Runs a turn of @p sessionId on @p text as an internal message (never shown as the user's)
+    /// and delivers the reply to @p destination; turnDelivered() follows. False, with @p error,
+    /// when the turn cannot start.
+    bool runInternalTurn(
+        const QString &sessionId, const SessionSource &destination, const QString &text, QString *error);
+    /// Turns running or replies not yet delivered.
+    [[nodiscard]] bool isBusy() const;
+    /// Stops taking new turns (shutdown); running ones finish.
+    void stopTakingTurns() { m_accepting = false; }
+
+    static constexpr int editIntervalMs = 1'000;
+    static constexpr int typingIntervalMs = 4'000;
+
+Q_SIGNALS:
+    /// A session's reply reached its platform (or @p error says why not).
+    void turnDelivered(const QString &sessionId, const QString &error);
+    /// Nothing running and nothing left to deliver.
+    void idle();
+
+private:
+    struct Work
+    {
+        SessionSource destination;
+        bool running = false;
+        bool more = false; // messages arrived during the turn: another one follows
+        ReplyStreamer *streamer = nullptr;
+        QTimer *typing = nullptr;
+    };
+
+    void onMessage(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message);
+    void offerPairing(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message);
+    [[nodiscard]] QString sessionFor(const SessionSource &source, const QString &firstText);
+    void scheduleTurn(const QString &sessionId);
+    bool startTurn(const QString &sessionId, const Message &message, QString *error);
+    void onDelta(const QString &sessionId, const QString &text);
+    void onTurnFinished(const QString &sessionId, qint64 replyId, MessageStatus status, const QString &error);
+    void onReplyDelivered(const QString &sessionId, const QString &error);
+    void reply(const SessionSource &to, const QString &text, const QString &sessionId = {});
+    [[nodiscard]] bool seenBefore(const PlatformAdapter::Inbound &message);
+
+    // gatewaycommands.cpp
+    [[nodiscard]] bool isCommandForUs(
+        PlatformAdapter *adapter, const QString &text, QString *command, QString *argument) const;
+    void runCommand(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message, const QString &command,
+        const QString &argument);
+    [[nodiscard]] QString statusText(PlatformAdapter *adapter, const SessionSource &source);
+    [[nodiscard]] QString recentSessionsText();
+
+    Stores m_stores;
+    OutboxSender &m_outbox;
+    Agent &m_agent;
+    Settings &m_settings;
+    Authorizer m_authorizer;
+    QHash<QString, QPointer<PlatformAdapter>> m_adapters;
+    QHash<QString, Work> m_work;
+    QList<QString> m_recentCommands; // replay guard for commands, which are not stored
+    QList<qint64> m_pairingOffers; // when codes were handed out: at most a few per hour
+    bool m_accepting = true;
+};

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gatewayservice.h"
+
+#include "agent/agent.h"
+#include "agent/llmclient.h"
+#include "config/platformcatalog.h"
+#include "config/secretstore.h"
+#include "gateway.h"
+#include "handoff/handoffprocessor.h"
+#include "handoff/handoffwatcher.h"
+#include "outboxsender.h"
+#include "platformadapter.h"
+#include "store/database.h"
+#include "store/outboxstore.h"
+#include "store/pairingstore.h"
+#include "store/processidentity.h"
+#include "store/sessionkeystore.h"
+#include "store/sessionstore.h"
+
+#include <QDir>
+#include <QLockFile>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QThread>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcGateway)
+
+GatewayService::GatewayService(const AppPaths &paths, AdapterFactory factory, QObject *parent)
+    : QObject(parent)
+    , m_paths(paths)
+    , m_factory(std::move(factory))
+    , m_settings(paths.configFile)
+{ }
+
+GatewayService::~GatewayService()
+{
+    if (m_watcherThread) {
+        m_watcherThread->quit();
+        m_watcherThread->wait();
+    }
+    // Everything that writes through the stores goes before them.
+    delete m_processor;
+    delete m_gateway;
+    qDeleteAll(m_adapters);
+    delete m_outbox;
+    delete m_agent;
+}
+
+QString GatewayService::tokenSecret(const QString &platform)
+{
+    return platform == "slack"_L1 ? u"slack.bot_token"_s : platform + u".token"_s;
+}
+
+void GatewayService::start()
+{
+    if (!m_settings.errorString().isEmpty())
+        return Q_EMIT started(false, m_settings.errorString());
+    if (!QDir().mkpath(m_paths.dataDir))
+        return Q_EMIT started(false, tr("cannot create the data directory %1").arg(m_paths.dataDir));
+
+    // One gateway per data dir: two would answer every message twice.
+    m_lock = std::make_unique<QLockFile>(QDir(m_paths.dataDir).filePath(u"gateway.lock"_s));
+    m_lock->setStaleLockTime(0); // stale only when its process is gone, however long it has run
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        if (m_lock->error() == QLockFile::LockFailedError && m_lock->getLockInfo(&pid, &host, &app))
+            return Q_EMIT started(false,
+                tr("another gateway (process %1 on %2) already runs for %3; stop it first.")
+                    .arg(pid)
+                    .arg(host, m_paths.dataDir));
+        return Q_EMIT started(false, tr("cannot take the gateway lock in %1.").arg(m_paths.dataDir));
+    }
+
+    m_db = std::make_unique<Database>();
+    if (!m_db->open(m_paths.databasePath()))
+        return Q_EMIT started(false, m_db->errorString());
+    m_sessions = std::make_unique<SessionStore>(*m_db);
+    // A process killed mid-reply would otherwise leave its session refusing turns and handoffs.
+    m_sessions->releaseAbandonedTurns();
+    m_keys = std::make_unique<SessionKeyStore>(*m_db);
+    m_pairing = std::make_unique<PairingStore>(*m_db);
+    m_outboxStore = std::make_unique<OutboxStore>(*m_db);
+
+    if (!m_settings.gatewayEnabled())
+        qCInfo(lcGateway) << "the gateway is disabled in the config ([gateway] enabled=false): handoffs only";
+    for (const QString &platform : PlatformCatalog::names()) {
+        if (m_settings.gatewayEnabled() && m_settings.platform(platform).enabled)
+            m_platforms << platform;
+    }
+    if (m_platforms.isEmpty())
+        qCWarning(lcGateway).noquote() << "no platform is enabled in" << m_settings.fileName()
+                                       << "(set enabled=true under [telegram], say)";
+    readSecrets();
+}
+
+void GatewayService::readSecrets()
+{
+    QStringList wanted { u"llm.api_key"_s };
+    for (const QString &platform : std::as_const(m_platforms))
+        wanted << tokenSecret(platform);
+    auto *secrets = new SecretStore(this);
+    auto remaining = std::make_shared<qsizetype>(wanted.size());
+    connect(secrets, &SecretStore::readFinished, this,
+        [this, secrets, remaining](const QString &name, const QString &value, const QString &error) {
+            if (!error.isEmpty() && name != "llm.api_key"_L1)
+                qCWarning(lcGateway).noquote() << name << ":" << error;
+            m_secrets.insert(name, value);
+            if (--*remaining == 0) {
+                secrets->deleteLater();
+                assemble();
+            }
+        });
+    for (const QString &name : std::as_const(wanted))
+        secrets->read(name);
+}
+
+void GatewayService::assemble()
+{
+    m_network = new QNetworkAccessManager(this);
+    m_llm = new LlmClient(m_network, this);
+    m_agent = new Agent(*m_sessions, *m_llm, this);
+    m_agent->setConfig({ QUrl(m_settings.llmBaseUrl()), m_secrets.value(u"llm.api_key"_s), m_settings.model(),
+        m_settings.systemPrompt(), m_settings.llmTimeoutSeconds() * 1000, m_settings.llmIncludeUsage() });
+    m_outbox = new OutboxSender(*m_outboxStore, this);
+    m_gateway = new Gateway({ *m_sessions, *m_keys, *m_pairing }, *m_outbox, *m_agent, m_settings);
+
+    for (const QString &platform : std::as_const(m_platforms)) {
+        const QString name = PlatformCatalog::displayName(platform);
+        const QString token = m_secrets.value(tokenSecret(platform));
+        if (token.isEmpty()) {
+            qCWarning(lcGateway).noquote()
+                << tr("%1 is enabled but has no token: set it with `baton secret set %2` or %3.")
+                       .arg(name, tokenSecret(platform), SecretStore::environmentVariable(tokenSecret(platform)));
+            continue;
+        }
+        PlatformAdapter *adapter = m_factory(platform, m_settings.platform(platform), token, m_network, nullptr);
+        if (!adapter) {
+            qCWarning(lcGateway).noquote() << tr("%1 is not available in this build yet.").arg(name);
+            continue;
+        }
+        m_adapters << adapter;
+        m_outbox->addAdapter(adapter);
+        m_gateway->addAdapter(adapter);
+        adapter->start();
+    }
+
+    // The watcher works on its own thread and connection: store work there never stalls the
+    // event loop that keeps the platform connections alive.
+    m_gatewayId = ProcessIdentity::current();
+    m_processor = new HandoffProcessor(*m_gateway, *m_sessions, *m_keys, m_settings, this);
+    m_watcher = new HandoffWatcher(m_paths.dataDir, m_gatewayId, m_processor, HandoffWatcher::Options {});
+    m_watcherThread = new QThread(this);
+    m_watcherThread->setObjectName(u"handoff-watcher"_s);
+    m_watcher->moveToThread(m_watcherThread);
+    connect(m_watcherThread, &QThread::finished, m_watcher, &QObject::deleteLater);
+    connect(m_watcher, &HandoffWatcher::started, this, [this](bool ok, const QString &error) {
+        if (!ok)
+            return Q_EMIT started(false, error);
+        qCInfo(lcGateway).noquote() << "gateway" << m_gatewayId << "running for" << m_paths.dataDir;
+        Q_EMIT started(true, {});
+    });
+    m_watcherThread->start();
+    QMetaObject::invokeMethod(m_watcher, &HandoffWatcher::start, Qt::QueuedConnection);
+}
+
+void GatewayService::stop(int graceMs)
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    if (!m_gateway) {
+        // Not (fully) started: nothing is in flight.
+        QTimer::singleShot(0, this, &GatewayService::shutDown);
+        return;
+    }
+    for (PlatformAdapter *adapter : std::as_const(m_adapters))
+        adapter->stopReceiving();
+    if (m_watcher)
+        QMetaObject::invokeMethod(m_watcher, &HandoffWatcher::stop, Qt::QueuedConnection);
+    if (!m_gateway->isBusy()) {
+        QTimer::singleShot(0, this, &GatewayService::shutDown);
+        return;
+    }
+    qCInfo(lcGateway) << "finishing replies in flight (at most" << graceMs / 1000 << "s)";
+    connect(m_gateway, &Gateway::idle, this, &GatewayService::shutDown, Qt::SingleShotConnection);
+    m_grace = new QTimer(this);
+    m_grace->setSingleShot(true);
+    connect(m_grace, &QTimer::timeout, this, [this] {
+        qCWarning(lcGateway) << "stopping with replies still in flight; unsent ones go out at the next start";
+        shutDown();
+    });
+    m_grace->start(graceMs);
+}
+
+void GatewayService::shutDown()
+{
+    if (m_down)
+        return;
+    m_down = true;
+    if (m_grace)
+        m_grace->stop();
+    if (m_gateway)
+        disconnect(m_gateway, &Gateway::idle, this, nullptr);
+    for (PlatformAdapter *adapter : std::as_const(m_adapters))
+        adapter->stop();
+    if (m_watcherThread) {
+        m_watcherThread->quit();
+        m_watcherThread->wait();
+        m_watcherThread = nullptr;
+        m_watcher = nullptr;
+    }
+    m_lock.reset();
+    qCInfo(lcGateway) << "gateway stopped";
+    Q_EMIT stopped();
+}

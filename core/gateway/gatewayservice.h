@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/apppaths.h"
+#include "config/settings.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class Agent;
+class Database;
+class Gateway;
+class HandoffProcessor;
+class HandoffWatcher;
+class LlmClient;
+class OutboxSender;
+class OutboxStore;
+class PairingStore;
+class PlatformAdapter;
+class QLockFile;
+class QNetworkAccessManager;
+class QThread;
+class QTimer;
+class SessionKeyStore;
+class SessionStore;
+
+/**
+ * @brief The whole gateway of one data dir, assembled and run: the store, the agent, the enabled
+ * platforms' adapters, the outbox, and the handoff watcher on a thread of its own.
+ *
+ * One per data dir (a lock file says which process holds it). `baton --no-gui` runs one; the
+ * window will run one inside. stop() finishes in-flight replies within a bound, then stops.
+ */
+class GatewayService : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Makes the adapter for @p platform, or nullptr when this build has none for it.
+    using AdapterFactory = std::function<PlatformAdapter *(const QString &platform, const Settings::Platform &config,
+        const QString &token, QNetworkAccessManager *network, QObject *parent)>;
+
+    GatewayService(const AppPaths &paths, AdapterFactory factory, QObject *parent = nullptr);
+    ~GatewayService() override;
+
+    /// Takes the lock, opens the store, reads the secrets, starts everything; started() follows.
+    void start();
+    /// Stops taking messages, lets running replies finish (at most @p graceMs), then stops
+    /// everything; stopped() follows.
+    void stop(int graceMs = 10'000);
+
+    [[nodiscard]] QString gatewayId() const { return m_gatewayId; }
+    [[nodiscard]] Gateway *gateway() const { return m_gateway; }
+
+    /// The secret holding @p platform's token (the Slack app token is read by its adapter's factory).
+    [[nodiscard]] static QString tokenSecret(const QString &platform);
+
+Q_SIGNALS:
+    void started(bool ok, const QString &error);
+    void stopped();
+
+private:
+    void readSecrets();
+    void assemble();
+    void shutDown();
+
+    AppPaths m_paths;
+    AdapterFactory m_factory;
+    Settings m_settings;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<SessionStore> m_sessions;
+    std::unique_ptr<SessionKeyStore> m_keys;
+    std::unique_ptr<PairingStore> m_pairing;
+    std::unique_ptr<OutboxStore> m_outboxStore;
+    QHash<QString, QString> m_secrets;
+    QStringList m_platforms; // enabled in the config
+    QString m_gatewayId;
+    QNetworkAccessManager *m_network = nullptr;
+    LlmClient *m_llm = nullptr;
+    Agent *m_agent = nullptr;
+    OutboxSender *m_outbox = nullptr;
+    Gateway *m_gateway = nullptr;
+    HandoffProcessor *m_processor = nullptr;
+    HandoffWatcher *m_watcher = nullptr;
+    QThread *m_watcherThread = nullptr;
+    QList<PlatformAdapter *> m_adapters;
+    QTimer *m_grace = nullptr;
+    bool m_stopping = false;
+    bool m_down = false;
+};

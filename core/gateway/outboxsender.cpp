@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "outboxsender.h"
+
+#include "platformadapter.h"
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcOutbox, "baton.outbox", QtInfoMsg)
+
+namespace {
+QString chatKey(const QString &platform, const QString &chat)
+{
+    return platform + u'\n' + chat;
+}
+
+// Degraded is a receiving problem (a conflict on polling, say): sending may still work.
+bool canSend(const PlatformAdapter *adapter)
+{
+    return adapter
+        && (adapter->state() == PlatformAdapter::State::Online || adapter->state() == PlatformAdapter::State::Degraded);
+}
+} // namespace
+
+OutboxSender::OutboxSender(OutboxStore &store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{ }
+
+void OutboxSender::addAdapter(PlatformAdapter *adapter)
+{
+    const QString platform = adapter->name();
+    m_adapters.insert(platform, adapter);
+    connect(adapter, &PlatformAdapter::sent, this, &OutboxSender::onSent);
+    connect(adapter, &PlatformAdapter::stateChanged, this, [this, adapter, platform] {
+        if (canSend(adapter)) {
+            resumeUnsent(platform);
+            pump(platform);
+        }
+    });
+    if (canSend(adapter))
+        resumeUnsent(platform);
+}
+
+void OutboxSender::resumeUnsent(const QString &platform)
+{
+    // Once per run: later pending rows are this run's own and already queued.
+    if (m_resumed.contains(platform))
+        return;
+    m_resumed.insert(platform);
+    const QList<OutboxStore::Item> unsent = m_store.pending(platform);
+    if (!unsent.isEmpty())
+        qCInfo(lcOutbox) << "resending" << unsent.size() << platform << "message(s) an earlier run left unsent";
+    for (const OutboxStore::Item &item : unsent)
+        enqueue(item);
+}
+
+qint64 OutboxSender::deliver(const OutboxStore::Item &item)
+{
+    OutboxStore::Item recorded = item;
+    recorded.id = m_store.enqueue(item);
+    if (recorded.id == 0) {
+        m_error = m_store.errorString();
+        qCWarning(lcOutbox).noquote() << "not sent, could not record it:" << m_error;
+        return 0;
+    }
+    enqueue(recorded);
+    return recorded.id;
+}
+
+void OutboxSender::preview(const QString &platform, const QString &chat, const QString &messageId, const QString &text)
+{
+    OutboxStore::Item item;
+    item.platform = platform;
+    item.chat = chat;
+    item.kind = OutboxStore::Kind::Edit;
+    item.targetMessageId = messageId;
+    item.content = text;
+    enqueue(item);
+}
+
+void OutboxSender::enqueue(const OutboxStore::Item &item)
+{
+    const QString key = chatKey(item.platform, item.chat);
+    Chat &chat = m_chats[key];
+    // A newer preview makes an older one still waiting pointless.
+    if (item.id == 0 && !chat.queue.isEmpty() && chat.queue.last().id == 0
+        && chat.queue.last().targetMessageId == item.targetMessageId)
+        chat.queue.last() = item;
+    else
+        chat.queue.enqueue(item);
+    pumpChat(key);
+}
+
+void OutboxSender::pump(const QString &platform)
+{
+    const QStringList keys = m_chats.keys();
+    for (const QString &key : keys) {
+        if (key.startsWith(platform + u'\n'))
+            pumpChat(key);
+    }
+}
+
+void OutboxSender::pumpChat(const QString &key)
+{
+    const auto found = m_chats.find(key);
+    if (found == m_chats.end())
+        return;
+    Chat &chat = found.value();
+    if (chat.busy)
+        return;
+    if (chat.queue.isEmpty()) {
+        m_chats.erase(found);
+        return;
+    }
+    PlatformAdapter *adapter = m_adapters.value(chat.queue.head().platform);
+    if (!canSend(adapter))
+        return; // sent when the adapter comes online
+    const OutboxStore::Item item = chat.queue.dequeue();
+    chat.busy = true;
+    const QString tag = u"o%1"_s.arg(++m_nextTag);
+    m_inFlight.insert(tag, item);
+    if (item.kind == OutboxStore::Kind::Edit)
+        adapter->edit(tag, item.chat, item.targetMessageId, item.content);
+    else
+        adapter->send(tag, item.chat, item.thread, item.content);
+}
+
+void OutboxSender::onSent(const QString &tag, const QString &messageId, const QString &error)
+{
+    const auto found = m_inFlight.constFind(tag);
+    if (found == m_inFlight.constEnd())
+        return; // someone else's call to the adapter
+    const OutboxStore::Item item = found.value();
+    m_inFlight.erase(found);
+    const QString key = chatKey(item.platform, item.chat);
+    m_chats[key].busy = false;
+
+    if (item.id != 0) {
+        if (error.isEmpty()) {
+            if (!m_store.markSent(item.id, messageId))
+                qCWarning(lcOutbox).noquote() << "sent, but not marked sent:" << m_store.errorString();
+        } else {
+            qCWarning(lcOutbox).noquote() << item.platform << "message" << item.id << "failed:" << error;
+            if (!m_store.markFailed(item.id, error))
+                qCWarning(lcOutbox).noquote() << "could not record the failure:" << m_store.errorString();
+        }
+        Q_EMIT delivered(item.id, messageId, error);
+    }
+    pumpChat(key);
+    if (backlog() == 0)
+        Q_EMIT drained();
+}
+
+int OutboxSender::backlog() const
+{
+    qsizetype count = m_inFlight.size();
+    for (const Chat &chat : m_chats)
+        count += chat.queue.size();
+    return int(count);
+}

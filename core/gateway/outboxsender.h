@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/outboxstore.h"
+
+#include <QHash>
+#include <QObject>
+#include <QQueue>
+#include <QSet>
+
+class PlatformAdapter;
+
+/**
+ * @brief Delivers outbound messages through the adapters, in order per chat, via the outbox.
+ *
+ * Every durable item is written to the outbox before the adapter sees it and marked sent with the
+ * platform's message id after, so a restart sends exactly what never went out. Previews (the
+ * throttled edits of a reply still being written) skip the ledger: the final text always follows.
+ */
+class OutboxSender : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit OutboxSender(OutboxStore &store, QObject *parent = nullptr);
+
+    /// Delivers through @p adapter from now on; items left unsent by an earlier run go out once
+    /// it is online.
+    void addAdapter(PlatformAdapter *adapter);
+
+    /// Records @p item, then sends it after the chat's earlier items; returns its outbox id, or 0
+    /// (with errorString()) when it could not be recorded.
+    [[nodiscard]] qint64 deliver(const OutboxStore::Item &item);
+    /// Sends an edit with no ledger row; answers with previewed(), never delivered().
+    void preview(const QString &platform, const QString &chat, const QString &messageId, const QString &text);
+
+    /// Items waiting or in flight, durable or not.
+    [[nodiscard]] int backlog() const;
+    [[nodiscard]] QString errorString() const { return m_error; }
+
+Q_SIGNALS:
+    /// @p platformMessageId is set on success; @p error is the adapter's sentence otherwise.
+    void delivered(qint64 outboxId, const QString &platformMessageId, const QString &error);
+    void drained();
+
+private:
+    struct Chat
+    {
+        QQueue<OutboxStore::Item> queue;
+        bool busy = false;
+    };
+
+    void enqueue(const OutboxStore::Item &item);
+    void pump(const QString &platform);
+    void pumpChat(const QString &key);
+    void onSent(const QString &tag, const QString &messageId, const QString &error);
+    void resumeUnsent(const QString &platform);
+
+    OutboxStore &m_store;
+    QHash<QString, PlatformAdapter *> m_adapters;
+    QHash<QString, Chat> m_chats; // by "<platform>\n<chat>"
+    QHash<QString, OutboxStore::Item> m_inFlight; // by the tag the adapter answers with; id 0: a preview
+    QSet<QString> m_resumed; // platforms whose earlier run's items were picked up
+    QString m_error;
+    quint64 m_nextTag = 0;
+};

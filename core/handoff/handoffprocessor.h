@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gateway/sessionsource.h"
+#include "handoffexecutor.h"
+
+#include <QHash>
+
+class Gateway;
+class SessionKeyStore;
+class SessionStore;
+class Settings;
+
+/**
+ * @brief Carries out a claimed handoff in the gateway (design §5, the five steps): the home
+ * channel, a fresh thread from the adapter, the destination key bound to the session (never
+ * hijacking a home chat another live conversation uses), the synthetic internal turn delivered
+ * there, and the destination reported.
+ */
+class HandoffProcessor : public HandoffExecutor
+{
+    Q_OBJECT
+
+public:
+    HandoffProcessor(
+        Gateway &gateway, SessionStore &sessions, SessionKeyStore &keys, Settings &settings, QObject *parent = nullptr);
+
+    void execute(const QString &sessionId, const QString &platform) override;
+
+    /// How recent another conversation's activity must be for its home chat to count as in use.
+    static constexpr qint64 homeInUseMs = 10 * 60 * 1000;
+
+    /// The internal message the destination's first reply answers.
+    [[nodiscard]] static QString syntheticTurnText(const QString &origin, const QString &title);
+
+private:
+    struct Job
+    {
+        QString platform;
+        QString homeChat;
+        QString homeThread;
+        QString tag;
+        QString destinationKey;
+        bool turnRunning = false;
+    };
+
+    void onThreadCreated(const QString &tag, const QString &threadId);
+    void onTurnDelivered(const QString &sessionId, const QString &error);
+    void finish(QString sessionId, QString destination, QString error);
+
+    Gateway &m_gateway;
+    SessionStore &m_sessions;
+    SessionKeyStore &m_keys;
+    Settings &m_settings;
+    QHash<QString, Job> m_jobs; // by session id
+    quint64 m_nextTag = 0;
+};
