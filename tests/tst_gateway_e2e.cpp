@@ -293,6 +293,14 @@ private Q_SLOTS:
         const BatonRun show = runBaton({ u"sessions"_s, u"show"_s, id.left(8) }, environment());
         QVERIFY(show.out.contains(u"and what about trams?"_s));
         QVERIFY(show.out.contains(u"Book the tram 28 early."_s));
+        m_llm->enqueue(FakeLlmReply::withContent({ u"You asked about trams."_s }));
+        const BatonRun resumed = runBaton({ u"chat"_s }, environment(),
+            "/resume " + id.left(8).toUtf8() + "\nwhat did I ask last?\n/quit\n");
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.out + resumed.err));
+        const QJsonArray seen = m_llm->requests().constLast()["messages"_L1].toArray();
+        QCOMPARE(seen.at(seen.size() - 3)["content"_L1].toString(), u"and what about trams?"_s);
+        QCOMPARE(seen.at(seen.size() - 2)["content"_L1].toString(), u"Book the tram 28 early."_s);
+        QCOMPARE(m_sessions->sessions().size(), 1);
     }
 
     void aGatewayKilledMidHandoffIsReclaimedAtRestart()
