@@ -294,8 +294,8 @@ private Q_SLOTS:
         QVERIFY(show.out.contains(u"and what about trams?"_s));
         QVERIFY(show.out.contains(u"Book the tram 28 early."_s));
         m_llm->enqueue(FakeLlmReply::withContent({ u"You asked about trams."_s }));
-        const BatonRun resumed = runBaton({ u"chat"_s }, environment(),
-            "/resume " + id.left(8).toUtf8() + "\nwhat did I ask last?\n/quit\n");
+        const BatonRun resumed = runBaton(
+            { u"chat"_s }, environment(), "/resume " + id.left(8).toUtf8() + "\nwhat did I ask last?\n/quit\n");
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.out + resumed.err));
         const QJsonArray seen = m_llm->requests().constLast()["messages"_L1].toArray();
         QCOMPARE(seen.at(seen.size() - 3)["content"_L1].toString(), u"and what about trams?"_s);
@@ -387,6 +387,22 @@ private Q_SLOTS:
         QVERIFY(startGateway());
         QTest::qWait(500);
         QCOMPARE(m_telegram->botMessages(ann).size(), 1);
+    }
+
+    void stopCutsTheReplyAndSaysSo()
+    {
+        FakeLlmReply endless;
+        for (int i = 0; i < 100; ++i)
+            endless.content << u"word%1 "_s.arg(i);
+        endless.chunkDelayMs = 100;
+        m_llm->enqueue(endless);
+        m_telegram->userSends(ann, ann, u"go on and on"_s);
+        QTRY_VERIFY(!m_telegram->botMessages(ann).isEmpty()); // the reply is showing
+        m_telegram->userSends(ann, ann, u"/stop"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_telegram->botMessages(ann).constLast().endsWith(u"(Stopped.)"_s), 5'000);
+        const QList<Message> transcript = m_sessions->transcript(m_sessions->sessions().first().id);
+        QCOMPARE(transcript.constLast().status, MessageStatus::Partial);
+        QVERIFY(!transcript.constLast().content.contains(u"word99"_s));
     }
 
     void sigtermFinishesTheReplyInFlight()

@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -82,49 +83,96 @@ bool Gateway::isBusy() const
 
 void Gateway::onMessage(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message)
 {
-    const QString where = message.source.sessionKey();
-    switch (m_authorizer.check(message)) {
-    case Authorizer::Verdict::Ignore:
-        qCDebug(lcGateway).noquote() << "ignored a message from" << message.source.userId << "in" << where;
-        return;
-    case Authorizer::Verdict::OfferPairing:
-        return offerPairing(adapter, message);
-    case Authorizer::Verdict::Serve:
-        break;
-    }
+    // A poll brings many updates at once: they are stored together, one commit for all.
+    m_inbox.append({ adapter, message });
+    if (m_inbox.size() == 1)
+        QMetaObject::invokeMethod(this, &Gateway::drainInbox, Qt::QueuedConnection);
+}
 
-    QString command, argument;
-    if (isCommandForUs(adapter, message.text, &command, &argument)) {
-        if (!command.isEmpty() && !seenBefore(message))
-            runCommand(adapter, message, command, argument);
-        return;
-    }
+void Gateway::drainInbox()
+{
+    const QList<Arrival> inbox = std::exchange(m_inbox, {});
+    Batch batch;
+    for (const Arrival &arrival : inbox) {
+        PlatformAdapter *adapter = arrival.adapter;
+        const PlatformAdapter::Inbound &message = arrival.message;
+        if (!adapter)
+            continue;
+        switch (m_authorizer.check(message)) {
+        case Authorizer::Verdict::Ignore:
+            qCDebug(lcGateway).noquote() << "ignored a message from" << message.source.userId << "in"
+                                         << message.source.sessionKey();
+            continue;
+        case Authorizer::Verdict::OfferPairing:
+            offerPairing(adapter, message);
+            continue;
+        case Authorizer::Verdict::Serve:
+            break;
+        }
 
-    const QString sessionId = sessionFor(message.source, message.text);
-    if (sessionId.isEmpty())
-        return reply(replyTarget(message.source),
-            tr("Sorry, I could not open a conversation: %1").arg(m_stores.sessions.errorString()));
-    Message stored;
-    stored.sessionId = sessionId;
-    stored.role = MessageRole::User;
-    stored.content = message.text;
-    stored.platform = message.source.platform;
-    stored.platformMessageId = message.messageId;
-    stored.platformChat = message.source.chatId;
-    const auto appended = m_stores.sessions.appendMessage(stored);
-    if (!appended) {
-        qCWarning(lcGateway).noquote() << "could not store a message from" << where << ":"
-                                       << m_stores.sessions.errorString();
-        return reply(replyTarget(message.source),
-            tr("Sorry, I could not store your message: %1").arg(m_stores.sessions.errorString()));
+        QString command, argument;
+        if (isCommandForUs(adapter, message.text, &command, &argument)) {
+            // Commands act on what came before them: store that first.
+            storeBatch(batch);
+            if (!command.isEmpty() && !seenBefore(message))
+                runCommand(adapter, message, command, argument);
+            continue;
+        }
+
+        const QString sessionId = sessionFor(message.source, message.text);
+        if (sessionId.isEmpty()) {
+            reply(replyTarget(message.source),
+                tr("Sorry, I could not open a conversation: %1").arg(m_stores.sessions.errorString()));
+            continue;
+        }
+        Message stored;
+        stored.sessionId = sessionId;
+        stored.role = MessageRole::User;
+        stored.content = message.text;
+        stored.platform = message.source.platform;
+        stored.platformMessageId = message.messageId;
+        stored.platformChat = message.source.chatId;
+        batch.messages << stored;
+        batch.replyTo << replyTarget(message.source);
     }
-    if (!appended->inserted) {
-        qCInfo(lcGateway).noquote() << "already have message" << message.messageId << "from" << where;
+    storeBatch(batch);
+}
+
+void Gateway::storeBatch(Batch &batch)
+{
+    if (batch.messages.isEmpty())
+        return;
+    QList<bool> inserted;
+    if (!m_stores.sessions.appendMessages(batch.messages, &inserted)) {
+        const QString error = m_stores.sessions.errorString();
+        qCWarning(lcGateway).noquote() << "could not store" << batch.messages.size() << "message(s):" << error;
+        QSet<QString> told;
+        for (const SessionSource &to : std::as_const(batch.replyTo)) {
+            if (!told.contains(to.sessionKey())) {
+                told.insert(to.sessionKey());
+                reply(to, tr("Sorry, I could not store your message: %1").arg(error));
+            }
+        }
+        batch = {};
         return;
     }
-    qCInfo(lcGateway).noquote() << "message" << appended->id << "from" << where << "-> session" << sessionId;
-    m_work[sessionId].destination = replyTarget(message.source);
-    scheduleTurn(sessionId);
+    QStringList toSchedule;
+    for (qsizetype i = 0; i < batch.messages.size(); ++i) {
+        const Message &m = batch.messages.at(i);
+        const QString where = batch.replyTo.at(i).sessionKey();
+        if (!inserted.value(i)) {
+            // Telegram redelivers what was not confirmed before a crash: stored and answered once.
+            qCInfo(lcGateway).noquote() << "already have message" << m.platformMessageId << "from" << where;
+            continue;
+        }
+        qCInfo(lcGateway).noquote() << "message" << m.id << "from" << where << "-> session" << m.sessionId;
+        m_work[m.sessionId].destination = batch.replyTo.at(i);
+        if (!toSchedule.contains(m.sessionId))
+            toSchedule << m.sessionId;
+    }
+    batch = {};
+    for (const QString &sessionId : std::as_const(toSchedule))
+        scheduleTurn(sessionId);
 }
 
 void Gateway::offerPairing(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message)

@@ -77,7 +77,20 @@ private:
         QTimer *typing = nullptr;
     };
 
+    struct Arrival
+    {
+        QPointer<PlatformAdapter> adapter;
+        PlatformAdapter::Inbound message;
+    };
+    struct Batch
+    {
+        QList<Message> messages;
+        QList<SessionSource> replyTo;
+    };
+
     void onMessage(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message);
+    void drainInbox();
+    void storeBatch(Batch &batch);
     void offerPairing(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message);
     [[nodiscard]] QString sessionFor(const SessionSource &source, const QString &firstText);
     void scheduleTurn(const QString &sessionId);
@@ -103,6 +116,7 @@ private:
     Authorizer m_authorizer;
     QHash<QString, QPointer<PlatformAdapter>> m_adapters;
     QHash<QString, Work> m_work;
+    QList<Arrival> m_inbox; // what arrived in this event-loop pass: stored in one transaction
     QList<QString> m_recentCommands; // replay guard for commands, which are not stored
     QList<qint64> m_pairingOffers; // when codes were handed out: at most a few per hour
     bool m_accepting = true;

@@ -359,8 +359,10 @@ std::optional<SessionStore::AppendResult> SessionStore::appendMessage(const Mess
     return result;
 }
 
-bool SessionStore::appendMessages(QList<Message> &messages)
+bool SessionStore::appendMessages(QList<Message> &messages, QList<bool> *inserted)
 {
+    if (inserted)
+        inserted->clear();
     WriteTransaction tx(m_db.connection());
     if (!tx.isActive())
         return setError(tr("storing messages"), sqlMessage(tx.lastError()));
@@ -372,6 +374,8 @@ bool SessionStore::appendMessages(QList<Message> &messages)
         const auto result = insertMessage(insert, m, t);
         if (!result)
             return false;
+        if (inserted)
+            inserted->append(result->inserted);
         if (!result->inserted)
             continue;
         added << &m;

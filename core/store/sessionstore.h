@@ -50,8 +50,9 @@ public:
 
     /// Appends and bumps the session's updated_at; a replayed platform message is not stored twice.
     [[nodiscard]] std::optional<AppendResult> appendMessage(const Message &message);
-    /// Appends many messages in one transaction (imports, replays); fills in their ids.
-    bool appendMessages(QList<Message> &messages);
+    /// Appends many messages in one transaction (imports, a batch of platform updates); fills in
+    /// their ids, and @p inserted (if given) says which were new rather than replays.
+    bool appendMessages(QList<Message> &messages, QList<bool> *inserted = nullptr);
     /// Rewrites a message's text, status and tool calls (a reply as it streams and when it ends).
     bool updateMessage(
         qint64 messageId, const QString &content, MessageStatus status, const QByteArray &toolCalls = {});
