@@ -59,8 +59,7 @@ void HandoffWatcher::start()
         Q_EMIT reclaimed(stranded);
     }
     listenForPokes();
-    m_pollTimer->start();
-    m_leaseTimer->start();
+    m_pollTimer->start(); // the lease timer runs only while there is work: an idle gateway sleeps
     Q_EMIT started(true, {});
     poll();
 }
@@ -116,6 +115,8 @@ void HandoffWatcher::poll()
         if (!m_store->claimHandoff(row.sessionId, m_gatewayId, m_options.leaseMs))
             continue;
         m_inFlight.insert(row.sessionId);
+        if (!m_leaseTimer->isActive())
+            m_leaseTimer->start();
         qCInfo(lcWatcher).noquote() << "claimed handoff of" << row.sessionId << "to" << row.platform;
         Q_EMIT handoffClaimed(row.sessionId, row.platform);
         QMetaObject::invokeMethod(
@@ -141,6 +142,10 @@ void HandoffWatcher::onExecuted(const QString &sessionId, const QString &destina
 
 void HandoffWatcher::refreshLeases()
 {
+    if (m_inFlight.isEmpty() && m_orphaned.isEmpty()) {
+        m_leaseTimer->stop();
+        return;
+    }
     const QSet<QString> inFlight = m_inFlight;
     for (const QString &sessionId : inFlight) {
         if (m_store->refreshLease(sessionId, m_gatewayId, m_options.leaseMs))
