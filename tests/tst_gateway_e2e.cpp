@@ -239,6 +239,7 @@ private Q_SLOTS:
         m_telegram->userSends(ann, ann, u"something else"_s);
         QTRY_COMPARE(m_telegram->botMessages(ann).size(), 3);
         QCOMPARE(m_sessions->sessions().size(), 2);
+        QCOMPARE(m_sessions->sessions().first().title, u"something else"_s);
 
         m_telegram->userSends(ann, ann, u"/resume "_s + first.left(8));
         QTRY_COMPARE(m_telegram->botMessages(ann).size(), 4);

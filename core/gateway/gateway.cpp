@@ -166,6 +166,8 @@ void Gateway::storeBatch(Batch &batch)
             continue;
         }
         qCInfo(lcGateway).noquote() << "message" << m.id << "from" << where << "-> session" << m.sessionId;
+        if (m_untitled.remove(m.sessionId))
+            m_stores.sessions.setTitle(m.sessionId, Agent::titleFrom(m.content));
         m_work[m.sessionId].destination = batch.replyTo.at(i);
         if (!toSchedule.contains(m.sessionId))
             toSchedule << m.sessionId;

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class Agent;
 class OutboxSender;
@@ -106,7 +107,7 @@ private:
         PlatformAdapter *adapter, const QString &text, QString *command, QString *argument) const;
     void runCommand(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message, const QString &command,
         const QString &argument);
-    [[nodiscard]] QString statusText(PlatformAdapter *adapter, const SessionSource &source);
+    [[nodiscard]] QString statusText(const SessionSource &source);
     [[nodiscard]] QString recentSessionsText();
 
     Stores m_stores;
@@ -117,6 +118,7 @@ private:
     QHash<QString, QPointer<PlatformAdapter>> m_adapters;
     QHash<QString, Work> m_work;
     QList<Arrival> m_inbox; // what arrived in this event-loop pass: stored in one transaction
+    QSet<QString> m_untitled; // sessions /new opened, titled by their first message
     QList<QString> m_recentCommands; // replay guard for commands, which are not stored
     QList<qint64> m_pairingOffers; // when codes were handed out: at most a few per hour
     bool m_accepting = true;

@@ -70,6 +70,7 @@ void Gateway::runCommand(
         const QString id = m_stores.sessions.createSession({}, adapter->name());
         if (id.isEmpty() || !m_stores.keys.bind(key, id))
             return reply(to, tr("Sorry, I could not start a conversation: %1").arg(m_stores.sessions.errorString()));
+        m_untitled.insert(id); // named after the first thing said in it
         return reply(to, tr("Started a new conversation."), id);
     }
     if (command == "resume"_L1) {
@@ -89,7 +90,7 @@ void Gateway::runCommand(
             found.id);
     }
     if (command == "status"_L1)
-        return reply(to, statusText(adapter, message.source));
+        return reply(to, statusText(message.source));
     if (command == "sethome"_L1) {
         m_settings.setHome(adapter->name(), message.source.chatId, message.source.threadId);
         m_settings.sync();
@@ -107,7 +108,7 @@ void Gateway::runCommand(
     reply(to, tr("I do not know /%1. Send /help for the commands.").arg(command));
 }
 
-QString Gateway::statusText(PlatformAdapter *adapter, const SessionSource &source)
+QString Gateway::statusText(const SessionSource &source)
 {
     QStringList lines;
     const auto binding = m_stores.keys.binding(source.sessionKey());
@@ -125,7 +126,6 @@ QString Gateway::statusText(PlatformAdapter *adapter, const SessionSource &sourc
         lines << u"%1: %2%3"_s.arg(PlatformCatalog::displayName(platform->name()), state,
             platform->stateReason().isEmpty() ? QString() : u" (%1)"_s.arg(platform->stateReason()));
     }
-    Q_UNUSED(adapter)
     return lines.join(u'\n');
 }
 
