@@ -187,9 +187,9 @@ private Q_SLOTS:
         QVERIFY(startOnline());
         const QString id = sendAndWait(u"111"_s, {}, u"draft"_s).first;
         QSignalSpy sent(m_adapter.get(), &PlatformAdapter::sent);
-        m_adapter->edit(u"e1"_s, u"111"_s, id, u"final"_s);
+        m_adapter->edit(u"e1"_s, u"111"_s, {}, id, u"final"_s);
         QVERIFY(sent.wait(10'000));
-        m_adapter->edit(u"e2"_s, u"111"_s, id, u"final"_s); // the same text again
+        m_adapter->edit(u"e2"_s, u"111"_s, {}, id, u"final"_s); // the same text again
         QVERIFY(sent.wait(10'000));
         QCOMPARE(sent.at(1).at(2).toString(), QString()); // "not modified" is success
         QCOMPARE(m_telegram->messages(111), QStringList { u"final"_s });

@@ -49,9 +49,11 @@ GatewayService::~GatewayService()
     delete m_agent;
 }
 
-QString GatewayService::tokenSecret(const QString &platform)
+QStringList GatewayService::secretsFor(const QString &platform)
 {
-    return platform == "slack"_L1 ? u"slack.bot_token"_s : platform + u".token"_s;
+    if (platform == "slack"_L1)
+        return { u"slack.bot_token"_s, u"slack.app_token"_s }; // the Web API, and Socket Mode
+    return { platform + u".token"_s };
 }
 
 void GatewayService::start()
@@ -101,7 +103,7 @@ void GatewayService::readSecrets()
 {
     QStringList wanted { u"llm.api_key"_s };
     for (const QString &platform : std::as_const(m_platforms))
-        wanted << tokenSecret(platform);
+        wanted << secretsFor(platform);
     auto *secrets = new SecretStore(this);
     auto remaining = std::make_shared<qsizetype>(wanted.size());
     connect(secrets, &SecretStore::readFinished, this,
@@ -130,14 +132,20 @@ void GatewayService::assemble()
 
     for (const QString &platform : std::as_const(m_platforms)) {
         const QString name = PlatformCatalog::displayName(platform);
-        const QString token = m_secrets.value(tokenSecret(platform));
-        if (token.isEmpty()) {
+        QHash<QString, QString> secrets;
+        QString missing;
+        for (const QString &secret : secretsFor(platform)) {
+            secrets.insert(secret, m_secrets.value(secret));
+            if (missing.isEmpty() && m_secrets.value(secret).isEmpty())
+                missing = secret;
+        }
+        if (!missing.isEmpty()) {
             qCWarning(lcGateway).noquote()
-                << tr("%1 is enabled but has no token: set it with `baton secret set %2` or %3.")
-                       .arg(name, tokenSecret(platform), SecretStore::environmentVariable(tokenSecret(platform)));
+                << tr("%1 is enabled but has no %2: set it with `baton secret set %2` or %3.")
+                       .arg(name, missing, SecretStore::environmentVariable(missing));
             continue;
         }
-        PlatformAdapter *adapter = m_factory(platform, m_settings.platform(platform), token, m_network, nullptr);
+        PlatformAdapter *adapter = m_factory(platform, m_settings.platform(platform), secrets, m_network, nullptr);
         if (!adapter) {
             qCWarning(lcGateway).noquote() << tr("%1 is not available in this build yet.").arg(name);
             continue;

@@ -39,9 +39,10 @@ class GatewayService : public QObject
     Q_OBJECT
 
 public:
-    /// Makes the adapter for @p platform, or nullptr when this build has none for it.
+    /// Makes the adapter for @p platform from its config section and its secrets (by name, as
+    /// secretsFor() lists them), or nullptr when this build has none for it.
     using AdapterFactory = std::function<PlatformAdapter *(const QString &platform, const Settings::Platform &config,
-        const QString &token, QNetworkAccessManager *network, QObject *parent)>;
+        const QHash<QString, QString> &secrets, QNetworkAccessManager *network, QObject *parent)>;
 
     GatewayService(const AppPaths &paths, AdapterFactory factory, QObject *parent = nullptr);
     ~GatewayService() override;
@@ -55,8 +56,8 @@ public:
     [[nodiscard]] QString gatewayId() const { return m_gatewayId; }
     [[nodiscard]] Gateway *gateway() const { return m_gateway; }
 
-    /// The secret holding @p platform's token (the Slack app token is read by its adapter's factory).
-    [[nodiscard]] static QString tokenSecret(const QString &platform);
+    /// The secrets @p platform needs, by their keychain names: its token(s).
+    [[nodiscard]] static QStringList secretsFor(const QString &platform);
 
 Q_SIGNALS:
     void started(bool ok, const QString &error);

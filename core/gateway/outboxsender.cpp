@@ -69,11 +69,13 @@ qint64 OutboxSender::deliver(const OutboxStore::Item &item)
     return recorded.id;
 }
 
-void OutboxSender::preview(const QString &platform, const QString &chat, const QString &messageId, const QString &text)
+void OutboxSender::preview(
+    const QString &platform, const QString &chat, const QString &thread, const QString &messageId, const QString &text)
 {
     OutboxStore::Item item;
     item.platform = platform;
     item.chat = chat;
+    item.thread = thread;
     item.kind = OutboxStore::Kind::Edit;
     item.targetMessageId = messageId;
     item.content = text;
@@ -122,7 +124,7 @@ void OutboxSender::pumpChat(const QString &key)
     const QString tag = u"o%1"_s.arg(++m_nextTag);
     m_inFlight.insert(tag, item);
     if (item.kind == OutboxStore::Kind::Edit)
-        adapter->edit(tag, item.chat, item.targetMessageId, item.content);
+        adapter->edit(tag, item.chat, item.thread, item.targetMessageId, item.content);
     else
         adapter->send(tag, item.chat, item.thread, item.content);
 }

@@ -32,7 +32,8 @@ public:
     /// (with errorString()) when it could not be recorded.
     [[nodiscard]] qint64 deliver(const OutboxStore::Item &item);
     /// Sends an edit with no ledger row; answers with previewed(), never delivered().
-    void preview(const QString &platform, const QString &chat, const QString &messageId, const QString &text);
+    void preview(const QString &platform, const QString &chat, const QString &thread, const QString &messageId,
+        const QString &text);
 
     /// Items waiting or in flight, durable or not.
     [[nodiscard]] int backlog() const;

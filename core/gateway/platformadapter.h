@@ -46,8 +46,11 @@ public:
 
     /// Sends @p text to @p chat (in @p thread if set); answers with sent(tag, messageId, error).
     virtual void send(const QString &tag, const QString &chat, const QString &thread, const QString &text) = 0;
-    /// Replaces the text of a message this adapter sent; answers with sent(tag, messageId, error).
-    virtual void edit(const QString &tag, const QString &chat, const QString &messageId, const QString &text) = 0;
+    /// Replaces the text of a message this adapter sent in @p chat (in @p thread if set); answers
+    /// with sent(tag, messageId, error).
+    virtual void edit(
+        const QString &tag, const QString &chat, const QString &thread, const QString &messageId, const QString &text)
+        = 0;
     /// Shows "typing" in @p chat for a few seconds.
     virtual void typing(const QString &chat, const QString &thread) = 0;
     /// Opens a fresh thread named @p name under @p homeChat; answers with threadCreated(tag, threadId),

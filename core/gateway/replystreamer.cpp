@@ -66,7 +66,7 @@ void ReplyStreamer::previewNow()
         return;
     m_shown = text;
     m_sinceEdit.start();
-    m_outbox.preview(m_target.platform, m_target.chat, m_draftMessageId, text);
+    m_outbox.preview(m_target.platform, m_target.chat, m_target.thread, m_draftMessageId, text);
 }
 
 void ReplyStreamer::finish(const QString &text)

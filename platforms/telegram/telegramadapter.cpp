@@ -218,8 +218,10 @@ void TelegramAdapter::sendMessage(const QString &tag, const QJsonObject &target,
     });
 }
 
-void TelegramAdapter::edit(const QString &tag, const QString &chat, const QString &messageId, const QString &text)
+void TelegramAdapter::edit(
+    const QString &tag, const QString &chat, const QString &, const QString &messageId, const QString &text)
 {
+    // Message ids are unique per chat: the topic does not matter.
     const QJsonObject params { { "chat_id"_L1, chat.toLongLong() }, { "message_id"_L1, messageId.toLongLong() },
         { "text"_L1, TelegramHtml::fromMarkdown(text) }, { "parse_mode"_L1, "HTML"_L1 } };
     m_api->call(u"editMessageText"_s, params, this, [this, tag, messageId](const TelegramResult &r) {

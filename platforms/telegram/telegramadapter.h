@@ -35,7 +35,8 @@ public:
     void stop() override;
     void stopReceiving() override;
     void send(const QString &tag, const QString &chat, const QString &thread, const QString &text) override;
-    void edit(const QString &tag, const QString &chat, const QString &messageId, const QString &text) override;
+    void edit(const QString &tag, const QString &chat, const QString &thread, const QString &messageId,
+        const QString &text) override;
     void typing(const QString &chat, const QString &thread) override;
     void createHandoffThread(const QString &tag, const QString &homeChat, const QString &name) override;
     [[nodiscard]] SessionSource destination(const QString &chat, const QString &thread) const override;

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "telegramhtml.h"
 
-#include <QHash>
-#include <QList>
-
-#include <md4c.h>
+#include "markdown/markdowndialect.h"
 
 using namespace Qt::StringLiterals;
 
@@ -36,199 +33,35 @@ QString escape(QStringView text)
 }
 
 namespace {
-QString attribute(const MD_ATTRIBUTE &a)
+const MarkdownDialect &dialect()
 {
-    return QString::fromUtf8(a.text, a.size);
-}
-
-// Builds the HTML while md4c walks the document.
-struct Renderer
-{
-    QString html;
-    struct List
-    {
-        bool ordered = false;
-        unsigned next = 1;
+    static const MarkdownDialect html {
+        .escape = escape,
+        // Telegram knows four named entities and every numeric one.
+        .keptEntities = { u"&lt;"_s, u"&gt;"_s, u"&amp;"_s, u"&quot;"_s },
+        .keepNumericEntities = true,
+        .bold = { u"<b>"_s, u"</b>"_s },
+        .italic = { u"<i>"_s, u"</i>"_s },
+        .strike = { u"<s>"_s, u"</s>"_s },
+        .code = { u"<code>"_s, u"</code>"_s },
+        .heading = { u"<b>"_s, u"</b>"_s },
+        .linkOpen = [](const QString &href) { return u"<a href=\"%1\">"_s.arg(escape(href)); },
+        .linkClose = u"</a>"_s,
+        .preOpen =
+            [](const QString &language) {
+                return language.isEmpty() ? u"<pre>"_s : u"<pre><code class=\"language-%1\">"_s.arg(escape(language));
+            },
+        .preClose = [](const QString &language) { return language.isEmpty() ? u"</pre>"_s : u"</code></pre>"_s; },
+        .quote = { u"<blockquote>"_s, u"</blockquote>"_s },
+        .quoteLinePrefix = {},
     };
-    QList<List> lists;
-    int quoteDepth = 0;
-
-    void blockBreak()
-    {
-        if (html.isEmpty() || html.endsWith(u"<blockquote>"_s))
-            return;
-        while (html.endsWith(u'\n'))
-            html.chop(1);
-        html += lists.isEmpty() ? u"\n\n"_s : u"\n"_s;
-    }
-
-    int enterBlock(MD_BLOCKTYPE type, void *detail)
-    {
-        switch (type) {
-        case MD_BLOCK_QUOTE:
-            blockBreak();
-            html += u"<blockquote>"_s;
-            ++quoteDepth;
-            break;
-        case MD_BLOCK_UL:
-        case MD_BLOCK_OL:
-            if (lists.isEmpty())
-                blockBreak();
-            lists.append(
-                { type == MD_BLOCK_OL, type == MD_BLOCK_OL ? static_cast<MD_BLOCK_OL_DETAIL *>(detail)->start : 1 });
-            break;
-        case MD_BLOCK_LI: {
-            if (!html.isEmpty() && !html.endsWith(u'\n'))
-                html += u'\n';
-            html += QString(2 * (lists.size() - 1), u' ');
-            List &list = lists.last();
-            html += list.ordered ? u"%1. "_s.arg(list.next++) : u"• "_s;
-            break;
-        }
-        case MD_BLOCK_HR:
-            blockBreak();
-            html += u"———"_s;
-            break;
-        case MD_BLOCK_H:
-            blockBreak();
-            html += u"<b>"_s;
-            break;
-        case MD_BLOCK_CODE: {
-            blockBreak();
-            const QString language = attribute(static_cast<MD_BLOCK_CODE_DETAIL *>(detail)->lang);
-            html += language.isEmpty() ? u"<pre>"_s : u"<pre><code class=\"language-%1\">"_s.arg(escape(language));
-            break;
-        }
-        case MD_BLOCK_P:
-        case MD_BLOCK_TABLE:
-        case MD_BLOCK_HTML:
-            if (!lists.isEmpty() && html.endsWith(u' '))
-                break; // the first paragraph of a list item continues its marker line
-            blockBreak();
-            break;
-        case MD_BLOCK_TR:
-            if (!html.isEmpty() && !html.endsWith(u'\n'))
-                html += u'\n';
-            break;
-        case MD_BLOCK_TH:
-        case MD_BLOCK_TD:
-            if (!html.endsWith(u'\n') && !html.isEmpty())
-                html += u" | "_s;
-            break;
-        default:
-            break;
-        }
-        return 0;
-    }
-
-    int leaveBlock(MD_BLOCKTYPE type, void *detail)
-    {
-        switch (type) {
-        case MD_BLOCK_QUOTE:
-            while (html.endsWith(u'\n'))
-                html.chop(1);
-            html += u"</blockquote>"_s;
-            --quoteDepth;
-            break;
-        case MD_BLOCK_UL:
-        case MD_BLOCK_OL:
-            lists.removeLast();
-            break;
-        case MD_BLOCK_H:
-            html += u"</b>"_s;
-            break;
-        case MD_BLOCK_CODE:
-            if (html.endsWith(u'\n'))
-                html.chop(1);
-            html += attribute(static_cast<MD_BLOCK_CODE_DETAIL *>(detail)->lang).isEmpty() ? u"</pre>"_s
-                                                                                           : u"</code></pre>"_s;
-            break;
-        default:
-            break;
-        }
-        return 0;
-    }
-
-    int enterSpan(MD_SPANTYPE type, void *detail)
-    {
-        switch (type) {
-        case MD_SPAN_EM:
-            html += u"<i>"_s;
-            break;
-        case MD_SPAN_STRONG:
-            html += u"<b>"_s;
-            break;
-        case MD_SPAN_CODE:
-            html += u"<code>"_s;
-            break;
-        case MD_SPAN_DEL:
-            html += u"<s>"_s;
-            break;
-        case MD_SPAN_A:
-            html += u"<a href=\"%1\">"_s.arg(escape(attribute(static_cast<MD_SPAN_A_DETAIL *>(detail)->href)));
-            break;
-        default:
-            break; // images show their alt text
-        }
-        return 0;
-    }
-
-    int leaveSpan(MD_SPANTYPE type)
-    {
-        static const QHash<int, QString> closing { { MD_SPAN_EM, u"</i>"_s }, { MD_SPAN_STRONG, u"</b>"_s },
-            { MD_SPAN_CODE, u"</code>"_s }, { MD_SPAN_DEL, u"</s>"_s }, { MD_SPAN_A, u"</a>"_s } };
-        html += closing.value(type);
-        return 0;
-    }
-
-    int text(MD_TEXTTYPE type, const MD_CHAR *data, MD_SIZE size)
-    {
-        const QString chunk = QString::fromUtf8(data, size);
-        switch (type) {
-        case MD_TEXT_NULLCHAR:
-            html += QChar::ReplacementCharacter;
-            break;
-        case MD_TEXT_BR:
-        case MD_TEXT_SOFTBR:
-            // Chat models mean their single newlines.
-            html += u'\n';
-            break;
-        case MD_TEXT_ENTITY:
-            // Telegram knows four named entities and every numeric one; anything else is shown as typed.
-            if (chunk == "&lt;"_L1 || chunk == "&gt;"_L1 || chunk == "&amp;"_L1 || chunk == "&quot;"_L1
-                || chunk.startsWith("&#"_L1))
-                html += chunk;
-            else
-                html += escape(chunk);
-            break;
-        default:
-            html += escape(chunk);
-        }
-        return 0;
-    }
-};
-
+    return html;
+}
 } // namespace
 
 QString fromMarkdown(const QString &markdown)
 {
-    Renderer renderer;
-    MD_PARSER parser {};
-    parser.abi_version = 0;
-    // Raw HTML from a model is text to show, never markup to trust. No MD_FLAG_UNDERLINE: models
-    // write _text_ for italics.
-    parser.flags = MD_FLAG_STRIKETHROUGH | MD_FLAG_TABLES | MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_NOHTML;
-    parser.enter_block = [](MD_BLOCKTYPE t, void *d, void *u) { return static_cast<Renderer *>(u)->enterBlock(t, d); };
-    parser.leave_block = [](MD_BLOCKTYPE t, void *d, void *u) { return static_cast<Renderer *>(u)->leaveBlock(t, d); };
-    parser.enter_span = [](MD_SPANTYPE t, void *d, void *u) { return static_cast<Renderer *>(u)->enterSpan(t, d); };
-    parser.leave_span = [](MD_SPANTYPE t, void *, void *u) { return static_cast<Renderer *>(u)->leaveSpan(t); };
-    parser.text = [](MD_TEXTTYPE t, const MD_CHAR *text, MD_SIZE size, void *u) {
-        return static_cast<Renderer *>(u)->text(t, text, size);
-    };
-    const QByteArray utf8 = markdown.toUtf8();
-    if (md_parse(utf8.constData(), MD_SIZE(utf8.size()), &parser, &renderer) != 0)
-        return escape(markdown); // md4c only fails on allocation; plain text is still right
-    return renderer.html.trimmed();
+    return renderMarkdown(markdown, dialect());
 }
 
 } // namespace TelegramHtml

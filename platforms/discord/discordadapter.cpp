@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "discordadapter.h"
+
+#include "discordrest.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcDiscordGateway)
+
+namespace {
+constexpr int dmChannel = 1;
+constexpr int publicThread = 11;
+constexpr int privateThread = 12;
+const QJsonObject noMentions { { "parse"_L1, QJsonArray {} } }; // model output never pings anyone
+
+bool isThread(int type)
+{
+    return type == publicThread || type == privateThread || type == 10;
+}
+} // namespace
+
+DiscordAdapter::DiscordAdapter(QNetworkAccessManager *network, const Options &options, QObject *parent)
+    : PlatformAdapter(parent)
+    , m_options(options)
+    , m_rest(new DiscordRest(network, options.apiBase, options.token, this))
+    , m_gateway(new DiscordGateway(options.token, options.gateway, this))
+{
+    connect(m_gateway, &DiscordGateway::ready, this, [this](const QJsonObject &user) {
+        m_userId = user.value("id"_L1).toString();
+        m_userName = user.value("username"_L1).toString();
+        setState(State::Online);
+    });
+    connect(m_gateway, &DiscordGateway::resumed, this, [this] { setState(State::Online); });
+    connect(m_gateway, &DiscordGateway::interrupted, this,
+        [this](const QString &reason) { setState(State::Connecting, reason); });
+    connect(m_gateway, &DiscordGateway::failed, this, [this](const QString &sentence) {
+        qCWarning(lcDiscordGateway).noquote() << sentence;
+        setState(State::Offline, sentence);
+    });
+    connect(m_gateway, &DiscordGateway::dispatched, this, &DiscordAdapter::onDispatch);
+}
+
+QString DiscordAdapter::refused(const QString &what, const DiscordResult &result) const
+{
+    if (result.status == 401)
+        return tr("Discord rejected the bot token (401). Set it with `baton secret set discord.token`.");
+    return tr("Discord did not %1: %2").arg(what, result.describe());
+}
+
+void DiscordAdapter::start()
+{
+    m_receiving = true;
+    setState(State::Connecting);
+    if (!m_options.gatewayUrl.isEmpty())
+        return m_gateway->open(QUrl(m_options.gatewayUrl));
+    m_rest->request("GET", u"/gateway/bot"_s, {}, this, [this](const DiscordResult &result) {
+        if (!m_receiving)
+            return;
+        if (!result.ok) {
+            const QString sentence = refused(tr("give the gateway address"), result);
+            qCWarning(lcDiscordGateway).noquote() << sentence;
+            // A bad token stays bad; anything else is worth another try.
+            setState(result.status == 401 ? State::Offline : State::Degraded, sentence);
+            if (result.status != 401 && result.status != 403)
+                QTimer::singleShot(5'000, this, [this] {
+                    if (m_receiving && state() != State::Online)
+                        start();
+                });
+            return;
+        }
+        m_gateway->open(QUrl(result.body.toObject().value("url"_L1).toString()));
+    });
+}
+
+void DiscordAdapter::stopReceiving()
+{
+    // Events that arrive from now on are not confirmed anywhere; a fresh session gets the
+    // conversation's state from the store, so closing the gateway loses nothing stored.
+    m_receiving = false;
+    m_gateway->close();
+}
+
+void DiscordAdapter::stop()
+{
+    m_receiving = false;
+    m_gateway->close();
+    setState(State::Offline, tr("stopped"));
+}
+
+void DiscordAdapter::learnChannel(const QJsonObject &channel, const QString &guildId)
+{
+    Channel known;
+    known.type = channel.value("type"_L1).toInt();
+    known.parentId = channel.value("parent_id"_L1).toString();
+    known.guildId = channel.contains("guild_id"_L1) ? channel.value("guild_id"_L1).toString() : guildId;
+    m_channels.insert(channel.value("id"_L1).toString(), known);
+}
+
+void DiscordAdapter::onDispatch(const QString &type, const QJsonObject &data)
+{
+    if (type == "GUILD_CREATE"_L1) {
+        const QString guildId = data.value("id"_L1).toString();
+        for (const QJsonValue &channel : data.value("channels"_L1).toArray())
+            learnChannel(channel.toObject(), guildId);
+        for (const QJsonValue &thread : data.value("threads"_L1).toArray())
+            learnChannel(thread.toObject(), guildId);
+    } else if (type == "THREAD_CREATE"_L1 || type == "CHANNEL_CREATE"_L1 || type == "THREAD_UPDATE"_L1) {
+        learnChannel(data);
+    } else if (type == "MESSAGE_CREATE"_L1 && m_receiving) {
+        onMessage(data);
+    }
+}
+
+void DiscordAdapter::whenChannelKnown(const QString &channelId, std::function<void()> then)
+{
+    if (m_channels.contains(channelId))
+        return then();
+    // MESSAGE_CREATE carries no channel type: ask once, and let later messages queue behind.
+    auto &waiting = m_lookups[channelId];
+    waiting.append(std::move(then));
+    if (waiting.size() > 1)
+        return;
+    m_rest->request("GET", u"/channels/"_s + channelId, {}, this, [this, channelId](const DiscordResult &result) {
+        if (result.ok)
+            learnChannel(result.body.toObject());
+        else
+            m_channels.insert(channelId, Channel {}); // unknown: treated as a plain guild channel
+        const auto callbacks = m_lookups.take(channelId);
+        for (const auto &callback : callbacks)
+            callback();
+    });
+}
+
+void DiscordAdapter::onMessage(const QJsonObject &message)
+{
+    const int type = message.value("type"_L1).toInt();
+    if (type != 0 && type != 19)
+        return; // joins, pins, thread notices: not conversation
+    const QString channelId = message.value("channel_id"_L1).toString();
+    const bool direct = !message.contains("guild_id"_L1);
+    if (direct && !m_channels.contains(channelId))
+        m_channels.insert(channelId, Channel { dmChannel, {}, {} }); // only DMs come without a guild
+    whenChannelKnown(channelId, [this, message, channelId, direct] {
+        const QJsonObject author = message.value("author"_L1).toObject();
+        const Channel channel = m_channels.value(channelId);
+        Inbound inbound;
+        inbound.source.platform = name();
+        inbound.source.userId = author.value("id"_L1).toString();
+        if (direct) {
+            inbound.source.chatType = SessionSource::ChatType::Direct;
+            inbound.source.chatId = channelId;
+        } else if (isThread(channel.type)) {
+            // A thread is keyed on the thread itself, never on its parent channel (scenario 13).
+            inbound.source.chatType = SessionSource::ChatType::Group;
+            inbound.source.chatId = channel.parentId;
+            inbound.source.threadId = channelId;
+        } else {
+            inbound.source.chatType = SessionSource::ChatType::Group;
+            inbound.source.chatId = channelId;
+        }
+        inbound.messageId = message.value("id"_L1).toString();
+        inbound.userName = author.value("username"_L1).toString();
+        inbound.text = message.value("content"_L1).toString();
+        inbound.fromBot
+            = author.value("bot"_L1).toBool() || inbound.source.userId == m_userId || message.contains("webhook_id"_L1);
+        if (!inbound.text.isEmpty())
+            Q_EMIT messageReceived(inbound);
+    });
+}
+
+void DiscordAdapter::send(const QString &tag, const QString &chat, const QString &thread, const QString &text)
+{
+    const QString channel = thread.isEmpty() ? chat : thread;
+    const QJsonObject body { { "content"_L1, text }, { "allowed_mentions"_L1, noMentions } };
+    m_rest->request("POST", u"/channels/%1/messages"_s.arg(channel), body, this, [this, tag](const DiscordResult &r) {
+        if (r.ok)
+            return Q_EMIT sent(tag, r.body.toObject().value("id"_L1).toString(), {});
+        Q_EMIT sent(tag, {}, refused(tr("take the message"), r));
+    });
+}
+
+void DiscordAdapter::edit(
+    const QString &tag, const QString &chat, const QString &thread, const QString &messageId, const QString &text)
+{
+    // An edit addresses the channel the message is in: for a thread reply that is the thread.
+    const QString channel = thread.isEmpty() ? chat : thread;
+    const QJsonObject body { { "content"_L1, text }, { "allowed_mentions"_L1, noMentions } };
+    m_rest->request("PATCH", u"/channels/%1/messages/%2"_s.arg(channel, messageId), body, this,
+        [this, tag, messageId](const DiscordResult &r) {
+            if (r.ok)
+                return Q_EMIT sent(tag, messageId, {});
+            Q_EMIT sent(tag, {}, refused(tr("edit the message"), r));
+        });
+}
+
+void DiscordAdapter::typing(const QString &chat, const QString &thread)
+{
+    const QString channel = thread.isEmpty() ? chat : thread;
+    m_rest->request("POST", u"/channels/%1/typing"_s.arg(channel), {}, this, [](const DiscordResult &) {});
+}
+
+void DiscordAdapter::createHandoffThread(const QString &tag, const QString &homeChat, const QString &threadName)
+{
+    whenChannelKnown(homeChat, [this, tag, homeChat, threadName] {
+        if (m_channels.value(homeChat).type == dmChannel) {
+            // DMs have no threads: the DM itself is used. Answered from the event loop, as promised.
+            QMetaObject::invokeMethod(
+                this, [this, tag] { Q_EMIT threadCreated(tag, {}); }, Qt::QueuedConnection);
+            return;
+        }
+        const QString name = threadName.left(100);
+        // type 11: without it Discord makes a private thread.
+        const QJsonObject body { { "name"_L1, name }, { "type"_L1, publicThread },
+            { "auto_archive_duration"_L1, 1440 } };
+        m_rest->request("POST", u"/channels/%1/threads"_s.arg(homeChat), body, this,
+            [this, tag, homeChat, name](const DiscordResult &r) {
+                if (!r.ok)
+                    return threadFromSeedMessage(tag, homeChat, name);
+                learnChannel(r.body.toObject());
+                Q_EMIT threadCreated(tag, r.body.toObject().value("id"_L1).toString());
+            });
+    });
+}
+
+void DiscordAdapter::threadFromSeedMessage(const QString &tag, const QString &homeChat, const QString &name)
+{
+    const QJsonObject seed { { "content"_L1, u"🧵 Baton handoff: **%1**"_s.arg(name) },
+        { "allowed_mentions"_L1, noMentions } };
+    m_rest->request("POST", u"/channels/%1/messages"_s.arg(homeChat), seed, this,
+        [this, tag, homeChat, name](const DiscordResult &posted) {
+            if (!posted.ok)
+                return Q_EMIT threadCreated(tag, {});
+            const QString seedId = posted.body.toObject().value("id"_L1).toString();
+            const QJsonObject body { { "name"_L1, name }, { "auto_archive_duration"_L1, 1440 } };
+            m_rest->request("POST", u"/channels/%1/messages/%2/threads"_s.arg(homeChat, seedId), body, this,
+                [this, tag](const DiscordResult &r) {
+                    if (r.ok)
+                        learnChannel(r.body.toObject());
+                    Q_EMIT threadCreated(tag, r.ok ? r.body.toObject().value("id"_L1).toString() : QString());
+                });
+        });
+}
+
+SessionSource DiscordAdapter::destination(const QString &chat, const QString &thread) const
+{
+    if (!thread.isEmpty())
+        return SessionSource { name(), SessionSource::ChatType::Group, chat, thread, {} };
+    const auto type
+        = m_channels.value(chat).type == dmChannel ? SessionSource::ChatType::Direct : SessionSource::ChatType::Group;
+    return SessionSource { name(), type, chat, {}, {} };
+}

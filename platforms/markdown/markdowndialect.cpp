@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "markdowndialect.h"
+
+#include <QList>
+
+#include <md4c.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QString attribute(const MD_ATTRIBUTE &a)
+{
+    return QString::fromUtf8(a.text, a.size);
+}
+
+// Writes the dialect while md4c walks the document.
+struct Renderer
+{
+    const MarkdownDialect &dialect;
+    QString html;
+    QList<qsizetype> quoteStarts;
+    struct List
+    {
+        bool ordered = false;
+        unsigned next = 1;
+    };
+    QList<List> lists;
+    int quoteDepth = 0;
+
+    void blockBreak()
+    {
+        if (html.isEmpty() || (!dialect.quote.open.isEmpty() && html.endsWith(dialect.quote.open)))
+            return;
+        while (html.endsWith(u'\n'))
+            html.chop(1);
+        html += lists.isEmpty() ? u"\n\n"_s : u"\n"_s;
+    }
+
+    int enterBlock(MD_BLOCKTYPE type, void *detail)
+    {
+        switch (type) {
+        case MD_BLOCK_QUOTE:
+            blockBreak();
+            html += dialect.quote.open;
+            quoteStarts.append(html.size());
+            ++quoteDepth;
+            break;
+        case MD_BLOCK_UL:
+        case MD_BLOCK_OL:
+            if (lists.isEmpty())
+                blockBreak();
+            lists.append(
+                { type == MD_BLOCK_OL, type == MD_BLOCK_OL ? static_cast<MD_BLOCK_OL_DETAIL *>(detail)->start : 1 });
+            break;
+        case MD_BLOCK_LI: {
+            if (!html.isEmpty() && !html.endsWith(u'\n'))
+                html += u'\n';
+            html += QString(2 * (lists.size() - 1), u' ');
+            List &list = lists.last();
+            html += list.ordered ? u"%1. "_s.arg(list.next++) : u"• "_s;
+            break;
+        }
+        case MD_BLOCK_HR:
+            blockBreak();
+            html += u"———"_s;
+            break;
+        case MD_BLOCK_H:
+            blockBreak();
+            html += dialect.heading.open;
+            break;
+        case MD_BLOCK_CODE:
+            blockBreak();
+            html += dialect.preOpen(attribute(static_cast<MD_BLOCK_CODE_DETAIL *>(detail)->lang));
+            break;
+        case MD_BLOCK_P:
+        case MD_BLOCK_TABLE:
+        case MD_BLOCK_HTML:
+            if (!lists.isEmpty() && html.endsWith(u' '))
+                break; // the first paragraph of a list item continues its marker line
+            blockBreak();
+            break;
+        case MD_BLOCK_TR:
+            if (!html.isEmpty() && !html.endsWith(u'\n'))
+                html += u'\n';
+            break;
+        case MD_BLOCK_TH:
+        case MD_BLOCK_TD:
+            if (!html.endsWith(u'\n') && !html.isEmpty())
+                html += u" | "_s;
+            break;
+        default:
+            break;
+        }
+        return 0;
+    }
+
+    int leaveBlock(MD_BLOCKTYPE type, void *detail)
+    {
+        switch (type) {
+        case MD_BLOCK_QUOTE: {
+            while (html.endsWith(u'\n'))
+                html.chop(1);
+            const qsizetype start = quoteStarts.takeLast();
+            if (!dialect.quoteLinePrefix.isEmpty() && start <= html.size()) {
+                QString quoted = html.mid(start);
+                quoted.replace(u'\n', u'\n' + dialect.quoteLinePrefix);
+                html = html.left(start) + dialect.quoteLinePrefix + quoted;
+            }
+            html += dialect.quote.close;
+            --quoteDepth;
+            break;
+        }
+        case MD_BLOCK_UL:
+        case MD_BLOCK_OL:
+            lists.removeLast();
+            break;
+        case MD_BLOCK_H:
+            html += dialect.heading.close;
+            break;
+        case MD_BLOCK_CODE:
+            if (html.endsWith(u'\n'))
+                html.chop(1);
+            html += dialect.preClose(attribute(static_cast<MD_BLOCK_CODE_DETAIL *>(detail)->lang));
+            break;
+        default:
+            break;
+        }
+        return 0;
+    }
+
+    int enterSpan(MD_SPANTYPE type, void *detail)
+    {
+        switch (type) {
+        case MD_SPAN_EM:
+            html += dialect.italic.open;
+            break;
+        case MD_SPAN_STRONG:
+            html += dialect.bold.open;
+            break;
+        case MD_SPAN_CODE:
+            html += dialect.code.open;
+            break;
+        case MD_SPAN_DEL:
+            html += dialect.strike.open;
+            break;
+        case MD_SPAN_A:
+            html += dialect.linkOpen(attribute(static_cast<MD_SPAN_A_DETAIL *>(detail)->href));
+            break;
+        default:
+            break; // images show their alt text
+        }
+        return 0;
+    }
+
+    int leaveSpan(MD_SPANTYPE type)
+    {
+        switch (type) {
+        case MD_SPAN_EM:
+            html += dialect.italic.close;
+            break;
+        case MD_SPAN_STRONG:
+            html += dialect.bold.close;
+            break;
+        case MD_SPAN_CODE:
+            html += dialect.code.close;
+            break;
+        case MD_SPAN_DEL:
+            html += dialect.strike.close;
+            break;
+        case MD_SPAN_A:
+            html += dialect.linkClose;
+            break;
+        default:
+            break;
+        }
+        return 0;
+    }
+
+    int text(MD_TEXTTYPE type, const MD_CHAR *data, MD_SIZE size)
+    {
+        const QString chunk = QString::fromUtf8(data, size);
+        switch (type) {
+        case MD_TEXT_NULLCHAR:
+            html += QChar::ReplacementCharacter;
+            break;
+        case MD_TEXT_BR:
+        case MD_TEXT_SOFTBR:
+            // Chat models mean their single newlines.
+            html += u'\n';
+            break;
+        case MD_TEXT_ENTITY:
+            if (dialect.keptEntities.contains(chunk) || (dialect.keepNumericEntities && chunk.startsWith("&#"_L1)))
+                html += chunk;
+            else
+                html += dialect.escape(chunk);
+            break;
+        default:
+            html += dialect.escape(chunk);
+        }
+        return 0;
+    }
+};
+
+} // namespace
+
+QString renderMarkdown(const QString &markdown, const MarkdownDialect &dialect)
+{
+    Renderer renderer { dialect, {}, {}, {}, 0 };
+    MD_PARSER parser {};
+    parser.abi_version = 0;
+    // Raw HTML from a model is text to show, never markup to trust. No MD_FLAG_UNDERLINE: models
+    // write _text_ for italics.
+    parser.flags = MD_FLAG_STRIKETHROUGH | MD_FLAG_TABLES | MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_NOHTML;
+    parser.enter_block = [](MD_BLOCKTYPE t, void *d, void *u) { return static_cast<Renderer *>(u)->enterBlock(t, d); };
+    parser.leave_block = [](MD_BLOCKTYPE t, void *d, void *u) { return static_cast<Renderer *>(u)->leaveBlock(t, d); };
+    parser.enter_span = [](MD_SPANTYPE t, void *d, void *u) { return static_cast<Renderer *>(u)->enterSpan(t, d); };
+    parser.leave_span = [](MD_SPANTYPE t, void *, void *u) { return static_cast<Renderer *>(u)->leaveSpan(t); };
+    parser.text = [](MD_TEXTTYPE t, const MD_CHAR *text, MD_SIZE size, void *u) {
+        return static_cast<Renderer *>(u)->text(t, text, size);
+    };
+    const QByteArray utf8 = markdown.toUtf8();
+    if (md_parse(utf8.constData(), MD_SIZE(utf8.size()), &parser, &renderer) != 0)
+        return dialect.escape(markdown); // md4c only fails on allocation; plain text is still right
+    return renderer.html.trimmed();
+}

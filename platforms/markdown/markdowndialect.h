@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+/**
+ * @brief How one chat platform writes the rich text a model's Markdown asks for. renderMarkdown()
+ * walks the Markdown with md4c once and writes it in any dialect, so every platform gets the same
+ * lists, quotes, code blocks and tables, only spelled its own way.
+ */
+struct MarkdownDialect
+{
+    struct Pair
+    {
+        QString open;
+        QString close;
+    };
+    std::function<QString(QStringView)> escape;
+    QStringList keptEntities; // entities written as they are; others are shown as typed
+    bool keepNumericEntities = false;
+    Pair bold;
+    Pair italic;
+    Pair strike;
+    Pair code;
+    Pair heading;
+    std::function<QString(const QString &href)> linkOpen;
+    QString linkClose;
+    std::function<QString(const QString &language)> preOpen;
+    std::function<QString(const QString &language)> preClose;
+    Pair quote; // around a quote
+    QString quoteLinePrefix; // or before each of its lines
+};
+
+/// @p markdown in @p dialect: balanced, escaped, never failing (plain escaped text at worst).
+[[nodiscard]] QString renderMarkdown(const QString &markdown, const MarkdownDialect &dialect);

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "slackadapter.h"
+
+#include "slackapi.h"
+#include "slackmrkdwn.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSlack, "baton.slack", QtInfoMsg)
+
+namespace {
+constexpr qsizetype rememberedEvents = 2'000;
+}
+
+SlackAdapter::SlackAdapter(QNetworkAccessManager *network, const Options &options, QObject *parent)
+    : PlatformAdapter(parent)
+    , m_options(options)
+    , m_api(new SlackApi(network, options.apiBase, this))
+{
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, &SlackAdapter::openSocket);
+}
+
+SlackAdapter::~SlackAdapter()
+{
+    closeSocket();
+}
+
+void SlackAdapter::start()
+{
+    m_running = true;
+    m_receiving = true;
+    m_failures = 0;
+    setState(State::Connecting);
+    m_api->call(u"auth.test"_s, m_options.botToken, {}, this, [this](const SlackResult &r) {
+        if (!m_running)
+            return;
+        if (!r.ok && (r.error == "invalid_auth"_L1 || r.error == "not_authed"_L1 || r.error == "account_inactive"_L1))
+            return fatal(
+                tr("Slack rejected the bot token (%1). Set it with `baton secret set slack.bot_token`.").arg(r.error));
+        if (!r.ok)
+            return reconnect(tr("Slack could not be reached: %1").arg(r.error));
+        m_userId = r.body.value("user_id"_L1).toString();
+        m_botId = r.body.value("bot_id"_L1).toString();
+        m_userName = r.body.value("user"_L1).toString();
+        openSocket();
+    });
+}
+
+void SlackAdapter::closeSocket()
+{
+    if (!m_socket)
+        return;
+    m_socket->disconnect(this);
+    m_socket->abort();
+    m_socket->deleteLater();
+    m_socket = nullptr;
+}
+
+void SlackAdapter::stopReceiving()
+{
+    // Unacknowledged envelopes are redelivered to the next connection: nothing is lost.
+    m_receiving = false;
+    m_reconnect.stop();
+    closeSocket();
+}
+
+void SlackAdapter::stop()
+{
+    m_running = false;
+    stopReceiving();
+    setState(State::Offline, tr("stopped"));
+}
+
+void SlackAdapter::fatal(const QString &sentence)
+{
+    m_running = false;
+    m_receiving = false;
+    m_reconnect.stop();
+    closeSocket();
+    qCWarning(lcSlack).noquote() << sentence;
+    setState(State::Offline, sentence);
+}
+
+void SlackAdapter::reconnect(const QString &reason)
+{
+    closeSocket();
+    if (!m_running || !m_receiving)
+        return;
+    // At once the first time (Slack asks us to move on), then capped exponential backoff with jitter.
+    const int base = m_failures == 0
+        ? 0
+        : std::min(m_options.maxReconnectMs, m_options.minReconnectMs * (1 << std::min(m_failures - 1, 10)));
+    ++m_failures;
+    const int delay = base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
+    qCInfo(lcSlack).noquote() << "reconnecting in" << delay << "ms:" << reason;
+    setState(m_failures > 2 ? State::Degraded : State::Connecting, reason);
+    m_reconnect.start(delay);
+}
+
+void SlackAdapter::openSocket()
+{
+    if (!m_running || !m_receiving)
+        return;
+    if (m_userId.isEmpty())
+        return start(); // auth.test never answered: begin there
+    // Every connection needs a fresh URL: they are single-use.
+    m_api->call(u"apps.connections.open"_s, m_options.appToken, {}, this, [this](const SlackResult &r) {
+        if (!m_running || !m_receiving)
+            return;
+        if (!r.ok
+            && (r.error == "invalid_auth"_L1 || r.error == "not_allowed_token_type"_L1 || r.error == "not_authed"_L1))
+            return fatal(tr("Slack rejected the app token (%1). Set an app-level token with connections:write "
+                            "with `baton secret set slack.app_token`.")
+                             .arg(r.error));
+        if (!r.ok)
+            return reconnect(tr("Slack would not open a connection: %1").arg(r.error));
+        closeSocket();
+        m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+        connect(m_socket, &QWebSocket::textMessageReceived, this, &SlackAdapter::onFrame);
+        connect(m_socket, &QWebSocket::disconnected, this, [this] {
+            const QString why = m_socket ? m_socket->closeReason() : QString();
+            reconnect(why.isEmpty() ? tr("the connection to Slack closed") : why);
+        });
+        ++m_connections;
+        m_socket->open(QUrl(r.body.value("url"_L1).toString()));
+    });
+}
+
+void SlackAdapter::onFrame(const QString &text)
+{
+    const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+    const QString type = frame.value("type"_L1).toString();
+    if (type == "hello"_L1) {
+        m_failures = 0;
+        setState(State::Online);
+        return;
+    }
+    if (type == "disconnect"_L1) {
+        const QString reason = frame.value("reason"_L1).toString();
+        if (reason == "link_disabled"_L1)
+            return fatal(tr("Slack turned Socket Mode off for this app (link_disabled); turn it on in the app's "
+                            "settings and restart Baton."));
+        m_failures = 0; // a planned move, not a failure
+        return reconnect(tr("Slack asked to reconnect (%1)").arg(reason));
+    }
+    const QString envelope = frame.value("envelope_id"_L1).toString();
+    if (!envelope.isEmpty() && m_socket) {
+        // Acknowledge before any work: an envelope not acked in time is sent again.
+        m_socket->sendTextMessage(QString::fromUtf8(
+            QJsonDocument(QJsonObject { { "envelope_id"_L1, envelope } }).toJson(QJsonDocument::Compact)));
+    }
+    if (type != "events_api"_L1)
+        return;
+    const QJsonObject payload = frame.value("payload"_L1).toObject();
+    const QString eventId = payload.value("event_id"_L1).toString();
+    if (!eventId.isEmpty()) {
+        if (m_seenEvents.contains(eventId))
+            return; // a redelivery of what we already have
+        m_seenEvents.insert(eventId);
+        m_seenOrder.append(eventId);
+        if (m_seenOrder.size() > rememberedEvents)
+            m_seenEvents.remove(m_seenOrder.takeFirst());
+    }
+    onEvent(payload.value("event"_L1).toObject());
+}
+
+void SlackAdapter::onEvent(const QJsonObject &event)
+{
+    if (event.value("type"_L1).toString() != "message"_L1 || !m_receiving)
+        return;
+    const QString subtype = event.value("subtype"_L1).toString();
+    if (!subtype.isEmpty() && subtype != "bot_message"_L1 && subtype != "thread_broadcast"_L1)
+        return; // edits, deletions, joins: not conversation
+    Inbound inbound;
+    inbound.source.platform = name();
+    const QString channel = event.value("channel"_L1).toString();
+    inbound.source.chatId = channel;
+    inbound.source.chatType = event.value("channel_type"_L1).toString() == "im"_L1 ? SessionSource::ChatType::Direct
+                                                                                   : SessionSource::ChatType::Group;
+    // ts values are ids: kept as text, never parsed as numbers.
+    inbound.source.threadId = event.value("thread_ts"_L1).toString();
+    inbound.source.userId = event.value("user"_L1).toString();
+    inbound.messageId = event.value("ts"_L1).toString();
+    inbound.text = event.value("text"_L1).toString();
+    inbound.fromBot = event.contains("bot_id"_L1) || subtype == "bot_message"_L1 || inbound.source.userId == m_userId;
+    if (!inbound.text.isEmpty())
+        Q_EMIT messageReceived(inbound);
+}
+
+void SlackAdapter::send(const QString &tag, const QString &chat, const QString &thread, const QString &text)
+{
+    QJsonObject params { { "channel"_L1, chat }, { "text"_L1, SlackMrkdwn::fromMarkdown(text) } };
+    if (!thread.isEmpty())
+        params.insert("thread_ts"_L1, thread);
+    m_api->call(u"chat.postMessage"_s, m_options.botToken, params, this, [this, tag](const SlackResult &r) {
+        if (r.ok)
+            return Q_EMIT sent(tag, r.body.value("ts"_L1).toString(), {});
+        Q_EMIT sent(tag, {}, tr("Slack did not take the message: %1").arg(r.error));
+    });
+}
+
+void SlackAdapter::edit(
+    const QString &tag, const QString &chat, const QString &, const QString &messageId, const QString &text)
+{
+    const QJsonObject params { { "channel"_L1, chat }, { "ts"_L1, messageId },
+        { "text"_L1, SlackMrkdwn::fromMarkdown(text) } };
+    m_api->call(u"chat.update"_s, m_options.botToken, params, this, [this, tag, messageId](const SlackResult &r) {
+        if (r.ok)
+            return Q_EMIT sent(tag, messageId, {});
+        Q_EMIT sent(tag, {}, tr("Slack did not update the message: %1").arg(r.error));
+    });
+}
+
+void SlackAdapter::typing(const QString &, const QString &)
+{
+    // Bots have no typing indicator outside the legacy RTM API; the first words show soon enough.
+}
+
+void SlackAdapter::createHandoffThread(const QString &tag, const QString &homeChat, const QString &threadName)
+{
+    // A thread is anchored on a message: the seed's ts is the thread.
+    const QJsonObject params { { "channel"_L1, homeChat },
+        { "text"_L1, u"🧵 Baton handoff: *%1*"_s.arg(SlackMrkdwn::escape(threadName)) } };
+    m_api->call(u"chat.postMessage"_s, m_options.botToken, params, this, [this, tag](const SlackResult &r) {
+        Q_EMIT threadCreated(tag, r.ok ? r.body.value("ts"_L1).toString() : QString());
+    });
+}
+
+SessionSource SlackAdapter::destination(const QString &chat, const QString &thread) const
+{
+    // Direct message channels start with D; a thread key keeps the channel and the thread ts.
+    const auto type = chat.startsWith(u'D') ? SessionSource::ChatType::Direct : SessionSource::ChatType::Group;
+    return SessionSource { name(), type, chat, thread, {} };
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gateway/platformadapter.h"
+
+#include <QList>
+#include <QSet>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QWebSocket;
+class SlackApi;
+
+/**
+ * @brief Slack through Socket Mode (events in, acknowledged before any work, deduplicated) and the
+ * Web API (messages out, in mrkdwn); a seed message's ts anchors each handoff thread.
+ */
+class SlackAdapter : public PlatformAdapter
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString apiBase = QStringLiteral("https://slack.com/api");
+        QString botToken; // xoxb-
+        QString appToken; // xapp-, for Socket Mode
+        int minReconnectMs = 1'000;
+        int maxReconnectMs = 60'000;
+    };
+
+    SlackAdapter(QNetworkAccessManager *network, const Options &options, QObject *parent = nullptr);
+    ~SlackAdapter() override;
+
+    [[nodiscard]] QString name() const override { return QStringLiteral("slack"); }
+    [[nodiscard]] QString botUserName() const override { return m_userName; }
+    void start() override;
+    void stop() override;
+    void stopReceiving() override;
+    void send(const QString &tag, const QString &chat, const QString &thread, const QString &text) override;
+    void edit(const QString &tag, const QString &chat, const QString &thread, const QString &messageId,
+        const QString &text) override;
+    void typing(const QString &chat, const QString &thread) override;
+    void createHandoffThread(const QString &tag, const QString &homeChat, const QString &name) override;
+    [[nodiscard]] SessionSource destination(const QString &chat, const QString &thread) const override;
+    // Slack takes 40,000 characters but folds long messages; 4,000 reads well.
+    [[nodiscard]] int maxMessageLength() const override { return 4'000; }
+
+    [[nodiscard]] QString userId() const { return m_userId; }
+    [[nodiscard]] int connectionsOpened() const { return m_connections; }
+
+private:
+    void openSocket();
+    void onFrame(const QString &text);
+    void onEvent(const QJsonObject &event);
+    void reconnect(const QString &reason);
+    void fatal(const QString &sentence);
+    void closeSocket();
+
+    Options m_options;
+    SlackApi *m_api;
+    QWebSocket *m_socket = nullptr;
+    QTimer m_reconnect;
+    QString m_userId;
+    QString m_botId;
+    QString m_userName;
+    bool m_running = false;
+    bool m_receiving = false;
+    int m_failures = 0;
+    int m_connections = 0;
+    QSet<QString> m_seenEvents; // Slack redelivers what it thinks was not acked
+    QList<QString> m_seenOrder;
+};

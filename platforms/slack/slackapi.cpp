@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "slackapi.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+SlackApi::SlackApi(QNetworkAccessManager *network, const QString &apiBase, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_apiBase(apiBase.endsWith(u'/') ? apiBase.chopped(1) : apiBase)
+{ }
+
+void SlackApi::call(const QString &method, const QString &token, const QJsonObject &params, QObject *context,
+    Callback done, int attempt)
+{
+    QNetworkRequest request(QUrl(m_apiBase + u'/' + method));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json; charset=utf-8"_ba);
+    request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    request.setTransferTimeout(30'000);
+    QNetworkReply *reply = m_network->post(request, QJsonDocument(params).toJson(QJsonDocument::Compact));
+    reply->setParent(this);
+    QPointer<QObject> guard(context);
+    connect(reply, &QNetworkReply::finished, this, [=, this] {
+        reply->deleteLater();
+        if (!guard)
+            return;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 429 && attempt < maxRateLimitRetries) {
+            const int seconds = std::max(1, reply->rawHeader("Retry-After").toInt());
+            QTimer::singleShot(
+                seconds * 1000, this, [=, this] { call(method, token, params, guard, done, attempt + 1); });
+            return;
+        }
+        SlackResult result;
+        result.body = QJsonDocument::fromJson(reply->readAll()).object();
+        if (result.body.contains("ok"_L1)) {
+            result.ok = result.body.value("ok"_L1).toBool();
+            result.error = result.body.value("error"_L1).toString();
+        } else {
+            // Never errorString(): it is about the URL. The token is in a header, but say no more than needed.
+            result.error = status > 0 ? u"HTTP %1 without a Web API answer"_s.arg(status)
+                                      : u"Slack could not be reached (network error %1)"_s.arg(int(reply->error()));
+        }
+        done(result);
+    });
+}

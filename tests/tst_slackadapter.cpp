@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fakeslackserver.h"
+#include "slack/slackadapter.h"
+#include "slack/slackmrkdwn.h"
+
+#include <QNetworkAccessManager>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString dm = u"D0000000001"_s;
+const QString general = u"C0000000001"_s;
+const QString ann = u"U0000000001"_s;
+const QString bob = u"U0000000002"_s;
+} // namespace
+
+/// The Slack adapter against the fake Socket Mode and Web API: keys and threads (scenario 13),
+/// acks before work, duplicate and redelivered envelopes, disconnects, fatal errors, mrkdwn.
+class TestSlackAdapter : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QString m_botToken = u"xoxb-secret-bot"_s;
+    const QString m_appToken = u"xapp-secret-app"_s;
+    std::unique_ptr<FakeSlackServer> m_slack;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<SlackAdapter> m_adapter;
+
+    SlackAdapter::Options options() const
+    {
+        SlackAdapter::Options o;
+        o.apiBase = m_slack->apiBase();
+        o.botToken = m_botToken;
+        o.appToken = m_appToken;
+        o.minReconnectMs = 50;
+        o.maxReconnectMs = 400;
+        return o;
+    }
+    bool startOnline(const SlackAdapter::Options &o)
+    {
+        m_adapter = std::make_unique<SlackAdapter>(m_network.get(), o);
+        m_adapter->start();
+        return QTest::qWaitFor([this] { return m_adapter->state() == PlatformAdapter::State::Online; }, 10'000);
+    }
+    bool startOnline() { return startOnline(options()); }
+    PlatformAdapter::Inbound receive(
+        const QString &user, const QString &channel, const QString &text, const QString &thread = {})
+    {
+        QSignalSpy received(m_adapter.get(), &PlatformAdapter::messageReceived);
+        m_slack->userSends(user, channel, text, thread);
+        if (!received.wait(5'000))
+            return {};
+        return received.first().first().value<PlatformAdapter::Inbound>();
+    }
+    std::pair<QString, QString> sendAndWait(const QString &chat, const QString &thread, const QString &text)
+    {
+        QSignalSpy sent(m_adapter.get(), &PlatformAdapter::sent);
+        m_adapter->send(u"t"_s, chat, thread, text);
+        if (!sent.wait(10'000))
+            return { {}, u"timeout"_s };
+        return { sent.first().at(1).toString(), sent.first().at(2).toString() };
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_slack = std::make_unique<FakeSlackServer>(m_botToken, m_appToken);
+        QVERIFY(m_slack->listen());
+        m_slack->addIm(dm, ann);
+        m_slack->addChannel(general, u"general"_s);
+        m_network = std::make_unique<QNetworkAccessManager>();
+    }
+    void cleanup()
+    {
+        m_adapter.reset();
+        m_network.reset();
+        m_slack.reset();
+    }
+
+    void connectsAndReceivesWithTheRightKeys()
+    {
+        QVERIFY(startOnline());
+        QCOMPARE(m_adapter->userId(), FakeSlackServer::botUserId);
+        auto inbound = receive(ann, dm, u"hi"_s);
+        QCOMPARE(inbound.source.sessionKey(), u"slack:dm:%1"_s.arg(dm));
+        QVERIFY(!inbound.fromBot);
+        QVERIFY(inbound.messageId.contains(u'.')); // a ts, kept as text
+        inbound = receive(bob, general, u"hello"_s);
+        QCOMPARE(inbound.source.sessionKey(), u"slack:group:%1:%2"_s.arg(general, bob));
+        QTRY_VERIFY(m_slack->acksReceived() >= 2);
+        QCOMPARE(m_slack->unackedEnvelopes(), 0);
+
+        // Our own posts come back as events: marked, never answered.
+        QSignalSpy received(m_adapter.get(), &PlatformAdapter::messageReceived);
+        QCOMPARE(sendAndWait(general, {}, u"**hello** <team> & co"_s).second, QString());
+        QCOMPARE(m_slack->botMessages(general), QStringList { u"*hello* &lt;team&gt; &amp; co"_s });
+        if (received.wait(1'000))
+            QVERIFY(received.first().first().value<PlatformAdapter::Inbound>().fromBot);
+    }
+
+    void handoffThreadKeyMatchesTheNextMessage() // scenario 13, Slack
+    {
+        QVERIFY(startOnline());
+        QSignalSpy created(m_adapter.get(), &PlatformAdapter::threadCreated);
+        m_adapter->createHandoffThread(u"h"_s, general, u"Baton — Trip"_s);
+        QVERIFY(created.wait(5'000));
+        const QString thread = created.first().at(1).toString();
+        QVERIFY(!thread.isEmpty());
+        QCOMPARE(m_slack->botMessages(general), QStringList { u"🧵 Baton handoff: *Baton — Trip*"_s });
+        const QString key = m_adapter->destination(general, thread).sessionKey();
+        QCOMPARE(key, u"slack:group:%1:%2"_s.arg(general, thread)); // the channel and the thread ts
+
+        QCOMPARE(sendAndWait(general, thread, u"summary"_s).second, QString());
+        QCOMPARE(m_slack->botMessages(general, thread), QStringList { u"summary"_s });
+        QCOMPARE(receive(ann, general, u"and then?"_s, thread).source.sessionKey(), key);
+    }
+
+    void editsUpdateTheMessage()
+    {
+        QVERIFY(startOnline());
+        const QString ts = sendAndWait(dm, {}, u"draft"_s).first;
+        QSignalSpy sent(m_adapter.get(), &PlatformAdapter::sent);
+        m_adapter->edit(u"e"_s, dm, {}, ts, u"final"_s);
+        QVERIFY(sent.wait(5'000));
+        QCOMPARE(sent.first().at(2).toString(), QString());
+        QCOMPARE(m_slack->botMessages(dm), QStringList { u"final"_s });
+    }
+
+    void errorsAreReadFromTheBody()
+    {
+        QVERIFY(startOnline());
+        m_slack->failNext(u"chat.postMessage"_s, u"channel_not_found"_s);
+        QCOMPARE(sendAndWait(general, {}, u"lost?"_s).second, u"Slack did not take the message: channel_not_found"_s);
+        m_slack->rateLimitNext(u"chat.postMessage"_s, 1);
+        const auto [ts, error] = sendAndWait(general, {}, u"patience"_s);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(m_slack->botMessages(general), QStringList { u"patience"_s });
+    }
+
+    void duplicatesAndRedeliveriesAreAnsweredOnce()
+    {
+        QVERIFY(startOnline());
+        QSignalSpy received(m_adapter.get(), &PlatformAdapter::messageReceived);
+        m_slack->duplicateNextEnvelope();
+        m_slack->userSends(ann, dm, u"once"_s);
+        QTRY_VERIFY(m_slack->acksReceived() >= 2); // both envelopes acknowledged
+        QTest::qWait(200);
+        QCOMPARE(received.size(), 1);
+    }
+
+    void disconnectsGetAFreshConnection()
+    {
+        QVERIFY(startOnline());
+        const int before = m_slack->connectionsOpened();
+        m_slack->sendDisconnect(u"refresh_requested"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_slack->connectionsOpened() > before, 5'000);
+        QTRY_COMPARE(m_adapter->state(), PlatformAdapter::State::Online);
+        QCOMPARE(receive(ann, dm, u"after"_s).text, u"after"_s);
+    }
+
+    void linkDisabledIsFatal()
+    {
+        QVERIFY(startOnline());
+        m_slack->sendDisconnect(u"link_disabled"_s);
+        QTRY_COMPARE(m_adapter->state(), PlatformAdapter::State::Offline);
+        QVERIFY(m_adapter->stateReason().contains(u"link_disabled"_s));
+        const int opened = m_slack->connectionsOpened();
+        QTest::qWait(500);
+        QCOMPARE(m_slack->connectionsOpened(), opened);
+    }
+
+    void badTokensStopWithTheFix()
+    {
+        SlackAdapter::Options o = options();
+        o.botToken = u"xoxb-wrong"_s;
+        m_adapter = std::make_unique<SlackAdapter>(m_network.get(), o);
+        m_adapter->start();
+        QTRY_COMPARE(m_adapter->state(), PlatformAdapter::State::Offline);
+        QVERIFY(m_adapter->stateReason().contains(u"baton secret set slack.bot_token"_s));
+        QVERIFY(!m_adapter->stateReason().contains(u"wrong"_s));
+
+        o = options();
+        o.appToken = m_botToken; // a bot token where the app token belongs
+        m_adapter = std::make_unique<SlackAdapter>(m_network.get(), o);
+        m_adapter->start();
+        QTRY_COMPARE(m_adapter->state(), PlatformAdapter::State::Offline);
+        QVERIFY(m_adapter->stateReason().contains(u"baton secret set slack.app_token"_s));
+    }
+
+    void aReconnectStormLosesAndDoublesNothing()
+    {
+        m_slack->setAckTimeoutMs(300);
+        QVERIFY(startOnline());
+        QSignalSpy received(m_adapter.get(), &PlatformAdapter::messageReceived);
+        const int storms = 100;
+        for (int i = 0; i < storms; ++i) {
+            m_slack->userSends(ann, dm, u"m%1"_s.arg(i));
+            if (i % 2 == 0)
+                m_slack->dropConnections();
+            QTest::qWait(10);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(received.size() >= storms && m_slack->unackedEnvelopes() == 0, 30'000);
+        QTest::qWait(500);
+        QSet<QString> texts;
+        for (const auto &args : std::as_const(received))
+            texts.insert(args.first().value<PlatformAdapter::Inbound>().text);
+        QCOMPARE(received.size(), storms);
+        QCOMPARE(texts.size(), storms);
+    }
+
+    void mrkdwnSpellsSlacksDialect()
+    {
+        QCOMPARE(SlackMrkdwn::fromMarkdown(u"**bold** _it_ ~~gone~~ `x<y`"_s), u"*bold* _it_ ~gone~ `x&lt;y`"_s);
+        QCOMPARE(SlackMrkdwn::fromMarkdown(u"[Baton](https://example.org/a|b)"_s), u"<https://example.org/ab|Baton>"_s);
+        QCOMPARE(SlackMrkdwn::fromMarkdown(u"> one\n> two"_s), u"> one\n> two"_s);
+        QCOMPARE(SlackMrkdwn::fromMarkdown(u"```cpp\nint a = 1 < 2;\n```"_s), u"```\nint a = 1 &lt; 2;\n```"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSlackAdapter)
+#include "tst_slackadapter.moc"
