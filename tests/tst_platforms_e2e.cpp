@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "batonprocess.h"
+#include "fakediscordserver.h"
+#include "fakellmserver.h"
+#include "fakeslackserver.h"
+#include "faketelegramserver.h"
+#include "store/handoffstore.h"
+#include "store/sessionstore.h"
+#include "teststore.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString discordGuild = u"700000000000000001"_s;
+const QString discordHome = u"700000000000000010"_s;
+const QString discordUser = u"600000000000000001"_s;
+const QString slackHome = u"C0000000001"_s;
+const QString slackUser = u"U0000000001"_s;
+constexpr qint64 telegramUser = 111;
+constexpr qint64 telegramHome = -1001234567890;
+} // namespace
+
+/**
+ * One real `baton --no-gui` with Telegram, Discord and Slack enabled together against their fakes:
+ * `baton chat` hands a conversation off to each platform in turn, a thread is made, the summary is
+ * posted in it, and the person's reply there continues the same session (scenarios 13-14).
+ */
+class TestPlatformsE2E : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeLlmServer> m_llm;
+    std::unique_ptr<FakeTelegramServer> m_telegram;
+    std::unique_ptr<FakeDiscordServer> m_discord;
+    std::unique_ptr<FakeSlackServer> m_slack;
+    std::unique_ptr<TestStore> m_store;
+    std::unique_ptr<SessionStore> m_sessions;
+    std::unique_ptr<QProcess> m_gateway;
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(u"BATON_DATA_DIR"_s, m_store->dir.path());
+        e.insert(u"BATON_CONFIG"_s, m_store->dir.filePath(u"baton.ini"_s));
+        e.insert(u"BATON_TELEGRAM_TOKEN"_s, u"4242:telegram"_s);
+        e.insert(u"BATON_DISCORD_TOKEN"_s, u"discord-token"_s);
+        e.insert(u"BATON_SLACK_BOT_TOKEN"_s, u"xoxb-slack"_s);
+        e.insert(u"BATON_SLACK_APP_TOKEN"_s, u"xapp-slack"_s);
+        e.insert(u"BATON_TELEGRAM_POLL_TIMEOUT_S"_s, u"2"_s);
+        return e;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_llm = std::make_unique<FakeLlmServer>();
+        m_telegram = std::make_unique<FakeTelegramServer>(u"4242:telegram"_s);
+        m_discord = std::make_unique<FakeDiscordServer>(u"discord-token"_s);
+        m_slack = std::make_unique<FakeSlackServer>(u"xoxb-slack"_s, u"xapp-slack"_s);
+        QVERIFY(m_llm->listen() && m_telegram->listen() && m_discord->listen() && m_slack->listen());
+        m_telegram->addPrivateChat(telegramUser, u"Ann"_s);
+        m_telegram->addGroup(telegramHome, u"Home"_s, true);
+        m_discord->addGuildChannel(discordGuild, discordHome, u"home"_s);
+        m_slack->addChannel(slackHome, u"home"_s);
+
+        m_store = std::make_unique<TestStore>();
+        m_sessions = std::make_unique<SessionStore>(m_store->db);
+        QFile ini(m_store->dir.filePath(u"baton.ini"_s));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[llm]\nbase_url=" + m_llm->baseUrl().toString().toUtf8() + "\nmodel=fake\n"
+            + "[telegram]\nenabled=true\napi_base=" + m_telegram->apiBase().toUtf8()
+            + "\nallowed_users=" + QByteArray::number(telegramUser) + "\nhome_chat=" + QByteArray::number(telegramHome)
+            + "\n" + "[discord]\nenabled=true\napi_base=" + m_discord->apiBase().toUtf8()
+            + "\nallowed_users=" + discordUser.toUtf8() + "\nhome_channel=" + discordHome.toUtf8() + "\n"
+            + "[slack]\nenabled=true\napi_base=" + m_slack->apiBase().toUtf8() + "\nallowed_users=" + slackUser.toUtf8()
+            + "\nhome_channel=" + slackHome.toUtf8() + "\n");
+        ini.close();
+
+        m_gateway = startBaton({ u"--no-gui"_s }, environment());
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         return !m_telegram->calls(u"getUpdates"_s).isEmpty() && m_discord->identifyCount() == 1
+                             && m_slack->liveConnections() == 1;
+                     },
+                     10'000),
+            qPrintable(QString::fromUtf8(m_gateway->readAllStandardError())));
+    }
+    void cleanupTestCase()
+    {
+        m_gateway->terminate();
+        QVERIFY(QTest::qWaitFor([&] { return m_gateway->state() == QProcess::NotRunning; }, 15'000));
+        const QString log = QString::fromUtf8(m_gateway->readAllStandardError());
+        QVERIFY2(m_gateway->exitStatus() == QProcess::NormalExit && m_gateway->exitCode() == 0, qPrintable(log));
+        for (const QString &secret : { u"4242:telegram"_s, u"discord-token"_s, u"xoxb-slack"_s, u"xapp-slack"_s })
+            QVERIFY2(!log.contains(secret), qPrintable(secret));
+    }
+
+    void handsOffAndContinuesOnEachPlatform_data()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::newRow("discord") << u"discord"_s;
+        QTest::newRow("slack") << u"slack"_s;
+        QTest::newRow("telegram") << u"telegram"_s;
+    }
+    void handsOffAndContinuesOnEachPlatform()
+    {
+        QFETCH(QString, platform);
+        const QString topic = u"plan %1 things"_s.arg(platform);
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Noted."_s }));
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Here on %1: we were planning."_s.arg(platform) }));
+        const BatonRun chat
+            = runBaton({ u"chat"_s }, environment(), topic.toUtf8() + "\n/handoff " + platform.toUtf8() + "\n");
+        QVERIFY2(chat.exitCode == 0, qPrintable(chat.out + chat.err));
+        const QString id = m_sessions->sessions().first().id;
+        HandoffStore handoffs(m_store->db);
+        const auto status = handoffs.handoffState(id);
+        QCOMPARE(status->state, HandoffState::Completed);
+        const QString summary = u"Here on %1: we were planning."_s.arg(platform);
+        const QString reply = u"Continuing on %1."_s.arg(platform);
+        m_llm->enqueue(FakeLlmReply::withContent({ reply }));
+
+        QString thread;
+        if (platform == "discord"_L1) {
+            QCOMPARE(m_discord->threads(discordHome).size(), 1);
+            thread = m_discord->threads(discordHome).constLast();
+            QCOMPARE(m_discord->botMessages(thread), QStringList { summary });
+            m_discord->userSends(discordUser, thread, u"go on"_s);
+            QTRY_COMPARE(m_discord->botMessages(thread).size(), 2);
+            QCOMPARE(m_discord->botMessages(thread).constLast(), reply);
+        } else if (platform == "slack"_L1) {
+            thread = status->destination.section(u':', 3, 3);
+            QCOMPARE(m_slack->botMessages(slackHome, thread), QStringList { summary });
+            m_slack->userSends(slackUser, slackHome, u"go on"_s, thread);
+            QTRY_COMPARE(m_slack->botMessages(slackHome, thread).size(), 2);
+            QCOMPARE(m_slack->botMessages(slackHome, thread).constLast(), reply);
+        } else {
+            const qint64 topicId = m_telegram->topics(telegramHome).constLast();
+            thread = QString::number(topicId);
+            QCOMPARE(m_telegram->botMessages(telegramHome, topicId), QStringList { summary });
+            m_telegram->userSends(telegramUser, telegramHome, u"go on"_s, topicId);
+            QTRY_COMPARE(m_telegram->botMessages(telegramHome, topicId).size(), 2);
+        }
+        QVERIFY2(status->destination.startsWith(platform + u':') && status->destination.contains(thread),
+            qPrintable(status->destination));
+        // The same session on both surfaces: its transcript holds the terminal and the thread.
+        const QList<Message> transcript = m_sessions->transcript(id);
+        QCOMPARE(transcript.constFirst().content, topic);
+        QCOMPARE(transcript.at(transcript.size() - 2).content, u"go on"_s);
+        QCOMPARE(transcript.constLast().content, reply);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlatformsE2E)
+#include "tst_platforms_e2e.moc"
