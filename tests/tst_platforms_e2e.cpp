@@ -5,11 +5,13 @@
 #include "fakeslackserver.h"
 #include "faketelegramserver.h"
 #include "store/handoffstore.h"
+#include "store/sessionkeystore.h"
 #include "store/sessionstore.h"
 #include "teststore.h"
 
 #include <QFile>
 #include <QProcess>
+#include <QSet>
 #include <QTest>
 
 #include <memory>
@@ -22,6 +24,8 @@ const QString discordHome = u"700000000000000010"_s;
 const QString discordUser = u"600000000000000001"_s;
 const QString slackHome = u"C0000000001"_s;
 const QString slackUser = u"U0000000001"_s;
+const QString discordDm = u"700000000000000020"_s;
+const QString slackDm = u"D0000000001"_s;
 constexpr qint64 telegramUser = 111;
 constexpr qint64 telegramHome = -1001234567890;
 } // namespace
@@ -69,6 +73,8 @@ private Q_SLOTS:
         m_telegram->addGroup(telegramHome, u"Home"_s, true);
         m_discord->addGuildChannel(discordGuild, discordHome, u"home"_s);
         m_slack->addChannel(slackHome, u"home"_s);
+        m_discord->addDmChannel(discordDm, discordUser);
+        m_slack->addIm(slackDm, slackUser);
 
         m_store = std::make_unique<TestStore>();
         m_sessions = std::make_unique<SessionStore>(m_store->db);
@@ -100,6 +106,7 @@ private Q_SLOTS:
         QVERIFY2(m_gateway->exitStatus() == QProcess::NormalExit && m_gateway->exitCode() == 0, qPrintable(log));
         for (const QString &secret : { u"4242:telegram"_s, u"discord-token"_s, u"xoxb-slack"_s, u"xapp-slack"_s })
             QVERIFY2(!log.contains(secret), qPrintable(secret));
+        QVERIFY2(log.contains(u"enable the Message Content intent in the Developer Portal"_s), qPrintable(log));
     }
 
     void handsOffAndContinuesOnEachPlatform_data()
@@ -154,6 +161,70 @@ private Q_SLOTS:
         QCOMPARE(transcript.constFirst().content, topic);
         QCOMPARE(transcript.at(transcript.size() - 2).content, u"go on"_s);
         QCOMPARE(transcript.constLast().content, reply);
+    }
+
+    void aReconnectStormMidConversationLosesAndDoublesNothing_data()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::newRow("discord") << u"discord"_s;
+        QTest::newRow("slack") << u"slack"_s;
+    }
+    void aReconnectStormMidConversationLosesAndDoublesNothing()
+    {
+        QFETCH(QString, platform);
+        const int count = 100;
+        for (int i = 0; i < count; ++i) {
+            const QString text = u"%1 storm %2"_s.arg(platform).arg(i);
+            if (platform == "discord"_L1) {
+                m_discord->userSends(discordUser, discordDm, text);
+                i % 2 ? m_discord->closeConnections(4000) : m_discord->dropConnections();
+            } else {
+                m_slack->userSends(slackUser, slackDm, text);
+                m_slack->dropConnections();
+            }
+            QTest::qWait(20);
+        }
+        // Every message stored once in the chat's one session, and the conversation answered.
+        SessionKeyStore keys(m_store->db);
+        const QString key
+            = platform == "discord"_L1 ? u"discord:dm:%1"_s.arg(discordDm) : u"slack:dm:%1"_s.arg(slackDm);
+        const auto userTexts = [&] {
+            QStringList texts;
+            if (const auto binding = keys.binding(key)) {
+                for (const Message &m : m_sessions->transcript(binding->sessionId))
+                    if (m.role == MessageRole::User)
+                        texts << m.content;
+            }
+            return texts;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(userTexts().size(), count, 30'000);
+        const QString id = keys.binding(key)->sessionId;
+        QTRY_VERIFY_WITH_TIMEOUT(!m_sessions->session(id)->turnRunning
+                && m_sessions->transcript(id).constLast().role == MessageRole::Assistant,
+            30'000);
+        QTest::qWait(500);
+        const QStringList texts = userTexts();
+        QCOMPARE(QSet<QString>(texts.begin(), texts.end()).size(), count);
+        qsizetype replies = 0;
+        for (const Message &m : m_sessions->transcript(id))
+            replies += m.role == MessageRole::Assistant ? 1 : 0;
+        const qsizetype delivered = platform == "discord"_L1 ? m_discord->botMessages(discordDm).size()
+                                                             : m_slack->botMessages(slackDm).size();
+        QCOMPARE(delivered, replies); // each reply delivered once
+    }
+
+    void aFatalErrorStopsOnePlatformOnly() // last: Discord stays down afterwards
+    {
+        m_discord->closeConnections(4014);
+        QTest::qWait(500);
+        const int identifies = m_discord->identifyCount();
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Telegram still answers."_s }));
+        m_telegram->userSends(telegramUser, telegramUser, u"are you there?"_s);
+        QTRY_COMPARE(m_telegram->botMessages(telegramUser), QStringList { u"Telegram still answers."_s });
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Slack still answers."_s }));
+        m_slack->userSends(slackUser, slackDm, u"and you?"_s);
+        QTRY_VERIFY(m_slack->botMessages(slackDm).contains(u"Slack still answers."_s));
+        QCOMPARE(m_discord->identifyCount(), identifies); // stopped, not retrying
     }
 };
 
