@@ -3,6 +3,12 @@
 #include "cli/commandline.h"
 #include "platformfactory.h"
 
+#ifdef BATON_WITH_GUI
+#include "desktop/desktopapp.h"
+
+#include <QApplication>
+#endif
+
 #include <QCoreApplication>
 #include <QTextStream>
 #include <QTimer>
@@ -11,8 +17,44 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// `baton` alone, or with only --data-dir/--config, opens the window; anything else is the CLI.
+[[maybe_unused]] bool wantsWindow(int argc, char *argv[], QString *dataDir, QString *config)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        for (const auto &[option, value] : { std::pair { u"--data-dir"_s, dataDir }, { u"--config"_s, config } }) {
+            if (arg == option && i + 1 < argc) {
+                *value = QString::fromLocal8Bit(argv[++i]);
+                goto next;
+            }
+            if (arg.startsWith(option + u'=')) {
+                *value = arg.mid(option.size() + 1);
+                goto next;
+            }
+        }
+        return false;
+    next:;
+    }
+    return true;
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
+#ifdef BATON_WITH_GUI
+    QString dataDir, config;
+    if (wantsWindow(argc, argv, &dataDir, &config)) {
+        QApplication app(argc, argv);
+        QApplication::setApplicationName(u"baton"_s);
+        QApplication::setApplicationVersion(QStringLiteral(BATON_VERSION_STRING));
+        QApplication::setDesktopFileName(u"baton"_s);
+        DesktopApp desktop(AppPaths::resolve(dataDir, config), &PlatformFactory::create);
+        bool running = false;
+        const int status = desktop.start(&running);
+        return running ? app.exec() : status;
+    }
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"baton"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION_STRING));

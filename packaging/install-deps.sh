@@ -19,7 +19,7 @@ packages=(
     # the store (FTS5 is built into Debian's SQLite)
     libsqlite3-dev sqlite3
     # tests: a real Secret Service, a real X display with a tray
-    dbus dbus-x11 gnome-keyring xvfb xauth trayer
+    dbus dbus-x11 gnome-keyring xvfb xauth trayer x11-utils
 )
 
 SUDO=""

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktopapp.h"
+
+#include "chatcontroller.h"
+#include "singleinstance.h"
+#include "trayicon.h"
+
+#include <QApplication>
+#include <QLoggingCategory>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickWindow>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+// baton_ui is a static QML module: its types register through its plugin.
+Q_IMPORT_QML_PLUGIN(BatonPlugin)
+
+Q_LOGGING_CATEGORY(lcDesktop, "baton.desktop", QtInfoMsg)
+
+DesktopApp::DesktopApp(const AppPaths &paths, GatewayService::AdapterFactory adapters, QObject *parent)
+    : QObject(parent)
+    , m_paths(paths)
+    , m_adapters(std::move(adapters))
+{ }
+
+DesktopApp::~DesktopApp()
+{
+    delete m_engine;
+    delete m_tray;
+    delete m_gateway;
+    delete m_controller;
+}
+
+int DesktopApp::start(bool *running)
+{
+    *running = false;
+    m_instance = new SingleInstance(m_paths.dataDir, this);
+    if (m_instance->raiseRunning()) {
+        qCInfo(lcDesktop) << "Baton is already open for" << m_paths.dataDir << "- brought it to the front";
+        return 0;
+    }
+    m_instance->listen();
+    connect(m_instance, &SingleInstance::raiseRequested, this, &DesktopApp::show);
+
+    m_controller = new ChatController(m_paths);
+    if (!m_controller->open()) {
+        QTextStream(stderr) << "baton: " << m_controller->errorText() << Qt::endl;
+        return 1;
+    }
+
+    m_engine = new QQmlApplicationEngine;
+    m_engine->setInitialProperties({ { u"controller"_s, QVariant::fromValue(m_controller) } });
+    m_engine->load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
+    if (!window()) {
+        QTextStream(stderr) << "baton: the window could not be loaded" << Qt::endl;
+        return 1;
+    }
+
+    m_tray = new TrayIcon(*m_controller);
+    connect(m_tray, &TrayIcon::openRequested, this, &DesktopApp::show);
+    connect(m_tray, &TrayIcon::quitRequested, this, &DesktopApp::quit);
+    // With a tray, closing the window keeps Baton (and its gateway) running; without one it quits.
+    QApplication::setQuitOnLastWindowClosed(!m_tray->isVisible());
+
+    m_gateway = new GatewayService(m_paths, m_adapters);
+    connect(m_gateway, &GatewayService::started, this, [this](bool ok, const QString &error) {
+        if (ok) {
+            m_tray->setGateway(m_gateway->gateway());
+            return;
+        }
+        // Another process (`baton --no-gui`) runs the gateway: the window shares its store.
+        qCInfo(lcDesktop).noquote() << "the gateway is not running in this window:" << error;
+        window()->setProperty("gatewayNote", tr("The gateway runs elsewhere: %1").arg(error));
+        m_tray->setGateway(nullptr);
+    });
+    connect(m_gateway, &GatewayService::stopped, qApp, &QCoreApplication::quit);
+    m_gateway->start();
+    *running = true;
+    return 0;
+}
+
+QQuickWindow *DesktopApp::window() const
+{
+    const auto roots = m_engine ? m_engine->rootObjects() : QList<QObject *> {};
+    return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.first());
+}
+
+void DesktopApp::show()
+{
+    if (QQuickWindow *w = window()) {
+        w->show();
+        w->raise();
+        w->requestActivate();
+    }
+}
+
+void DesktopApp::quit()
+{
+    // The gateway finishes the replies in flight (10 s at most), then stopped() quits.
+    if (QQuickWindow *w = window())
+        w->hide();
+    m_gateway->stop();
+}

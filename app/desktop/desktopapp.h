@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/apppaths.h"
+#include "gateway/gatewayservice.h"
+
+#include <QObject>
+
+class ChatController;
+class QQmlApplicationEngine;
+class QQuickWindow;
+class SingleInstance;
+class TrayIcon;
+
+/**
+ * @brief `baton` with no command: the window, the tray icon and the gateway inside. Closing the
+ * window keeps Baton in the tray; Quit stops the gateway (finishing replies in flight) and exits.
+ */
+class DesktopApp : public QObject
+{
+    Q_OBJECT
+
+public:
+    DesktopApp(const AppPaths &paths, GatewayService::AdapterFactory adapters, QObject *parent = nullptr);
+    ~DesktopApp() override;
+
+    /// 0 and running, or the exit status to leave with at once (another window was raised: 0).
+    [[nodiscard]] int start(bool *running);
+    [[nodiscard]] QQuickWindow *window() const;
+    [[nodiscard]] ChatController *controller() const { return m_controller; }
+
+private:
+    void show();
+    void quit();
+
+    AppPaths m_paths;
+    GatewayService::AdapterFactory m_adapters;
+    SingleInstance *m_instance = nullptr;
+    ChatController *m_controller = nullptr;
+    GatewayService *m_gateway = nullptr;
+    QQmlApplicationEngine *m_engine = nullptr;
+    TrayIcon *m_tray = nullptr;
+};

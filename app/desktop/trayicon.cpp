@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trayicon.h"
+
+#include "chatcontroller.h"
+#include "gateway/gateway.h"
+
+#include <QIcon>
+#include <QMenu>
+#include <QSystemTrayIcon>
+
+using namespace Qt::StringLiterals;
+
+TrayIcon::TrayIcon(ChatController &controller, QObject *parent)
+    : QObject(parent)
+    , m_controller(controller)
+    , m_tray(new QSystemTrayIcon(this))
+    , m_menu(new QMenu)
+    , m_handoffMenu(new QMenu(tr("Hand off current chat")))
+{
+    m_menu->addAction(tr("Open Baton"), this, &TrayIcon::openRequested);
+    m_menu->addAction(tr("New chat"), this, [this] {
+        m_controller.newChat();
+        Q_EMIT openRequested();
+    });
+    m_menu->addMenu(m_handoffMenu);
+    for (const QString &platform : m_controller.handoffPlatforms()) {
+        m_handoffMenu->addAction(
+            ChatController::displayName(platform), this, [this, platform] { m_controller.handOff(platform); });
+    }
+    m_menu->addSeparator();
+    m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested);
+    m_tray->setContextMenu(m_menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger)
+            Q_EMIT openRequested();
+    });
+    connect(&m_controller, &ChatController::sessionChanged, this, &TrayIcon::update);
+    connect(&m_controller, &ChatController::handoffChanged, this, [this] {
+        const QString state = m_controller.handoffState();
+        if (state == "completed"_L1 || state == "failed"_L1)
+            notify(state == "completed"_L1 ? tr("Handoff complete") : tr("Handoff failed"), m_controller.handoffText());
+    });
+    update();
+    m_tray->show();
+}
+
+TrayIcon::~TrayIcon()
+{
+    delete m_menu;
+}
+
+bool TrayIcon::isVisible() const
+{
+    return m_tray->isVisible() && QSystemTrayIcon::isSystemTrayAvailable();
+}
+
+void TrayIcon::notify(const QString &title, const QString &message)
+{
+    if (QSystemTrayIcon::supportsMessages())
+        m_tray->showMessage(title, message);
+}
+
+void TrayIcon::setGateway(Gateway *gateway)
+{
+    m_gateway = gateway;
+    if (gateway) {
+        for (PlatformAdapter *adapter : gateway->adapters())
+            connect(adapter, &PlatformAdapter::stateChanged, this, &TrayIcon::update);
+    }
+    update();
+}
+
+void TrayIcon::update()
+{
+    // The worst platform state names the icon: one platform down is worth a glance.
+    QString icon = u"online"_s;
+    QStringList lines;
+    if (!m_gateway) {
+        icon = u"paused"_s;
+        lines << tr("Gateway: in another process");
+    } else if (m_gateway->adapters().isEmpty()) {
+        icon = u"offline"_s;
+        lines << tr("Gateway: no platform enabled");
+    }
+    for (PlatformAdapter *adapter : m_gateway ? m_gateway->adapters() : QList<PlatformAdapter *> {}) {
+        const auto state = adapter->state();
+        if (state == PlatformAdapter::State::Offline)
+            icon = u"offline"_s;
+        else if (state != PlatformAdapter::State::Online && icon != "offline"_L1)
+            icon = u"degraded"_s;
+        const QString name = QVariant::fromValue(state).toString().toLower();
+        lines << u"%1: %2%3"_s.arg(ChatController::displayName(adapter->name()), name,
+            adapter->stateReason().isEmpty() ? QString() : u" — "_s + adapter->stateReason());
+    }
+    m_tray->setIcon(QIcon(u":/icons/tray-%1.svg"_s.arg(icon)));
+    m_tray->setToolTip(u"Baton\n"_s + lines.join(u'\n'));
+    qDeleteAll(m_statusLines);
+    m_statusLines.clear();
+    QAction *before = m_menu->actions().value(3); // after Open, New chat, Hand off
+    for (const QString &line : std::as_const(lines)) {
+        auto *action = new QAction(line, m_menu);
+        action->setEnabled(false);
+        m_menu->insertAction(before, action);
+        m_statusLines << action;
+    }
+    m_handoffMenu->setEnabled(!m_controller.sessionId().isEmpty());
+}

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chatcontroller.h"
+
+#include "agent/agent.h"
+#include "agent/llmclient.h"
+#include "config/platformcatalog.h"
+#include "config/secretstore.h"
+#include "config/settings.h"
+#include "handoff/handoffvalidation.h"
+#include "messagelistmodel.h"
+#include "sessionlistmodel.h"
+#include "store/database.h"
+#include "store/handoffstore.h"
+#include "store/sessionstore.h"
+#include "store/storewatcher.h"
+
+#include <QNetworkAccessManager>
+
+using namespace Qt::StringLiterals;
+
+ChatController::ChatController(const AppPaths &paths, QObject *parent)
+    : QObject(parent)
+    , m_paths(paths)
+{ }
+
+ChatController::~ChatController()
+{
+    // Everything that writes through the store goes before it.
+    delete m_waiter;
+    delete m_agent;
+    delete m_sessionModel;
+    delete m_messageModel;
+    delete m_handoffs;
+    delete m_store;
+}
+
+bool ChatController::open()
+{
+    m_settings = std::make_unique<Settings>(m_paths.configFile);
+    if (!m_settings->errorString().isEmpty()) {
+        setError(m_settings->errorString());
+        return false;
+    }
+    m_db = std::make_unique<Database>();
+    if (!m_db->open(m_paths.databasePath())) {
+        setError(m_db->errorString());
+        return false;
+    }
+    m_store = new SessionStore(*m_db);
+    m_store->releaseAbandonedTurns();
+    m_handoffs = new HandoffStore(*m_db);
+    m_sessionModel = new SessionListModel(*m_store);
+    m_messageModel = new MessageListModel(*m_store);
+    // The gateway, a terminal chat or `baton --no-gui` write through their own connections.
+    m_watcher = new StoreWatcher(*m_db, 500, this);
+    connect(m_watcher, &StoreWatcher::changedElsewhere, this, [this] {
+        m_sessionModel->refresh();
+        m_messageModel->refresh();
+        Q_EMIT sessionChanged();
+        Q_EMIT busyChanged();
+        Q_EMIT handoffChanged();
+    });
+
+    m_network = new QNetworkAccessManager(this);
+    m_llm = new LlmClient(m_network, this);
+    m_agent = new Agent(*m_store, *m_llm);
+    m_agent->setConfig({ QUrl(m_settings->llmBaseUrl()), {}, m_settings->model(), m_settings->systemPrompt(),
+        m_settings->llmTimeoutSeconds() * 1000, m_settings->llmIncludeUsage() });
+    connect(m_agent, &Agent::deltaReceived, this, [this](const QString &sessionId, const QString &text) {
+        if (sessionId == m_sessionId)
+            m_messageModel->appendDelta(m_agent->replyId(sessionId), text);
+    });
+    connect(m_agent, &Agent::turnFinished, this, &ChatController::onTurnFinished);
+    auto *secrets = new SecretStore(this);
+    connect(secrets, &SecretStore::readFinished, this, [this, secrets](const QString &, const QString &key) {
+        Agent::Config config = m_agent->config();
+        config.apiKey = key;
+        m_agent->setConfig(config);
+        secrets->deleteLater();
+    });
+    secrets->read(u"llm.api_key"_s);
+
+    m_waiter = new HandoffWaiter(
+        *m_store, *m_handoffs, *m_settings, m_paths.dataDir, HandoffWaiter::Timeouts::fromEnvironment());
+    connect(m_waiter, &HandoffWaiter::progress, this, [this](const QString &sentence) {
+        // The row says where it is: pending until a gateway claims it, then running.
+        const auto status = m_handoffs->handoffState(m_sessionId);
+        setHandoff(status && status->state == HandoffState::Running ? u"running"_s : u"pending"_s, sentence);
+    });
+    connect(m_waiter, &HandoffWaiter::finished, this, &ChatController::onHandoffFinished);
+    return true;
+}
+
+void ChatController::setError(const QString &sentence)
+{
+    if (sentence == m_error)
+        return;
+    m_error = sentence;
+    Q_EMIT errorTextChanged();
+}
+
+void ChatController::setHandoff(const QString &state, const QString &text)
+{
+    m_handoffState = state;
+    m_handoffText = text;
+    Q_EMIT handoffChanged();
+}
+
+QString ChatController::title() const
+{
+    const auto session = m_sessionId.isEmpty() ? std::nullopt : m_store->session(m_sessionId);
+    return session && !session->title.isEmpty() ? session->title : tr("New chat");
+}
+
+bool ChatController::busy() const
+{
+    return !m_sessionId.isEmpty() && m_agent && m_agent->isRunning(m_sessionId);
+}
+
+QString ChatController::model() const
+{
+    return m_agent ? m_agent->config().model : QString();
+}
+
+QString ChatController::displayName(const QString &platform)
+{
+    return PlatformCatalog::displayName(platform);
+}
+
+QStringList ChatController::handoffPlatforms() const
+{
+    QStringList ready;
+    for (const QString &platform : PlatformCatalog::names()) {
+        if (HandoffValidation::check(*m_settings, platform).ok)
+            ready << platform;
+    }
+    return ready;
+}
+
+QString ChatController::livePlatform() const
+{
+    if (m_sessionId.isEmpty() || m_takenBack.contains(m_sessionId))
+        return {};
+    const auto status = m_handoffs->handoffState(m_sessionId);
+    return status && status->state == HandoffState::Completed ? status->platform : QString();
+}
+
+void ChatController::newChat()
+{
+    m_sessionId.clear();
+    m_messageModel->setSession({});
+    setHandoff({}, {});
+    setError({});
+    Q_EMIT sessionChanged();
+    Q_EMIT busyChanged();
+}
+
+void ChatController::openSession(const QString &sessionId)
+{
+    if (sessionId == m_sessionId)
+        return;
+    m_sessionId = sessionId;
+    m_messageModel->setSession(sessionId);
+    setHandoff({}, {});
+    setError({});
+    Q_EMIT sessionChanged();
+    Q_EMIT busyChanged();
+}
+
+void ChatController::send(const QString &text)
+{
+    const QString message = text.trimmed();
+    if (message.isEmpty())
+        return;
+    setError({});
+    if (m_sessionId.isEmpty()) {
+        m_sessionId = m_store->createSession({}, u"desktop"_s);
+        if (m_sessionId.isEmpty())
+            return setError(m_store->errorString());
+        m_messageModel->setSession(m_sessionId);
+        Q_EMIT sessionChanged();
+    }
+    Message user;
+    user.content = message;
+    if (!m_agent->startTurn(m_sessionId, user))
+        return setError(m_agent->errorString());
+    m_takenBack.insert(m_sessionId); // writing here takes a handed-off session back
+    Q_EMIT busyChanged();
+    Q_EMIT sessionChanged();
+    Q_EMIT handoffChanged();
+}
+
+void ChatController::stop()
+{
+    if (!m_sessionId.isEmpty())
+        m_agent->cancel(m_sessionId);
+}
+
+void ChatController::regenerate()
+{
+    if (m_sessionId.isEmpty() || busy())
+        return;
+    setError({});
+    if (!m_agent->startTurn(m_sessionId, Message {}))
+        return setError(m_agent->errorString());
+    Q_EMIT busyChanged();
+}
+
+void ChatController::onTurnFinished(const QString &sessionId, qint64, MessageStatus status, const QString &error)
+{
+    if (sessionId != m_sessionId)
+        return;
+    Q_EMIT busyChanged();
+    if (status == MessageStatus::Error)
+        setError(error);
+    if (!m_queuedHandoff.isEmpty())
+        startHandoff(std::exchange(m_queuedHandoff, {}));
+}
+
+void ChatController::handOff(const QString &platform)
+{
+    if (m_sessionId.isEmpty())
+        return setError(tr("Nothing to hand off yet: say something first."));
+    if (m_waiter->isWaiting())
+        return;
+    if (busy()) {
+        // The reference refuses mid-reply; the window waits for the reply instead.
+        m_queuedHandoff = platform;
+        return setHandoff(u"queued"_s, tr("Handing off to %1 when this reply is finished…").arg(displayName(platform)));
+    }
+    startHandoff(platform);
+}
+
+void ChatController::startHandoff(const QString &platform)
+{
+    setHandoff(u"pending"_s, tr("Waiting for the gateway…"));
+    m_takenBack.remove(m_sessionId);
+    m_waiter->start(m_sessionId, platform);
+}
+
+void ChatController::onHandoffFinished(HandoffWaiter::Outcome outcome, const QString &sentence, const HandoffStatus &)
+{
+    const bool completed = outcome == HandoffWaiter::Outcome::Completed;
+    setHandoff(completed ? u"completed"_s : u"failed"_s, sentence);
+    m_sessionModel->refresh();
+}
+
+void ChatController::takeBack()
+{
+    if (m_sessionId.isEmpty())
+        return;
+    m_takenBack.insert(m_sessionId);
+    setHandoff({}, {});
+}

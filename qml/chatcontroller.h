@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/apppaths.h"
+#include "handoff/handoffwaiter.h"
+#include "messagelistmodel.h"
+#include "sessionlistmodel.h"
+#include "store/storetypes.h"
+
+#include <QObject>
+#include <QSet>
+#include <QtQmlIntegration>
+
+#include <memory>
+
+class Agent;
+class Database;
+class HandoffStore;
+class LlmClient;
+class QNetworkAccessManager;
+class SessionStore;
+class Settings;
+class StoreWatcher;
+
+/**
+ * @brief What the window does, for QML: the sessions, the open conversation, sending and stopping,
+ * and the handoff through the same requester and state machine as `/handoff`.
+ */
+class ChatController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("made by the application")
+    Q_PROPERTY(SessionListModel *sessions READ sessions CONSTANT)
+    Q_PROPERTY(MessageListModel *messages READ messages CONSTANT)
+    Q_PROPERTY(QString sessionId READ sessionId NOTIFY sessionChanged)
+    Q_PROPERTY(QString title READ title NOTIFY sessionChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString model READ model NOTIFY modelChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    Q_PROPERTY(QStringList handoffPlatforms READ handoffPlatforms CONSTANT)
+    Q_PROPERTY(QString handoffState READ handoffState NOTIFY handoffChanged)
+    Q_PROPERTY(QString handoffText READ handoffText NOTIFY handoffChanged)
+    Q_PROPERTY(QString livePlatform READ livePlatform NOTIFY handoffChanged)
+
+public:
+    ChatController(const AppPaths &paths, QObject *parent = nullptr);
+    ~ChatController() override;
+
+    /// Opens the store and reads the settings; false with errorText() when it cannot.
+    [[nodiscard]] bool open();
+
+    [[nodiscard]] SessionListModel *sessions() const { return m_sessionModel; }
+    [[nodiscard]] MessageListModel *messages() const { return m_messageModel; }
+    [[nodiscard]] QString sessionId() const { return m_sessionId; }
+    [[nodiscard]] QString title() const;
+    [[nodiscard]] bool busy() const;
+    [[nodiscard]] QString model() const;
+    [[nodiscard]] QString errorText() const { return m_error; }
+    [[nodiscard]] QStringList handoffPlatforms() const;
+    [[nodiscard]] QString handoffState() const { return m_handoffState; }
+    [[nodiscard]] QString handoffText() const { return m_handoffText; }
+    [[nodiscard]] QString livePlatform() const;
+
+    Q_INVOKABLE void newChat();
+    Q_INVOKABLE void openSession(const QString &sessionId);
+    Q_INVOKABLE void send(const QString &text);
+    Q_INVOKABLE void stop();
+    /// Asks again for the last reply: the failed or unwanted answer stays in the history.
+    Q_INVOKABLE void regenerate();
+    /// Hands the open session off to @p platform; while a reply is being written, it waits for it.
+    Q_INVOKABLE void handOff(const QString &platform);
+    /// Continues a handed-off session here.
+    Q_INVOKABLE void takeBack();
+    Q_INVOKABLE static QString displayName(const QString &platform);
+
+Q_SIGNALS:
+    void sessionChanged();
+    void busyChanged();
+    void modelChanged();
+    void errorTextChanged();
+    void handoffChanged();
+
+private:
+    void setError(const QString &sentence);
+    void setHandoff(const QString &state, const QString &text);
+    void startHandoff(const QString &platform);
+    void onTurnFinished(const QString &sessionId, qint64 replyId, MessageStatus status, const QString &error);
+    void onHandoffFinished(HandoffWaiter::Outcome outcome, const QString &sentence, const HandoffStatus &status);
+
+    AppPaths m_paths;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Settings> m_settings;
+    SessionStore *m_store = nullptr;
+    HandoffStore *m_handoffs = nullptr;
+    StoreWatcher *m_watcher = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    LlmClient *m_llm = nullptr;
+    Agent *m_agent = nullptr;
+    SessionListModel *m_sessionModel = nullptr;
+    MessageListModel *m_messageModel = nullptr;
+    HandoffWaiter *m_waiter = nullptr;
+    QString m_sessionId;
+    QString m_error;
+    QString m_handoffState;
+    QString m_handoffText;
+    QString m_queuedHandoff; // asked for mid-reply: starts when the reply ends
+    QSet<QString> m_takenBack;
+};

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagelistmodel.h"
+
+#include "store/sessionstore.h"
+
+using namespace Qt::StringLiterals;
+
+MessageListModel::MessageListModel(SessionStore &store, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_store(store)
+{
+    connect(&m_store, &SessionStore::messageAppended, this, &MessageListModel::onAppended);
+    connect(&m_store, &SessionStore::messageUpdated, this, &MessageListModel::onUpdated);
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_messages.size());
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Message &m = m_messages.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case ContentRole:
+        return m.content;
+    case IdRole:
+        return m.id;
+    case RoleNameRole:
+        return messageRoleName(m.role);
+    case StatusRole:
+        return messageStatusName(m.status);
+    case PlatformRole:
+        return m.platform;
+    case CreatedAtRole:
+        return QDateTime::fromMSecsSinceEpoch(m.createdAt);
+    case StreamingRole:
+        return m.id == m_streamingId;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return { { IdRole, "messageId" }, { RoleNameRole, "role" }, { ContentRole, "content" }, { StatusRole, "status" },
+        { PlatformRole, "platform" }, { CreatedAtRole, "createdAt" }, { StreamingRole, "streaming" } };
+}
+
+void MessageListModel::setSession(const QString &sessionId)
+{
+    beginResetModel();
+    m_sessionId = sessionId;
+    m_streamingId = 0;
+    // Synthetic turns go to the model but are never shown as something the user said.
+    m_messages = sessionId.isEmpty() ? QList<Message> {} : m_store.transcript(sessionId, false);
+    endResetModel();
+}
+
+int MessageListModel::rowOf(qint64 messageId) const
+{
+    // The rows that change are the last few: look from the end.
+    for (qsizetype i = m_messages.size() - 1; i >= 0; --i) {
+        if (m_messages.at(i).id == messageId)
+            return int(i);
+    }
+    return -1;
+}
+
+void MessageListModel::onAppended(const QString &sessionId, qint64 messageId)
+{
+    if (sessionId != m_sessionId || rowOf(messageId) >= 0)
+        return;
+    const auto message = m_store.message(messageId);
+    if (!message || message->internal)
+        return;
+    const int row = int(m_messages.size());
+    beginInsertRows({}, row, row);
+    m_messages.append(*message);
+    endInsertRows();
+}
+
+void MessageListModel::onUpdated(const QString &sessionId, qint64 messageId)
+{
+    const int row = sessionId == m_sessionId ? rowOf(messageId) : -1;
+    if (row < 0)
+        return;
+    if (const auto message = m_store.message(messageId)) {
+        m_messages[row] = *message;
+        if (m_streamingId == messageId)
+            m_streamingId = 0; // the stored text is the final one
+        Q_EMIT dataChanged(index(row), index(row));
+    }
+}
+
+void MessageListModel::appendDelta(qint64 messageId, const QString &text)
+{
+    const int row = rowOf(messageId);
+    if (row < 0)
+        return;
+    m_messages[row].content += text;
+    const bool started = m_streamingId != messageId;
+    m_streamingId = messageId;
+    Q_EMIT dataChanged(index(row), index(row), started ? QList<int> {} : QList<int> { ContentRole });
+}
+
+void MessageListModel::refresh()
+{
+    if (m_sessionId.isEmpty())
+        return;
+    const QList<Message> fresh = m_store.transcript(m_sessionId, false);
+    // Rows are only ever added at the end or changed in place.
+    const qsizetype common = std::min(fresh.size(), m_messages.size());
+    bool prefixSame = true;
+    for (qsizetype i = 0; i < common && prefixSame; ++i)
+        prefixSame = fresh.at(i).id == m_messages.at(i).id;
+    if (!prefixSame || fresh.size() < m_messages.size()) {
+        beginResetModel();
+        m_messages = fresh;
+        endResetModel();
+        return;
+    }
+    for (qsizetype i = 0; i < common; ++i) {
+        if (fresh.at(i).content != m_messages.at(i).content || fresh.at(i).status != m_messages.at(i).status) {
+            if (fresh.at(i).id == m_streamingId)
+                continue; // ours, still streaming: the deltas are ahead of the store
+            m_messages[i] = fresh.at(i);
+            Q_EMIT dataChanged(index(int(i)), index(int(i)));
+        }
+    }
+    if (fresh.size() > m_messages.size()) {
+        beginInsertRows({}, int(m_messages.size()), int(fresh.size()) - 1);
+        m_messages.append(fresh.mid(m_messages.size()));
+        endInsertRows();
+    }
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/storetypes.h"
+
+#include <QAbstractListModel>
+#include <QtQmlIntegration>
+
+class SessionStore;
+
+/**
+ * @brief One session's visible transcript for the chat view, with the reply being written growing
+ * in place: a delta touches only its own row, so streaming into a 10,000-message session costs
+ * the same as into an empty one.
+ */
+class MessageListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("made by the ChatController")
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        RoleNameRole,
+        ContentRole,
+        StatusRole,
+        PlatformRole,
+        CreatedAtRole,
+        StreamingRole
+    };
+
+    explicit MessageListModel(SessionStore &store, QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    /// Shows @p sessionId (empty: nothing).
+    void setSession(const QString &sessionId);
+    [[nodiscard]] QString sessionId() const { return m_sessionId; }
+    /// Adds @p text to the reply @p messageId being written.
+    void appendDelta(qint64 messageId, const QString &text);
+    /// Reads rows written by others (another surface, the gateway) since the last look.
+    void refresh();
+
+private:
+    void onAppended(const QString &sessionId, qint64 messageId);
+    void onUpdated(const QString &sessionId, qint64 messageId);
+    [[nodiscard]] int rowOf(qint64 messageId) const;
+
+    SessionStore &m_store;
+    QString m_sessionId;
+    QList<Message> m_messages;
+    qint64 m_streamingId = 0;
+};

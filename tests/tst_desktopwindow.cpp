@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "batonprocess.h"
+#include "chatcontroller.h"
+#include "fakellmserver.h"
+#include "faketelegramserver.h"
+#include "teststore.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QPalette>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+// baton_ui is a static QML module: its types register through its plugin.
+Q_IMPORT_QML_PLUGIN(BatonPlugin)
+
+namespace {
+constexpr qint64 home = -1001234567890;
+const QString token = u"4242:window"_s;
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x23, 0x26, 0x29));
+    p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
+    p.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));
+    p.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
+    p.setColor(QPalette::Button, QColor(0x31, 0x36, 0x3b));
+    p.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa3, 0xab));
+    return p;
+}
+} // namespace
+
+/**
+ * The real window (Main.qml) on the ChatController: models under QAbstractItemModelTester, a reply
+ * streamed into the view, and a handoff through the window's controller to a real
+ * `baton --no-gui` with the fake Telegram, with screenshots in light and dark palettes under
+ * <build>/tests/screenshots/.
+ */
+class TestDesktopWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeLlmServer> m_llm;
+    std::unique_ptr<FakeTelegramServer> m_telegram;
+    std::unique_ptr<TestStore> m_store;
+    std::unique_ptr<QProcess> m_gateway;
+    std::unique_ptr<ChatController> m_controller;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+
+    AppPaths paths() const { return { m_store->dir.path(), m_store->dir.filePath(u"baton.ini"_s) }; }
+
+    bool screenshot(const QString &name)
+    {
+        QDir().mkpath(u"screenshots"_s);
+        const QImage image = m_window->grabWindow();
+        return !image.isNull() && image.save(u"screenshots/%1.png"_s.arg(name));
+    }
+    QQuickItem *item(const QString &objectName) const
+    {
+        QQuickItem *found = m_window->findChild<QQuickItem *>(objectName);
+        if (!found)
+            qWarning() << "no item named" << objectName;
+        return found;
+    }
+    void openWindow()
+    {
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->setInitialProperties({ { u"controller"_s, QVariant::fromValue(m_controller.get()) } });
+        m_engine->load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
+        QVERIFY(!m_engine->rootObjects().isEmpty());
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        QVERIFY(m_window);
+        m_window->resize(1100, 720);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_llm = std::make_unique<FakeLlmServer>();
+        m_telegram = std::make_unique<FakeTelegramServer>(token);
+        QVERIFY(m_llm->listen() && m_telegram->listen());
+        m_telegram->addGroup(home, u"Home"_s, true);
+        m_store = std::make_unique<TestStore>();
+        QFile ini(paths().configFile);
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[llm]\nbase_url=" + m_llm->baseUrl().toString().toUtf8() + "\nmodel=fake-model\n"
+            + "[telegram]\nenabled=true\napi_base=" + m_telegram->apiBase().toUtf8()
+            + "\nhome_chat=" + QByteArray::number(home) + "\n");
+        ini.close();
+        m_controller = std::make_unique<ChatController>(paths());
+        QVERIFY2(m_controller->open(), qPrintable(m_controller->errorText()));
+        new QAbstractItemModelTester(
+            m_controller->sessions(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        new QAbstractItemModelTester(
+            m_controller->messages(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        openWindow();
+    }
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_controller.reset();
+        if (m_gateway) {
+            m_gateway->terminate();
+            QVERIFY(waitForExit(*m_gateway));
+        }
+    }
+
+    void aReplyStreamsIntoTheView()
+    {
+        QVERIFY(screenshot(u"01-empty-light"_s));
+        QCOMPARE(m_window->title(), u"Baton — New chat"_s);
+        FakeLlmReply reply = FakeLlmReply::withContent({ u"Lisbon in May: "_s, u"**warm**, "_s,
+            u"bright, and the `28` tram is a must.\n\n"_s, u"```sh\necho pack light\n```"_s });
+        reply.chunkDelayMs = 150;
+        m_llm->enqueue(reply);
+        m_controller->send(u"Plan three days in Lisbon"_s);
+        QVERIFY(m_controller->busy());
+        QCOMPARE(item(u"sendButton"_s)->property("text").toString(), u"Stop"_s);
+        QTRY_VERIFY(m_controller->messages()->rowCount() == 2
+            && m_controller->messages()->index(1).data(MessageListModel::StreamingRole).toBool());
+        QVERIFY(screenshot(u"02-streaming-light"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->busy(), 10'000);
+        QCOMPARE(m_controller->messages()->index(1).data(MessageListModel::ContentRole).toString(),
+            u"Lisbon in May: **warm**, bright, and the `28` tram is a must.\n\n```sh\necho pack light\n```"_s);
+        QCOMPARE(m_window->title(), u"Baton — Plan three days in Lisbon"_s);
+        QCOMPARE(m_controller->sessions()->rowCount(), 1);
+        QCOMPARE(item(u"sendButton"_s)->property("text").toString(), u"Send"_s);
+        QVERIFY(screenshot(u"03-reply-light"_s));
+    }
+
+    void aFailedReplyShowsTheSentenceAndRetry()
+    {
+        FakeLlmReply failing;
+        failing.httpStatus = 401;
+        failing.errorBody = "{\"error\":{\"message\":\"bad key\"}}";
+        m_llm->enqueue(failing);
+        m_controller->send(u"and restaurants?"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->errorText().isEmpty(), 10'000);
+        QVERIFY2(m_controller->errorText().contains(u"rejected the API key"_s), qPrintable(m_controller->errorText()));
+        QVERIFY(item(u"errorText"_s)->isVisible());
+        QVERIFY(screenshot(u"04-error-light"_s));
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Try Taberna da Rua das Flores."_s }));
+        m_controller->regenerate();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->busy() && m_controller->errorText().isEmpty(), 10'000);
+    }
+
+    void handOffThroughTheWindowsController()
+    {
+        m_gateway = startBaton({ u"--no-gui"_s }, [this] {
+            QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+            e.insert(u"BATON_DATA_DIR"_s, paths().dataDir);
+            e.insert(u"BATON_CONFIG"_s, paths().configFile);
+            e.insert(u"BATON_TELEGRAM_TOKEN"_s, token);
+            e.insert(u"BATON_TELEGRAM_POLL_TIMEOUT_S"_s, u"2"_s);
+            return e;
+        }());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_telegram->calls(u"getUpdates"_s).isEmpty(), 10'000);
+        QCOMPARE(m_controller->handoffPlatforms(), QStringList { u"telegram"_s });
+        QVERIFY(item(u"handoffButton"_s)->isEnabled());
+
+        FakeLlmReply summary = FakeLlmReply::withContent({ u"Here on Telegram: "_s, u"Lisbon, three days."_s });
+        summary.firstTokenDelayMs = 600; // long enough to see "running"
+        m_llm->enqueue(summary);
+        QStringList states;
+        connect(m_controller.get(), &ChatController::handoffChanged, this, [&] {
+            if (states.isEmpty() || states.constLast() != m_controller->handoffState())
+                states << m_controller->handoffState();
+        });
+        m_controller->handOff(u"telegram"_s);
+        QVERIFY(!item(u"handoffButton"_s)->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller->handoffState(), u"running"_s, 10'000);
+        QVERIFY(screenshot(u"05-handoff-running-light"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller->handoffState(), u"completed"_s, 15'000);
+        QCOMPARE(states, (QStringList { u"pending"_s, u"running"_s, u"completed"_s }));
+        QCOMPARE(m_controller->livePlatform(), u"telegram"_s);
+        QVERIFY(item(u"liveBanner"_s)->isVisible());
+        QCOMPARE(item(u"liveBanner"_s)->property("text").toString(),
+            u"Continuing on Telegram — Plan three days in Lisbon"_s);
+        const qint64 topic = m_telegram->topics(home).constLast();
+        QCOMPARE(m_telegram->botMessages(home, topic), QStringList { u"Here on Telegram: Lisbon, three days."_s });
+        QVERIFY(screenshot(u"06-handed-off-light"_s));
+
+        m_controller->takeBack();
+        QCOMPARE(m_controller->livePlatform(), QString());
+        QVERIFY(!item(u"liveBanner"_s)->isVisible());
+    }
+
+    void darkPalette()
+    {
+        QGuiApplication::setPalette(::darkPalette());
+        m_engine.reset();
+        openWindow();
+        QTRY_VERIFY(m_window->property("dark").toBool());
+        m_controller->openSession(m_controller->sessions()->index(0).data(SessionListModel::IdRole).toString());
+        QVERIFY(screenshot(u"07-conversation-dark"_s));
+    }
+};
+
+QTEST_MAIN(TestDesktopWindow)
+#include "tst_desktopwindow.moc"
