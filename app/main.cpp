@@ -4,6 +4,7 @@
 #include "platformfactory.h"
 
 #ifdef BATON_WITH_GUI
+#include "desktop/demoworld.h"
 #include "desktop/desktopapp.h"
 
 #include <QApplication>
@@ -18,11 +19,15 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// `baton` alone, or with only --data-dir/--config, opens the window; anything else is the CLI.
-[[maybe_unused]] bool wantsWindow(int argc, char *argv[], QString *dataDir, QString *config)
+// `baton` alone, or with only --data-dir/--config/--demo, opens the window; anything else is the CLI.
+[[maybe_unused]] bool wantsWindow(int argc, char *argv[], QString *dataDir, QString *config, bool *demo)
 {
     for (int i = 1; i < argc; ++i) {
         const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (arg == "--demo"_L1) {
+            *demo = true;
+            continue;
+        }
         for (const auto &[option, value] : { std::pair { u"--data-dir"_s, dataDir }, { u"--config"_s, config } }) {
             if (arg == option && i + 1 < argc) {
                 *value = QString::fromLocal8Bit(argv[++i]);
@@ -44,14 +49,26 @@ int main(int argc, char *argv[])
 {
 #ifdef BATON_WITH_GUI
     QString dataDir, config;
-    if (wantsWindow(argc, argv, &dataDir, &config)) {
+    bool demo = false;
+    if (wantsWindow(argc, argv, &dataDir, &config, &demo)) {
         QApplication app(argc, argv);
         QApplication::setApplicationName(u"baton"_s);
         QApplication::setApplicationVersion(QStringLiteral(BATON_VERSION_STRING));
         QApplication::setDesktopFileName(u"baton"_s);
-        DesktopApp desktop(AppPaths::resolve(dataDir, config), &PlatformFactory::create);
+        // --demo: a model and a Telegram on loopback, and a person on the phone; no account needed.
+        DemoWorld world;
+        if (demo) {
+            QString error;
+            if (!world.start(&error)) {
+                QTextStream(stderr) << "baton: " << error << Qt::endl;
+                return 1;
+            }
+        }
+        DesktopApp desktop(demo ? world.paths() : AppPaths::resolve(dataDir, config), &PlatformFactory::create);
         bool running = false;
         const int status = desktop.start(&running);
+        if (running && demo && qEnvironmentVariableIsSet("BATON_DEMO_AUTOPLAY"))
+            desktop.autoplay(qEnvironmentVariable("BATON_DEMO_AUTOPLAY"));
         return running ? app.exec() : status;
     }
 #endif

@@ -33,3 +33,13 @@ timeout 10 "$baton" --data-dir "$work" --config "$work/baton.ini" > "$work/secon
 grep -q "already open" "$work/second.log" || { echo "FAIL: the second baton did not find the first"; exit 1; }
 kill -0 "$baton_pid" || { echo "FAIL: the first baton is gone"; exit 1; }
 echo "ok: a second baton raised the first"
+
+# The demo plays itself: a question, the reply, a handoff to the fake Telegram, the phone's answer.
+shots="$PWD/screenshots/demo"
+rm -rf "$shots"
+BATON_DEMO_AUTOPLAY="$shots" timeout 90 "$baton" --demo > "$work/demo.log" 2>&1 \
+    || { echo "FAIL: the demo did not play through"; cat "$work/demo.log"; exit 1; }
+for step in 1-start 2-reply 3-handed-off 4-phone-replied; do
+    [ -s "$shots/$step.png" ] || { echo "FAIL: no screenshot $shots/$step.png"; exit 1; }
+done
+echo "ok: the demo played through; screenshots in $shots"

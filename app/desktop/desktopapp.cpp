@@ -2,6 +2,7 @@
 #include "desktopapp.h"
 
 #include "chatcontroller.h"
+#include "demoautoplay.h"
 #include "singleinstance.h"
 #include "trayicon.h"
 
@@ -79,6 +80,12 @@ int DesktopApp::start(bool *running)
     m_gateway->start();
     *running = true;
     return 0;
+}
+
+void DesktopApp::autoplay(const QString &screenshotDir)
+{
+    auto *player = new DemoAutoplay(*m_controller, *window(), screenshotDir, this);
+    player->start();
 }
 
 QQuickWindow *DesktopApp::window() const

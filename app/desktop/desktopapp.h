@@ -26,6 +26,8 @@ public:
 
     /// 0 and running, or the exit status to leave with at once (another window was raised: 0).
     [[nodiscard]] int start(bool *running);
+    /// Plays the demo by itself, saving screenshots in @p screenshotDir (see DemoAutoplay).
+    void autoplay(const QString &screenshotDir);
     [[nodiscard]] QQuickWindow *window() const;
     [[nodiscard]] ChatController *controller() const { return m_controller; }
 
