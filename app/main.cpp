@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batonversion.h"
 #include "cli/commandline.h"
+#include "config/translations.h"
 #include "platformfactory.h"
 
 #ifdef BATON_WITH_GUI
 #include "desktop/demoworld.h"
 #include "desktop/desktopapp.h"
+#include "rendering.h"
 
 #include <QApplication>
 #endif
@@ -51,10 +53,12 @@ int main(int argc, char *argv[])
     QString dataDir, config;
     bool demo = false;
     if (wantsWindow(argc, argv, &dataDir, &config, &demo)) {
+        Rendering::chooseRenderer();
         QApplication app(argc, argv);
         QApplication::setApplicationName(u"baton"_s);
         QApplication::setApplicationVersion(QStringLiteral(BATON_VERSION_STRING));
         QApplication::setDesktopFileName(u"baton"_s);
+        Translations::install(app);
         // --demo: a model and a Telegram on loopback, and a person on the phone; no account needed.
         DemoWorld world;
         if (demo) {
@@ -75,6 +79,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"baton"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION_STRING));
+    Translations::install(app);
 
     QTextStream out(stdout);
     QTextStream err(stderr);

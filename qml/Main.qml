@@ -274,6 +274,7 @@ ApplicationWindow {
                             selectByMouse: true
                             wrapMode: Text.Wrap
                             textFormat: TextEdit.MarkdownText
+                            onLinkActivated: link => Qt.openUrlExternally(link)
                             text: message.content + (message.streaming ? " ▍" : "")
                             color: message.status === "error" ? window.errorColor : system.text
                             font.pixelSize: 14
@@ -301,7 +302,7 @@ ApplicationWindow {
                                 font.pixelSize: 11
                                 implicitHeight: 22
                                 visible: !message.streaming
-                                onClicked: { body.selectAll(); body.copy(); body.deselect() }
+                                onClicked: window.controller.copyText(message.content)
                             }
                         }
                     }

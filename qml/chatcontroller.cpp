@@ -14,6 +14,8 @@
 #include "store/sessionstore.h"
 #include "store/storewatcher.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
@@ -125,6 +127,11 @@ QString ChatController::model() const
 QString ChatController::displayName(const QString &platform)
 {
     return PlatformCatalog::displayName(platform);
+}
+
+void ChatController::copyText(const QString &text)
+{
+    QGuiApplication::clipboard()->setText(text);
 }
 
 QStringList ChatController::handoffPlatforms() const

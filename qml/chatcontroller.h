@@ -73,6 +73,8 @@ public:
     /// Continues a handed-off session here.
     Q_INVOKABLE void takeBack();
     Q_INVOKABLE static QString displayName(const QString &platform);
+    /// Puts @p text (a message's Markdown) on the clipboard.
+    Q_INVOKABLE static void copyText(const QString &text);
 
 Q_SIGNALS:
     void sessionChanged();

@@ -11,6 +11,9 @@ MessageListModel::MessageListModel(SessionStore &store, QObject *parent)
 {
     connect(&m_store, &SessionStore::messageAppended, this, &MessageListModel::onAppended);
     connect(&m_store, &SessionStore::messageUpdated, this, &MessageListModel::onUpdated);
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(flushIntervalMs);
+    connect(&m_flush, &QTimer::timeout, this, &MessageListModel::flushDeltas);
 }
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
@@ -55,6 +58,8 @@ void MessageListModel::setSession(const QString &sessionId)
     beginResetModel();
     m_sessionId = sessionId;
     m_streamingId = 0;
+    m_pendingText.clear();
+    m_flush.stop();
     // Synthetic turns go to the model but are never shown as something the user said.
     m_messages = sessionId.isEmpty() ? QList<Message> {} : m_store.transcript(sessionId, false);
     endResetModel();
@@ -90,21 +95,42 @@ void MessageListModel::onUpdated(const QString &sessionId, qint64 messageId)
         return;
     if (const auto message = m_store.message(messageId)) {
         m_messages[row] = *message;
-        if (m_streamingId == messageId)
+        if (m_streamingId == messageId) {
             m_streamingId = 0; // the stored text is the final one
+            m_pendingText.clear();
+            m_flush.stop();
+        }
         Q_EMIT dataChanged(index(row), index(row));
     }
 }
 
 void MessageListModel::appendDelta(qint64 messageId, const QString &text)
 {
-    const int row = rowOf(messageId);
-    if (row < 0)
+    if (messageId != m_streamingId) {
+        flushDeltas();
+        const int row = rowOf(messageId);
+        if (row < 0)
+            return;
+        m_streamingId = messageId;
+        Q_EMIT dataChanged(index(row), index(row), { StreamingRole });
+    }
+    m_pendingText += text;
+    if (!m_flush.isActive())
+        m_flush.start();
+}
+
+void MessageListModel::flushDeltas()
+{
+    m_flush.stop();
+    if (m_pendingText.isEmpty())
         return;
-    m_messages[row].content += text;
-    const bool started = m_streamingId != messageId;
-    m_streamingId = messageId;
-    Q_EMIT dataChanged(index(row), index(row), started ? QList<int> {} : QList<int> { ContentRole });
+    const int row = rowOf(m_streamingId);
+    if (row < 0) {
+        m_pendingText.clear();
+        return;
+    }
+    m_messages[row].content += std::exchange(m_pendingText, {});
+    Q_EMIT dataChanged(index(row), index(row), { ContentRole });
 }
 
 void MessageListModel::refresh()

@@ -4,6 +4,7 @@
 #include "store/storetypes.h"
 
 #include <QAbstractListModel>
+#include <QTimer>
 #include <QtQmlIntegration>
 
 class SessionStore;
@@ -39,8 +40,10 @@ public:
     /// Shows @p sessionId (empty: nothing).
     void setSession(const QString &sessionId);
     [[nodiscard]] QString sessionId() const { return m_sessionId; }
-    /// Adds @p text to the reply @p messageId being written.
+    /// Adds @p text to the reply @p messageId being written. Deltas are gathered and shown at
+    /// most every flushIntervalMs: a model sending a hundred a second never costs a hundred layouts.
     void appendDelta(qint64 messageId, const QString &text);
+    static constexpr int flushIntervalMs = 33;
     /// Reads rows written by others (another surface, the gateway) since the last look.
     void refresh();
 
@@ -48,9 +51,12 @@ private:
     void onAppended(const QString &sessionId, qint64 messageId);
     void onUpdated(const QString &sessionId, qint64 messageId);
     [[nodiscard]] int rowOf(qint64 messageId) const;
+    void flushDeltas();
 
     SessionStore &m_store;
     QString m_sessionId;
     QList<Message> m_messages;
     qint64 m_streamingId = 0;
+    QString m_pendingText; // arrived, not shown yet
+    QTimer m_flush;
 };
