@@ -9,6 +9,8 @@ ApplicationWindow {
     id: window
 
     required property ChatController controller
+    // The Settings page, when the application provides one.
+    property SettingsController settingsController: null
     property string gatewayNote: ""
 
     width: 1100
@@ -50,6 +52,13 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+N"; onActivated: { window.controller.newChat(); composer.forceActiveFocus() } }
     Shortcut { sequence: "Ctrl+K"; onActivated: search.forceActiveFocus() }
     Shortcut { sequence: "Esc"; enabled: window.controller.busy; onActivated: window.controller.stop() }
+
+    Loader {
+        id: settingsLoader
+        active: window.settingsController !== null
+        sourceComponent: SettingsDialog { settings: window.settingsController }
+    }
+    Shortcut { sequence: "Ctrl+,"; enabled: settingsLoader.item !== null; onActivated: settingsLoader.item.open() }
 
     RowLayout {
         anchors.fill: parent
@@ -129,6 +138,15 @@ ApplicationWindow {
                         text: search.text ? qsTr("No match") : qsTr("No conversations yet")
                         color: window.subtle
                     }
+                }
+                Button {
+                    objectName: "settingsButton"
+                    Layout.fillWidth: true
+                    flat: true
+                    visible: window.settingsController !== null
+                    text: qsTr("Settings")
+                    icon.name: "configure"
+                    onClicked: settingsLoader.item.open()
                 }
                 Label {
                     Layout.fillWidth: true

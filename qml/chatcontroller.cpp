@@ -73,14 +73,7 @@ bool ChatController::open()
             m_messageModel->appendDelta(m_agent->replyId(sessionId), text);
     });
     connect(m_agent, &Agent::turnFinished, this, &ChatController::onTurnFinished);
-    auto *secrets = new SecretStore(this);
-    connect(secrets, &SecretStore::readFinished, this, [this, secrets](const QString &, const QString &key) {
-        Agent::Config config = m_agent->config();
-        config.apiKey = key;
-        m_agent->setConfig(config);
-        secrets->deleteLater();
-    });
-    secrets->read(u"llm.api_key"_s);
+    readApiKey();
 
     m_waiter = new HandoffWaiter(
         *m_store, *m_handoffs, *m_settings, m_paths.dataDir, HandoffWaiter::Timeouts::fromEnvironment());
@@ -91,6 +84,18 @@ bool ChatController::open()
     });
     connect(m_waiter, &HandoffWaiter::finished, this, &ChatController::onHandoffFinished);
     return true;
+}
+
+void ChatController::readApiKey()
+{
+    auto *secrets = new SecretStore(this);
+    connect(secrets, &SecretStore::readFinished, this, [this, secrets](const QString &, const QString &key) {
+        Agent::Config config = m_agent->config();
+        config.apiKey = key;
+        m_agent->setConfig(config);
+        secrets->deleteLater();
+    });
+    secrets->read(u"llm.api_key"_s);
 }
 
 void ChatController::setError(const QString &sentence)
@@ -250,6 +255,20 @@ void ChatController::onHandoffFinished(HandoffWaiter::Outcome outcome, const QSt
     const bool completed = outcome == HandoffWaiter::Outcome::Completed;
     setHandoff(completed ? u"completed"_s : u"failed"_s, sentence);
     m_sessionModel->refresh();
+}
+
+void ChatController::reloadSettings()
+{
+    m_settings->sync();
+    Agent::Config config = m_agent->config();
+    config.baseUrl = QUrl(m_settings->llmBaseUrl());
+    config.model = m_settings->model();
+    config.systemPrompt = m_settings->systemPrompt();
+    config.timeoutMs = m_settings->llmTimeoutSeconds() * 1000;
+    m_agent->setConfig(config);
+    readApiKey(); // a new one may be in the keychain now (the environment still wins)
+    Q_EMIT modelChanged();
+    Q_EMIT settingsChanged();
 }
 
 void ChatController::takeBack()

@@ -38,7 +38,7 @@ class ChatController : public QObject
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString model READ model NOTIFY modelChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
-    Q_PROPERTY(QStringList handoffPlatforms READ handoffPlatforms CONSTANT)
+    Q_PROPERTY(QStringList handoffPlatforms READ handoffPlatforms NOTIFY settingsChanged)
     Q_PROPERTY(QString handoffState READ handoffState NOTIFY handoffChanged)
     Q_PROPERTY(QString handoffText READ handoffText NOTIFY handoffChanged)
     Q_PROPERTY(QString livePlatform READ livePlatform NOTIFY handoffChanged)
@@ -72,6 +72,8 @@ public:
     Q_INVOKABLE void handOff(const QString &platform);
     /// Continues a handed-off session here.
     Q_INVOKABLE void takeBack();
+    /// Reads baton.ini again (the Settings page saved it): the model, the platforms on offer.
+    Q_INVOKABLE void reloadSettings();
     Q_INVOKABLE static QString displayName(const QString &platform);
     /// Puts @p text (a message's Markdown) on the clipboard.
     Q_INVOKABLE static void copyText(const QString &text);
@@ -82,8 +84,10 @@ Q_SIGNALS:
     void modelChanged();
     void errorTextChanged();
     void handoffChanged();
+    void settingsChanged();
 
 private:
+    void readApiKey();
     void setError(const QString &sentence);
     void setHandoff(const QString &state, const QString &text);
     void startHandoff(const QString &platform);

@@ -3,6 +3,7 @@
 
 #include "chatcontroller.h"
 #include "demoautoplay.h"
+#include "settingscontroller.h"
 #include "singleinstance.h"
 #include "trayicon.h"
 
@@ -31,6 +32,7 @@ DesktopApp::~DesktopApp()
     delete m_engine;
     delete m_tray;
     delete m_gateway;
+    delete m_settings;
     delete m_controller;
 }
 
@@ -51,8 +53,20 @@ int DesktopApp::start(bool *running)
         return 1;
     }
 
+    m_settings = new SettingsController(m_paths);
+    if (!m_settings->open()) {
+        QTextStream(stderr) << "baton: " << m_settings->errorText() << Qt::endl;
+        return 1;
+    }
+    // The model's settings apply at once; the gateway's platforms at its next start (the page says so).
+    connect(m_settings, &SettingsController::saved, m_controller, [this](const QString &, const QString &error) {
+        if (error.isEmpty())
+            m_controller->reloadSettings();
+    });
+
     m_engine = new QQmlApplicationEngine;
-    m_engine->setInitialProperties({ { u"controller"_s, QVariant::fromValue(m_controller) } });
+    m_engine->setInitialProperties({ { u"controller"_s, QVariant::fromValue(m_controller) },
+        { u"settingsController"_s, QVariant::fromValue(m_settings) } });
     m_engine->load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
     if (!window()) {
         QTextStream(stderr) << "baton: the window could not be loaded" << Qt::endl;

@@ -7,6 +7,7 @@
 #include <QObject>
 
 class ChatController;
+class SettingsController;
 class QQmlApplicationEngine;
 class QQuickWindow;
 class SingleInstance;
@@ -39,6 +40,7 @@ private:
     GatewayService::AdapterFactory m_adapters;
     SingleInstance *m_instance = nullptr;
     ChatController *m_controller = nullptr;
+    SettingsController *m_settings = nullptr;
     GatewayService *m_gateway = nullptr;
     QQmlApplicationEngine *m_engine = nullptr;
     TrayIcon *m_tray = nullptr;

@@ -89,3 +89,31 @@ void Settings::setHome(const QString &platform, const QString &chat, const QStri
         m_settings.setValue(u"home_thread"_s, thread);
     m_settings.endGroup();
 }
+
+void Settings::setLlmBaseUrl(const QString &url)
+{
+    m_settings.setValue(u"llm/base_url"_s, url.trimmed());
+}
+
+void Settings::setPlatformEnabled(const QString &platform, bool enabled)
+{
+    m_settings.setValue(platform + u"/enabled"_s, enabled);
+}
+
+void Settings::setAllowedUsers(const QString &platform, const QStringList &userIds)
+{
+    const QString key = platform + u"/allowed_users"_s;
+    if (userIds.isEmpty())
+        m_settings.remove(key);
+    else
+        m_settings.setValue(key, userIds);
+}
+
+QString Settings::save()
+{
+    m_settings.sync();
+    if (m_settings.status() == QSettings::AccessError)
+        return QCoreApplication::translate("Settings", "The config file %1 cannot be written. Check its permissions.")
+            .arg(m_settings.fileName());
+    return {};
+}

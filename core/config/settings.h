@@ -40,6 +40,12 @@ public:
 
     void setModel(const QString &model);
     void setHome(const QString &platform, const QString &chat, const QString &thread);
+    void setLlmBaseUrl(const QString &url);
+    void setPlatformEnabled(const QString &platform, bool enabled);
+    /// Written as "1, 2" (the form people type); an empty list removes the key.
+    void setAllowedUsers(const QString &platform, const QStringList &userIds);
+    /// Writes the changes to the file now; empty on success, otherwise one sentence.
+    [[nodiscard]] QString save();
     void sync() { m_settings.sync(); }
 
 private:

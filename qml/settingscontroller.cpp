@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settingscontroller.h"
+
+#include "config/platformcatalog.h"
+#include "config/secretstore.h"
+#include "config/settings.h"
+#include "gateway/gatewayservice.h"
+#include "store/database.h"
+#include "store/pairingstore.h"
+#include "store/storewatcher.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+SettingsController::SettingsController(const AppPaths &paths, QObject *parent)
+    : QObject(parent)
+    , m_paths(paths)
+    , m_network(new QNetworkAccessManager(this))
+{
+    for (const QString &name : SecretStore::names())
+        m_secrets.insert(name, SecretState::Unknown);
+}
+
+SettingsController::~SettingsController()
+{
+    // The watcher and the pairing store work through the connection: they go first.
+    delete m_watcher;
+    m_pairing.reset();
+    m_db.reset();
+}
+
+bool SettingsController::open()
+{
+    m_settings = std::make_unique<Settings>(m_paths.configFile);
+    if (!m_settings->errorString().isEmpty()) {
+        setError(m_settings->errorString());
+        return false;
+    }
+    m_db = std::make_unique<Database>();
+    if (!m_db->open(m_paths.databasePath())) {
+        setError(m_db->errorString());
+        return false;
+    }
+    m_pairing = std::make_unique<PairingStore>(*m_db);
+    // The gateway records requests through its own connection, often in another process.
+    m_watcher = new StoreWatcher(*m_db, 1000);
+    connect(m_watcher, &StoreWatcher::changedElsewhere, this, &SettingsController::refreshPairing);
+    refreshPairing();
+    checkSecrets();
+    return true;
+}
+
+void SettingsController::reload()
+{
+    if (!m_settings)
+        return;
+    m_settings->sync(); // reads the file again if another process wrote it
+    // Outcomes belong to the visit they were shown in; a test still running keeps its line.
+    for (auto it = m_tests.begin(); it != m_tests.end();) {
+        if (it.value().toMap().value(u"state"_s) == "running"_L1)
+            ++it;
+        else
+            it = m_tests.erase(it);
+    }
+    m_saves.clear();
+    m_pairingNote.clear();
+    m_pairingRequests.clear(); // refreshPairing announces the note's end
+    Q_EMIT testsChanged();
+    Q_EMIT savesChanged();
+    Q_EMIT settingsChanged();
+    Q_EMIT platformsChanged();
+    refreshPairing();
+    checkSecrets();
+}
+
+void SettingsController::setError(const QString &sentence)
+{
+    if (sentence == m_error)
+        return;
+    m_error = sentence;
+    Q_EMIT errorTextChanged();
+}
+
+QString SettingsController::baseUrl() const
+{
+    return m_settings ? m_settings->llmBaseUrl() : QString();
+}
+
+QString SettingsController::model() const
+{
+    return m_settings ? m_settings->model() : QString();
+}
+
+bool SettingsController::apiKeySet() const
+{
+    const SecretState state = m_secrets.value(u"llm.api_key"_s);
+    return state == SecretState::Keychain || state == SecretState::Environment;
+}
+
+QString SettingsController::apiKeyVariable() const
+{
+    return m_secrets.value(u"llm.api_key"_s) == SecretState::Environment
+        ? SecretStore::environmentVariable(u"llm.api_key"_s)
+        : QString();
+}
+
+QStringList SettingsController::platformNames() const
+{
+    return PlatformCatalog::names();
+}
+
+QVariantList SettingsController::platforms() const
+{
+    QVariantList list;
+    if (!m_settings)
+        return list;
+    for (const QString &name : PlatformCatalog::names()) {
+        const Settings::Platform p = m_settings->platform(name);
+        QVariantList secrets;
+        bool allSet = true;
+        for (const QString &secret : GatewayService::secretsFor(name)) {
+            const SecretState state = m_secrets.value(secret);
+            const bool set = state == SecretState::Keychain || state == SecretState::Environment;
+            allSet = allSet && set;
+            secrets << QVariantMap { { u"name"_s, secret }, { u"set"_s, set },
+                { u"variable"_s,
+                    state == SecretState::Environment ? SecretStore::environmentVariable(secret) : QString() } };
+        }
+        list << QVariantMap { { u"name"_s, name }, { u"displayName"_s, PlatformCatalog::displayName(name) },
+            { u"enabled"_s, p.enabled }, { u"homeChat"_s, p.homeChat },
+            { u"homeChatKey"_s, PlatformCatalog::homeChatKey(name) },
+            { u"allowedUsers"_s, p.allowedUsers.join(u", "_s) }, { u"tokenSet"_s, allSet }, { u"secrets"_s, secrets } };
+    }
+    return list;
+}
+
+QString SettingsController::errorText() const
+{
+    return m_error.isEmpty() ? m_secretsError : m_error;
+}
+
+void SettingsController::checkSecrets()
+{
+    const int generation = ++m_secretsGeneration;
+    auto *store = new SecretStore(this);
+    auto pending = std::make_shared<int>(0);
+    auto firstError = std::make_shared<QString>();
+    for (const QString &name : SecretStore::names()) {
+        if (!qEnvironmentVariable(SecretStore::environmentVariable(name).toLatin1().constData()).isEmpty()) {
+            m_secrets.insert(name, SecretState::Environment);
+            continue;
+        }
+        ++*pending;
+        store->read(name);
+    }
+    const auto done = [this, store, generation, firstError] {
+        store->deleteLater();
+        if (generation != m_secretsGeneration)
+            return;
+        m_secretsError = *firstError;
+        Q_EMIT errorTextChanged();
+        Q_EMIT secretsChanged();
+        Q_EMIT platformsChanged();
+    };
+    if (*pending == 0)
+        return done();
+    connect(store, &SecretStore::readFinished, this,
+        [this, generation, pending, firstError, done](const QString &name, const QString &value, const QString &error) {
+            if (generation == m_secretsGeneration) {
+                if (!error.isEmpty() && firstError->isEmpty())
+                    *firstError = error;
+                m_secrets.insert(name,
+                    !error.isEmpty()      ? SecretState::Unknown
+                        : value.isEmpty() ? SecretState::Missing
+                                          : SecretState::Keychain);
+            }
+            if (--*pending == 0)
+                done();
+        });
+}
+
+void SettingsController::saveModel(const QString &baseUrl, const QString &model, const QString &apiKey)
+{
+    const QString url = baseUrl.trimmed();
+    const QUrl parsed(url);
+    if (!parsed.isValid() || parsed.host().isEmpty() || (parsed.scheme() != "http"_L1 && parsed.scheme() != "https"_L1))
+        return finishSave(u"model"_s,
+            tr("The model endpoint must be an http:// or https:// address, like http://127.0.0.1:11434/v1."), {});
+    m_settings->setLlmBaseUrl(url);
+    m_settings->setModel(model.trimmed());
+    const QString iniError = m_settings->save();
+    Q_EMIT settingsChanged();
+    finishSave(u"model"_s, iniError, { { u"llm.api_key"_s, apiKey.trimmed() } });
+}
+
+void SettingsController::savePlatform(const QString &name, bool enabled, const QString &homeChat,
+    const QString &allowedUsers, const QString &token, const QString &appToken)
+{
+    if (!PlatformCatalog::isKnown(name))
+        return;
+    const QString display = PlatformCatalog::displayName(name);
+    QStringList users;
+    for (const QString &user : allowedUsers.split(QRegularExpression(u"[,\\s]+"_s), Qt::SkipEmptyParts)) {
+        // Telegram and Discord know people by number; a name would never match anyone.
+        static const QRegularExpression numeric(u"^\\d+$"_s);
+        if (name != "slack"_L1 && !numeric.match(user).hasMatch())
+            return finishSave(
+                name, tr("%1 knows people by their numeric user id; '%2' is not one.").arg(display, user.left(40)), {});
+        users << user;
+    }
+    const QString chat = homeChat.trimmed();
+    m_settings->setPlatformEnabled(name, enabled);
+    // A thread belongs to its chat: a new home chat starts without one.
+    if (chat != m_settings->platform(name).homeChat)
+        m_settings->setHome(name, chat, {});
+    m_settings->setAllowedUsers(name, users);
+    const QString iniError = m_settings->save();
+    Q_EMIT platformsChanged();
+
+    QHash<QString, QString> secrets;
+    const QStringList names = GatewayService::secretsFor(name);
+    secrets.insert(names.at(0), token.trimmed());
+    if (names.size() > 1)
+        secrets.insert(names.at(1), appToken.trimmed());
+    finishSave(name, iniError, secrets);
+}
+
+void SettingsController::finishSave(
+    const QString &what, const QString &iniError, const QHash<QString, QString> &secrets)
+{
+    const auto done = [this, what](const QString &error) {
+        QString text = error;
+        if (text.isEmpty()) {
+            text = tr("Saved.");
+            if (PlatformCatalog::isKnown(what)) {
+                const QVariantMap platform = platforms().value(platformNames().indexOf(what)).toMap();
+                text = platform.value(u"enabled"_s).toBool() && !platform.value(u"tokenSet"_s).toBool()
+                    ? tr("Saved. %1 stays off until its token is set.").arg(PlatformCatalog::displayName(what))
+                    : tr("Saved. The gateway uses this from its next start.");
+            }
+        }
+        m_saves.insert(
+            what, QVariantMap { { u"state"_s, error.isEmpty() ? u"ok"_s : u"failed"_s }, { u"text"_s, text } });
+        Q_EMIT savesChanged();
+        Q_EMIT saved(what, error);
+    };
+
+    QHash<QString, QString> toWrite;
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+        if (!it.value().isEmpty())
+            toWrite.insert(it.key(), it.value());
+    }
+    if (toWrite.isEmpty())
+        return done(iniError);
+
+    m_saves.insert(what, QVariantMap { { u"state"_s, u"saving"_s }, { u"text"_s, tr("Saving…") } });
+    Q_EMIT savesChanged();
+    auto *store = new SecretStore(this);
+    auto pending = std::make_shared<int>(int(toWrite.size()));
+    auto firstError = std::make_shared<QString>(iniError);
+    connect(store, &SecretStore::writeFinished, this,
+        [this, store, pending, firstError, done](const QString &name, const QString &error) {
+            if (error.isEmpty() && m_secrets.value(name) != SecretState::Environment)
+                m_secrets.insert(name, SecretState::Keychain);
+            if (firstError->isEmpty())
+                *firstError = error;
+            if (--*pending > 0)
+                return;
+            store->deleteLater();
+            Q_EMIT secretsChanged();
+            Q_EMIT platformsChanged();
+            done(*firstError);
+        });
+    for (auto it = toWrite.cbegin(); it != toWrite.cend(); ++it)
+        store->write(it.key(), it.value());
+}
+
+void SettingsController::removeSecret(const QString &name)
+{
+    if (!SecretStore::names().contains(name))
+        return;
+    auto *store = new SecretStore(this);
+    connect(
+        store, &SecretStore::removeFinished, this, [this, store](const QString &removed, bool, const QString &error) {
+            store->deleteLater();
+            if (error.isEmpty() && m_secrets.value(removed) != SecretState::Environment)
+                m_secrets.insert(removed, SecretState::Missing);
+            Q_EMIT secretsChanged();
+            Q_EMIT platformsChanged();
+            Q_EMIT secretRemoved(removed, error);
+        });
+    store->remove(name);
+}
+
+void SettingsController::refreshPairing()
+{
+    if (!m_pairing)
+        return;
+    QVariantList list;
+    for (const PairingStore::Request &r : m_pairing->pendingRequests()) {
+        list << QVariantMap { { u"code"_s, r.code }, { u"platform"_s, r.platform },
+            { u"displayName"_s, PlatformCatalog::displayName(r.platform) }, { u"userName"_s, r.userName },
+            { u"userId"_s, r.userId }, { u"requestedAt"_s, QDateTime::fromMSecsSinceEpoch(r.requestedAt) } };
+    }
+    if (!m_pairing->errorString().isEmpty())
+        m_pairingNote = m_pairing->errorString();
+    if (list == m_pairingRequests && m_pairing->errorString().isEmpty())
+        return;
+    m_pairingRequests = list;
+    Q_EMIT pairingRequestsChanged();
+}
+
+void SettingsController::approve(const QString &code)
+{
+    decide(code, true);
+}
+
+void SettingsController::deny(const QString &code)
+{
+    decide(code, false);
+}
+
+void SettingsController::decide(const QString &code, bool approve)
+{
+    if (!m_pairing)
+        return;
+    const auto request = approve ? m_pairing->approve(code) : m_pairing->deny(code);
+    if (!request) {
+        m_pairingNote = !m_pairing->errorString().isEmpty()
+            ? m_pairing->errorString()
+            : tr("No waiting pairing request has the code %1 any more.").arg(code.trimmed().toUpper());
+    } else {
+        const QString where = PlatformCatalog::displayName(request->platform) + u' ' + request->userId;
+        const QString who = request->userName.isEmpty() ? where : u"%1 (%2)"_s.arg(request->userName, where);
+        m_pairingNote = approve ? tr("Approved %1: they can talk to Baton now.").arg(who) : tr("Denied %1.").arg(who);
+    }
+    m_pairingRequests.clear(); // refreshPairing announces the change even if the list looks the same
+    refreshPairing();
+}

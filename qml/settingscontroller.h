@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/apppaths.h"
+
+#include <QHash>
+#include <QObject>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQmlIntegration>
+
+#include <functional>
+#include <memory>
+
+class Database;
+class PairingStore;
+class QNetworkAccessManager;
+class QNetworkReply;
+class Settings;
+class StoreWatcher;
+
+/**
+ * @brief The Settings page, for QML: the model endpoint, each platform's switch, tokens, home chat
+ * and allowed users, pairing approvals, and a connection test for each.
+ *
+ * baton.ini is written through Settings, tokens through SecretStore. Secret values are read only to
+ * test a connection and never leave this class: not in a property, a sentence or a log line.
+ */
+class SettingsController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("made by the application")
+    Q_PROPERTY(QString baseUrl READ baseUrl NOTIFY settingsChanged)
+    Q_PROPERTY(QString model READ model NOTIFY settingsChanged)
+    Q_PROPERTY(bool apiKeySet READ apiKeySet NOTIFY secretsChanged)
+    /// The environment variable that sets the API key, when it is set (it wins over the keychain).
+    Q_PROPERTY(QString apiKeyVariable READ apiKeyVariable NOTIFY secretsChanged)
+    /// telegram, discord, slack: the order of platforms.
+    Q_PROPERTY(QStringList platformNames READ platformNames CONSTANT)
+    /// [{name, displayName, enabled, homeChat, homeChatKey, allowedUsers, tokenSet, secrets: [{name, set,
+    /// variable}]}] in the order of platformNames; variable is the environment variable when it is set.
+    Q_PROPERTY(QVariantList platforms READ platforms NOTIFY platformsChanged)
+    /// [{code, platform, displayName, userName, userId, requestedAt}], oldest first.
+    Q_PROPERTY(QVariantList pairingRequests READ pairingRequests NOTIFY pairingRequestsChanged)
+    /// "model" or a platform -> {state: "running" | "ok" | "failed", text}.
+    Q_PROPERTY(QVariantMap tests READ tests NOTIFY testsChanged)
+    /// "model" or a platform -> {state: "saving" | "ok" | "failed", text}.
+    Q_PROPERTY(QVariantMap saves READ saves NOTIFY savesChanged)
+    /// What the last approve or deny did, in one sentence.
+    Q_PROPERTY(QString pairingNote READ pairingNote NOTIFY pairingRequestsChanged)
+    /// Why something cannot be shown: an unreadable config, the store, or the keychain.
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+
+public:
+    SettingsController(const AppPaths &paths, QObject *parent = nullptr);
+    ~SettingsController() override;
+
+    /// Reads the settings, opens state.db for the pairing requests and checks which secrets are set;
+    /// false with errorText() when the config or the store cannot be used.
+    [[nodiscard]] bool open();
+
+    [[nodiscard]] QString baseUrl() const;
+    [[nodiscard]] QString model() const;
+    [[nodiscard]] bool apiKeySet() const;
+    [[nodiscard]] QString apiKeyVariable() const;
+    [[nodiscard]] QStringList platformNames() const;
+    [[nodiscard]] QVariantList platforms() const;
+    [[nodiscard]] QVariantList pairingRequests() const { return m_pairingRequests; }
+    [[nodiscard]] QVariantMap tests() const { return m_tests; }
+    [[nodiscard]] QVariantMap saves() const { return m_saves; }
+    [[nodiscard]] QString pairingNote() const { return m_pairingNote; }
+    [[nodiscard]] QString errorText() const;
+
+    /// Reads baton.ini, the keychain and the pairing requests again (another process may have changed them).
+    Q_INVOKABLE void reload();
+    /// An empty @p apiKey keeps the one that is set.
+    Q_INVOKABLE void saveModel(const QString &baseUrl, const QString &model, const QString &apiKey);
+    /// @p allowedUsers is comma-separated; an empty @p token or @p appToken keeps the one that is set.
+    Q_INVOKABLE void savePlatform(const QString &name, bool enabled, const QString &homeChat,
+        const QString &allowedUsers, const QString &token, const QString &appToken);
+    /// Removes llm.api_key, telegram.token, … from the keychain.
+    Q_INVOKABLE void removeSecret(const QString &name);
+    Q_INVOKABLE void approve(const QString &code);
+    Q_INVOKABLE void deny(const QString &code);
+    /// GET {base_url}/models. An empty @p baseUrl tests what is saved, an empty @p apiKey the saved key;
+    /// @p model, when given with @p baseUrl, is looked for in the list.
+    Q_INVOKABLE void testModel(const QString &baseUrl = {}, const QString &apiKey = {}, const QString &model = {});
+    /// Asks the platform who the bot is. An empty @p token tests the one that is saved.
+    Q_INVOKABLE void testPlatform(const QString &name, const QString &token = {});
+
+Q_SIGNALS:
+    void settingsChanged();
+    void secretsChanged();
+    void platformsChanged();
+    void pairingRequestsChanged();
+    void testsChanged();
+    void savesChanged();
+    void errorTextChanged();
+    /// @p what is "model" or a platform name; @p sentence never contains a secret.
+    void testFinished(const QString &what, bool ok, const QString &sentence);
+    /// @p error is empty on success.
+    void saved(const QString &what, const QString &error);
+    /// A secret was removed (@p error empty) or could not be.
+    void secretRemoved(const QString &name, const QString &error);
+
+private:
+    enum class SecretState { Unknown, Missing, Keychain, Environment };
+
+    void setError(const QString &sentence);
+    void checkSecrets();
+    void refreshPairing();
+    void decide(const QString &code, bool approve);
+    /// Writes the secrets that are not empty, then answers saved(@p what, …) with the first error.
+    void finishSave(const QString &what, const QString &iniError, const QHash<QString, QString> &secrets);
+    void setTest(const QString &what, const QString &state, const QString &text);
+    void finishTest(const QString &what, bool ok, const QString &sentence, const QString &secret);
+    /// @p token, or the saved secret @p secretName; answers @p use with the token or the sentence why not.
+    void withSecret(const QString &token, const QString &secretName,
+        std::function<void(const QString &token, const QString &error)> use);
+    void testTelegram(const QString &apiBase, const QString &token);
+    void testDiscord(const QString &apiBase, const QString &token);
+    void testSlack(const QString &apiBase, const QString &token);
+    QNetworkReply *send(const QString &url, const QByteArray &authorization, bool post = false);
+    [[nodiscard]] static QString networkTrouble(QNetworkReply *reply);
+
+    AppPaths m_paths;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<PairingStore> m_pairing;
+    StoreWatcher *m_watcher = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    QHash<QString, SecretState> m_secrets;
+    QString m_secretsError;
+    int m_secretsGeneration = 0;
+    QVariantList m_pairingRequests;
+    QVariantMap m_tests;
+    QVariantMap m_saves;
+    QString m_pairingNote;
+    QString m_error;
+};
