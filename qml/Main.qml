@@ -178,20 +178,29 @@ ApplicationWindow {
                     anchors.rightMargin: 12
                     Label {
                         Layout.fillWidth: true
+                        Layout.minimumWidth: 180
                         text: window.controller.title
                         font.pixelSize: 16
                         font.weight: Font.DemiBold
                         elide: Text.ElideRight
                     }
-                    Label {
-                        text: window.controller.model
-                        color: window.subtle
-                        visible: text !== ""
+                    ComboBox {
+                        id: modelPicker
+                        objectName: "modelPicker"
+                        Layout.preferredWidth: 170
+                        editable: true
+                        model: window.controller.models.length > 0 ? window.controller.models : [window.controller.model]
+                        displayText: window.controller.model
+                        onActivated: index => window.controller.model = textAt(index)
+                        onAccepted: window.controller.model = editText
+                        onPressedChanged: if (pressed) window.controller.refreshModels()
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("The model for the next replies")
                     }
                     Label {
                         id: handoffStatus
                         objectName: "handoffStatus"
-                        Layout.maximumWidth: 360
+                        Layout.maximumWidth: 240
                         text: window.controller.handoffText
                         elide: Text.ElideRight
                         color: window.controller.handoffState === "failed" ? window.errorColor : window.subtle

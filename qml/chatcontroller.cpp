@@ -16,7 +16,11 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 
 using namespace Qt::StringLiterals;
 
@@ -255,6 +259,42 @@ void ChatController::onHandoffFinished(HandoffWaiter::Outcome outcome, const QSt
     const bool completed = outcome == HandoffWaiter::Outcome::Completed;
     setHandoff(completed ? u"completed"_s : u"failed"_s, sentence);
     m_sessionModel->refresh();
+}
+
+void ChatController::setModel(const QString &model)
+{
+    const QString name = model.trimmed();
+    if (name.isEmpty() || name == m_agent->config().model)
+        return;
+    Agent::Config config = m_agent->config();
+    config.model = name;
+    m_agent->setConfig(config);
+    m_settings->setModel(name);
+    m_settings->sync();
+    Q_EMIT modelChanged();
+}
+
+void ChatController::refreshModels()
+{
+    QNetworkRequest request(QUrl(m_agent->config().baseUrl.toString() + u"/models"_s));
+    if (!m_agent->config().apiKey.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_agent->config().apiKey.toUtf8());
+    request.setTransferTimeout(10'000);
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        QStringList names;
+        for (const QJsonValue &entry : QJsonDocument::fromJson(reply->readAll()).object().value("data"_L1).toArray())
+            names << entry.toObject().value("id"_L1).toString();
+        names.removeAll(QString());
+        if (!names.contains(model()))
+            names.prepend(model()); // the one in use stays on offer, whatever the server lists
+        names.removeAll(QString());
+        if (names != m_models) {
+            m_models = names;
+            Q_EMIT modelsChanged();
+        }
+    });
 }
 
 void ChatController::reloadSettings()

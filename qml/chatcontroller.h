@@ -36,7 +36,8 @@ class ChatController : public QObject
     Q_PROPERTY(QString sessionId READ sessionId NOTIFY sessionChanged)
     Q_PROPERTY(QString title READ title NOTIFY sessionChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
-    Q_PROPERTY(QString model READ model NOTIFY modelChanged)
+    Q_PROPERTY(QString model READ model WRITE setModel NOTIFY modelChanged)
+    Q_PROPERTY(QStringList models READ models NOTIFY modelsChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(QStringList handoffPlatforms READ handoffPlatforms NOTIFY settingsChanged)
     Q_PROPERTY(QString handoffState READ handoffState NOTIFY handoffChanged)
@@ -56,6 +57,11 @@ public:
     [[nodiscard]] QString title() const;
     [[nodiscard]] bool busy() const;
     [[nodiscard]] QString model() const;
+    /// Uses @p model from now on, here and in baton.ini.
+    void setModel(const QString &model);
+    [[nodiscard]] QStringList models() const { return m_models; }
+    /// Asks the endpoint which models it offers (GET {base_url}/models); models() follows.
+    Q_INVOKABLE void refreshModels();
     [[nodiscard]] QString errorText() const { return m_error; }
     [[nodiscard]] QStringList handoffPlatforms() const;
     [[nodiscard]] QString handoffState() const { return m_handoffState; }
@@ -85,6 +91,7 @@ Q_SIGNALS:
     void errorTextChanged();
     void handoffChanged();
     void settingsChanged();
+    void modelsChanged();
 
 private:
     void readApiKey();
@@ -112,4 +119,5 @@ private:
     QString m_handoffText;
     QString m_queuedHandoff; // asked for mid-reply: starts when the reply ends
     QSet<QString> m_takenBack;
+    QStringList m_models;
 };

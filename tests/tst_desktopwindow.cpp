@@ -14,6 +14,8 @@
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -157,6 +159,23 @@ private Q_SLOTS:
         m_llm->enqueue(FakeLlmReply::withContent({ u"Try Taberna da Rua das Flores."_s }));
         m_controller->regenerate();
         QTRY_VERIFY_WITH_TIMEOUT(!m_controller->busy() && m_controller->errorText().isEmpty(), 10'000);
+    }
+
+    void theModelPickerListsTheEndpointsModels()
+    {
+        QSignalSpy listed(m_controller.get(), &ChatController::modelsChanged);
+        m_controller->refreshModels();
+        QVERIFY(listed.wait(5'000));
+        QVERIFY(m_controller->models().contains(u"fake-model"_s));
+        QVERIFY(item(u"modelPicker"_s)->isVisible());
+        m_controller->setModel(u"another-model"_s);
+        QCOMPARE(
+            QSettings(paths().configFile, QSettings::IniFormat).value(u"llm/model"_s).toString(), u"another-model"_s);
+        m_llm->enqueue(FakeLlmReply::withContent({ u"ok"_s }));
+        m_controller->send(u"which model?"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->busy(), 10'000);
+        QCOMPARE(m_llm->requests().constLast().value("model"_L1).toString(), u"another-model"_s);
+        m_controller->setModel(u"fake-model"_s);
     }
 
     void handOffThroughTheWindowsController()
