@@ -209,6 +209,7 @@ ApplicationWindow {
                     Button {
                         id: handoffButton
                         objectName: "handoffButton"
+                        property alias menu: platformMenu
                         text: qsTr("Hand off to phone")
                         enabled: window.controller.sessionId !== ""
                             && window.controller.handoffPlatforms.length > 0
@@ -223,6 +224,7 @@ ApplicationWindow {
                                 model: window.controller.handoffPlatforms
                                 MenuItem {
                                     required property string modelData
+                                    objectName: "handoffTo_" + modelData
                                     text: window.controller.displayName(modelData)
                                     onTriggered: window.controller.handOff(modelData)
                                 }

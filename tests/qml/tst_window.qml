@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtTest
+import Baton
+
+// The window's own behaviour, driven through its controls: the composer, streaming, the handoff
+// button's states and the banner.
+TestCase {
+    id: test
+    name: "Window"
+    when: windowShown
+    width: 1100
+    height: 720
+
+    property var window: null
+
+    function findNamed(item, name) {
+        if (!item)
+            return null
+        if (item.objectName === name)
+            return item
+        const children = item.children !== undefined ? item.children : []
+        for (let i = 0; i < children.length; ++i) {
+            const found = findNamed(children[i], name)
+            if (found)
+                return found
+        }
+        if (item.contentItem && item.contentItem !== item) {
+            const inContent = findNamed(item.contentItem, name)
+            if (inContent)
+                return inContent
+        }
+        return null
+    }
+
+    function initTestCase() {
+        const component = Qt.createComponent("qrc:/qt/qml/Baton/Main.qml")
+        verify(component.status === Component.Ready, component.errorString())
+        window = component.createObject(null, { controller: chat })
+        verify(window !== null)
+        window.requestActivate()
+        tryVerify(() => window.active || window.visible)
+    }
+
+    function cleanupTestCase() {
+        window.destroy()
+    }
+
+    function test_1_sendButtonSends() {
+        const composer = findNamed(window.contentItem, "composer")
+        const send = findNamed(window.contentItem, "sendButton")
+        verify(composer && send)
+        verify(!send.enabled, "nothing to send yet")
+        composer.text = "Hi"
+        verify(send.enabled)
+        mouseClick(send)
+        compare(composer.text, "")
+        tryVerify(() => chat.messages.rowCount() === 2, 5000, "the question and the reply's row")
+    }
+
+    function test_2_theReplyStreamsAndStopBecomesSend() {
+        const send = findNamed(window.contentItem, "sendButton")
+        verify(chat.busy)
+        compare(send.text, "Stop")
+        tryVerify(() => !chat.busy, 10000)
+        compare(send.text, "Send")
+        verify(!send.enabled, "nothing to send")
+        compare(window.title, "Baton — Hi")
+    }
+
+    function test_3_handoffButtonStates() {
+        const button = findNamed(window.contentItem, "handoffButton")
+        verify(button.enabled)
+        compare(chat.handoffPlatforms, ["telegram"])
+        mouseClick(button)
+        tryVerify(() => button.menu.opened)
+        compare(button.menu.count, 1)
+        const item = button.menu.itemAt(0)
+        compare(item.objectName, "handoffTo_telegram")
+        compare(item.text, "Telegram")
+        mouseClick(item)
+        compare(chat.handoffState, "pending")
+        verify(!button.enabled, "no second handoff while one is pending")
+        const status = findNamed(window.contentItem, "handoffStatus")
+        verify(status.visible)
+        verify(status.text.length > 0)
+        const banner = findNamed(window.contentItem, "liveBanner")
+        verify(!banner.visible, "no banner before the handoff completes")
+    }
+}
