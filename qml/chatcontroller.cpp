@@ -6,11 +6,13 @@
 #include "config/platformcatalog.h"
 #include "config/secretstore.h"
 #include "config/settings.h"
+#include "handoff/handoffpoke.h"
 #include "handoff/handoffvalidation.h"
 #include "messagelistmodel.h"
 #include "sessionlistmodel.h"
 #include "store/database.h"
 #include "store/handoffstore.h"
+#include "store/outboxstore.h"
 #include "store/sessionstore.h"
 #include "store/storewatcher.h"
 
@@ -315,6 +317,24 @@ void ChatController::takeBack()
 {
     if (m_sessionId.isEmpty())
         return;
+    const auto status = m_handoffs->handoffState(m_sessionId);
     m_takenBack.insert(m_sessionId);
     setHandoff({}, {});
+    if (!status || status->state != HandoffState::Completed)
+        return;
+    // A word in the thread, so the phone knows where the conversation went. The gateway sends it
+    // through its outbox; the poke wakes it (in this process or in `baton --no-gui`).
+    const QStringList key = status->destination.split(u':'); // platform:type:chat[:thread]
+    if (key.size() < 3)
+        return;
+    OutboxStore::Item note;
+    note.sessionId = m_sessionId;
+    note.platform = key.at(0);
+    note.chat = key.at(2);
+    note.thread = key.value(3);
+    note.content = tr("Continuing on the desktop. Write here to pick the conversation up again.");
+    OutboxStore outbox(*m_db);
+    if (outbox.enqueue(note) == 0)
+        return setError(outbox.errorString());
+    HandoffPoke::send(m_paths.dataDir, m_sessionId, this);
 }

@@ -238,6 +238,9 @@ private Q_SLOTS:
         m_controller->takeBack();
         QCOMPARE(m_controller->livePlatform(), QString());
         QVERIFY(!item(u"liveBanner"_s)->isVisible());
+        // The gateway posts a note into the thread, so the phone knows where the conversation went.
+        QTRY_COMPARE_WITH_TIMEOUT(m_telegram->botMessages(home, topic).size(), 2, 5'000);
+        QVERIFY(m_telegram->botMessages(home, topic).constLast().startsWith(u"Continuing on the desktop"_s));
     }
 
     void darkPalette()

@@ -165,6 +165,8 @@ void GatewayService::assemble()
     m_watcherThread->setObjectName(u"handoff-watcher"_s);
     m_watcher->moveToThread(m_watcherThread);
     connect(m_watcherThread, &QThread::finished, m_watcher, &QObject::deleteLater);
+    // A poke may also mean "I queued a message for a platform" (the window's Take back note).
+    connect(m_watcher, &HandoffWatcher::poked, m_outbox, qOverload<>(&OutboxSender::pickUpPending));
     connect(m_watcher, &HandoffWatcher::started, this, [this](bool ok, const QString &error) {
         if (!ok)
             return Q_EMIT started(false, error);

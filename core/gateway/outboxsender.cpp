@@ -35,25 +35,34 @@ void OutboxSender::addAdapter(PlatformAdapter *adapter)
     connect(adapter, &PlatformAdapter::sent, this, &OutboxSender::onSent);
     connect(adapter, &PlatformAdapter::stateChanged, this, [this, adapter, platform] {
         if (canSend(adapter)) {
-            resumeUnsent(platform);
+            pickUpPending(platform);
             pump(platform);
         }
     });
     if (canSend(adapter))
-        resumeUnsent(platform);
+        pickUpPending(platform);
 }
 
-void OutboxSender::resumeUnsent(const QString &platform)
+void OutboxSender::pickUpPending()
 {
-    // Once per run: later pending rows are this run's own and already queued.
-    if (m_resumed.contains(platform))
-        return;
-    m_resumed.insert(platform);
+    for (auto it = m_adapters.cbegin(); it != m_adapters.cend(); ++it) {
+        if (canSend(it.value()))
+            pickUpPending(it.key());
+    }
+}
+
+void OutboxSender::pickUpPending(const QString &platform)
+{
     const QList<OutboxStore::Item> unsent = m_store.pending(platform);
-    if (!unsent.isEmpty())
-        qCInfo(lcOutbox) << "resending" << unsent.size() << platform << "message(s) an earlier run left unsent";
-    for (const OutboxStore::Item &item : unsent)
+    int picked = 0;
+    for (const OutboxStore::Item &item : unsent) {
+        if (m_known.contains(item.id))
+            continue; // ours, on its way
         enqueue(item);
+        ++picked;
+    }
+    if (picked > 0)
+        qCInfo(lcOutbox) << "sending" << picked << platform << "message(s) queued elsewhere or left by an earlier run";
 }
 
 qint64 OutboxSender::deliver(const OutboxStore::Item &item)
@@ -84,6 +93,8 @@ void OutboxSender::preview(
 
 void OutboxSender::enqueue(const OutboxStore::Item &item)
 {
+    if (item.id != 0)
+        m_known.insert(item.id);
     const QString key = chatKey(item.platform, item.chat);
     Chat &chat = m_chats[key];
     // A newer preview makes an older one still waiting pointless.
@@ -148,6 +159,8 @@ void OutboxSender::onSent(const QString &tag, const QString &messageId, const QS
             if (!m_store.markFailed(item.id, error))
                 qCWarning(lcOutbox).noquote() << "could not record the failure:" << m_store.errorString();
         }
+        // Marked first, forgotten after: a pick-up in between would see it pending and send it twice.
+        m_known.remove(item.id);
         Q_EMIT delivered(item.id, messageId, error);
     }
     pumpChat(key);

@@ -31,6 +31,10 @@ public:
     /// Records @p item, then sends it after the chat's earlier items; returns its outbox id, or 0
     /// (with errorString()) when it could not be recorded.
     [[nodiscard]] qint64 deliver(const OutboxStore::Item &item);
+    /// Sends what other connections to state.db queued (an earlier run, the window's notes): every
+    /// pending row not already on its way. Called when an adapter comes online and when the store
+    /// changed elsewhere.
+    void pickUpPending();
     /// Sends an edit with no ledger row; answers with previewed(), never delivered().
     void preview(const QString &platform, const QString &chat, const QString &thread, const QString &messageId,
         const QString &text);
@@ -55,13 +59,13 @@ private:
     void pump(const QString &platform);
     void pumpChat(const QString &key);
     void onSent(const QString &tag, const QString &messageId, const QString &error);
-    void resumeUnsent(const QString &platform);
+    void pickUpPending(const QString &platform);
 
     OutboxStore &m_store;
     QHash<QString, PlatformAdapter *> m_adapters;
     QHash<QString, Chat> m_chats; // by "<platform>\n<chat>"
     QHash<QString, OutboxStore::Item> m_inFlight; // by the tag the adapter answers with; id 0: a preview
-    QSet<QString> m_resumed; // platforms whose earlier run's items were picked up
+    QSet<qint64> m_known; // rows queued or in flight in this run, until they are marked sent or failed
     QString m_error;
     quint64 m_nextTag = 0;
 };

@@ -82,6 +82,7 @@ void HandoffWatcher::listenForPokes()
             // What the poke says does not matter: every pending row is looked at.
             connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
                 socket->readAll();
+                Q_EMIT poked();
                 poll();
             });
         }

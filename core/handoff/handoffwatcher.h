@@ -57,6 +57,8 @@ Q_SIGNALS:
     void handoffFinished(const QString &sessionId, bool completed, const QString &destinationOrError);
     /// A row this gateway was working on was taken from it (its lease ran out).
     void handoffLost(const QString &sessionId);
+    /// A requester poked: a handoff, or a message queued in the outbox by another connection.
+    void poked();
 
 private:
     void onExecuted(const QString &sessionId, const QString &destination, const QString &error);

@@ -1,0 +1,1822 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
+<context>
+    <name>Agent</name>
+    <message>
+        <source>A reply is already being written in this session; wait for it or stop it.</source>
+        <translation>In dieser Sitzung wird bereits eine Antwort geschrieben; warte darauf oder stoppe sie.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatCommand</name>
+    <message>
+        <source>use either --session or --continue, not both.</source>
+        <translation>verwende entweder --session oder --continue, nicht beides.</translation>
+    </message>
+    <message>
+        <source>there is no session to continue yet; start with `baton chat`.</source>
+        <translation>es gibt noch keine Sitzung zum Fortsetzen; beginne mit `baton chat`.</translation>
+    </message>
+    <message>
+        <source>Baton chat with %1 at %2. Type /help for commands, Ctrl-C to stop a reply.</source>
+        <translation>Baton-Chat mit %1 unter %2. /help zeigt die Befehle, Strg-C stoppt eine Antwort.</translation>
+    </message>
+    <message>
+        <source>Continuing &apos;%1&apos; (%2 messages).</source>
+        <translation>„%1“ wird fortgesetzt (%2 Nachrichten).</translation>
+    </message>
+    <message>
+        <source>The reply was cut short.</source>
+        <translation>Die Antwort wurde vorzeitig beendet.</translation>
+    </message>
+    <message>
+        <source>(Press Ctrl-C again or type /quit to exit.)</source>
+        <translation>(Drücke erneut Strg-C oder gib /quit ein, um den Chat zu verlassen.)</translation>
+    </message>
+    <message>
+        <source>Started a new conversation.</source>
+        <translation>Neue Unterhaltung begonnen.</translation>
+    </message>
+    <message>
+        <source>Unknown command /%1. Type /help for the list.</source>
+        <translation>Unbekannter Befehl /%1. /help zeigt die Liste.</translation>
+    </message>
+    <message>
+        <source>/help                 this list
+/new                  start a new conversation
+/sessions             list recent conversations
+/resume &lt;n|id|title&gt;  continue a conversation (n from /sessions)
+/handoff &lt;platform&gt;   continue this conversation on telegram, discord or slack
+/model [name]         show or set this conversation&apos;s model
+/title &lt;text&gt;         rename this conversation
+/quit                 leave (the conversation stays stored)
+Ctrl-C stops a reply; twice at the prompt exits.</source>
+        <translation>/help                 diese Liste
+/new                  neue Unterhaltung beginnen
+/sessions             letzte Unterhaltungen auflisten
+/resume &lt;n|id|title&gt;  Unterhaltung fortsetzen (n aus /sessions)
+/handoff &lt;platform&gt;   diese Unterhaltung auf telegram, discord oder slack fortsetzen
+/model [name]         Modell dieser Unterhaltung anzeigen oder festlegen
+/title &lt;text&gt;         diese Unterhaltung umbenennen
+/quit                 verlassen (die Unterhaltung bleibt gespeichert)
+Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Noch keine Unterhaltungen.</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>live on %1</source>
+        <translation>aktiv auf %1</translation>
+    </message>
+    <message>
+        <source>usage: /resume &lt;n|id|title&gt;; /sessions lists them.</source>
+        <translation>Verwendung: /resume &lt;n|id|title&gt;; /sessions listet sie auf.</translation>
+    </message>
+    <message>
+        <source>Already on that session.</source>
+        <translation>Diese Sitzung ist bereits aktiv.</translation>
+    </message>
+    <message>
+        <source>Resumed &apos;%1&apos; (%2 messages).</source>
+        <translation>„%1“ fortgesetzt (%2 Nachrichten).</translation>
+    </message>
+    <message>
+        <source>It was handed off to %1; messages there and here continue the same conversation.</source>
+        <translation>Sie wurde an %1 übergeben; Nachrichten dort und hier setzen dieselbe Unterhaltung fort.</translation>
+    </message>
+    <message>
+        <source>Nothing to hand off yet: say something first, or /resume a conversation.</source>
+        <translation>Noch nichts zu übergeben: schreib zuerst etwas oder setze mit /resume eine Unterhaltung fort.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s default model</source>
+        <translation>das Standardmodell des Servers</translation>
+    </message>
+    <message>
+        <source>Model: %1 at %2</source>
+        <translation>Modell: %1 unter %2</translation>
+    </message>
+    <message>
+        <source>Model set to %1.</source>
+        <translation>Modell auf %1 gesetzt.</translation>
+    </message>
+    <message>
+        <source>usage: /title &lt;text&gt;</source>
+        <translation>Verwendung: /title &lt;text&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing to title yet: say something first.</source>
+        <translation>Noch nichts zu benennen: schreib zuerst etwas.</translation>
+    </message>
+    <message>
+        <source>Renamed to &apos;%1&apos;.</source>
+        <translation>Umbenannt in „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatController</name>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>Nothing to hand off yet: say something first.</source>
+        <translation>Noch nichts zu übergeben: schreib zuerst etwas.</translation>
+    </message>
+    <message>
+        <source>Handing off to %1 when this reply is finished…</source>
+        <translation>Übergabe an %1, sobald diese Antwort fertig ist…</translation>
+    </message>
+    <message>
+        <source>Waiting for the gateway…</source>
+        <translation>Warte auf das Gateway…</translation>
+    </message>
+    <message>
+        <source>Continuing on the desktop. Write here to pick the conversation up again.</source>
+        <translation>Es geht am Desktop weiter. Schreib hier, um die Unterhaltung wieder aufzunehmen.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatStream</name>
+    <message>
+        <source>The model stopped with an error: %1</source>
+        <translation>Das Modell hat mit einem Fehler abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>The model endpoint stopped sending for %1 s; the reply is incomplete.</source>
+        <translation>Der Modell-Endpunkt hat %1 s lang nichts mehr gesendet; die Antwort ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>The model endpoint at %1 ended the stream without a reply.</source>
+        <translation>Der Modell-Endpunkt unter %1 hat den Stream ohne Antwort beendet.</translation>
+    </message>
+    <message>
+        <source>The reply was cut off before it finished.</source>
+        <translation>Die Antwort wurde abgebrochen, bevor sie fertig war.</translation>
+    </message>
+    <message>
+        <source>The model endpoint at %1 did not answer within %2 s.</source>
+        <translation>Der Modell-Endpunkt unter %1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the model endpoint at %1: %2. Is the server running?</source>
+        <translation>Der Modell-Endpunkt unter %1 ist nicht erreichbar: %2. Läuft der Server?</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>keine Details</translation>
+    </message>
+    <message>
+        <source>The model endpoint rejected the API key (%1): %2. Set it with `baton secret set llm.api_key`.</source>
+        <translation>Der Modell-Endpunkt hat den API-Schlüssel abgelehnt (%1): %2. Setze ihn mit `baton secret set llm.api_key`.</translation>
+    </message>
+    <message>
+        <source>The model endpoint at %1 answered 404 (%2). Check base_url and the model name &apos;%3&apos;.</source>
+        <translation>Der Modell-Endpunkt unter %1 antwortete mit 404 (%2). Prüfe base_url und den Modellnamen &apos;%3&apos;.</translation>
+    </message>
+    <message>
+        <source>The model endpoint is limiting requests (429): %1. Try again in a moment.</source>
+        <translation>Der Modell-Endpunkt begrenzt die Anfragen (429): %1. Versuche es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The model endpoint answered %1: %2</source>
+        <translation>Der Modell-Endpunkt antwortete mit %1: %2</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Baton: a desktop AI assistant that hands conversations off to Telegram, Discord and Slack.</source>
+        <translation>Baton: ein KI-Assistent für den Desktop, der Unterhaltungen an Telegram, Discord und Slack übergibt.</translation>
+    </message>
+    <message>
+        <source>Keep state.db in &lt;dir&gt; (default: $BATON_DATA_DIR, else ~/.local/share/baton).</source>
+        <translation>state.db in &lt;Verzeichnis&gt; ablegen (Standard: $BATON_DATA_DIR, sonst ~/.local/share/baton).</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Read settings from &lt;file&gt; (default: $BATON_CONFIG, else ~/.config/baton/baton.ini).</source>
+        <translation>Einstellungen aus &lt;Datei&gt; lesen (Standard: $BATON_CONFIG, sonst ~/.config/baton/baton.ini).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Export format for `sessions export`: md or json.</source>
+        <translation>Exportformat für `sessions export`: md oder json.</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Print the version.</source>
+        <translation>Die Version ausgeben.</translation>
+    </message>
+    <message>
+        <source>Platform for `handoff`: telegram, discord or slack.</source>
+        <translation>Plattform für `handoff`: telegram, discord oder slack.</translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Print the result of `handoff` as JSON.</source>
+        <translation>Das Ergebnis von `handoff` als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Session for `chat` to continue.</source>
+        <translation>Sitzung, die `chat` fortsetzen soll.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>`chat`: continue the most recent session.</source>
+        <translation>`chat`: die zuletzt verwendete Sitzung fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Run the gateway, the handoff watcher and the agent headless; log to stderr; stop with SIGINT/SIGTERM.</source>
+        <translation>Gateway, Übergabe-Überwachung und Agent ohne Fenster ausführen; Protokoll nach stderr; Beenden mit SIGINT/SIGTERM.</translation>
+    </message>
+    <message>
+        <source>What to do; see Commands below.</source>
+        <translation>Was zu tun ist; siehe Befehle unten.</translation>
+    </message>
+    <message>
+        <source>[command] [args...]</source>
+        <translation>[Befehl] [Argumente...]</translation>
+    </message>
+    <message>
+        <source>Run `baton --help` for usage.</source>
+        <translation>`baton --help` zeigt die Verwendung.</translation>
+    </message>
+    <message>
+        <source>--no-gui runs the gateway and takes no command.</source>
+        <translation>--no-gui startet das Gateway und nimmt keinen Befehl an.</translation>
+    </message>
+    <message>
+        <source>the window is not built yet; try `baton sessions list` or `baton --help`.</source>
+        <translation>das Fenster gibt es noch nicht; versuche `baton sessions list` oder `baton --help`.</translation>
+    </message>
+    <message>
+        <source>--format only applies to `baton sessions export`.</source>
+        <translation>--format gilt nur für `baton sessions export`.</translation>
+    </message>
+    <message>
+        <source>--to and --json only apply to `baton handoff`.</source>
+        <translation>--to und --json gelten nur für `baton handoff`.</translation>
+    </message>
+    <message>
+        <source>--session and --continue only apply to `baton chat`.</source>
+        <translation>--session und --continue gelten nur für `baton chat`.</translation>
+    </message>
+    <message>
+        <source>usage: baton chat [--session ID | --continue]</source>
+        <translation>Verwendung: baton chat [--session ID | --continue]</translation>
+    </message>
+    <message>
+        <source>`%1` is not available in this build yet.</source>
+        <translation>`%1` ist in diesem Build noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;. Run `baton --help` for the list.</source>
+        <translation>unbekannter Befehl &apos;%1&apos;. `baton --help` zeigt die Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>state.db at %1 is not a Baton database or is corrupt: %2</source>
+        <translation>state.db unter %1 ist keine Baton-Datenbank oder beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>state.db at %1 is locked by another process (%2). Close the other program or try again.</source>
+        <translation>state.db unter %1 ist von einem anderen Prozess gesperrt (%2). Schließe das andere Programm oder versuche es erneut.</translation>
+    </message>
+    <message>
+        <source>state.db at %1 cannot be opened for writing: %2. Check the permissions of its folder.</source>
+        <translation>state.db unter %1 kann nicht zum Schreiben geöffnet werden: %2. Prüfe die Berechtigungen des Ordners.</translation>
+    </message>
+    <message>
+        <source>state.db at %1 cannot be written: %2. Free some disk space and try again.</source>
+        <translation>state.db unter %1 kann nicht geschrieben werden: %2. Gib Speicherplatz frei und versuche es erneut.</translation>
+    </message>
+    <message>
+        <source>state.db at %1: %2 failed: %3</source>
+        <translation>state.db unter %1: %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>Cannot create the data directory %1. Check its permissions or pass --data-dir.</source>
+        <translation>Das Datenverzeichnis %1 kann nicht angelegt werden. Prüfe die Berechtigungen oder gib --data-dir an.</translation>
+    </message>
+    <message>
+        <source>state.db at %1 cannot be read. Check its permissions.</source>
+        <translation>state.db unter %1 kann nicht gelesen werden. Prüfe die Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>Lesen der Schemaversion</translation>
+    </message>
+    <message>
+        <source>configuring the connection</source>
+        <translation>Einrichten der Verbindung</translation>
+    </message>
+    <message>
+        <source>reading the application id</source>
+        <translation>Lesen der Anwendungs-ID</translation>
+    </message>
+    <message>
+        <source>state.db at %1 was written by a newer Baton (schema %2; this build knows up to %3). Update Baton or use another --data-dir.</source>
+        <translation>state.db unter %1 wurde von einer neueren Baton-Version geschrieben (Schema %2; dieser Build kennt bis %3). Aktualisiere Baton oder verwende ein anderes --data-dir.</translation>
+    </message>
+    <message>
+        <source>state.db at %1 is not a Baton database or is corrupt: it belongs to another application.</source>
+        <translation>state.db unter %1 ist keine Baton-Datenbank oder beschädigt: Sie gehört zu einer anderen Anwendung.</translation>
+    </message>
+    <message>
+        <source>reading the schema</source>
+        <translation>Lesen des Schemas</translation>
+    </message>
+    <message>
+        <source>state.db at %1 is not a Baton database or is corrupt: it holds tables Baton did not make.</source>
+        <translation>state.db unter %1 ist keine Baton-Datenbank oder beschädigt: Sie enthält Tabellen, die nicht von Baton stammen.</translation>
+    </message>
+    <message>
+        <source>starting the upgrade</source>
+        <translation>Starten der Aktualisierung</translation>
+    </message>
+    <message>
+        <source>state.db at %1 could not be upgraded to schema %2 (%3): %4</source>
+        <translation>state.db unter %1 konnte nicht auf Schema %2 aktualisiert werden (%3): %4</translation>
+    </message>
+    <message>
+        <source>finishing the upgrade</source>
+        <translation>Abschließen der Aktualisierung</translation>
+    </message>
+</context>
+<context>
+    <name>DemoWorld</name>
+    <message>
+        <source>cannot create a temporary directory for the demo</source>
+        <translation>kann kein temporäres Verzeichnis für die Demo anlegen</translation>
+    </message>
+    <message>
+        <source>cannot listen on 127.0.0.1 for the demo&apos;s model and Telegram</source>
+        <translation>kann für Modell und Telegram der Demo nicht auf 127.0.0.1 lauschen</translation>
+    </message>
+    <message>
+        <source>cannot write the demo&apos;s config in %1</source>
+        <translation>kann die Konfiguration der Demo nicht in %1 schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopApp</name>
+    <message>
+        <source>The gateway runs elsewhere: %1</source>
+        <translation>Das Gateway läuft anderswo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiscordAdapter</name>
+    <message>
+        <source>Discord rejected the bot token (401). Set it with `baton secret set discord.token`.</source>
+        <translation>Discord hat den Bot-Token abgelehnt (401). Setze ihn mit `baton secret set discord.token`.</translation>
+    </message>
+    <message>
+        <source>Discord did not %1: %2</source>
+        <translation>Discord: %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>give the gateway address</source>
+        <translation>Abrufen der Gateway-Adresse</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>take the message</source>
+        <translation>Senden der Nachricht</translation>
+    </message>
+    <message>
+        <source>edit the message</source>
+        <translation>Bearbeiten der Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>DiscordGateway</name>
+    <message>
+        <source>Discord asked to reconnect</source>
+        <translation>Discord hat um eine neue Verbindung gebeten</translation>
+    </message>
+    <message>
+        <source>Discord invalidated the session</source>
+        <translation>Discord hat die Sitzung für ungültig erklärt</translation>
+    </message>
+    <message>
+        <source>Discord stopped answering heartbeats</source>
+        <translation>Discord beantwortet keine Heartbeats mehr</translation>
+    </message>
+    <message>
+        <source>the connection to Discord closed (%1)</source>
+        <translation>die Verbindung zu Discord wurde geschlossen (%1)</translation>
+    </message>
+    <message>
+        <source>Discord closed the connection (%1: %2)</source>
+        <translation>Discord hat die Verbindung geschlossen (%1: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Gateway</name>
+    <message>
+        <source>Sorry, I could not open a conversation: %1</source>
+        <translation>Entschuldige, ich konnte keine Unterhaltung öffnen: %1</translation>
+    </message>
+    <message>
+        <source>Sorry, I could not store your message: %1</source>
+        <translation>Entschuldige, ich konnte deine Nachricht nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>Hi! I only talk to people my owner knows. Your pairing code is %1; ask them to run `baton pairing approve %1`.</source>
+        <translation>Hallo! Ich spreche nur mit Leuten, die mein Besitzer kennt. Dein Kopplungscode ist %1; bitte ihn, `baton pairing approve %1` auszuführen.</translation>
+    </message>
+    <message>
+        <source>Sorry, I could not answer: %1</source>
+        <translation>Entschuldige, ich konnte nicht antworten: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation>%1 ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>a reply is already being written in this session</source>
+        <translation>in dieser Sitzung wird bereits eine Antwort geschrieben</translation>
+    </message>
+    <message>
+        <source>I am Baton, your assistant. Just write to me. Commands:
+/new: start a new conversation
+/resume [id or title]: continue an earlier conversation
+/status: what I am doing
+/sethome: make this chat the home for handoffs from the desktop
+/stop: stop the reply I am writing
+/help: this list</source>
+        <translation>Ich bin Baton, dein Assistent. Schreib mir einfach. Befehle:
+/new: neue Unterhaltung beginnen
+/resume [ID oder Titel]: frühere Unterhaltung fortsetzen
+/status: was ich gerade tue
+/sethome: diesen Chat zum Heimkanal für Übergaben vom Desktop machen
+/stop: die Antwort stoppen, die ich gerade schreibe
+/help: diese Liste</translation>
+    </message>
+    <message>
+        <source>Sorry, I could not start a conversation: %1</source>
+        <translation>Entschuldige, ich konnte keine Unterhaltung beginnen: %1</translation>
+    </message>
+    <message>
+        <source>Started a new conversation.</source>
+        <translation>Neue Unterhaltung begonnen.</translation>
+    </message>
+    <message>
+        <source>Already on that conversation.</source>
+        <translation>Diese Unterhaltung ist bereits aktiv.</translation>
+    </message>
+    <message>
+        <source>Sorry, I could not switch: %1</source>
+        <translation>Entschuldige, ich konnte nicht wechseln: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Continuing %1 (%n message(s)).</source>
+        <translation>
+            <numerusform>%1 wird fortgesetzt (%n Nachricht).</numerusform>
+            <numerusform>%1 wird fortgesetzt (%n Nachrichten).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This chat is now the home for handoffs to %1.</source>
+        <translation>Dieser Chat ist jetzt der Heimkanal für Übergaben an %1.</translation>
+    </message>
+    <message>
+        <source>This topic is now the home for handoffs to %1.</source>
+        <translation>Dieses Thema ist jetzt der Heimkanal für Übergaben an %1.</translation>
+    </message>
+    <message>
+        <source>I am not writing anything right now.</source>
+        <translation>Ich schreibe gerade nichts.</translation>
+    </message>
+    <message>
+        <source>I do not know /%1. Send /help for the commands.</source>
+        <translation>/%1 kenne ich nicht. Sende /help für die Befehle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conversation %1 (%2), %n message(s).</source>
+        <translation>
+            <numerusform>Unterhaltung %1 (%2), %n Nachricht.</numerusform>
+            <numerusform>Unterhaltung %1 (%2), %n Nachrichten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I am writing a reply.</source>
+        <translation>Ich schreibe gerade eine Antwort.</translation>
+    </message>
+    <message>
+        <source>I am waiting for you.</source>
+        <translation>Ich warte auf dich.</translation>
+    </message>
+    <message>
+        <source>No conversation here yet: write to start one.</source>
+        <translation>Hier gibt es noch keine Unterhaltung: Schreib etwas, um eine zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Model: %1.</source>
+        <translation>Modell: %1.</translation>
+    </message>
+    <message>
+        <source>There are no conversations yet.</source>
+        <translation>Es gibt noch keine Unterhaltungen.</translation>
+    </message>
+    <message>
+        <source>Recent conversations (send /resume and an id or title):</source>
+        <translation>Letzte Unterhaltungen (sende /resume und eine ID oder einen Titel):</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>ohne Titel</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayService</name>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation>kann das Datenverzeichnis %1 nicht anlegen</translation>
+    </message>
+    <message>
+        <source>another gateway (process %1 on %2) already runs for %3; stop it first.</source>
+        <translation>für %3 läuft bereits ein anderes Gateway (Prozess %1 auf %2); beende es zuerst.</translation>
+    </message>
+    <message>
+        <source>cannot take the gateway lock in %1.</source>
+        <translation>kann die Gateway-Sperre in %1 nicht übernehmen.</translation>
+    </message>
+    <message>
+        <source>%1 is enabled but has no %2: set it with `baton secret set %2` or %3.</source>
+        <translation>%1 ist aktiviert, aber %2 fehlt: Setze es mit `baton secret set %2` oder %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not available in this build yet.</source>
+        <translation>%1 ist in diesem Build noch nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffCommand</name>
+    <message>
+        <source>usage: baton handoff SESSION --to PLATFORM [--json]</source>
+        <translation>Verwendung: baton handoff SESSION --to PLATFORM [--json]</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffProcessor</name>
+    <message>
+        <source>the terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>the desktop</source>
+        <translation>Desktop-App</translation>
+    </message>
+    <message>
+        <source>[This conversation was just handed off from %1 (&apos;%2&apos;). The full history is above. Briefly confirm you are here and summarize where we were so the user can continue from this device.]</source>
+        <translation>[Diese Unterhaltung wurde gerade hierher übergeben (Herkunft: %1, Titel: „%2“). Der vollständige Verlauf steht oben. Bestätige kurz, dass du da bist, und fasse zusammen, wo wir stehen geblieben sind, damit der Nutzer auf diesem Gerät weitermachen kann.]</translation>
+    </message>
+    <message>
+        <source>%1 has no home channel. Set one with /sethome in the destination chat.</source>
+        <translation>%1 hat keinen Heimkanal. Lege ihn mit /sethome im Ziel-Chat fest.</translation>
+    </message>
+    <message>
+        <source>%1 is not running in this gateway; enable it and set its token, then restart the gateway.</source>
+        <translation>%1 läuft nicht in diesem Gateway; aktiviere es, setze den Token und starte das Gateway dann neu.</translation>
+    </message>
+    <message>
+        <source>%1 is offline: %2</source>
+        <translation>%1 ist offline: %2</translation>
+    </message>
+    <message>
+        <source>the platform went away during the handoff</source>
+        <translation>die Plattform ist während der Übergabe weggefallen</translation>
+    </message>
+    <message>
+        <source>the home chat is in use by another conversation (&apos;%1&apos;); make the home a forum group (or enable topics) so each handoff gets its own thread, or send /new there first.</source>
+        <translation>der Heim-Chat wird bereits von einer anderen Unterhaltung verwendet („%1“); mach ihn zu einer Forumgruppe (oder aktiviere Themen), damit jede Übergabe einen eigenen Thread bekommt, oder sende dort zuerst /new.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffStore</name>
+    <message>
+        <source>requesting a handoff</source>
+        <translation>Anfordern einer Übergabe</translation>
+    </message>
+    <message>
+        <source>No session with id %1.</source>
+        <translation>Keine Sitzung mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>A reply is still being written; hand off when it has finished.</source>
+        <translation>Es wird noch eine Antwort geschrieben; übergib, sobald sie fertig ist.</translation>
+    </message>
+    <message>
+        <source>A handoff of this session is already %1.</source>
+        <translation>Für diese Sitzung gibt es bereits eine Übergabe (%1).</translation>
+    </message>
+    <message>
+        <source>claiming a handoff</source>
+        <translation>Übernehmen einer Übergabe</translation>
+    </message>
+    <message>
+        <source>refreshing a handoff lease</source>
+        <translation>Verlängern einer Übergabe-Reservierung</translation>
+    </message>
+    <message>
+        <source>completing a handoff</source>
+        <translation>Abschließen einer Übergabe</translation>
+    </message>
+    <message>
+        <source>failing a handoff</source>
+        <translation>Markieren einer Übergabe als fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>reading a handoff</source>
+        <translation>Lesen einer Übergabe</translation>
+    </message>
+    <message>
+        <source>listing pending handoffs</source>
+        <translation>Auflisten ausstehender Übergaben</translation>
+    </message>
+    <message>
+        <source>reclaiming stranded handoffs</source>
+        <translation>Zurückholen liegen gebliebener Übergaben</translation>
+    </message>
+    <message>
+        <source>reading handoff claimers</source>
+        <translation>Lesen der Übergabe-Bearbeiter</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffValidation</name>
+    <message>
+        <source>Name the platform to hand off to: %1.</source>
+        <translation>Gib die Zielplattform der Übergabe an: %1.</translation>
+    </message>
+    <message>
+        <source>Unknown platform &apos;%1&apos;; choose one of %2.</source>
+        <translation>Unbekannte Plattform &apos;%1&apos;; wähle eine von %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not enabled. Set enabled=true under [%2] in %3.</source>
+        <translation>%1 ist nicht aktiviert. Setze enabled=true unter [%2] in %3.</translation>
+    </message>
+    <message>
+        <source>%1 has no home channel. Set one with /sethome in the destination chat, or set %2 under [%3] in %4.</source>
+        <translation>%1 hat keinen Heimkanal. Lege ihn mit /sethome im Ziel-Chat fest oder setze %2 unter [%3] in %4.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffWaiter</name>
+    <message>
+        <source>Queued handoff of &apos;%1&apos; -&gt; %2. Waiting for the gateway...</source>
+        <translation>Übergabe von „%1“ -&gt; %2 eingereiht. Warte auf das Gateway...</translation>
+    </message>
+    <message>
+        <source>The session was deleted while it was being handed off.</source>
+        <translation>Die Sitzung wurde während der Übergabe gelöscht.</translation>
+    </message>
+    <message>
+        <source>Gateway picked it up; transferring...</source>
+        <translation>Das Gateway hat sie übernommen; wird übertragen...</translation>
+    </message>
+    <message>
+        <source>no gateway is running for %1</source>
+        <translation>für %1 läuft kein Gateway</translation>
+    </message>
+    <message>
+        <source>No gateway picked it up within %1 s. Is `baton` or `baton --no-gui` running for %2? Your session is intact.</source>
+        <translation>Kein Gateway hat sie innerhalb von %1 s übernommen. Läuft `baton` oder `baton --no-gui` für %2? Deine Sitzung ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The transfer is taking unusually long; check %1. The gateway will finish it on its own.</source>
+        <translation>Die Übertragung dauert ungewöhnlich lange; prüfe %1. Das Gateway schließt sie selbstständig ab.</translation>
+    </message>
+    <message>
+        <source>Still transferring to %1 (%2 s)...</source>
+        <translation>Übertragung an %1 läuft noch (%2 s)...</translation>
+    </message>
+    <message>
+        <source>Handoff complete. The session is now active on %1. Resume it here later with /resume %2.</source>
+        <translation>Übergabe abgeschlossen. Die Sitzung ist jetzt auf %1 aktiv. Setze sie hier später mit /resume %2 fort.</translation>
+    </message>
+    <message>
+        <source>Handoff failed: %1. Your session is intact.</source>
+        <translation>Übergabe fehlgeschlagen: %1. Deine Sitzung ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The handoff request disappeared. Your session is intact.</source>
+        <translation>Die Übergabeanfrage ist verschwunden. Deine Sitzung ist unverändert.</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Handoff abandoned. Your session stays here.</source>
+        <translation>Übergabe abgebrochen. Deine Sitzung bleibt hier.</translation>
+    </message>
+    <message>
+        <source>The gateway is already transferring the session to %1; it will finish on its own.</source>
+        <translation>Das Gateway überträgt die Sitzung bereits an %1 und schließt das selbstständig ab.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Baton — %1</source>
+        <translation>Baton — %1</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>Search conversations (Ctrl+K)</source>
+        <translation>Unterhaltungen durchsuchen (Strg+K)</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>No conversations yet</source>
+        <translation>Noch keine Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Hand off to phone</source>
+        <translation>Ans Handy übergeben</translation>
+    </message>
+    <message>
+        <source>Set a home channel for Telegram, Discord or Slack first.</source>
+        <translation>Lege zuerst einen Heimkanal für Telegram, Discord oder Slack fest.</translation>
+    </message>
+    <message>
+        <source>Continuing on %1 — %2</source>
+        <translation>Wird auf %1 fortgesetzt — %2</translation>
+    </message>
+    <message>
+        <source>Take back</source>
+        <translation>Zurückholen</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation>über %1</translation>
+    </message>
+    <message>
+        <source>cut short</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Ask anything. Enter sends, Shift+Enter starts a new line.</source>
+        <translation>Frag mich etwas. Enter sendet, Umschalt+Enter beginnt eine neue Zeile.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Message Baton</source>
+        <translation>Nachricht an Baton</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Neu generieren</translation>
+    </message>
+    <message>
+        <source>The model for the next replies</source>
+        <translation>Das Modell für die nächsten Antworten</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxStore</name>
+    <message>
+        <source>recording an outgoing message</source>
+        <translation>Speichern einer ausgehenden Nachricht</translation>
+    </message>
+    <message>
+        <source>recording a delivery</source>
+        <translation>Speichern einer Zustellung</translation>
+    </message>
+    <message>
+        <source>recording a delivery attempt</source>
+        <translation>Speichern eines Zustellversuchs</translation>
+    </message>
+    <message>
+        <source>reading unsent messages</source>
+        <translation>Lesen nicht gesendeter Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>PairingCommand</name>
+    <message>
+        <source>usage: baton pairing list | approve CODE | deny CODE</source>
+        <translation>Verwendung: baton pairing list | approve CODE | deny CODE</translation>
+    </message>
+    <message>
+        <source>No pairing requests are waiting.</source>
+        <translation>Keine offenen Kopplungsanfragen.</translation>
+    </message>
+    <message>
+        <source>no waiting pairing request has the code %1. `baton pairing list` shows them.</source>
+        <translation>keine offene Kopplungsanfrage hat den Code %1. `baton pairing list` zeigt sie an.</translation>
+    </message>
+    <message>
+        <source>Approved %1: they can talk to Baton now.</source>
+        <translation>%1 freigegeben: Diese Person kann jetzt mit Baton sprechen.</translation>
+    </message>
+    <message>
+        <source>Denied %1.</source>
+        <translation>%1 abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>PairingStore</name>
+    <message>
+        <source>reading pairing requests</source>
+        <translation>Lesen der Kopplungsanfragen</translation>
+    </message>
+    <message>
+        <source>recording a pairing request</source>
+        <translation>Speichern einer Kopplungsanfrage</translation>
+    </message>
+    <message>
+        <source>approving a pairing request</source>
+        <translation>Freigeben einer Kopplungsanfrage</translation>
+    </message>
+    <message>
+        <source>denying a pairing request</source>
+        <translation>Ablehnen einer Kopplungsanfrage</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Discord rejected the bot token (4004). Set it with `baton secret set discord.token`.</source>
+        <translation>Discord hat den Bot-Token abgelehnt (4004). Setze ihn mit `baton secret set discord.token`.</translation>
+    </message>
+    <message>
+        <source>Discord refused the shard settings (4010).</source>
+        <translation>Discord hat die Shard-Einstellungen abgelehnt (4010).</translation>
+    </message>
+    <message>
+        <source>Discord requires sharding for this bot (4011).</source>
+        <translation>Discord verlangt Sharding für diesen Bot (4011).</translation>
+    </message>
+    <message>
+        <source>Discord refused the gateway version (4012).</source>
+        <translation>Discord hat die Gateway-Version abgelehnt (4012).</translation>
+    </message>
+    <message>
+        <source>Discord refused the intents (4013).</source>
+        <translation>Discord hat die Intents abgelehnt (4013).</translation>
+    </message>
+    <message>
+        <source>Discord refused the Message Content intent (4014): enable the Message Content intent in the Developer Portal (Bot -&gt; Privileged Gateway Intents).</source>
+        <translation>Discord hat den Message Content Intent abgelehnt (4014): Aktiviere den Message Content Intent im Developer Portal (Bot -&gt; Privileged Gateway Intents).</translation>
+    </message>
+</context>
+<context>
+    <name>SecretCommand</name>
+    <message>
+        <source>usage: baton secret set|delete NAME (the value is read from stdin)</source>
+        <translation>Verwendung: baton secret set|delete NAME (der Wert wird von stdin gelesen)</translation>
+    </message>
+    <message>
+        <source>unknown secret &apos;%1&apos;; known: %2.</source>
+        <translation>unbekanntes Geheimnis &apos;%1&apos;; bekannt: %2.</translation>
+    </message>
+    <message>
+        <source>Deleted %1 from the keychain.</source>
+        <translation>%1 aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 was not in the keychain; nothing to delete.</source>
+        <translation>%1 war nicht im Schlüsselbund; nichts zu löschen.</translation>
+    </message>
+    <message>
+        <source>Value for %1 (input hidden): </source>
+        <translation>Wert für %1 (Eingabe verborgen): </translation>
+    </message>
+    <message>
+        <source>no value for %1 on stdin; pipe it in, e.g. `baton secret set %1 &lt; token.txt`.</source>
+        <translation>kein Wert für %1 auf stdin; leite ihn per Pipe ein, z. B. `baton secret set %1 &lt; token.txt`.</translation>
+    </message>
+    <message>
+        <source>Stored %1 in the keychain.</source>
+        <translation>%1 im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Note: %1 is set in this environment and wins over the keychain.</source>
+        <translation>Hinweis: %1 ist in dieser Umgebung gesetzt und hat Vorrang vor dem Schlüsselbund.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>The keychain failed on %1: %2</source>
+        <translation>Schlüsselbund-Fehler bei %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SessionKeyStore</name>
+    <message>
+        <source>binding a chat to a session</source>
+        <translation>Verknüpfen eines Chats mit einer Sitzung</translation>
+    </message>
+    <message>
+        <source>looking up a chat&apos;s session</source>
+        <translation>Nachschlagen der Sitzung eines Chats</translation>
+    </message>
+    <message>
+        <source>looking up a session&apos;s chats</source>
+        <translation>Nachschlagen der Chats einer Sitzung</translation>
+    </message>
+    <message>
+        <source>unbinding a chat</source>
+        <translation>Lösen eines Chats</translation>
+    </message>
+</context>
+<context>
+    <name>SessionListModel</name>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLookup</name>
+    <message>
+        <source>&apos;%1&apos; is ambiguous: it matches %2. Give more characters.</source>
+        <translation>&apos;%1&apos; ist mehrdeutig: passt auf %2. Gib mehr Zeichen an.</translation>
+    </message>
+    <message>
+        <source>no session with id &apos;%1&apos; (a prefix needs at least %2 characters).</source>
+        <translation>keine Sitzung mit der ID &apos;%1&apos; (ein Präfix braucht mindestens %2 Zeichen).</translation>
+    </message>
+    <message>
+        <source>no session with id &apos;%1&apos;. Run `baton sessions list` to see them.</source>
+        <translation>keine Sitzung mit der ID &apos;%1&apos;. `baton sessions list` zeigt alle Sitzungen.</translation>
+    </message>
+    <message>
+        <source>no session with the id or title &apos;%1&apos;.</source>
+        <translation>keine Sitzung mit der ID oder dem Titel &apos;%1&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStore</name>
+    <message>
+        <source>creating a session</source>
+        <translation>Anlegen einer Sitzung</translation>
+    </message>
+    <message>
+        <source>reading a session</source>
+        <translation>Lesen einer Sitzung</translation>
+    </message>
+    <message>
+        <source>No session with id %1.</source>
+        <translation>Keine Sitzung mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>listing sessions</source>
+        <translation>Auflisten der Sitzungen</translation>
+    </message>
+    <message>
+        <source>looking up a session id</source>
+        <translation>Nachschlagen einer Sitzungs-ID</translation>
+    </message>
+    <message>
+        <source>updating a session</source>
+        <translation>Aktualisieren einer Sitzung</translation>
+    </message>
+    <message>
+        <source>deleting a session</source>
+        <translation>Löschen einer Sitzung</translation>
+    </message>
+    <message>
+        <source>ending a session</source>
+        <translation>Beenden einer Sitzung</translation>
+    </message>
+    <message>
+        <source>starting a turn</source>
+        <translation>Beginnen eines Gesprächszugs</translation>
+    </message>
+    <message>
+        <source>A reply is already being written in this session.</source>
+        <translation>In dieser Sitzung wird bereits eine Antwort geschrieben.</translation>
+    </message>
+    <message>
+        <source>ending a turn</source>
+        <translation>Beenden eines Gesprächszugs</translation>
+    </message>
+    <message>
+        <source>looking for abandoned turns</source>
+        <translation>Suchen nach abgebrochenen Gesprächszügen</translation>
+    </message>
+    <message>
+        <source>releasing an abandoned turn</source>
+        <translation>Freigeben eines abgebrochenen Gesprächszugs</translation>
+    </message>
+    <message>
+        <source>A platform message needs the chat it came from.</source>
+        <translation>Eine Plattform-Nachricht braucht den Chat, aus dem sie stammt.</translation>
+    </message>
+    <message>
+        <source>storing a message</source>
+        <translation>Speichern einer Nachricht</translation>
+    </message>
+    <message>
+        <source>indexing messages for search</source>
+        <translation>Indizieren von Nachrichten für die Suche</translation>
+    </message>
+    <message>
+        <source>storing messages</source>
+        <translation>Speichern von Nachrichten</translation>
+    </message>
+    <message>
+        <source>updating a message</source>
+        <translation>Aktualisieren einer Nachricht</translation>
+    </message>
+    <message>
+        <source>No message with id %1.</source>
+        <translation>Keine Nachricht mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>reading a message</source>
+        <translation>Lesen einer Nachricht</translation>
+    </message>
+    <message>
+        <source>reading a transcript</source>
+        <translation>Lesen eines Verlaufs</translation>
+    </message>
+    <message>
+        <source>searching messages</source>
+        <translation>Durchsuchen der Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsCommand</name>
+    <message>
+        <source>usage: baton sessions %1</source>
+        <translation>Verwendung: baton sessions %1</translation>
+    </message>
+    <message>
+        <source>unknown export format &apos;%1&apos;; use md or json.</source>
+        <translation>unbekanntes Exportformat &apos;%1&apos;; verwende md oder json.</translation>
+    </message>
+    <message>
+        <source>usage: baton sessions search TEXT</source>
+        <translation>Verwendung: baton sessions search TEXT</translation>
+    </message>
+    <message>
+        <source>unknown sessions command &apos;%1&apos;; use list, show, export or search.</source>
+        <translation>unbekannter sessions-Befehl &apos;%1&apos;; verwende list, show, export oder search.</translation>
+    </message>
+    <message>
+        <source>No sessions yet in %1.</source>
+        <translation>Noch keine Sitzungen in %1.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>UPDATED</source>
+        <translation>GEÄNDERT</translation>
+    </message>
+    <message>
+        <source>MSGS</source>
+        <translation>NACHR</translation>
+    </message>
+    <message>
+        <source>ORIGIN</source>
+        <translation>HERKUNFT</translation>
+    </message>
+    <message>
+        <source>HANDOFF</source>
+        <translation>ÜBERGABE</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>TITEL</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>Title:    %1</source>
+        <translation>Titel:       %1</translation>
+    </message>
+    <message>
+        <source>ID:       %1</source>
+        <translation>ID:          %1</translation>
+    </message>
+    <message>
+        <source>Origin:   %1</source>
+        <translation>Herkunft:    %1</translation>
+    </message>
+    <message>
+        <source>Model:    %1</source>
+        <translation>Modell:      %1</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Created:  %1</source>
+        <translation>Erstellt:    %1</translation>
+    </message>
+    <message>
+        <source>Updated:  %1</source>
+        <translation>Geändert:    %1</translation>
+    </message>
+    <message>
+        <source>Messages: %1</source>
+        <translation>Nachrichten: %1</translation>
+    </message>
+    <message>
+        <source>Ended:    %1 (%2)</source>
+        <translation>Beendet:     %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Handoff:  %1 to %2</source>
+        <translation>Übergabe:    %1 an %2</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source> (internal)</source>
+        <translation> (intern)</translation>
+    </message>
+    <message>
+        <source>tool calls: %1</source>
+        <translation>Werkzeugaufrufe: %1</translation>
+    </message>
+    <message>
+        <source>No messages match &quot;%1&quot;.</source>
+        <translation>Keine Nachricht passt zu „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The config file %1 cannot be read. Check its permissions.</source>
+        <translation>Die Konfigurationsdatei %1 kann nicht gelesen werden. Prüfe ihre Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>The config file %1 is not a valid INI file.</source>
+        <translation>Die Konfigurationsdatei %1 ist keine gültige INI-Datei.</translation>
+    </message>
+    <message>
+        <source>The config file %1 cannot be written. Check its permissions.</source>
+        <translation>Die Konfigurationsdatei %1 kann nicht geschrieben werden. Prüfe ihre Berechtigungen.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>the connection was refused</source>
+        <translation>die Verbindung wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>the connection was closed</source>
+        <translation>die Verbindung wurde geschlossen</translation>
+    </message>
+    <message>
+        <source>the host was not found</source>
+        <translation>der Host wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed</source>
+        <translation>der TLS-Handshake ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the address does not start with http:// or https://</source>
+        <translation>die Adresse beginnt nicht mit http:// oder https://</translation>
+    </message>
+    <message>
+        <source>the proxy could not be used</source>
+        <translation>der Proxy konnte nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>network error %1</source>
+        <translation>Netzwerkfehler %1</translation>
+    </message>
+    <message>
+        <source>The model endpoint must be an http:// or https:// address, like http://127.0.0.1:11434/v1.</source>
+        <translation>Der Modell-Endpunkt muss eine http://- oder https://-Adresse sein, etwa http://127.0.0.1:11434/v1.</translation>
+    </message>
+    <message>
+        <source>Asking the model endpoint…</source>
+        <translation>Frage den Modell-Endpunkt an…</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>keine Details</translation>
+    </message>
+    <message>
+        <source>Cannot reach the model endpoint at %1: %2. Is the server running?</source>
+        <translation>Der Modell-Endpunkt unter %1 ist nicht erreichbar: %2. Läuft der Server?</translation>
+    </message>
+    <message>
+        <source>The model endpoint wants an API key (%1): %2.</source>
+        <translation>Der Modell-Endpunkt verlangt einen API-Schlüssel (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The model endpoint rejected the API key (%1): %2.</source>
+        <translation>Der Modell-Endpunkt hat den API-Schlüssel abgelehnt (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The model endpoint at %1 answered 404 (%2). Check the address: it usually ends in /v1.</source>
+        <translation>Der Modell-Endpunkt unter %1 antwortete mit 404 (%2). Prüfe die Adresse: Sie endet meist auf /v1.</translation>
+    </message>
+    <message>
+        <source>The model endpoint answered %1: %2.</source>
+        <translation>Der Modell-Endpunkt antwortete mit %1: %2.</translation>
+    </message>
+    <message>
+        <source>The model endpoint at %1 answered, but not with a list of models. Check the address: it usually ends in /v1.</source>
+        <translation>Der Modell-Endpunkt unter %1 hat geantwortet, aber nicht mit einer Modellliste. Prüfe die Adresse: Sie endet meist auf /v1.</translation>
+    </message>
+    <message>
+        <source>1 model</source>
+        <translation>1 Modell</translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation>%1 Modelle</translation>
+    </message>
+    <message>
+        <source>The model endpoint answered: %1 available.</source>
+        <translation>Der Modell-Endpunkt hat geantwortet: %1 verfügbar.</translation>
+    </message>
+    <message>
+        <source>The model endpoint answered: %1 available, but none is called &apos;%2&apos;.</source>
+        <translation>Der Modell-Endpunkt hat geantwortet: %1 verfügbar, aber keines heißt &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Frage %1 an…</translation>
+    </message>
+    <message>
+        <source>No %1 is set yet: paste it above and save, or set %2.</source>
+        <translation>%1 ist noch nicht gesetzt: Füge den Wert oben ein und speichere oder setze %2.</translation>
+    </message>
+    <message>
+        <source>Connected as @%1.</source>
+        <translation>Verbunden als @%1.</translation>
+    </message>
+    <message>
+        <source>Telegram rejected the bot token (%1). Set it with `baton secret set telegram.token`.</source>
+        <translation>Telegram hat den Bot-Token abgelehnt (%1). Setze ihn mit `baton secret set telegram.token`.</translation>
+    </message>
+    <message>
+        <source>Telegram answered %1: %2.</source>
+        <translation>Telegram antwortete mit %1: %2.</translation>
+    </message>
+    <message>
+        <source>Telegram answered HTTP %1 without a Bot API answer. Check api_base in baton.ini.</source>
+        <translation>Telegram antwortete mit HTTP %1, aber ohne Bot-API-Antwort. Prüfe api_base in baton.ini.</translation>
+    </message>
+    <message>
+        <source>Telegram could not be reached: %1.</source>
+        <translation>Telegram ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>Connected as %1.</source>
+        <translation>Verbunden als %1.</translation>
+    </message>
+    <message>
+        <source>Discord rejected the bot token (401). Set it with `baton secret set discord.token`.</source>
+        <translation>Discord hat den Bot-Token abgelehnt (401). Setze ihn mit `baton secret set discord.token`.</translation>
+    </message>
+    <message>
+        <source>Discord answered %1: %2.</source>
+        <translation>Discord antwortete mit %1: %2.</translation>
+    </message>
+    <message>
+        <source>Discord could not be reached: %1.</source>
+        <translation>Discord ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as @%2, but no app token is set: Socket Mode needs one.</source>
+        <translation>Mit %1 als @%2 verbunden, aber es ist kein App-Token gesetzt: Socket Mode braucht einen.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as @%2.</source>
+        <translation>Mit %1 als @%2 verbunden.</translation>
+    </message>
+    <message>
+        <source>Slack rejected the bot token (%1). Set it with `baton secret set slack.bot_token`.</source>
+        <translation>Slack hat den Bot-Token abgelehnt (%1). Setze ihn mit `baton secret set slack.bot_token`.</translation>
+    </message>
+    <message>
+        <source>Slack answered: %1.</source>
+        <translation>Slack antwortete: %1.</translation>
+    </message>
+    <message>
+        <source>Slack answered HTTP %1 without a Web API answer. Check api_base in baton.ini.</source>
+        <translation>Slack antwortete mit HTTP %1, aber ohne Web-API-Antwort. Prüfe api_base in baton.ini.</translation>
+    </message>
+    <message>
+        <source>Slack could not be reached: %1.</source>
+        <translation>Slack ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>%1 knows people by their numeric user id; &apos;%2&apos; is not one.</source>
+        <translation>%1 erkennt Personen an ihrer numerischen Nutzer-ID; &apos;%2&apos; ist keine.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved. %1 stays off until its token is set.</source>
+        <translation>Gespeichert. %1 bleibt aus, bis der Token gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>Saved. The gateway uses this from its next start.</source>
+        <translation>Gespeichert. Das Gateway verwendet das ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichere…</translation>
+    </message>
+    <message>
+        <source>No waiting pairing request has the code %1 any more.</source>
+        <translation>Keine offene Kopplungsanfrage hat mehr den Code %1.</translation>
+    </message>
+    <message>
+        <source>Approved %1: they can talk to Baton now.</source>
+        <translation>%1 freigegeben: Diese Person kann jetzt mit Baton sprechen.</translation>
+    </message>
+    <message>
+        <source>Denied %1.</source>
+        <translation>%1 abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>vor %1 Std.</translation>
+    </message>
+    <message>
+        <source>From @BotFather. Kept in the system keychain as telegram.token.</source>
+        <translation>Von @BotFather. Wird im System-Schlüsselbund als telegram.token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Where handoffs go: a chat id such as -1001234567890. /sethome in a chat sets it too.</source>
+        <translation>Ziel der Übergaben: eine Chat-ID wie -1001234567890. /sethome in einem Chat legt sie ebenfalls fest.</translation>
+    </message>
+    <message>
+        <source>Numeric user ids, comma-separated. Anyone else can ask for a pairing code.</source>
+        <translation>Numerische Nutzer-IDs, durch Kommas getrennt. Alle anderen können einen Kopplungscode anfordern.</translation>
+    </message>
+    <message>
+        <source>From the Developer Portal, under Bot. Kept in the system keychain as discord.token.</source>
+        <translation>Aus dem Developer Portal, unter Bot. Wird im System-Schlüsselbund als discord.token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Where handoffs go: a channel id (Developer Mode, then Copy Channel ID).</source>
+        <translation>Ziel der Übergaben: eine Kanal-ID (Entwicklermodus, dann „Kanal-ID kopieren“).</translation>
+    </message>
+    <message>
+        <source>xoxb-…, from OAuth &amp; Permissions. Kept in the system keychain as slack.bot_token.</source>
+        <translation>xoxb-…, aus OAuth &amp; Permissions. Wird im System-Schlüsselbund als slack.bot_token gespeichert.</translation>
+    </message>
+    <message>
+        <source>xapp-… with connections:write, for Socket Mode. Kept in the keychain as slack.app_token.</source>
+        <translation>xapp-… mit connections:write, für Socket Mode. Wird im Schlüsselbund als slack.app_token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Where handoffs go: a channel id such as C0123456789.</source>
+        <translation>Ziel der Übergaben: eine Kanal-ID wie C0123456789.</translation>
+    </message>
+    <message>
+        <source>Member ids such as U0123ABCD, comma-separated. Anyone else can ask for a pairing code.</source>
+        <translation>Mitglieds-IDs wie U0123ABCD, durch Kommas getrennt. Alle anderen können einen Kopplungscode anfordern.</translation>
+    </message>
+    <message>
+        <source>Set by %1, which wins over the keychain</source>
+        <translation>Gesetzt durch %1, hat Vorrang vor dem Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Saved in the keychain — type to replace</source>
+        <translation>Im Schlüsselbund gespeichert — zum Ersetzen tippen</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Settings are stored in baton.ini; tokens and keys only in the system keychain.</source>
+        <translation>Einstellungen werden in baton.ini gespeichert, Tokens und Schlüssel nur im System-Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Pairing requests</source>
+        <translation>Kopplungsanfragen</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>no token</source>
+        <translation>kein Token</translation>
+    </message>
+    <message>
+        <source>Baton talks to any OpenAI-compatible server: Ollama, llama.cpp, vLLM, LM Studio or a hosted API.</source>
+        <translation>Baton spricht mit jedem OpenAI-kompatiblen Server: Ollama, llama.cpp, vLLM, LM Studio oder einer gehosteten API.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>The address up to /v1; Baton adds /chat/completions.</source>
+        <translation>Die Adresse bis einschließlich /v1; Baton hängt /chat/completions an.</translation>
+    </message>
+    <message>
+        <source>e.g. qwen2.5:7b</source>
+        <translation>z. B. qwen2.5:7b</translation>
+    </message>
+    <message>
+        <source>The name the server knows it by. Test the connection to see what it offers.</source>
+        <translation>Der Name, unter dem der Server das Modell kennt. Teste die Verbindung, um zu sehen, was er anbietet.</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Not set — a local server needs none</source>
+        <translation>Nicht gesetzt — ein lokaler Server braucht keinen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain as llm.api_key, never in baton.ini.</source>
+        <translation>Wird im System-Schlüsselbund als llm.api_key gespeichert, nie in baton.ini.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Talk to Baton from %1 and hand conversations off to it.</source>
+        <translation>Sprich über %1 mit Baton und übergib Unterhaltungen dorthin.</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot-Token</translation>
+    </message>
+    <message>
+        <source>App token</source>
+        <translation>App-Token</translation>
+    </message>
+    <message>
+        <source>Home chat</source>
+        <translation>Heim-Chat</translation>
+    </message>
+    <message>
+        <source>Home channel</source>
+        <translation>Heimkanal</translation>
+    </message>
+    <message>
+        <source>Not set: handoffs to %1 are off</source>
+        <translation>Nicht gesetzt: Übergaben an %1 sind aus</translation>
+    </message>
+    <message>
+        <source>Allowed users</source>
+        <translation>Erlaubte Nutzer</translation>
+    </message>
+    <message>
+        <source>Nobody yet: only approved pairing requests</source>
+        <translation>Noch niemand: nur freigegebene Kopplungsanfragen</translation>
+    </message>
+    <message>
+        <source>People who write to your bot and are not allowed yet get a code. Approve the ones you know: they can talk to Baton at once.</source>
+        <translation>Wer deinem Bot schreibt und noch nicht erlaubt ist, bekommt einen Code. Gib die frei, die du kennst: Sie können sofort mit Baton sprechen.</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Nutzer %1</translation>
+    </message>
+    <message>
+        <source>%1 · user id %2 · %3</source>
+        <translation>%1 · Nutzer-ID %2 · %3</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>No one is waiting for approval.</source>
+        <translation>Niemand wartet auf Freigabe.</translation>
+    </message>
+</context>
+<context>
+    <name>SlackAdapter</name>
+    <message>
+        <source>Slack rejected the bot token (%1). Set it with `baton secret set slack.bot_token`.</source>
+        <translation>Slack hat den Bot-Token abgelehnt (%1). Setze ihn mit `baton secret set slack.bot_token`.</translation>
+    </message>
+    <message>
+        <source>Slack could not be reached: %1</source>
+        <translation>Slack ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>Slack rejected the app token (%1). Set an app-level token with connections:write with `baton secret set slack.app_token`.</source>
+        <translation>Slack hat den App-Token abgelehnt (%1). Setze einen App-Level-Token mit connections:write per `baton secret set slack.app_token`.</translation>
+    </message>
+    <message>
+        <source>Slack would not open a connection: %1</source>
+        <translation>Slack wollte keine Verbindung öffnen: %1</translation>
+    </message>
+    <message>
+        <source>the connection to Slack closed</source>
+        <translation>die Verbindung zu Slack wurde geschlossen</translation>
+    </message>
+    <message>
+        <source>Slack turned Socket Mode off for this app (link_disabled); turn it on in the app&apos;s settings and restart Baton.</source>
+        <translation>Slack hat Socket Mode für diese App ausgeschaltet (link_disabled); schalte ihn in den Einstellungen der App ein und starte Baton neu.</translation>
+    </message>
+    <message>
+        <source>Slack asked to reconnect (%1)</source>
+        <translation>Slack hat um eine neue Verbindung gebeten (%1)</translation>
+    </message>
+    <message>
+        <source>Slack did not take the message: %1</source>
+        <translation>Slack hat die Nachricht nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>Slack did not update the message: %1</source>
+        <translation>Slack hat die Nachricht nicht aktualisiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TelegramAdapter</name>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>Telegram rejected the bot token (%1). Set it with `baton secret set telegram.token`.</source>
+        <translation>Telegram hat den Bot-Token abgelehnt (%1). Setze ihn mit `baton secret set telegram.token`.</translation>
+    </message>
+    <message>
+        <source>Telegram could not be reached: %1</source>
+        <translation>Telegram ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Telegram rejected the bot token (401). Set it with `baton secret set telegram.token`.</source>
+        <translation>Telegram hat den Bot-Token abgelehnt (401). Setze ihn mit `baton secret set telegram.token`.</translation>
+    </message>
+    <message>
+        <source>Telegram reports a conflict (409): %1. Is another Baton using this bot token?</source>
+        <translation>Telegram meldet einen Konflikt (409): %1. Verwendet ein anderes Baton diesen Bot-Token?</translation>
+    </message>
+    <message>
+        <source>Telegram asked to wait %1 s (429).</source>
+        <translation>Telegram bittet, %1 s zu warten (429).</translation>
+    </message>
+    <message>
+        <source>Telegram refused to deliver (403): %1</source>
+        <translation>Telegram hat die Zustellung verweigert (403): %1</translation>
+    </message>
+    <message>
+        <source>Telegram did not take the message (%1): %2</source>
+        <translation>Telegram hat die Nachricht nicht angenommen (%1): %2</translation>
+    </message>
+    <message>
+        <source>Telegram did not edit the message (%1): %2</source>
+        <translation>Telegram hat die Nachricht nicht bearbeitet (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptFormat</name>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Tool result</source>
+        <translation>Werkzeugergebnis</translation>
+    </message>
+    <message>
+        <source>Tool result (%1)</source>
+        <translation>Werkzeugergebnis (%1)</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>intern</translation>
+    </message>
+    <message>
+        <source>cut short</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation>über %1</translation>
+    </message>
+    <message>
+        <source>Untitled session</source>
+        <translation>Sitzung ohne Titel</translation>
+    </message>
+    <message>
+        <source>Session: %1</source>
+        <translation>Sitzung: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Erstellt: %1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>Called `%1` (%2) with:</source>
+        <translation>`%1` (%2) aufgerufen mit:</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Hand off current chat</source>
+        <translation>Aktuellen Chat übergeben</translation>
+    </message>
+    <message>
+        <source>Open Baton</source>
+        <translation>Baton öffnen</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Handoff complete</source>
+        <translation>Übergabe abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Handoff failed</source>
+        <translation>Übergabe fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Gateway: in another process</source>
+        <translation>Gateway: in einem anderen Prozess</translation>
+    </message>
+    <message>
+        <source>Gateway: no platform enabled</source>
+        <translation>Gateway: keine Plattform aktiviert</translation>
+    </message>
+</context>
+</TS>
