@@ -404,6 +404,14 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
         <source>The gateway runs elsewhere: %1</source>
         <translation>Das Gateway läuft anderswo: %1</translation>
     </message>
+    <message>
+        <source>New pairing request</source>
+        <translation>Neue Kopplungsanfrage</translation>
+    </message>
+    <message>
+        <source>%1 on %2 asks to talk to Baton (code %3). Approve or deny it in Settings.</source>
+        <translation>%1 auf %2 möchte mit Baton sprechen (Code %3). Gib die Anfrage in den Einstellungen frei oder lehne sie ab.</translation>
+    </message>
 </context>
 <context>
     <name>DiscordAdapter</name>
@@ -1817,6 +1825,14 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
     <message>
         <source>Gateway: no platform enabled</source>
         <translation>Gateway: keine Plattform aktiviert</translation>
+    </message>
+    <message>
+        <source>Pause gateway</source>
+        <translation>Gateway pausieren</translation>
+    </message>
+    <message>
+        <source>Gateway: paused</source>
+        <translation>Gateway: pausiert</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "demoautoplay.h"
 #include "settingscontroller.h"
 #include "singleinstance.h"
+#include "store/pairingstore.h"
 #include "trayicon.h"
 
 #include <QApplication>
@@ -80,9 +81,19 @@ int DesktopApp::start(bool *running)
     QApplication::setQuitOnLastWindowClosed(!m_tray->isVisible());
 
     m_gateway = new GatewayService(m_paths, m_adapters);
+    connect(m_tray, &TrayIcon::pauseToggled, m_gateway,
+        [this](bool paused) { paused ? m_gateway->pause() : m_gateway->resume(); });
+    connect(m_gateway, &GatewayService::pausedChanged, m_tray, &TrayIcon::setPaused);
     connect(m_gateway, &GatewayService::started, this, [this](bool ok, const QString &error) {
         if (ok) {
             m_tray->setGateway(m_gateway->gateway());
+            // Someone the gateway does not know asked to talk: the owner decides in Settings.
+            connect(m_gateway->pairing(), &PairingStore::requested, m_tray, [this](const PairingStore::Request &r) {
+                m_tray->notify(tr("New pairing request"),
+                    tr("%1 on %2 asks to talk to Baton (code %3). Approve or deny it in Settings.")
+                        .arg(r.userName.isEmpty() ? r.userId : r.userName, ChatController::displayName(r.platform),
+                            r.code));
+            });
             return;
         }
         // Another process (`baton --no-gui`) runs the gateway: the window shares its store.

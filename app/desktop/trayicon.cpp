@@ -28,6 +28,9 @@ TrayIcon::TrayIcon(ChatController &controller, QObject *parent)
             ChatController::displayName(platform), this, [this, platform] { m_controller.handOff(platform); });
     }
     m_menu->addSeparator();
+    m_pause = m_menu->addAction(tr("Pause gateway"));
+    m_pause->setCheckable(true);
+    connect(m_pause, &QAction::toggled, this, &TrayIcon::pauseToggled);
     m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested);
     m_tray->setContextMenu(m_menu);
     connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
@@ -70,6 +73,13 @@ void TrayIcon::setGateway(Gateway *gateway)
     update();
 }
 
+void TrayIcon::setPaused(bool paused)
+{
+    m_paused = paused;
+    m_pause->setChecked(paused);
+    update();
+}
+
 void TrayIcon::update()
 {
     // The worst platform state names the icon: one platform down is worth a glance.
@@ -92,6 +102,11 @@ void TrayIcon::update()
         lines << u"%1: %2%3"_s.arg(ChatController::displayName(adapter->name()), name,
             adapter->stateReason().isEmpty() ? QString() : u" — "_s + adapter->stateReason());
     }
+    if (m_paused) {
+        icon = u"paused"_s;
+        lines.prepend(tr("Gateway: paused"));
+    }
+    m_pause->setEnabled(m_gateway != nullptr);
     m_tray->setIcon(QIcon(u":/icons/tray-%1.svg"_s.arg(icon)));
     m_tray->setToolTip(u"Baton\n"_s + lines.join(u'\n'));
     qDeleteAll(m_statusLines);

@@ -24,12 +24,14 @@ public:
 
     /// Shows the state of @p gateway's platforms (none: the gateway runs in another process).
     void setGateway(Gateway *gateway);
+    void setPaused(bool paused);
     [[nodiscard]] bool isVisible() const;
     void notify(const QString &title, const QString &message);
 
 Q_SIGNALS:
     void openRequested();
     void quitRequested();
+    void pauseToggled(bool paused);
 
 private:
     void update();
@@ -40,4 +42,6 @@ private:
     QMenu *m_menu;
     QMenu *m_handoffMenu;
     QList<QAction *> m_statusLines;
+    QAction *m_pause = nullptr;
+    bool m_paused = false;
 };

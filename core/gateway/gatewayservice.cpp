@@ -177,6 +177,32 @@ void GatewayService::assemble()
     QMetaObject::invokeMethod(m_watcher, &HandoffWatcher::start, Qt::QueuedConnection);
 }
 
+void GatewayService::pause()
+{
+    if (m_paused || !m_gateway)
+        return;
+    m_paused = true;
+    for (PlatformAdapter *adapter : std::as_const(m_adapters))
+        adapter->stopReceiving();
+    if (m_watcher)
+        QMetaObject::invokeMethod(m_watcher, &HandoffWatcher::stop, Qt::QueuedConnection);
+    qCInfo(lcGateway) << "gateway paused";
+    Q_EMIT pausedChanged(true);
+}
+
+void GatewayService::resume()
+{
+    if (!m_paused || m_stopping)
+        return;
+    m_paused = false;
+    for (PlatformAdapter *adapter : std::as_const(m_adapters))
+        adapter->start();
+    if (m_watcher)
+        QMetaObject::invokeMethod(m_watcher, &HandoffWatcher::resume, Qt::QueuedConnection);
+    qCInfo(lcGateway) << "gateway resumed";
+    Q_EMIT pausedChanged(false);
+}
+
 void GatewayService::stop(int graceMs)
 {
     if (m_stopping)

@@ -53,6 +53,12 @@ public:
     /// everything; stopped() follows.
     void stop(int graceMs = 10'000);
 
+    /// Stops taking messages and handoffs, sends what is still queued; resume() picks up again.
+    void pause();
+    void resume();
+    [[nodiscard]] bool isPaused() const { return m_paused; }
+    [[nodiscard]] PairingStore *pairing() const { return m_pairing.get(); }
+
     [[nodiscard]] QString gatewayId() const { return m_gatewayId; }
     [[nodiscard]] Gateway *gateway() const { return m_gateway; }
 
@@ -61,6 +67,7 @@ public:
 
 Q_SIGNALS:
     void started(bool ok, const QString &error);
+    void pausedChanged(bool paused);
     void stopped();
 
 private:
@@ -92,4 +99,5 @@ private:
     QTimer *m_grace = nullptr;
     bool m_stopping = false;
     bool m_down = false;
+    bool m_paused = false;
 };

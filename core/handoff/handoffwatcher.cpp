@@ -100,6 +100,15 @@ void HandoffWatcher::stop()
     }
 }
 
+void HandoffWatcher::resume()
+{
+    if (!m_store || m_pollTimer->isActive())
+        return;
+    listenForPokes();
+    m_pollTimer->start();
+    poll();
+}
+
 void HandoffWatcher::poll()
 {
     if (!m_store)

@@ -47,6 +47,8 @@ public Q_SLOTS:
     /// Opens the store, reclaims stranded rows, listens for pokes and polls. started(ok) follows.
     void start();
     void stop();
+    /// After stop(): listens and polls again on the same connection.
+    void resume();
     /// Looks for pending rows now (the poke and the timer end up here).
     void poll();
 
