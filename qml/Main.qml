@@ -280,6 +280,7 @@ ApplicationWindow {
                     required property string status
                     required property string platform
                     required property bool streaming
+                    required property var segments
                     readonly property bool mine: role === "user"
                     width: ListView.view.width
                     // A reply another surface has only just begun has no words yet: nothing to show.
@@ -289,24 +290,85 @@ ApplicationWindow {
                     Rectangle {
                         id: bubbleBox
                         x: message.mine ? parent.width - width - 24 : 24
-                        width: Math.min(parent.width * 0.78, body.implicitWidth + 32)
-                        height: body.implicitHeight + meta.implicitHeight + 28
+                        width: Math.min(parent.width * 0.78, Math.max(body.childrenRect.width, meta.implicitWidth) + 32)
+                        height: body.childrenRect.height + meta.implicitHeight + 28
                         radius: 10
                         color: message.mine ? Qt.rgba(window.accent.r, window.accent.g, window.accent.b, 0.18) : window.bubble
 
-                        TextEdit {
+                        // Prose as Markdown; each fenced code block in its own monospaced box with a copy button.
+                        Column {
                             id: body
                             x: 16
                             y: 12
-                            width: Math.min(messageList.width * 0.78 - 32, implicitWidth)
-                            readOnly: true
-                            selectByMouse: true
-                            wrapMode: Text.Wrap
-                            textFormat: TextEdit.MarkdownText
-                            onLinkActivated: link => Qt.openUrlExternally(link)
-                            text: message.content + (message.streaming ? " ▍" : "")
-                            color: message.status === "error" ? window.errorColor : system.text
-                            font.pixelSize: 14
+                            spacing: 8
+                            readonly property real maxWidth: messageList.width * 0.78 - 32
+                            Repeater {
+                                model: message.segments
+                                delegate: Loader {
+                                    required property var modelData
+                                    required property int index
+                                    readonly property bool last: index === message.segments.length - 1
+                                    sourceComponent: modelData.code ? codeBlock : prose
+                                    Component {
+                                        id: prose
+                                        TextEdit {
+                                            width: Math.min(body.maxWidth, implicitWidth)
+                                            readOnly: true
+                                            selectByMouse: true
+                                            wrapMode: Text.Wrap
+                                            textFormat: TextEdit.MarkdownText
+                                            text: modelData.text + (message.streaming && last ? " ▍" : "")
+                                            color: message.status === "error" ? window.errorColor : system.text
+                                            font.pixelSize: 14
+                                            onLinkActivated: link => Qt.openUrlExternally(link)
+                                        }
+                                    }
+                                    Component {
+                                        id: codeBlock
+                                        Rectangle {
+                                            width: Math.min(body.maxWidth, code.implicitWidth + 24)
+                                            height: code.implicitHeight + copyCode.height + 12
+                                            radius: 6
+                                            color: window.dark ? Qt.darker(system.base, 1.2) : Qt.darker(system.base, 1.04)
+                                            border.color: Qt.darker(system.window, 1.15)
+                                            Label {
+                                                x: 12
+                                                y: 6
+                                                text: modelData.language
+                                                font.pixelSize: 11
+                                                color: window.subtle
+                                            }
+                                            ToolButton {
+                                                id: copyCode
+                                                anchors.right: parent.right
+                                                text: qsTr("Copy")
+                                                font.pixelSize: 11
+                                                implicitHeight: 24
+                                                onClicked: window.controller.copyText(modelData.text)
+                                            }
+                                            TextEdit {
+                                                id: code
+                                                x: 12
+                                                anchors.top: copyCode.bottom
+                                                width: Math.min(body.maxWidth - 24, implicitWidth)
+                                                readOnly: true
+                                                selectByMouse: true
+                                                wrapMode: Text.WrapAnywhere
+                                                textFormat: TextEdit.PlainText
+                                                text: modelData.text
+                                                color: system.text
+                                                font.family: "monospace"
+                                                font.pixelSize: 13
+                                                CodeHighlighter {
+                                                    document: code.textDocument
+                                                    language: modelData.language
+                                                    dark: window.dark
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
                         RowLayout {
                             id: meta

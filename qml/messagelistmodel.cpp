@@ -42,6 +42,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return QDateTime::fromMSecsSinceEpoch(m.createdAt);
     case StreamingRole:
         return m.id == m_streamingId;
+    case SegmentsRole:
+        return segments(m.content);
     default:
         return {};
     }
@@ -50,7 +52,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
     return { { IdRole, "messageId" }, { RoleNameRole, "role" }, { ContentRole, "content" }, { StatusRole, "status" },
-        { PlatformRole, "platform" }, { CreatedAtRole, "createdAt" }, { StreamingRole, "streaming" } };
+        { PlatformRole, "platform" }, { CreatedAtRole, "createdAt" }, { StreamingRole, "streaming" },
+        { SegmentsRole, "segments" } };
 }
 
 void MessageListModel::setSession(const QString &sessionId)
@@ -130,7 +133,39 @@ void MessageListModel::flushDeltas()
         return;
     }
     m_messages[row].content += std::exchange(m_pendingText, {});
-    Q_EMIT dataChanged(index(row), index(row), { ContentRole });
+    Q_EMIT dataChanged(index(row), index(row), { ContentRole, SegmentsRole });
+}
+
+QVariantList MessageListModel::segments(const QString &markdown)
+{
+    // Code blocks get their own monospaced box with a copy button; the rest is Markdown prose.
+    QVariantList parts;
+    QStringList prose, code;
+    QString language;
+    bool inCode = false;
+    const auto flush = [&](bool isCode, QStringList &lines) {
+        const QString text = lines.join(u'\n');
+        if (!text.trimmed().isEmpty())
+            parts.append(QVariantMap { { u"code"_s, isCode }, { u"text"_s, text }, { u"language"_s, language } });
+        lines.clear();
+    };
+    for (const QString &line : markdown.split(u'\n')) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(u"```"_s)) {
+            if (!inCode) {
+                flush(false, prose);
+                language = trimmed.mid(3).trimmed();
+            } else {
+                flush(true, code);
+                language.clear();
+            }
+            inCode = !inCode;
+            continue;
+        }
+        (inCode ? code : prose) << line;
+    }
+    flush(inCode, inCode ? code : prose); // a block still being written shows as code already
+    return parts;
 }
 
 void MessageListModel::refresh()

@@ -28,7 +28,8 @@ public:
         StatusRole,
         PlatformRole,
         CreatedAtRole,
-        StreamingRole
+        StreamingRole,
+        SegmentsRole
     };
 
     explicit MessageListModel(SessionStore &store, QObject *parent = nullptr);
@@ -52,6 +53,8 @@ private:
     void onUpdated(const QString &sessionId, qint64 messageId);
     [[nodiscard]] int rowOf(qint64 messageId) const;
     void flushDeltas();
+    /// The message as prose and fenced code blocks, in order: [{code, text, language}].
+    [[nodiscard]] static QVariantList segments(const QString &markdown);
 
     SessionStore &m_store;
     QString m_sessionId;

@@ -6,6 +6,7 @@
 #include "teststore.h"
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
@@ -160,6 +161,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_controller->busy(), 10'000);
         QCOMPARE(m_controller->messages()->index(1).data(MessageListModel::ContentRole).toString(),
             u"Lisbon in May: **warm**, bright, and the `28` tram is a must.\n\n```sh\necho pack light\n```"_s);
+        // The code block is a segment of its own: monospaced, with its language and a copy button.
+        const QVariantList segments = m_controller->messages()->index(1).data(MessageListModel::SegmentsRole).toList();
+        QCOMPARE(segments.size(), 2);
+        QCOMPARE(segments.at(1).toMap().value(u"code"_s).toBool(), true);
+        QCOMPARE(segments.at(1).toMap().value(u"language"_s).toString(), u"sh"_s);
+        QCOMPARE(segments.at(1).toMap().value(u"text"_s).toString(), u"echo pack light"_s);
+        ChatController::copyText(segments.at(1).toMap().value(u"text"_s).toString());
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"echo pack light"_s);
         QCOMPARE(m_window->title(), u"Baton — Plan three days in Lisbon"_s);
         QCOMPARE(m_controller->sessions()->rowCount(), 1);
         QCOMPARE(item(u"sendButton"_s)->property("text").toString(), u"Send"_s);
