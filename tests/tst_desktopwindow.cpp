@@ -222,20 +222,29 @@ private Q_SLOTS:
         QCOMPARE(m_controller->handoffPlatforms(), QStringList { u"telegram"_s });
         QVERIFY(item(u"handoffButton"_s)->isEnabled());
 
+        // Clicked while a reply is being written, the handoff waits for the reply to end.
+        FakeLlmReply slow = FakeLlmReply::withContent({ u"Three days: "_s, u"Alfama, Belém, Sintra."_s });
+        slow.chunkDelayMs = 400;
+        m_llm->enqueue(slow);
         FakeLlmReply summary = FakeLlmReply::withContent({ u"Here on Telegram: "_s, u"Lisbon, three days."_s });
         summary.firstTokenDelayMs = 600; // long enough to see "running"
         m_llm->enqueue(summary);
         QStringList states;
         connect(m_controller.get(), &ChatController::handoffChanged, this, [&] {
-            if (states.isEmpty() || states.constLast() != m_controller->handoffState())
-                states << m_controller->handoffState();
+            const QString state = m_controller->handoffState();
+            if (!state.isEmpty() && (states.isEmpty() || states.constLast() != state))
+                states << state;
         });
+        m_controller->send(u"and a day trip?"_s);
+        QVERIFY(m_controller->busy());
         m_controller->handOff(u"telegram"_s);
+        QCOMPARE(m_controller->handoffState(), u"queued"_s);
         QVERIFY(!item(u"handoffButton"_s)->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->handoffState(), u"running"_s, 10'000);
         QVERIFY(screenshot(u"05-handoff-running-light"_s));
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->handoffState(), u"completed"_s, 15'000);
-        QCOMPARE(states, (QStringList { u"pending"_s, u"running"_s, u"completed"_s }));
+        QVERIFY2(states == (QStringList { u"queued"_s, u"pending"_s, u"running"_s, u"completed"_s }),
+            qPrintable(states.join(u", "_s)));
         QCOMPARE(m_controller->livePlatform(), u"telegram"_s);
         QVERIFY(item(u"liveBanner"_s)->isVisible());
         QCOMPARE(item(u"liveBanner"_s)->property("text").toString(),
