@@ -280,10 +280,6 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
         <translation>--no-gui startet das Gateway und nimmt keinen Befehl an.</translation>
     </message>
     <message>
-        <source>the window is not built yet; try `baton sessions list` or `baton --help`.</source>
-        <translation>das Fenster gibt es noch nicht; versuche `baton sessions list` oder `baton --help`.</translation>
-    </message>
-    <message>
         <source>--format only applies to `baton sessions export`.</source>
         <translation>--format gilt nur für `baton sessions export`.</translation>
     </message>
@@ -306,6 +302,60 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
     <message>
         <source>unknown command &apos;%1&apos;. Run `baton --help` for the list.</source>
         <translation>unbekannter Befehl &apos;%1&apos;. `baton --help` zeigt die Liste.</translation>
+    </message>
+    <message>
+        <source>Commands:
+  (none)                          open the window, with the tray icon and the gateway inside
+  --demo                          the window with a model and a Telegram on loopback
+  --no-gui                        the gateway, handoff watcher and agent, headless
+  sessions [list]                 list stored sessions, most recent first
+  sessions show ID                print one session and its transcript
+  sessions export ID --format md|json
+                                  write a session to stdout as Markdown or JSON
+  sessions search TEXT            full-text search over all messages
+  chat [--session ID | --continue]
+                                  talk to the model in the terminal (/help inside)
+  handoff SESSION --to PLATFORM [--json]
+                                  hand a stored session off to telegram, discord or slack
+                                  and wait for the gateway (exit 0 done, 1 failed, 2 timeout)
+  pairing [list]                  pairing requests from people Baton does not know yet
+  pairing approve|deny CODE       let that person talk to Baton, or drop the request
+  secret set NAME                 store a secret in the OS keychain (value read from stdin)
+  secret delete NAME              remove a secret from the keychain
+                                  NAME: llm.api_key, telegram.token, discord.token,
+                                  slack.bot_token, slack.app_token
+
+ID may be a unique prefix of a session id (at least 4 characters).
+Exit status: 0 success, 1 failure or no search match, 2 usage error.
+</source>
+        <translation>Befehle:
+  (keiner)                        das Fenster öffnen, mit Tray-Symbol und Gateway darin
+  --demo                          das Fenster mit einem Modell und einem Telegram auf Loopback
+  --no-gui                        Gateway, Übergabe-Wächter und Agent ohne Fenster
+  sessions [list]                 gespeicherte Sitzungen auflisten, die neueste zuerst
+  sessions show ID                eine Sitzung mit ihrem Verlauf ausgeben
+  sessions export ID --format md|json
+                                  eine Sitzung als Markdown oder JSON auf stdout schreiben
+  sessions search TEXT            Volltextsuche über alle Nachrichten
+  chat [--session ID | --continue]
+                                  im Terminal mit dem Modell sprechen (/help darin)
+  handoff SESSION --to PLATFORM [--json]
+                                  eine gespeicherte Sitzung an telegram, discord oder slack übergeben
+                                  und auf das Gateway warten (Exit 0 fertig, 1 fehlgeschlagen, 2 Zeitüberschreitung)
+  pairing [list]                  Kopplungsanfragen von Leuten, die Baton noch nicht kennt
+  pairing approve|deny CODE       diese Person mit Baton sprechen lassen oder die Anfrage verwerfen
+  secret set NAME                 ein Geheimnis im Schlüsselbund des Systems ablegen (Wert von stdin)
+  secret delete NAME              ein Geheimnis aus dem Schlüsselbund entfernen
+                                  NAME: llm.api_key, telegram.token, discord.token,
+                                  slack.bot_token, slack.app_token
+
+ID darf ein eindeutiger Anfang einer Sitzungs-ID sein (mindestens 4 Zeichen).
+Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
+</translation>
+    </message>
+    <message>
+        <source>this build has no window (BATON_WITH_GUI=OFF); try `baton --no-gui` or `baton --help`.</source>
+        <translation>dieser Build hat kein Fenster (BATON_WITH_GUI=OFF); versuche `baton --no-gui` oder `baton --help`.</translation>
     </message>
 </context>
 <context>
@@ -997,6 +1047,14 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
     <message>
         <source>The keychain failed on %1: %2</source>
         <translation>Schlüsselbund-Fehler bei %1: %2</translation>
+    </message>
+    <message>
+        <source>No keychain is available here (%1). Set the environment variable %2 instead.</source>
+        <translation>Hier ist kein Schlüsselbund verfügbar (%1). Setze stattdessen die Umgebungsvariable %2.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to %1 (%2). Unlock it, or set %3 instead.</source>
+        <translation>Der Schlüsselbund hat den Zugriff auf %1 verweigert (%2). Entsperre ihn oder setze stattdessen %3.</translation>
     </message>
 </context>
 <context>

@@ -16,37 +16,35 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-
 // Commands the design names whose issues have not landed yet.
 const QStringList plannedCommands = { u"doctor"_s };
 
 QString commandsHelp()
 {
-    return tr("Commands:\n"
-              "  (none)                          open the window (not built yet)\n"
-              "  sessions [list]                 list stored sessions, most recent first\n"
-              "  sessions show ID                print one session and its transcript\n"
-              "  sessions export ID --format md|json\n"
-              "                                  write a session to stdout as Markdown or JSON\n"
-              "  sessions search TEXT            full-text search over all messages\n"
-              "  chat [--session ID | --continue]\n"
-              "                                  talk to the model in the terminal (/help inside)\n"
-              "  handoff SESSION --to PLATFORM [--json]\n"
-              "                                  hand a stored session off to telegram, discord or slack\n"
-              "                                  and wait for the gateway (exit 0 done, 1 failed, 2 timeout)\n"
-              "  pairing [list]                  pairing requests from people Baton does not know yet\n"
-              "  pairing approve|deny CODE       let that person talk to Baton, or drop the request\n"
-              "  secret set NAME                 store a secret in the OS keychain (value read from stdin)\n"
-              "  secret delete NAME              remove a secret from the keychain\n"
-              "                                  NAME: llm.api_key, telegram.token, discord.token,\n"
-              "                                  slack.bot_token, slack.app_token\n"
-              "\n"
-              "ID may be a unique prefix of a session id (at least 4 characters).\n"
-              "Exit status: 0 success, 1 failure or no search match, 2 usage error.\n");
+    return QCoreApplication::translate("CommandLine",
+        "Commands:\n"
+        "  (none)                          open the window, with the tray icon and the gateway inside\n"
+        "  --demo                          the window with a model and a Telegram on loopback\n"
+        "  --no-gui                        the gateway, handoff watcher and agent, headless\n"
+        "  sessions [list]                 list stored sessions, most recent first\n"
+        "  sessions show ID                print one session and its transcript\n"
+        "  sessions export ID --format md|json\n"
+        "                                  write a session to stdout as Markdown or JSON\n"
+        "  sessions search TEXT            full-text search over all messages\n"
+        "  chat [--session ID | --continue]\n"
+        "                                  talk to the model in the terminal (/help inside)\n"
+        "  handoff SESSION --to PLATFORM [--json]\n"
+        "                                  hand a stored session off to telegram, discord or slack\n"
+        "                                  and wait for the gateway (exit 0 done, 1 failed, 2 timeout)\n"
+        "  pairing [list]                  pairing requests from people Baton does not know yet\n"
+        "  pairing approve|deny CODE       let that person talk to Baton, or drop the request\n"
+        "  secret set NAME                 store a secret in the OS keychain (value read from stdin)\n"
+        "  secret delete NAME              remove a secret from the keychain\n"
+        "                                  NAME: llm.api_key, telegram.token, discord.token,\n"
+        "                                  slack.bot_token, slack.app_token\n"
+        "\n"
+        "ID may be a unique prefix of a session id (at least 4 characters).\n"
+        "Exit status: 0 success, 1 failure or no search match, 2 usage error.\n");
 }
 } // namespace
 
@@ -120,7 +118,8 @@ int CommandLine::startCommand(const QStringList &arguments)
         return stillRunning;
     }
     if (positional.isEmpty())
-        return ctx.fail(ExitFailure, tr("the window is not built yet; try `baton sessions list` or `baton --help`."));
+        return ctx.fail(
+            ExitFailure, tr("this build has no window (BATON_WITH_GUI=OFF); try `baton --no-gui` or `baton --help`."));
 
     const QString command = positional.first();
     if (parser.isSet(formatOption) && !(command == "sessions"_L1 && positional.value(1) == "export"_L1))

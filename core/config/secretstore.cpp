@@ -10,11 +10,6 @@ using namespace Qt::StringLiterals;
 const QString SecretStore::service = u"baton"_s;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SecretStore", text);
-}
-
 // QtKeychain's own text can name the backend's problem; it never contains the value.
 QString describe(const QKeychain::Job *job, const QString &name)
 {
@@ -31,14 +26,17 @@ QString describe(const QKeychain::Job *job, const QString &name)
                 .arg(name, job->errorString());
         [[fallthrough]];
     case QKeychain::NoBackendAvailable:
-        return tr("No keychain is available here (%1). Set the environment variable %2 instead.")
+        return QCoreApplication::translate(
+            "SecretStore", "No keychain is available here (%1). Set the environment variable %2 instead.")
             .arg(job->errorString(), SecretStore::environmentVariable(name));
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
-        return tr("The keychain refused access to %1 (%2). Unlock it, or set %3 instead.")
+        return QCoreApplication::translate(
+            "SecretStore", "The keychain refused access to %1 (%2). Unlock it, or set %3 instead.")
             .arg(name, job->errorString(), SecretStore::environmentVariable(name));
     default:
-        return tr("The keychain failed on %1: %2").arg(name, job->errorString());
+        return QCoreApplication::translate("SecretStore", "The keychain failed on %1: %2")
+            .arg(name, job->errorString());
     }
 }
 } // namespace
