@@ -1,46 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Settings page's "Test connection" buttons: the model endpoint and each platform, one sentence each.
+// The Settings page's "Test connection" buttons: the model endpoint and each platform, one sentence
+// each, in the words `baton doctor` uses too (ConnectionCheck).
 #include "settingscontroller.h"
 
+#include "config/connectioncheck.h"
 #include "config/platformcatalog.h"
 #include "config/secretstore.h"
 #include "config/settings.h"
 #include "gateway/gatewayservice.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QRegularExpression>
-
 using namespace Qt::StringLiterals;
-
-namespace {
-constexpr int testTimeoutMs = 15'000;
-
-QString withoutSlash(QString url)
-{
-    while (url.endsWith(u'/'))
-        url.chop(1);
-    return url;
-}
-
-// The error message of an OpenAI-compatible server, or the start of whatever it sent.
-QString serverMessage(const QByteArray &body)
-{
-    const QJsonObject root = QJsonDocument::fromJson(body).object();
-    const QJsonValue error = root.value("error"_L1);
-    if (!error.toObject().value("message"_L1).toString().isEmpty())
-        return error.toObject().value("message"_L1).toString();
-    if (error.isString())
-        return error.toString();
-    for (const auto key : { "message"_L1, "detail"_L1, "description"_L1 }) {
-        if (root.value(key).isString())
-            return root.value(key).toString();
-    }
-    return QString::fromUtf8(body).simplified().left(200);
-}
-} // namespace
 
 void SettingsController::setTest(const QString &what, const QString &state, const QString &text)
 {
@@ -48,52 +17,10 @@ void SettingsController::setTest(const QString &what, const QString &state, cons
     Q_EMIT testsChanged();
 }
 
-void SettingsController::finishTest(const QString &what, bool ok, const QString &sentence, const QString &secret)
+void SettingsController::finishTest(const QString &what, bool ok, const QString &sentence)
 {
-    QString text = sentence;
-    // Servers echo what they were sent now and then; a secret never reaches the screen.
-    if (secret.size() >= 4)
-        text.replace(secret, u"…"_s);
-    setTest(what, ok ? u"ok"_s : u"failed"_s, text);
-    Q_EMIT testFinished(what, ok, text);
-}
-
-QString SettingsController::networkTrouble(QNetworkReply *reply)
-{
-    // Never errorString(): Qt puts the URL in it, and Telegram's URL holds the token.
-    switch (reply->error()) {
-    case QNetworkReply::ConnectionRefusedError:
-        return tr("the connection was refused");
-    case QNetworkReply::RemoteHostClosedError:
-        return tr("the connection was closed");
-    case QNetworkReply::HostNotFoundError:
-        return tr("the host was not found");
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError:
-        return tr("no answer within %1 s").arg(testTimeoutMs / 1000);
-    case QNetworkReply::SslHandshakeFailedError:
-        return tr("the TLS handshake failed");
-    case QNetworkReply::ProtocolUnknownError:
-        return tr("the address does not start with http:// or https://");
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyNotFoundError:
-    case QNetworkReply::ProxyTimeoutError:
-        return tr("the proxy could not be used");
-    default:
-        return tr("network error %1").arg(int(reply->error()));
-    }
-}
-
-QNetworkReply *SettingsController::send(const QString &url, const QByteArray &authorization, bool post)
-{
-    QNetworkRequest request { QUrl(url) };
-    request.setTransferTimeout(testTimeoutMs);
-    if (!authorization.isEmpty())
-        request.setRawHeader("Authorization", authorization);
-    if (!post)
-        return m_network->get(request);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded"_ba);
-    return m_network->post(request, QByteArray());
+    setTest(what, ok ? u"ok"_s : u"failed"_s, sentence);
+    Q_EMIT testFinished(what, ok, sentence);
 }
 
 void SettingsController::withSecret(
@@ -115,62 +42,12 @@ void SettingsController::testModel(const QString &baseUrl, const QString &apiKey
     const QString what = u"model"_s;
     if (m_tests.value(what).toMap().value(u"state"_s) == "running"_L1 || !m_settings)
         return;
-    const QString base = withoutSlash(baseUrl.trimmed().isEmpty() ? m_settings->llmBaseUrl() : baseUrl.trimmed());
+    const QString base = baseUrl.trimmed().isEmpty() ? m_settings->llmBaseUrl() : baseUrl.trimmed();
     const QString wanted = baseUrl.trimmed().isEmpty() ? m_settings->model() : model.trimmed();
-    const QUrl parsed(base);
-    if (!parsed.isValid() || parsed.host().isEmpty() || (parsed.scheme() != "http"_L1 && parsed.scheme() != "https"_L1))
-        return finishTest(what, false,
-            tr("The model endpoint must be an http:// or https:// address, like http://127.0.0.1:11434/v1."), {});
     setTest(what, u"running"_s, tr("Asking the model endpoint…"));
-    const QString endpoint = parsed.toString(QUrl::RemoveUserInfo);
-    withSecret(
-        apiKey, u"llm.api_key"_s, [this, what, base, wanted, endpoint](const QString &key, const QString &keyError) {
-            QNetworkReply *reply = send(base + u"/models"_s, key.isEmpty() ? QByteArray() : "Bearer " + key.toUtf8());
-            connect(reply, &QNetworkReply::finished, this, [this, reply, what, wanted, endpoint, key, keyError] {
-                reply->deleteLater();
-                const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                const QByteArray body = reply->readAll();
-                QString message = serverMessage(body);
-                if (message.isEmpty())
-                    message = tr("no details");
-                QString sentence;
-                bool ok = false;
-                if (status == 0) {
-                    sentence = tr("Cannot reach the model endpoint at %1: %2. Is the server running?")
-                                   .arg(endpoint, networkTrouble(reply));
-                } else if (status == 401 || status == 403) {
-                    sentence = key.isEmpty()
-                        ? tr("The model endpoint wants an API key (%1): %2.").arg(status).arg(message)
-                        : tr("The model endpoint rejected the API key (%1): %2.").arg(status).arg(message);
-                } else if (status == 404) {
-                    sentence
-                        = tr("The model endpoint at %1 answered 404 (%2). Check the address: it usually ends in /v1.")
-                              .arg(endpoint, message);
-                } else if (status < 200 || status > 299) {
-                    sentence = tr("The model endpoint answered %1: %2.").arg(status).arg(message);
-                } else {
-                    const QJsonValue data = QJsonDocument::fromJson(body).object().value("data"_L1);
-                    if (!data.isArray()) {
-                        sentence = tr("The model endpoint at %1 answered, but not with a list of models. Check the "
-                                      "address: it usually ends in /v1.")
-                                       .arg(endpoint);
-                    } else {
-                        QStringList ids;
-                        for (const QJsonValue &entry : data.toArray())
-                            ids << entry.toObject().value("id"_L1).toString();
-                        const QString count = ids.size() == 1 ? tr("1 model") : tr("%1 models").arg(ids.size());
-                        ok = true;
-                        sentence = wanted.isEmpty() || ids.contains(wanted)
-                            ? tr("The model endpoint answered: %1 available.").arg(count)
-                            : tr("The model endpoint answered: %1 available, but none is called '%2'.")
-                                  .arg(count, wanted);
-                    }
-                }
-                if (!ok && !keyError.isEmpty())
-                    sentence += u' ' + keyError;
-                finishTest(what, ok, sentence, key);
-            });
-        });
+    withSecret(apiKey, u"llm.api_key"_s, [this, base, wanted](const QString &key, const QString &keyError) {
+        m_check->checkModel(base, key, wanted, keyError);
+    });
 }
 
 void SettingsController::testPlatform(const QString &name, const QString &token)
@@ -179,99 +56,14 @@ void SettingsController::testPlatform(const QString &name, const QString &token)
         return;
     setTest(name, u"running"_s, tr("Asking %1…").arg(PlatformCatalog::displayName(name)));
     const QString secretName = GatewayService::secretsFor(name).constFirst();
-    const QString apiBase = withoutSlash(m_settings->platform(name).apiBase);
+    const QString apiBase = m_settings->platform(name).apiBase;
     withSecret(token, secretName, [this, name, secretName, apiBase](const QString &value, const QString &error) {
         if (!error.isEmpty())
-            return finishTest(name, false, error, value);
+            return finishTest(name, false, error);
         if (value.isEmpty())
             return finishTest(name, false,
                 tr("No %1 is set yet: paste it above and save, or set %2.")
-                    .arg(secretName, SecretStore::environmentVariable(secretName)),
-                {});
-        if (name == "telegram"_L1)
-            return testTelegram(apiBase, value);
-        if (name == "discord"_L1)
-            return testDiscord(apiBase, value);
-        testSlack(apiBase, value);
-    });
-}
-
-void SettingsController::testTelegram(const QString &apiBase, const QString &token)
-{
-    QNetworkReply *reply = send(apiBase + u"/bot"_s + token + u"/getMe"_s, {});
-    connect(reply, &QNetworkReply::finished, this, [this, reply, token] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QJsonObject envelope = QJsonDocument::fromJson(reply->readAll()).object();
-        const QString what = u"telegram"_s;
-        if (envelope.value("ok"_L1).toBool()) {
-            const QString user = envelope.value("result"_L1).toObject().value("username"_L1).toString();
-            return finishTest(what, true, tr("Connected as @%1.").arg(user), token);
-        }
-        const int code = envelope.value("error_code"_L1).toInt(status);
-        if (envelope.contains("ok"_L1) && (code == 401 || code == 404))
-            return finishTest(what, false,
-                tr("Telegram rejected the bot token (%1). Set it with `baton secret set telegram.token`.").arg(code),
-                token);
-        if (envelope.contains("ok"_L1))
-            return finishTest(what, false,
-                tr("Telegram answered %1: %2.").arg(code).arg(envelope.value("description"_L1).toString()), token);
-        if (status > 0)
-            return finishTest(what, false,
-                tr("Telegram answered HTTP %1 without a Bot API answer. Check api_base in baton.ini.").arg(status),
-                token);
-        finishTest(what, false, tr("Telegram could not be reached: %1.").arg(networkTrouble(reply)), token);
-    });
-}
-
-void SettingsController::testDiscord(const QString &apiBase, const QString &token)
-{
-    QNetworkReply *reply = send(apiBase + u"/users/@me"_s, "Bot " + token.toUtf8());
-    connect(reply, &QNetworkReply::finished, this, [this, reply, token] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
-        const QJsonObject user = QJsonDocument::fromJson(body).object();
-        const QString what = u"discord"_s;
-        if (status == 200 && user.contains("username"_L1))
-            return finishTest(what, true, tr("Connected as %1.").arg(user.value("username"_L1).toString()), token);
-        if (status == 401)
-            return finishTest(what, false,
-                tr("Discord rejected the bot token (401). Set it with `baton secret set discord.token`."), token);
-        if (status > 0)
-            return finishTest(what, false, tr("Discord answered %1: %2.").arg(status).arg(serverMessage(body)), token);
-        finishTest(what, false, tr("Discord could not be reached: %1.").arg(networkTrouble(reply)), token);
-    });
-}
-
-void SettingsController::testSlack(const QString &apiBase, const QString &token)
-{
-    QNetworkReply *reply = send(apiBase + u"/auth.test"_s, "Bearer " + token.toUtf8(), true);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, token] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
-        const QString what = u"slack"_s;
-        const QString error = body.value("error"_L1).toString();
-        if (body.value("ok"_L1).toBool()) {
-            const QString team = body.value("team"_L1).toString();
-            const QString user = body.value("user"_L1).toString();
-            const SecretState app = m_secrets.value(u"slack.app_token"_s);
-            if (app == SecretState::Missing)
-                return finishTest(what, true,
-                    tr("Connected to %1 as @%2, but no app token is set: Socket Mode needs one.").arg(team, user),
-                    token);
-            return finishTest(what, true, tr("Connected to %1 as @%2.").arg(team, user), token);
-        }
-        if (error == "invalid_auth"_L1 || error == "not_authed"_L1 || error == "account_inactive"_L1)
-            return finishTest(what, false,
-                tr("Slack rejected the bot token (%1). Set it with `baton secret set slack.bot_token`.").arg(error),
-                token);
-        if (!error.isEmpty())
-            return finishTest(what, false, tr("Slack answered: %1.").arg(error), token);
-        if (status > 0)
-            return finishTest(what, false,
-                tr("Slack answered HTTP %1 without a Web API answer. Check api_base in baton.ini.").arg(status), token);
-        finishTest(what, false, tr("Slack could not be reached: %1.").arg(networkTrouble(reply)), token);
+                    .arg(secretName, SecretStore::environmentVariable(secretName)));
+        m_check->checkPlatform(name, apiBase, value, m_secrets.value(u"slack.app_token"_s) == SecretState::Missing);
     });
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingscontroller.h"
 
+#include "config/connectioncheck.h"
 #include "config/platformcatalog.h"
 #include "config/secretstore.h"
 #include "config/settings.h"
@@ -23,9 +24,11 @@ SettingsController::SettingsController(const AppPaths &paths, QObject *parent)
     : QObject(parent)
     , m_paths(paths)
     , m_network(new QNetworkAccessManager(this))
+    , m_check(new ConnectionCheck(m_network, this))
 {
     for (const QString &name : SecretStore::names())
         m_secrets.insert(name, SecretState::Unknown);
+    connect(m_check, &ConnectionCheck::finished, this, &SettingsController::finishTest);
 }
 
 SettingsController::~SettingsController()

@@ -14,6 +14,7 @@
 
 class Database;
 class PairingStore;
+class ConnectionCheck;
 class QNetworkAccessManager;
 class QNetworkReply;
 class Settings;
@@ -114,15 +115,10 @@ private:
     /// Writes the secrets that are not empty, then answers saved(@p what, …) with the first error.
     void finishSave(const QString &what, const QString &iniError, const QHash<QString, QString> &secrets);
     void setTest(const QString &what, const QString &state, const QString &text);
-    void finishTest(const QString &what, bool ok, const QString &sentence, const QString &secret);
+    void finishTest(const QString &what, bool ok, const QString &sentence);
     /// @p token, or the saved secret @p secretName; answers @p use with the token or the sentence why not.
     void withSecret(const QString &token, const QString &secretName,
         std::function<void(const QString &token, const QString &error)> use);
-    void testTelegram(const QString &apiBase, const QString &token);
-    void testDiscord(const QString &apiBase, const QString &token);
-    void testSlack(const QString &apiBase, const QString &token);
-    QNetworkReply *send(const QString &url, const QByteArray &authorization, bool post = false);
-    [[nodiscard]] static QString networkTrouble(QNetworkReply *reply);
 
     AppPaths m_paths;
     std::unique_ptr<Settings> m_settings;
@@ -130,6 +126,7 @@ private:
     std::unique_ptr<PairingStore> m_pairing;
     StoreWatcher *m_watcher = nullptr;
     QNetworkAccessManager *m_network = nullptr;
+    ConnectionCheck *m_check = nullptr;
     QHash<QString, SecretState> m_secrets;
     QString m_secretsError;
     int m_secretsGeneration = 0;

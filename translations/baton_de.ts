@@ -296,12 +296,16 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
         <translation>Verwendung: baton chat [--session ID | --continue]</translation>
     </message>
     <message>
-        <source>`%1` is not available in this build yet.</source>
-        <translation>`%1` ist in diesem Build noch nicht verfügbar.</translation>
-    </message>
-    <message>
         <source>unknown command &apos;%1&apos;. Run `baton --help` for the list.</source>
         <translation>unbekannter Befehl &apos;%1&apos;. `baton --help` zeigt die Liste.</translation>
+    </message>
+    <message>
+        <source>this build has no window (BATON_WITH_GUI=OFF); try `baton --no-gui` or `baton --help`.</source>
+        <translation>dieser Build hat kein Fenster (BATON_WITH_GUI=OFF); versuche `baton --no-gui` oder `baton --help`.</translation>
+    </message>
+    <message>
+        <source>usage: baton doctor</source>
+        <translation>Aufruf: baton doctor</translation>
     </message>
     <message>
         <source>Commands:
@@ -324,6 +328,8 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
   secret delete NAME              remove a secret from the keychain
                                   NAME: llm.api_key, telegram.token, discord.token,
                                   slack.bot_token, slack.app_token
+  doctor                          check config, data dir, store, keychain, model and
+                                  platforms, one line each (exit 1 if any fails)
 
 ID may be a unique prefix of a session id (at least 4 characters).
 Exit status: 0 success, 1 failure or no search match, 2 usage error.
@@ -348,14 +354,155 @@ Exit status: 0 success, 1 failure or no search match, 2 usage error.
   secret delete NAME              ein Geheimnis aus dem Schlüsselbund entfernen
                                   NAME: llm.api_key, telegram.token, discord.token,
                                   slack.bot_token, slack.app_token
+  doctor                          Konfiguration, Datenverzeichnis, Speicher, Schlüsselbund, Modell
+                                  und Plattformen prüfen, je eine Zeile (Exit 1, wenn etwas fehlt)
 
 ID darf ein eindeutiger Anfang einer Sitzungs-ID sein (mindestens 4 Zeichen).
 Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
 </translation>
     </message>
+</context>
+<context>
+    <name>ConnectionCheck</name>
     <message>
-        <source>this build has no window (BATON_WITH_GUI=OFF); try `baton --no-gui` or `baton --help`.</source>
-        <translation>dieser Build hat kein Fenster (BATON_WITH_GUI=OFF); versuche `baton --no-gui` oder `baton --help`.</translation>
+        <source>the connection was refused</source>
+        <translation>die Verbindung wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>the connection was closed</source>
+        <translation>die Verbindung wurde geschlossen</translation>
+    </message>
+    <message>
+        <source>the host was not found</source>
+        <translation>der Host wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed</source>
+        <translation>der TLS-Handshake ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the address does not start with http:// or https://</source>
+        <translation>die Adresse beginnt nicht mit http:// oder https://</translation>
+    </message>
+    <message>
+        <source>the proxy could not be used</source>
+        <translation>der Proxy konnte nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>network error %1</source>
+        <translation>Netzwerkfehler %1</translation>
+    </message>
+    <message>
+        <source>The model endpoint must be an http:// or https:// address, like http://127.0.0.1:11434/v1.</source>
+        <translation>Der Modell-Endpunkt muss eine http://- oder https://-Adresse sein, etwa http://127.0.0.1:11434/v1.</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>keine Details</translation>
+    </message>
+    <message>
+        <source>Cannot reach the model endpoint at %1: %2. Is the server running?</source>
+        <translation>Der Modell-Endpunkt unter %1 ist nicht erreichbar: %2. Läuft der Server?</translation>
+    </message>
+    <message>
+        <source>The model endpoint wants an API key (%1): %2.</source>
+        <translation>Der Modell-Endpunkt verlangt einen API-Schlüssel (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The model endpoint rejected the API key (%1): %2.</source>
+        <translation>Der Modell-Endpunkt hat den API-Schlüssel abgelehnt (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The model endpoint at %1 answered 404 (%2). Check the address: it usually ends in /v1.</source>
+        <translation>Der Modell-Endpunkt unter %1 antwortete mit 404 (%2). Prüfe die Adresse: Sie endet meist auf /v1.</translation>
+    </message>
+    <message>
+        <source>The model endpoint answered %1: %2.</source>
+        <translation>Der Modell-Endpunkt antwortete mit %1: %2.</translation>
+    </message>
+    <message>
+        <source>The model endpoint at %1 answered, but not with a list of models. Check the address: it usually ends in /v1.</source>
+        <translation>Der Modell-Endpunkt unter %1 hat geantwortet, aber nicht mit einer Modellliste. Prüfe die Adresse: Sie endet meist auf /v1.</translation>
+    </message>
+    <message>
+        <source>1 model</source>
+        <translation>1 Modell</translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation>%1 Modelle</translation>
+    </message>
+    <message>
+        <source>The model endpoint answered: %1 available.</source>
+        <translation>Der Modell-Endpunkt hat geantwortet: %1 verfügbar.</translation>
+    </message>
+    <message>
+        <source>The model endpoint answered: %1 available, but none is called &apos;%2&apos;.</source>
+        <translation>Der Modell-Endpunkt hat geantwortet: %1 verfügbar, aber keines heißt &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>Connected as @%1.</source>
+        <translation>Verbunden als @%1.</translation>
+    </message>
+    <message>
+        <source>Telegram rejected the bot token (%1). Set it with `baton secret set telegram.token`.</source>
+        <translation>Telegram hat den Bot-Token abgelehnt (%1). Setze ihn mit `baton secret set telegram.token`.</translation>
+    </message>
+    <message>
+        <source>Telegram answered %1: %2.</source>
+        <translation>Telegram antwortete mit %1: %2.</translation>
+    </message>
+    <message>
+        <source>Telegram answered HTTP %1 without a Bot API answer. Check api_base in baton.ini.</source>
+        <translation>Telegram antwortete mit HTTP %1, aber ohne Bot-API-Antwort. Prüfe api_base in baton.ini.</translation>
+    </message>
+    <message>
+        <source>Telegram could not be reached: %1.</source>
+        <translation>Telegram ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>Connected as %1.</source>
+        <translation>Verbunden als %1.</translation>
+    </message>
+    <message>
+        <source>Discord rejected the bot token (401). Set it with `baton secret set discord.token`.</source>
+        <translation>Discord hat den Bot-Token abgelehnt (401). Setze ihn mit `baton secret set discord.token`.</translation>
+    </message>
+    <message>
+        <source>Discord answered %1: %2.</source>
+        <translation>Discord antwortete mit %1: %2.</translation>
+    </message>
+    <message>
+        <source>Discord could not be reached: %1.</source>
+        <translation>Discord ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as @%2, but no app token is set: Socket Mode needs one.</source>
+        <translation>Mit %1 als @%2 verbunden, aber es ist kein App-Token gesetzt: Socket Mode braucht einen.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as @%2.</source>
+        <translation>Mit %1 als @%2 verbunden.</translation>
+    </message>
+    <message>
+        <source>Slack rejected the bot token (%1). Set it with `baton secret set slack.bot_token`.</source>
+        <translation>Slack hat den Bot-Token abgelehnt (%1). Setze ihn mit `baton secret set slack.bot_token`.</translation>
+    </message>
+    <message>
+        <source>Slack answered: %1.</source>
+        <translation>Slack antwortete: %1.</translation>
+    </message>
+    <message>
+        <source>Slack answered HTTP %1 without a Web API answer. Check api_base in baton.ini.</source>
+        <translation>Slack antwortete mit HTTP %1, aber ohne Web-API-Antwort. Prüfe api_base in baton.ini.</translation>
+    </message>
+    <message>
+        <source>Slack could not be reached: %1.</source>
+        <translation>Slack ist nicht erreichbar: %1.</translation>
     </message>
 </context>
 <context>
@@ -511,6 +658,77 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Discord closed the connection (%1: %2)</source>
         <translation>Discord hat die Verbindung geschlossen (%1: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorCommand</name>
+    <message>
+        <source>config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>data dir</source>
+        <translation>Datenverz.</translation>
+    </message>
+    <message>
+        <source>state.db</source>
+        <translation>state.db</translation>
+    </message>
+    <message>
+        <source>gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: the defaults apply</source>
+        <translation>%1 gibt es nicht: die Standardwerte gelten</translation>
+    </message>
+    <message>
+        <source>%1 is not writable: check its permissions or pass --data-dir.</source>
+        <translation>%1 ist nicht beschreibbar: prüfe die Berechtigungen oder gib --data-dir an.</translation>
+    </message>
+    <message>
+        <source>%1 is writable</source>
+        <translation>%1 ist beschreibbar</translation>
+    </message>
+    <message>
+        <source>opens, schema version %1</source>
+        <translation>lässt sich öffnen, Schemaversion %1</translation>
+    </message>
+    <message>
+        <source>no gateway runs for this data dir (start one with `baton` or `baton --no-gui`)</source>
+        <translation>für dieses Datenverzeichnis läuft kein Gateway (starte eins mit `baton` oder `baton --no-gui`)</translation>
+    </message>
+    <message>
+        <source>one gateway runs for this data dir (process %1)</source>
+        <translation>für dieses Datenverzeichnis läuft ein Gateway (Prozess %1)</translation>
+    </message>
+    <message>
+        <source>the gateway lock in %1 cannot be used.</source>
+        <translation>die Gateway-Sperre in %1 ist nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>keychain</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>cannot be reached; secrets can come from the environment instead (BATON_LLM_API_KEY, BATON_TELEGRAM_TOKEN, ...).</source>
+        <translation>nicht erreichbar; Geheimnisse können stattdessen aus der Umgebung kommen (BATON_LLM_API_KEY, BATON_TELEGRAM_TOKEN, ...).</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>It has no home channel: send /sethome in the chat handoffs should go to, or set %1 under [%2].</source>
+        <translation>Es gibt keinen Heimkanal: sende /sethome in dem Chat, in den Übergaben gehen sollen, oder setze %1 unter [%2].</translation>
+    </message>
+    <message>
+        <source>enabled, but no %1 is set: `baton secret set %1` or %2.</source>
+        <translation>aktiviert, aber %1 ist nicht gesetzt: `baton secret set %1` oder %2.</translation>
     </message>
 </context>
 <context>
@@ -1322,38 +1540,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
 <context>
     <name>SettingsController</name>
     <message>
-        <source>the connection was refused</source>
-        <translation>die Verbindung wurde abgelehnt</translation>
-    </message>
-    <message>
-        <source>the connection was closed</source>
-        <translation>die Verbindung wurde geschlossen</translation>
-    </message>
-    <message>
-        <source>the host was not found</source>
-        <translation>der Host wurde nicht gefunden</translation>
-    </message>
-    <message>
-        <source>no answer within %1 s</source>
-        <translation>keine Antwort innerhalb von %1 s</translation>
-    </message>
-    <message>
-        <source>the TLS handshake failed</source>
-        <translation>der TLS-Handshake ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>the address does not start with http:// or https://</source>
-        <translation>die Adresse beginnt nicht mit http:// oder https://</translation>
-    </message>
-    <message>
-        <source>the proxy could not be used</source>
-        <translation>der Proxy konnte nicht verwendet werden</translation>
-    </message>
-    <message>
-        <source>network error %1</source>
-        <translation>Netzwerkfehler %1</translation>
-    </message>
-    <message>
         <source>The model endpoint must be an http:// or https:// address, like http://127.0.0.1:11434/v1.</source>
         <translation>Der Modell-Endpunkt muss eine http://- oder https://-Adresse sein, etwa http://127.0.0.1:11434/v1.</translation>
     </message>
@@ -1362,116 +1548,12 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>Frage den Modell-Endpunkt an…</translation>
     </message>
     <message>
-        <source>no details</source>
-        <translation>keine Details</translation>
-    </message>
-    <message>
-        <source>Cannot reach the model endpoint at %1: %2. Is the server running?</source>
-        <translation>Der Modell-Endpunkt unter %1 ist nicht erreichbar: %2. Läuft der Server?</translation>
-    </message>
-    <message>
-        <source>The model endpoint wants an API key (%1): %2.</source>
-        <translation>Der Modell-Endpunkt verlangt einen API-Schlüssel (%1): %2.</translation>
-    </message>
-    <message>
-        <source>The model endpoint rejected the API key (%1): %2.</source>
-        <translation>Der Modell-Endpunkt hat den API-Schlüssel abgelehnt (%1): %2.</translation>
-    </message>
-    <message>
-        <source>The model endpoint at %1 answered 404 (%2). Check the address: it usually ends in /v1.</source>
-        <translation>Der Modell-Endpunkt unter %1 antwortete mit 404 (%2). Prüfe die Adresse: Sie endet meist auf /v1.</translation>
-    </message>
-    <message>
-        <source>The model endpoint answered %1: %2.</source>
-        <translation>Der Modell-Endpunkt antwortete mit %1: %2.</translation>
-    </message>
-    <message>
-        <source>The model endpoint at %1 answered, but not with a list of models. Check the address: it usually ends in /v1.</source>
-        <translation>Der Modell-Endpunkt unter %1 hat geantwortet, aber nicht mit einer Modellliste. Prüfe die Adresse: Sie endet meist auf /v1.</translation>
-    </message>
-    <message>
-        <source>1 model</source>
-        <translation>1 Modell</translation>
-    </message>
-    <message>
-        <source>%1 models</source>
-        <translation>%1 Modelle</translation>
-    </message>
-    <message>
-        <source>The model endpoint answered: %1 available.</source>
-        <translation>Der Modell-Endpunkt hat geantwortet: %1 verfügbar.</translation>
-    </message>
-    <message>
-        <source>The model endpoint answered: %1 available, but none is called &apos;%2&apos;.</source>
-        <translation>Der Modell-Endpunkt hat geantwortet: %1 verfügbar, aber keines heißt &apos;%2&apos;.</translation>
-    </message>
-    <message>
         <source>Asking %1…</source>
         <translation>Frage %1 an…</translation>
     </message>
     <message>
         <source>No %1 is set yet: paste it above and save, or set %2.</source>
         <translation>%1 ist noch nicht gesetzt: Füge den Wert oben ein und speichere oder setze %2.</translation>
-    </message>
-    <message>
-        <source>Connected as @%1.</source>
-        <translation>Verbunden als @%1.</translation>
-    </message>
-    <message>
-        <source>Telegram rejected the bot token (%1). Set it with `baton secret set telegram.token`.</source>
-        <translation>Telegram hat den Bot-Token abgelehnt (%1). Setze ihn mit `baton secret set telegram.token`.</translation>
-    </message>
-    <message>
-        <source>Telegram answered %1: %2.</source>
-        <translation>Telegram antwortete mit %1: %2.</translation>
-    </message>
-    <message>
-        <source>Telegram answered HTTP %1 without a Bot API answer. Check api_base in baton.ini.</source>
-        <translation>Telegram antwortete mit HTTP %1, aber ohne Bot-API-Antwort. Prüfe api_base in baton.ini.</translation>
-    </message>
-    <message>
-        <source>Telegram could not be reached: %1.</source>
-        <translation>Telegram ist nicht erreichbar: %1.</translation>
-    </message>
-    <message>
-        <source>Connected as %1.</source>
-        <translation>Verbunden als %1.</translation>
-    </message>
-    <message>
-        <source>Discord rejected the bot token (401). Set it with `baton secret set discord.token`.</source>
-        <translation>Discord hat den Bot-Token abgelehnt (401). Setze ihn mit `baton secret set discord.token`.</translation>
-    </message>
-    <message>
-        <source>Discord answered %1: %2.</source>
-        <translation>Discord antwortete mit %1: %2.</translation>
-    </message>
-    <message>
-        <source>Discord could not be reached: %1.</source>
-        <translation>Discord ist nicht erreichbar: %1.</translation>
-    </message>
-    <message>
-        <source>Connected to %1 as @%2, but no app token is set: Socket Mode needs one.</source>
-        <translation>Mit %1 als @%2 verbunden, aber es ist kein App-Token gesetzt: Socket Mode braucht einen.</translation>
-    </message>
-    <message>
-        <source>Connected to %1 as @%2.</source>
-        <translation>Mit %1 als @%2 verbunden.</translation>
-    </message>
-    <message>
-        <source>Slack rejected the bot token (%1). Set it with `baton secret set slack.bot_token`.</source>
-        <translation>Slack hat den Bot-Token abgelehnt (%1). Setze ihn mit `baton secret set slack.bot_token`.</translation>
-    </message>
-    <message>
-        <source>Slack answered: %1.</source>
-        <translation>Slack antwortete: %1.</translation>
-    </message>
-    <message>
-        <source>Slack answered HTTP %1 without a Web API answer. Check api_base in baton.ini.</source>
-        <translation>Slack antwortete mit HTTP %1, aber ohne Web-API-Antwort. Prüfe api_base in baton.ini.</translation>
-    </message>
-    <message>
-        <source>Slack could not be reached: %1.</source>
-        <translation>Slack ist nicht erreichbar: %1.</translation>
     </message>
     <message>
         <source>%1 knows people by their numeric user id; &apos;%2&apos; is not one.</source>

@@ -4,6 +4,7 @@
 #include "batonversion.h"
 #include "chatcommand.h"
 #include "clicontext.h"
+#include "doctorcommand.h"
 #include "handoffcommand.h"
 #include "headlesscommand.h"
 #include "pairingcommand.h"
@@ -16,8 +17,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// Commands the design names whose issues have not landed yet.
-const QStringList plannedCommands = { u"doctor"_s };
 
 QString commandsHelp()
 {
@@ -42,6 +41,8 @@ QString commandsHelp()
         "  secret delete NAME              remove a secret from the keychain\n"
         "                                  NAME: llm.api_key, telegram.token, discord.token,\n"
         "                                  slack.bot_token, slack.app_token\n"
+        "  doctor                          check config, data dir, store, keychain, model and\n"
+        "                                  platforms, one line each (exit 1 if any fails)\n"
         "\n"
         "ID may be a unique prefix of a session id (at least 4 characters).\n"
         "Exit status: 0 success, 1 failure or no search match, 2 usage error.\n");
@@ -152,7 +153,13 @@ int CommandLine::startCommand(const QStringList &arguments)
         secret->start(positional.mid(1));
         return stillRunning;
     }
-    if (plannedCommands.contains(command))
-        return ctx.fail(ExitUsage, tr("`%1` is not available in this build yet.").arg(command));
+    if (command == "doctor"_L1) {
+        if (positional.size() > 1)
+            return ctx.fail(ExitUsage, tr("usage: baton doctor"));
+        auto *doctor = new DoctorCommand(ctx, this);
+        connect(doctor, &DoctorCommand::finished, this, &CommandLine::finish);
+        doctor->start();
+        return stillRunning;
+    }
     return ctx.fail(ExitUsage, tr("unknown command '%1'. Run `baton --help` for the list.").arg(command));
 }

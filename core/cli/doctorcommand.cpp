@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "doctorcommand.h"
+
+#include "config/connectioncheck.h"
+#include "config/platformcatalog.h"
+#include "config/secretstore.h"
+#include "config/settings.h"
+#include "gateway/gatewayservice.h"
+#include "store/database.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QNetworkAccessManager>
+#include <QTemporaryFile>
+
+using namespace Qt::StringLiterals;
+
+DoctorCommand::DoctorCommand(const CliContext &context, QObject *parent)
+    : QObject(parent)
+    , m_ctx(context)
+    , m_network(new QNetworkAccessManager(this))
+    , m_check(new ConnectionCheck(m_network, this))
+{ }
+
+int DoctorCommand::expect(const QString &name)
+{
+    m_lines.append({ name, false, false, {} });
+    return int(m_lines.size()) - 1;
+}
+
+void DoctorCommand::report(int line, bool ok, const QString &sentence)
+{
+    m_lines[line].done = true;
+    m_lines[line].ok = ok;
+    m_lines[line].sentence = sentence;
+    if (!m_allReserved)
+        return;
+    // Lines go out in order, as soon as everything before them is known.
+    while (m_printed < m_lines.size() && m_lines.at(m_printed).done) {
+        const Line &l = m_lines.at(m_printed++);
+        m_ctx.out << (l.ok ? "ok    " : "FAIL  ") << l.name.leftJustified(12) << l.sentence << Qt::endl;
+    }
+    if (m_printed == m_lines.size()) {
+        const bool allOk = std::all_of(m_lines.cbegin(), m_lines.cend(), [](const Line &l) { return l.ok; });
+        Q_EMIT finished(allOk ? ExitOk : ExitFailure);
+    }
+}
+
+void DoctorCommand::start()
+{
+    // Every line is reserved first, so the report's order never depends on who answers first.
+    checkLocal();
+    checkKeychain();
+    checkRemote();
+    m_allReserved = true;
+    report(0, m_lines.at(0).ok, m_lines.at(0).sentence); // the config line is always known by now
+}
+
+void DoctorCommand::checkLocal()
+{
+    const int config = expect(tr("config"));
+    const int dataDir = expect(tr("data dir"));
+    const int database = expect(tr("state.db"));
+    const int lock = expect(tr("gateway"));
+
+    const Settings settings(m_ctx.paths.configFile);
+    if (!settings.errorString().isEmpty())
+        report(config, false, settings.errorString());
+    else
+        report(config, true,
+            QFileInfo::exists(m_ctx.paths.configFile)
+                ? m_ctx.paths.configFile
+                : tr("%1 does not exist: the defaults apply").arg(m_ctx.paths.configFile));
+
+    QTemporaryFile probe(QDir(m_ctx.paths.dataDir).filePath(u"doctor-XXXXXX"_s));
+    if (!QDir().mkpath(m_ctx.paths.dataDir) || !probe.open())
+        report(dataDir, false,
+            tr("%1 is not writable: check its permissions or pass --data-dir.").arg(m_ctx.paths.dataDir));
+    else
+        report(dataDir, true, tr("%1 is writable").arg(m_ctx.paths.dataDir));
+
+    Database db;
+    if (!db.open(m_ctx.paths.databasePath()))
+        report(database, false, db.errorString());
+    else
+        report(database, true, tr("opens, schema version %1").arg(db.schemaVersion()));
+
+    QLockFile gatewayLock(QDir(m_ctx.paths.dataDir).filePath(u"gateway.lock"_s));
+    gatewayLock.setStaleLockTime(0);
+    if (gatewayLock.tryLock(0)) {
+        gatewayLock.unlock();
+        report(lock, true, tr("no gateway runs for this data dir (start one with `baton` or `baton --no-gui`)"));
+    } else if (qint64 pid = 0;
+               gatewayLock.error() == QLockFile::LockFailedError && gatewayLock.getLockInfo(&pid, nullptr, nullptr)) {
+        report(lock, true, tr("one gateway runs for this data dir (process %1)").arg(pid));
+    } else {
+        report(lock, false, tr("the gateway lock in %1 cannot be used.").arg(m_ctx.paths.dataDir));
+    }
+}
+
+void DoctorCommand::checkKeychain()
+{
+    const int line = expect(tr("keychain"));
+    // A name no environment variable stands for: the keychain itself answers.
+    auto *secrets = new SecretStore(this);
+    connect(secrets, &SecretStore::readFinished, this,
+        [this, line, secrets](const QString &, const QString &, const QString &error) {
+            secrets->deleteLater();
+            report(line, error.isEmpty(),
+                error.isEmpty() ? tr("reachable")
+                                : tr("cannot be reached; secrets can come from the environment instead "
+                                     "(BATON_LLM_API_KEY, BATON_TELEGRAM_TOKEN, ...)."));
+        });
+    secrets->read(u"doctor.probe"_s);
+}
+
+void DoctorCommand::checkRemote()
+{
+    const Settings settings(m_ctx.paths.configFile);
+    QHash<QString, int> lines;
+    lines.insert(u"model"_s, expect(tr("model")));
+    QStringList platforms;
+    for (const QString &platform : PlatformCatalog::names()) {
+        if (settings.platform(platform).enabled) {
+            platforms << platform;
+            lines.insert(platform, expect(PlatformCatalog::displayName(platform)));
+        }
+    }
+    connect(m_check, &ConnectionCheck::finished, this,
+        [this, lines](const QString &what, bool ok, const QString &sentence) {
+            QString text = sentence;
+            if (ok && what != "model"_L1) {
+                const Settings current(m_ctx.paths.configFile);
+                if (current.platform(what).homeChat.isEmpty()) {
+                    ok = false;
+                    text += u' '
+                        + tr("It has no home channel: send /sethome in the chat handoffs should go to, or set %1 "
+                             "under [%2].")
+                              .arg(PlatformCatalog::homeChatKey(what), what);
+                }
+            }
+            report(lines.value(what), ok, text);
+        });
+
+    // Secrets first (the keychain answers asynchronously), then each endpoint.
+    auto *secrets = new SecretStore(this);
+    auto wanted = std::make_shared<QStringList>(QStringList { u"llm.api_key"_s });
+    for (const QString &platform : std::as_const(platforms))
+        *wanted << GatewayService::secretsFor(platform);
+    auto values = std::make_shared<QHash<QString, QString>>();
+    auto errors = std::make_shared<QHash<QString, QString>>();
+    const QString baseUrl = settings.llmBaseUrl();
+    const QString model = settings.model();
+    QHash<QString, QString> apiBases;
+    for (const QString &platform : std::as_const(platforms))
+        apiBases.insert(platform, settings.platform(platform).apiBase);
+    connect(secrets, &SecretStore::readFinished, this,
+        [=, this](const QString &name, const QString &value, const QString &error) {
+            values->insert(name, value);
+            errors->insert(name, error);
+            if (values->size() < wanted->size())
+                return;
+            secrets->deleteLater();
+            m_check->checkModel(baseUrl, values->value(u"llm.api_key"_s), model);
+            for (const QString &platform : platforms) {
+                const QString secret = GatewayService::secretsFor(platform).constFirst();
+                const QString token = values->value(secret);
+                if (token.isEmpty()) {
+                    report(lines.value(platform), false,
+                        errors->value(secret).isEmpty() ? tr("enabled, but no %1 is set: `baton secret set %1` or %2.")
+                                                              .arg(secret, SecretStore::environmentVariable(secret))
+                                                        : errors->value(secret));
+                    continue;
+                }
+                m_check->checkPlatform(platform, apiBases.value(platform), token,
+                    platform == "slack"_L1 && values->value(u"slack.app_token"_s).isEmpty());
+            }
+        });
+    for (const QString &name : std::as_const(*wanted))
+        secrets->read(name);
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "clicontext.h"
+
+#include <QObject>
+
+class ConnectionCheck;
+class QNetworkAccessManager;
+
+/**
+ * @brief `baton doctor`: one line per check (config, data dir, state.db, keychain, the model
+ * endpoint, each enabled platform and its home channel, the gateway lock); exit 1 if any fails.
+ */
+class DoctorCommand : public QObject
+{
+    Q_OBJECT
+
+public:
+    DoctorCommand(const CliContext &context, QObject *parent = nullptr);
+
+    void start();
+
+Q_SIGNALS:
+    void finished(int status);
+
+private:
+    /// Reserves the next line of the report; checks answer in any order, lines print in this one.
+    int expect(const QString &name);
+    void report(int line, bool ok, const QString &sentence);
+    void checkLocal();
+    void checkKeychain();
+    void checkRemote();
+
+    struct Line
+    {
+        QString name;
+        bool done = false;
+        bool ok = false;
+        QString sentence;
+    };
+
+    const CliContext &m_ctx;
+    QList<Line> m_lines;
+    int m_printed = 0;
+    bool m_allReserved = false;
+    QNetworkAccessManager *m_network;
+    ConnectionCheck *m_check;
+};

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "batonprocess.h"
+#include "fakellmserver.h"
+#include "faketelegramserver.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+/// `baton doctor` with the real binary under a real keychain, against the fakes: healthy, then broken.
+class TestDoctor : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeLlmServer> m_llm;
+    std::unique_ptr<FakeTelegramServer> m_telegram;
+    std::unique_ptr<QTemporaryDir> m_dir;
+
+    void writeConfig(const QByteArray &llmBase, bool withHome)
+    {
+        QFile ini(m_dir->filePath(u"baton.ini"_s));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[llm]\nbase_url=" + llmBase + "\nmodel=fake-model\n[telegram]\nenabled=true\napi_base="
+            + m_telegram->apiBase().toUtf8() + "\n" + (withHome ? "home_chat=-100123\n" : ""));
+    }
+    BatonRun doctor(const QString &token)
+    {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(u"BATON_DATA_DIR"_s, m_dir->path());
+        e.insert(u"BATON_CONFIG"_s, m_dir->filePath(u"baton.ini"_s));
+        e.insert(u"BATON_TELEGRAM_TOKEN"_s, token);
+        return runBaton({ u"doctor"_s }, e);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_llm = std::make_unique<FakeLlmServer>();
+        m_telegram = std::make_unique<FakeTelegramServer>(u"4242:doctor"_s);
+        QVERIFY(m_llm->listen() && m_telegram->listen());
+        m_dir = std::make_unique<QTemporaryDir>();
+    }
+
+    void aHealthySetupPassesEveryCheck()
+    {
+        writeConfig(m_llm->baseUrl().toString().toUtf8(), true);
+        const BatonRun run = doctor(u"4242:doctor"_s);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        const QStringList lines = run.out.trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 7); // config, data dir, state.db, gateway, keychain, model, Telegram
+        for (const QString &line : lines)
+            QVERIFY2(line.startsWith(u"ok    "_s), qPrintable(line));
+        QVERIFY(run.out.contains(u"Connected as @baton_test_bot."_s));
+        QVERIFY(run.out.contains(u"The model endpoint answered: 1 model available."_s));
+    }
+
+    void aBrokenSetupSaysWhatToFix()
+    {
+        writeConfig("http://127.0.0.1:9/v1", false);
+        const BatonRun run = doctor(u"4242:wrong"_s);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(u"FAIL  model       Cannot reach the model endpoint at http://127.0.0.1:9/v1"_s),
+            qPrintable(run.out));
+        QVERIFY2(
+            run.out.contains(
+                u"FAIL  Telegram    Telegram rejected the bot token (401). Set it with `baton secret set telegram.token`."_s),
+            qPrintable(run.out));
+        QVERIFY(!run.out.contains(u"wrong"_s)); // the token never shows
+
+        writeConfig(m_llm->baseUrl().toString().toUtf8(), false);
+        const BatonRun noHome = doctor(u"4242:doctor"_s);
+        QCOMPARE(noHome.exitCode, 1);
+        QVERIFY2(noHome.out.contains(u"It has no home channel"_s), qPrintable(noHome.out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDoctor)
+#include "tst_doctor.moc"
