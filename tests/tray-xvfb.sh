@@ -20,12 +20,12 @@ for _ in $(seq 50); do xwininfo -root -tree | grep -q '"panel"' && break; sleep 
 
 "$baton" --data-dir "$work" --config "$work/baton.ini" > "$work/baton.log" 2>&1 &
 baton_pid=$!
-for _ in $(seq 100); do xwininfo -root -tree | grep -q '"Baton — New chat"' && break; sleep 0.1; done
-tree=$(xwininfo -root -tree)
-echo "$tree" | grep -q '"Baton — New chat"' || { echo "FAIL: the window did not open"; cat "$work/baton.log"; exit 1; }
-# The tray icon is a window reparented into trayer's panel.
-echo "$tree" | awk '/"panel"/ { inpanel = 1; next } inpanel && /"[Bb]aton"/ { found = 1 } END { exit !found }' \
-    || { echo "FAIL: no tray icon in the panel"; echo "$tree"; exit 1; }
+for _ in $(seq 300); do xwininfo -root -tree | grep -q '"Baton — New chat"' && break; sleep 0.1; done
+xwininfo -root -tree | grep -q '"Baton — New chat"' || { echo "FAIL: the window did not open"; cat "$work/baton.log"; exit 1; }
+# The tray icon is a window reparented into trayer's panel (shortly after the window shows).
+in_panel() { xwininfo -root -tree | awk '/"panel"/ { inpanel = 1; next } inpanel && /"[Bb]aton"/ { found = 1 } END { exit !found }'; }
+for _ in $(seq 100); do in_panel && break; sleep 0.1; done
+in_panel || { echo "FAIL: no tray icon in the panel"; xwininfo -root -tree; exit 1; }
 echo "ok: window open, tray icon embedded"
 
 timeout 10 "$baton" --data-dir "$work" --config "$work/baton.ini" > "$work/second.log" 2>&1 \
