@@ -20,6 +20,8 @@ packages=(
     libsqlite3-dev sqlite3
     # tests: a real Secret Service, a real X display with a tray
     dbus dbus-x11 gnome-keyring xvfb xauth trayer x11-utils
+    # packaging checks
+    desktop-file-utils appstream dpkg-dev file
 )
 
 SUDO=""
