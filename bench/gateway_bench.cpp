@@ -4,6 +4,7 @@
 // (request to reply delivered in the new topic) and inbound messages/s end to end with zero loss.
 // Prints `name: value unit` lines; --quick shrinks the sizes (for a smoke run); --idle-seconds N
 // sets the idle window (60 s by default).
+#include "benchsupport.h"
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
 #include "handoff/handoffpoke.h"
@@ -29,36 +30,14 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using BenchSupport::percentile;
+using BenchSupport::waitFor;
 
 namespace {
 QTextStream out(stdout);
 const QString token = u"4242:bench"_s;
 constexpr qint64 home = -100999;
 constexpr qint64 firstUser = 1000;
-
-[[noreturn]] void die(const QString &what)
-{
-    QTextStream(stderr) << "gateway_bench: " << what << Qt::endl;
-    std::exit(1);
-}
-
-// A benchmark driver, not library code: it spins the event loop until the figure is in.
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-    }
-    return true;
-}
-
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(std::min<qsizetype>(values.size() - 1, qsizetype(values.size() * p)));
-}
 
 // Summed over every thread of @p pid.
 struct ProcessSample
@@ -117,7 +96,7 @@ int main(int argc, char *argv[])
     FakeLlmServer llm; // echoes at once: the gateway's own cost is what is measured
     FakeTelegramServer telegram(token);
     if (!llm.listen() || !telegram.listen())
-        die(u"cannot listen on 127.0.0.1"_s);
+        BenchSupport::die("gateway_bench", u"cannot listen on 127.0.0.1"_s);
     QStringList allowed;
     for (int i = 0; i < users; ++i) {
         telegram.addPrivateChat(firstUser + i, u"User %1"_s.arg(i));
@@ -128,7 +107,7 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     QFile ini(dir.filePath(u"baton.ini"_s));
     if (!ini.open(QIODevice::WriteOnly))
-        die(u"cannot write the config"_s);
+        BenchSupport::die("gateway_bench", u"cannot write the config"_s);
     ini.write("[llm]\nbase_url=" + llm.baseUrl().toString().toUtf8() + "\nmodel=fake\n[telegram]\nenabled=true\n"
         + "api_base=" + telegram.apiBase().toUtf8() + "\nallowed_users=" + allowed.join(u',').toUtf8()
         + "\nhome_chat=" + QByteArray::number(home) + "\n");
@@ -144,7 +123,7 @@ int main(int argc, char *argv[])
     gateway.start(
         QStringLiteral(BATON_BINARY), { u"--no-gui"_s, u"--data-dir"_s, dir.path(), u"--config"_s, ini.fileName() });
     if (!waitFor([&] { return !telegram.calls(u"getUpdates"_s).isEmpty(); }, 10'000))
-        die(u"the gateway did not come online"_s);
+        BenchSupport::die("gateway_bench", u"the gateway did not come online"_s);
     out << "gateway_online: " << started.elapsed() << " ms" << Qt::endl;
 
     // Idle: nothing to do but the long poll and the watcher's timer.
@@ -166,7 +145,7 @@ int main(int argc, char *argv[])
     // Handoff latency: request (and the requester's poke) to the reply delivered in the new topic.
     Database db;
     if (!db.open(dir.filePath(u"state.db"_s)))
-        die(db.errorString());
+        BenchSupport::die("gateway_bench", db.errorString());
     SessionStore sessions(db);
     HandoffStore handoffStore(db);
     QList<double> latencies;
@@ -176,12 +155,12 @@ int main(int argc, char *argv[])
         said.sessionId = id;
         said.content = u"plan trip %1"_s.arg(i);
         if (!sessions.appendMessage(said))
-            die(sessions.errorString());
+            BenchSupport::die("gateway_bench", sessions.errorString());
         const qsizetype topicsBefore = telegram.topics(home).size();
         QElapsedTimer timer;
         timer.start();
         if (handoffStore.requestHandoff(id, u"telegram"_s) != HandoffStore::RequestResult::Requested)
-            die(u"handoff %1 refused: %2"_s.arg(i).arg(handoffStore.errorString()));
+            BenchSupport::die("gateway_bench", u"handoff %1 refused: %2"_s.arg(i).arg(handoffStore.errorString()));
         HandoffPoke::send(dir.path(), id, &app);
         const bool delivered = waitFor(
             [&] {
@@ -190,7 +169,7 @@ int main(int argc, char *argv[])
             },
             10'000);
         if (!delivered)
-            die(u"handoff %1 was not delivered"_s.arg(i));
+            BenchSupport::die("gateway_bench", u"handoff %1 was not delivered"_s.arg(i));
         latencies << timer.nsecsElapsed() / 1e6;
         waitFor([&] { return handoffStore.handoffState(id)->state == HandoffState::Completed; }, 10'000);
     }
@@ -226,7 +205,8 @@ int main(int argc, char *argv[])
         120'000);
     const double seconds = inbound.nsecsElapsed() / 1e9;
     if (!allAnswered)
-        die(u"inbound: %1 of %2 stored, not all answered in time"_s.arg(stored()).arg(total));
+        BenchSupport::die(
+            "gateway_bench", u"inbound: %1 of %2 stored, not all answered in time"_s.arg(stored()).arg(total));
     out << "inbound_messages: " << total << " sent, " << stored() << " stored, " << total - stored() << " lost"
         << Qt::endl;
     out << "inbound_rate: " << QString::number(total / seconds, 'f', 0) << " messages/s (stored and answered)"
@@ -235,6 +215,6 @@ int main(int argc, char *argv[])
 
     gateway.terminate();
     if (!gateway.waitForFinished(15'000) || gateway.exitCode() != 0)
-        die(u"the gateway did not stop cleanly"_s);
+        BenchSupport::die("gateway_bench", u"the gateway did not stop cleanly"_s);
     return 0;
 }

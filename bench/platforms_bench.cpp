@@ -3,6 +3,7 @@
 // time and heap per connected adapter. With the real `baton --no-gui` running Telegram, Discord
 // and Slack together: handoff latency per platform, request to summary delivered in the thread.
 // Prints `name: value unit` lines; --quick shrinks the sizes (for a smoke run).
+#include "benchsupport.h"
 #include "discord/discordadapter.h"
 #include "fakediscordserver.h"
 #include "fakellmserver.h"
@@ -31,6 +32,8 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using BenchSupport::percentile;
+using BenchSupport::waitFor;
 
 namespace {
 QTextStream out(stdout);
@@ -38,30 +41,6 @@ const QString discordGuild = u"700000000000000001"_s;
 const QString discordHome = u"700000000000000010"_s;
 const QString slackHome = u"C0000000001"_s;
 constexpr qint64 telegramHome = -1001234567890;
-
-[[noreturn]] void die(const QString &what)
-{
-    QTextStream(stderr) << "platforms_bench: " << what << Qt::endl;
-    std::exit(1);
-}
-
-// A benchmark driver, not library code: it spins the event loop until the figure is in.
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-    }
-    return true;
-}
-
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(std::min<qsizetype>(values.size() - 1, qsizetype(values.size() * p)));
-}
 
 double heapKb()
 {
@@ -94,7 +73,8 @@ QList<double> reconnects(PlatformAdapter &adapter, const std::function<void()> &
         timer.start();
         drop();
         if (!waitFor([&] { return backOnline > before; }, 10'000))
-            die(u"%1 did not come back after a dropped connection"_s.arg(adapter.name()));
+            BenchSupport::die(
+                "platforms_bench", u"%1 did not come back after a dropped connection"_s.arg(adapter.name()));
         times << timer.nsecsElapsed() / 1e6;
         waitFor([] { return false; }, 20);
     }
@@ -115,7 +95,7 @@ int main(int argc, char *argv[])
     FakeTelegramServer telegram(u"4242:telegram"_s);
     FakeLlmServer llm;
     if (!discord.listen() || !slack.listen() || !telegram.listen() || !llm.listen())
-        die(u"cannot listen on 127.0.0.1"_s);
+        BenchSupport::die("platforms_bench", u"cannot listen on 127.0.0.1"_s);
     discord.addGuildChannel(discordGuild, discordHome, u"home"_s);
     slack.addChannel(slackHome, u"home"_s);
     telegram.addGroup(telegramHome, u"Home"_s, true);
@@ -130,13 +110,14 @@ int main(int argc, char *argv[])
         DiscordAdapter adapter(&network, options);
         adapter.start();
         if (!waitFor([&] { return online(adapter); }, 10'000))
-            die(u"Discord did not come online"_s);
+            BenchSupport::die("platforms_bench", u"Discord did not come online"_s);
         out << "discord_adapter_heap: " << QString::number(heapKb() - before, 'f', 0) << " KB" << Qt::endl;
         report(u"discord_reconnect_to_resumed"_s,
             reconnects(
                 adapter, [&] { discord.dropConnections(); }, rounds));
         if (discord.identifyCount() != 1)
-            die(u"Discord identified %1 times: a reconnect did not resume"_s.arg(discord.identifyCount()));
+            BenchSupport::die("platforms_bench",
+                u"Discord identified %1 times: a reconnect did not resume"_s.arg(discord.identifyCount()));
     }
     {
         const double before = heapKb();
@@ -148,7 +129,7 @@ int main(int argc, char *argv[])
         SlackAdapter adapter(&network, options);
         adapter.start();
         if (!waitFor([&] { return online(adapter); }, 10'000))
-            die(u"Slack did not come online"_s);
+            BenchSupport::die("platforms_bench", u"Slack did not come online"_s);
         out << "slack_adapter_heap: " << QString::number(heapKb() - before, 'f', 0) << " KB" << Qt::endl;
         report(u"slack_reconnect_to_hello"_s,
             reconnects(
@@ -162,7 +143,7 @@ int main(int argc, char *argv[])
         TelegramAdapter adapter(&network, options);
         adapter.start();
         if (!waitFor([&] { return online(adapter); }, 10'000))
-            die(u"Telegram did not come online"_s);
+            BenchSupport::die("platforms_bench", u"Telegram did not come online"_s);
         out << "telegram_adapter_heap: " << QString::number(heapKb() - before, 'f', 0) << " KB" << Qt::endl;
         adapter.stop();
     }
@@ -171,7 +152,7 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     QFile ini(dir.filePath(u"baton.ini"_s));
     if (!ini.open(QIODevice::WriteOnly))
-        die(u"cannot write the config"_s);
+        BenchSupport::die("platforms_bench", u"cannot write the config"_s);
     ini.write("[llm]\nbase_url=" + llm.baseUrl().toString().toUtf8() + "\nmodel=fake\n[telegram]\nenabled=true\n"
         + "api_base=" + telegram.apiBase().toUtf8() + "\nhome_chat=" + QByteArray::number(telegramHome)
         + "\n[discord]\nenabled=true\napi_base=" + discord.apiBase().toUtf8() + "\nhome_channel=" + discordHome.toUtf8()
@@ -196,12 +177,12 @@ int main(int argc, char *argv[])
                     && !telegram.calls(u"getUpdates"_s).isEmpty();
             },
             10'000))
-        die(u"the gateway did not come online on all three platforms"_s);
+        BenchSupport::die("platforms_bench", u"the gateway did not come online on all three platforms"_s);
     waitFor([] { return false; }, 500);
 
     Database db;
     if (!db.open(dir.filePath(u"state.db"_s)))
-        die(db.errorString());
+        BenchSupport::die("platforms_bench", db.errorString());
     SessionStore sessions(db);
     HandoffStore handoffs(db);
     const int perPlatform = quick ? 3 : 20;
@@ -213,14 +194,14 @@ int main(int argc, char *argv[])
             said.sessionId = id;
             said.content = u"plan trip %1"_s.arg(i);
             if (!sessions.appendMessage(said))
-                die(sessions.errorString());
+                BenchSupport::die("platforms_bench", sessions.errorString());
             const int discordThreads = int(discord.threads(discordHome).size());
             const int slackSeeds = int(slack.botMessages(slackHome).size());
             const int topics = int(telegram.topics(telegramHome).size());
             QElapsedTimer timer;
             timer.start();
             if (handoffs.requestHandoff(id, platform) != HandoffStore::RequestResult::Requested)
-                die(handoffs.errorString());
+                BenchSupport::die("platforms_bench", handoffs.errorString());
             HandoffPoke::send(dir.path(), id, &app);
             const auto delivered = [&] {
                 if (platform == "discord"_L1) {
@@ -238,7 +219,7 @@ int main(int argc, char *argv[])
                 return created.size() > topics && !telegram.botMessages(telegramHome, created.constLast()).isEmpty();
             };
             if (!waitFor(delivered, 10'000))
-                die(u"handoff to %1 was not delivered"_s.arg(platform));
+                BenchSupport::die("platforms_bench", u"handoff to %1 was not delivered"_s.arg(platform));
             latencies << timer.nsecsElapsed() / 1e6;
             waitFor([&] { return handoffs.handoffState(id)->state == HandoffState::Completed; }, 10'000);
         }
@@ -246,6 +227,6 @@ int main(int argc, char *argv[])
     }
     gateway.terminate();
     if (!gateway.waitForFinished(15'000) || gateway.exitCode() != 0)
-        die(u"the gateway did not stop cleanly"_s);
+        BenchSupport::die("platforms_bench", u"the gateway did not stop cleanly"_s);
     return 0;
 }

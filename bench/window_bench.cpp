@@ -3,6 +3,7 @@
 // RSS with the window open, and the cost of each streamed delta (model update and bindings) with
 // the frame times while 50 deltas a second stream in. Runs on $DISPLAY (Xvfb) or offscreen.
 // Prints `name: value unit` lines; --quick shrinks the sizes (for a smoke run).
+#include "benchsupport.h"
 #include "chatcontroller.h"
 #include "rendering.h"
 #include "store/database.h"
@@ -23,17 +24,13 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using BenchSupport::percentile;
+using BenchSupport::waitFor;
 
 Q_IMPORT_QML_PLUGIN(BatonPlugin)
 
 namespace {
 QTextStream out(stdout);
-
-[[noreturn]] void die(const QString &what)
-{
-    QTextStream(stderr) << "window_bench: " << what << Qt::endl;
-    std::exit(1);
-}
 
 // Milliseconds since this process was started by the kernel (exec and dynamic loading included).
 double msSinceProcessStart()
@@ -60,12 +57,6 @@ double rssMb()
     return -1;
 }
 
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(std::min<qsizetype>(values.size() - 1, qsizetype(values.size() * p)));
-}
-
 // A benchmark driver, not library code: it spins the event loop until the figure is in.
 void spin(int ms)
 {
@@ -90,7 +81,7 @@ int main(int argc, char *argv[])
     {
         Database db;
         if (!db.open(dir.filePath(u"state.db"_s)))
-            die(db.errorString());
+            BenchSupport::die("window_bench", db.errorString());
         SessionStore store(db);
         const QString id = store.createSession(u"A long conversation"_s);
         QList<Message> batch;
@@ -103,13 +94,13 @@ int main(int argc, char *argv[])
             batch << m;
         }
         if (!store.appendMessages(batch))
-            die(store.errorString());
+            BenchSupport::die("window_bench", store.errorString());
     }
     QFile(dir.filePath(u"baton.ini"_s)).open(QIODevice::WriteOnly);
 
     ChatController controller({ dir.path(), dir.filePath(u"baton.ini"_s) });
     if (!controller.open())
-        die(controller.errorText());
+        BenchSupport::die("window_bench", controller.errorText());
     controller.openSession(controller.sessions()->index(0).data(SessionListModel::IdRole).toString());
     QQmlApplicationEngine engine;
     engine.setInitialProperties({ { u"controller"_s, QVariant::fromValue(&controller) } });
@@ -117,7 +108,7 @@ int main(int argc, char *argv[])
     auto *window
         = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
     if (!window)
-        die(u"the window did not load"_s);
+        BenchSupport::die("window_bench", u"the window did not load"_s);
     bool framed = false;
     QObject::connect(window, &QQuickWindow::frameSwapped, window, [&] {
         if (!framed)
@@ -129,7 +120,7 @@ int main(int argc, char *argv[])
     while (!framed && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
     if (!framed)
-        die(u"no frame within 20 s"_s);
+        BenchSupport::die("window_bench", u"no frame within 20 s"_s);
     spin(500);
     out << "rss_window_open: " << QString::number(rssMb(), 'f', 1) << " MB" << Qt::endl;
 

@@ -15,6 +15,7 @@
 #include "store/outboxstore.h"
 #include "store/sessionstore.h"
 #include "store/storewatcher.h"
+#include "storeopener.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -44,14 +45,8 @@ ChatController::~ChatController()
 
 bool ChatController::open()
 {
-    m_settings = std::make_unique<Settings>(m_paths.configFile);
-    if (!m_settings->errorString().isEmpty()) {
-        setError(m_settings->errorString());
-        return false;
-    }
-    m_db = std::make_unique<Database>();
-    if (!m_db->open(m_paths.databasePath())) {
-        setError(m_db->errorString());
+    if (QString error; !openSettingsAndStore(m_paths, m_settings, m_db, &error)) {
+        setError(error);
         return false;
     }
     m_store = new SessionStore(*m_db);

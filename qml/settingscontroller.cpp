@@ -9,6 +9,7 @@
 #include "store/database.h"
 #include "store/pairingstore.h"
 #include "store/storewatcher.h"
+#include "storeopener.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -41,14 +42,8 @@ SettingsController::~SettingsController()
 
 bool SettingsController::open()
 {
-    m_settings = std::make_unique<Settings>(m_paths.configFile);
-    if (!m_settings->errorString().isEmpty()) {
-        setError(m_settings->errorString());
-        return false;
-    }
-    m_db = std::make_unique<Database>();
-    if (!m_db->open(m_paths.databasePath())) {
-        setError(m_db->errorString());
+    if (QString error; !openSettingsAndStore(m_paths, m_settings, m_db, &error)) {
+        setError(error);
         return false;
     }
     m_pairing = std::make_unique<PairingStore>(*m_db);

@@ -3,6 +3,7 @@
 #include "chatcontroller.h"
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
+#include "testpalette.h"
 #include "teststore.h"
 
 #include <QAbstractItemModelTester>
@@ -30,19 +31,6 @@ namespace {
 constexpr qint64 home = -1001234567890;
 const QString token = u"4242:window"_s;
 
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x23, 0x26, 0x29));
-    p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));
-    p.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::Button, QColor(0x31, 0x36, 0x3b));
-    p.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa3, 0xab));
-    return p;
-}
 } // namespace
 
 /**
@@ -261,9 +249,9 @@ private Q_SLOTS:
         QVERIFY(m_telegram->botMessages(home, topic).constLast().startsWith(u"Continuing on the desktop"_s));
     }
 
-    void darkPalette()
+    void theDarkPaletteToo()
     {
-        QGuiApplication::setPalette(::darkPalette());
+        QGuiApplication::setPalette(::darkTestPalette());
         m_engine.reset();
         openWindow();
         QTRY_VERIFY(m_window->property("dark").toBool());

@@ -9,6 +9,7 @@
 #include "settingscontroller.h"
 #include "store/database.h"
 #include "store/pairingstore.h"
+#include "testpalette.h"
 
 #include <QDir>
 #include <QFile>
@@ -52,20 +53,6 @@ QByteArray hostQml()
            "        Component.onCompleted: open()\n"
            "    }\n"
            "}\n";
-}
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x23, 0x26, 0x29));
-    p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));
-    p.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::Button, QColor(0x31, 0x36, 0x3b));
-    p.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa3, 0xab));
-    return p;
 }
 
 QByteArray fileText(const QString &path)
@@ -375,7 +362,7 @@ private Q_SLOTS:
         QVERIFY2(chat.open(), qPrintable(chat.errorText()));
         for (const bool dark : { false, true }) {
             if (dark)
-                QGuiApplication::setPalette(::darkPalette());
+                QGuiApplication::setPalette(darkTestPalette());
             const QString suffix = dark ? u"dark"_s : u"light"_s;
             QQmlEngine engine;
             engine.addImportPath(u"qrc:/qt/qml"_s);

@@ -3,13 +3,11 @@
 // People are scripted on stdin, one line each: `say USER_ID CHANNEL_ID text...` (an unknown channel
 // becomes a DM with that user). Faults too: `drop`, `close CODE`, `reconnect`, `invalid true|false`.
 #include "fakediscordserver.h"
+#include "stdincommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <QTextStream>
-
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -49,30 +47,18 @@ int main(int argc, char *argv[])
     QTextStream(stdout) << "baton-fake-discord listening on " << server.apiBase() << " gateway " << server.gatewayUrl()
                         << Qt::endl;
 
-    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
-    QByteArray pending;
-    QObject::connect(&input, &QSocketNotifier::activated, &app, [&] {
-        char chunk[1024];
-        const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
-        if (n <= 0)
-            return input.setEnabled(false);
-        pending.append(chunk, n);
-        qsizetype newline;
-        while ((newline = pending.indexOf('\n')) >= 0) {
-            const QStringList words = QString::fromUtf8(pending.left(newline)).split(u' ', Qt::SkipEmptyParts);
-            pending.remove(0, newline + 1);
-            const QString command = words.value(0);
-            if (command == "say"_L1 && words.size() >= 4)
-                server.userSends(words.at(1), words.at(2), words.mid(3).join(u' '));
-            else if (command == "drop"_L1)
-                server.dropConnections();
-            else if (command == "close"_L1 && words.size() == 2)
-                server.closeConnections(words.at(1).toInt());
-            else if (command == "reconnect"_L1)
-                server.sendReconnect();
-            else if (command == "invalid"_L1 && words.size() == 2)
-                server.sendInvalidSession(words.at(1) == "true"_L1);
-        }
+    StdinCommands commands([&](const QStringList &words) {
+        const QString command = words.value(0);
+        if (command == "say"_L1 && words.size() >= 4)
+            server.userSends(words.at(1), words.at(2), words.mid(3).join(u' '));
+        else if (command == "drop"_L1)
+            server.dropConnections();
+        else if (command == "close"_L1 && words.size() == 2)
+            server.closeConnections(words.at(1).toInt());
+        else if (command == "reconnect"_L1)
+            server.sendReconnect();
+        else if (command == "invalid"_L1 && words.size() == 2)
+            server.sendInvalidSession(words.at(1) == "true"_L1);
     });
     return app.exec();
 }

@@ -2,14 +2,12 @@
 // baton-fake-slack: the fake Slack Web API and Socket Mode on their own, for demos and benchmarks.
 // People are scripted on stdin, one line each: `say USER_ID CHANNEL_ID [THREAD_TS] text...`.
 #include "fakeslackserver.h"
+#include "stdincommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRegularExpression>
-#include <QSocketNotifier>
 #include <QTextStream>
-
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -40,24 +38,12 @@ int main(int argc, char *argv[])
 
     // Channels named on a `say` line come into being (D... as a DM with that person).
     static const QRegularExpression tsPattern(u"^[0-9]+\\.[0-9]+$"_s);
-    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
-    QByteArray pending;
-    QObject::connect(&input, &QSocketNotifier::activated, &app, [&] {
-        char chunk[1024];
-        const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
-        if (n <= 0)
-            return input.setEnabled(false);
-        pending.append(chunk, n);
-        qsizetype newline;
-        while ((newline = pending.indexOf('\n')) >= 0) {
-            const QStringList words = QString::fromUtf8(pending.left(newline)).split(u' ', Qt::SkipEmptyParts);
-            pending.remove(0, newline + 1);
-            if (words.size() < 4 || words.first() != "say"_L1)
-                continue;
-            const bool isThread = words.size() > 4 && tsPattern.match(words.at(3)).hasMatch();
-            server.userSends(
-                words.at(1), words.at(2), words.mid(isThread ? 4 : 3).join(u' '), isThread ? words.at(3) : QString());
-        }
+    StdinCommands commands([&](const QStringList &words) {
+        if (words.size() < 4 || words.first() != "say"_L1)
+            return;
+        const bool isThread = words.size() > 4 && tsPattern.match(words.at(3)).hasMatch();
+        server.userSends(
+            words.at(1), words.at(2), words.mid(isThread ? 4 : 3).join(u' '), isThread ? words.at(3) : QString());
     });
     return app.exec();
 }

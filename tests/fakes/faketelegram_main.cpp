@@ -2,13 +2,11 @@
 // baton-fake-telegram: the fake Bot API on its own, for demos and benchmarks. People are scripted
 // on stdin, one line each: `say USER_ID CHAT_ID [THREAD_ID] text...`.
 #include "faketelegramserver.h"
+#include "stdincommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <QTextStream>
-
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -38,25 +36,13 @@ int main(int argc, char *argv[])
     }
     QTextStream(stdout) << "baton-fake-telegram listening on " << server.apiBase() << Qt::endl;
 
-    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
-    QByteArray pending;
-    QObject::connect(&input, &QSocketNotifier::activated, &app, [&] {
-        char chunk[1024];
-        const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
-        if (n <= 0)
-            return input.setEnabled(false);
-        pending.append(chunk, n);
-        qsizetype newline;
-        while ((newline = pending.indexOf('\n')) >= 0) {
-            const QStringList words = QString::fromUtf8(pending.left(newline)).split(u' ', Qt::SkipEmptyParts);
-            pending.remove(0, newline + 1);
-            if (words.size() < 4 || words.first() != "say"_L1)
-                continue;
-            bool isThread = false;
-            const qint64 thread = words.at(3).toLongLong(&isThread);
-            server.userSends(words.at(1).toLongLong(), words.at(2).toLongLong(),
-                words.mid(isThread && words.size() > 4 ? 4 : 3).join(u' '), isThread && words.size() > 4 ? thread : 0);
-        }
+    StdinCommands commands([&](const QStringList &words) {
+        if (words.size() < 4 || words.first() != "say"_L1)
+            return;
+        bool isThread = false;
+        const qint64 thread = words.at(3).toLongLong(&isThread);
+        server.userSends(words.at(1).toLongLong(), words.at(2).toLongLong(),
+            words.mid(isThread && words.size() > 4 ? 4 : 3).join(u' '), isThread && words.size() > 4 ? thread : 0);
     });
     return app.exec();
 }
