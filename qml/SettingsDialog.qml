@@ -93,73 +93,6 @@ Dialog {
         return secret.set ? qsTr("Saved in the keychain — type to replace") : qsTr("Not set")
     }
 
-    component PageTitle: Label {
-        font.pixelSize: 20
-        font.weight: Font.DemiBold
-    }
-    component Hint: Label {
-        Layout.fillWidth: true
-        wrapMode: Text.Wrap
-        font.pixelSize: 12
-        color: palette.placeholderText
-    }
-    component FieldLabel: Label {
-        Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
-        Layout.preferredWidth: 120
-        horizontalAlignment: Text.AlignRight
-    }
-    component Field: TextField {
-        Layout.fillWidth: true
-        selectByMouse: true
-    }
-    // The one-sentence outcome of a test or a save, with a dot in its colour. Sentences name
-    // commands in `backticks`: Markdown shows them as code.
-    component Outcome: RowLayout {
-        id: outcome
-        property var result: ({})
-        property color dotColor
-        Layout.fillWidth: true
-        spacing: 8
-        visible: (result.text || "") !== ""
-        FontMetrics { id: metrics; font: sentence.font }
-        Rectangle {
-            Layout.alignment: Qt.AlignTop
-            Layout.topMargin: Math.max(0, Math.round((metrics.height - height) / 2))
-            implicitWidth: 8
-            implicitHeight: 8
-            radius: 4
-            color: outcome.dotColor
-        }
-        Label {
-            id: sentence
-            Layout.fillWidth: true
-            text: outcome.result.text || ""
-            textFormat: Text.MarkdownText
-            color: outcome.dotColor
-            wrapMode: Text.Wrap
-        }
-    }
-    // The one action of a page, in the accent colour.
-    component AccentButton: Button {
-        id: accentButton
-        property color fill
-        leftPadding: 20
-        rightPadding: 20
-        contentItem: Label {
-            text: accentButton.text
-            // Dark text on the light accent of dark palettes, white on the deep one of light palettes.
-            color: accentButton.fill.hslLightness > 0.5 ? "#0d1f1c" : "white"
-            font.weight: Font.DemiBold
-            horizontalAlignment: Text.AlignHCenter
-            verticalAlignment: Text.AlignVCenter
-        }
-        background: Rectangle {
-            implicitHeight: 30
-            radius: 5
-            color: accentButton.down ? Qt.darker(accentButton.fill, 1.15) : accentButton.fill
-            opacity: accentButton.enabled ? 1 : 0.4
-        }
-    }
 
     background: Rectangle {
         color: system.window
@@ -310,135 +243,9 @@ Dialog {
                 anchors.topMargin: errorBanner.visible ? errorBanner.height + 16 : 0
 
                 // The model endpoint.
-                ScrollView {
-                    id: modelPage
+                SettingsModelPage {
                     anchors.fill: parent
-                    visible: dialog.page === "model"
-                    contentWidth: availableWidth
-                    clip: true
-
-                    readonly property bool dirty: baseUrlField.text !== dialog.settings.baseUrl
-                        || modelField.text !== dialog.settings.model || apiKeyField.text !== ""
-                    function reset() {
-                        baseUrlField.text = dialog.settings.baseUrl
-                        modelField.text = dialog.settings.model
-                        apiKeyField.text = ""
-                    }
-                    Component.onCompleted: reset()
-                    Connections {
-                        target: dialog
-                        function onResetFields() { modelPage.reset() }
-                    }
-                    Connections {
-                        target: dialog.settings
-                        function onSaved(what, error) {
-                            if (what === "model" && error === "")
-                                modelPage.reset()
-                        }
-                    }
-
-                    ColumnLayout {
-                        x: 28
-                        width: modelPage.availableWidth - 56
-                        spacing: 14
-
-                        Item { implicitHeight: 8 }
-                        PageTitle { text: qsTr("Model") }
-                        Hint {
-                            text: qsTr("Baton talks to any OpenAI-compatible server: Ollama, llama.cpp, vLLM, LM Studio or a hosted API.")
-                            font.pixelSize: 13
-                        }
-                        GridLayout {
-                            Layout.fillWidth: true
-                            Layout.topMargin: 6
-                            columns: 2
-                            columnSpacing: 16
-                            rowSpacing: 6
-
-                            FieldLabel { text: qsTr("Endpoint") }
-                            Field {
-                                id: baseUrlField
-                                objectName: "baseUrlField"
-                                placeholderText: "http://127.0.0.1:11434/v1"
-                            }
-                            Item { implicitWidth: 1 }
-                            Hint { text: qsTr("The address up to /v1; Baton adds /chat/completions.") }
-
-                            FieldLabel { text: qsTr("Model"); Layout.topMargin: 8 }
-                            Field {
-                                id: modelField
-                                objectName: "modelField"
-                                Layout.topMargin: 8
-                                placeholderText: qsTr("e.g. qwen2.5:7b")
-                            }
-                            Item { implicitWidth: 1 }
-                            Hint { text: qsTr("The name the server knows it by. Test the connection to see what it offers.") }
-
-                            FieldLabel { text: qsTr("API key"); Layout.topMargin: 8 }
-                            RowLayout {
-                                Layout.topMargin: 8
-                                spacing: 8
-                                Field {
-                                    id: apiKeyField
-                                    objectName: "apiKeyField"
-                                    echoMode: TextInput.Password
-                                    placeholderText: dialog.settings.apiKeyVariable !== ""
-                                        ? qsTr("Set by %1, which wins over the keychain").arg(dialog.settings.apiKeyVariable)
-                                        : dialog.settings.apiKeySet ? qsTr("Saved in the keychain — type to replace")
-                                        : qsTr("Not set — a local server needs none")
-                                }
-                                Button {
-                                    text: qsTr("Remove")
-                                    flat: true
-                                    visible: dialog.settings.apiKeySet && dialog.settings.apiKeyVariable === ""
-                                    onClicked: dialog.settings.removeSecret("llm.api_key")
-                                }
-                            }
-                            Item { implicitWidth: 1 }
-                            Hint { text: qsTr("Kept in the system keychain as llm.api_key, never in baton.ini.") }
-                        }
-
-                        RowLayout {
-                            Layout.fillWidth: true
-                            Layout.topMargin: 10
-                            Layout.leftMargin: 136
-                            spacing: 12
-                            Button {
-                                objectName: "testModelButton"
-                                Layout.alignment: Qt.AlignTop
-                                text: qsTr("Test connection")
-                                enabled: (dialog.settings.tests["model"] || {}).state !== "running"
-                                onClicked: dialog.settings.testModel(baseUrlField.text, apiKeyField.text, modelField.text)
-                            }
-                            Outcome {
-                                objectName: "modelTestResult"
-                                Layout.alignment: Qt.AlignVCenter
-                                result: dialog.settings.tests["model"] || {}
-                                dotColor: dialog.stateColor(result.state)
-                            }
-                            Item { Layout.fillWidth: true; visible: !(dialog.settings.tests["model"] || {}).text }
-                        }
-
-                        Rectangle { Layout.fillWidth: true; Layout.topMargin: 8; height: 1; color: dialog.line }
-                        RowLayout {
-                            Layout.fillWidth: true
-                            spacing: 12
-                            Outcome {
-                                objectName: "modelSaveResult"
-                                result: dialog.settings.saves["model"] || {}
-                                dotColor: dialog.stateColor(result.state)
-                            }
-                            Item { Layout.fillWidth: true; visible: !(dialog.settings.saves["model"] || {}).text }
-                            AccentButton {
-                                objectName: "saveModelButton"
-                                text: qsTr("Save")
-                                fill: dialog.accent
-                                enabled: modelPage.dirty && (dialog.settings.saves["model"] || {}).state !== "saving"
-                                onClicked: dialog.settings.saveModel(baseUrlField.text, modelField.text, apiKeyField.text)
-                            }
-                        }
-                        Item { implicitHeight: 12 }
-                    }
+                    dialog: dialog // the id: ids come before the page's own properties
                 }
 
                 // One page per platform.
@@ -492,14 +299,14 @@ Dialog {
                             Item { implicitHeight: 8 }
                             RowLayout {
                                 Layout.fillWidth: true
-                                PageTitle { Layout.fillWidth: true; text: platformPage.info.displayName || "" }
+                                SettingsTitle { Layout.fillWidth: true; text: platformPage.info.displayName || "" }
                                 Switch {
                                     id: enabledSwitch
                                     objectName: "enabledSwitch"
                                     text: checked ? qsTr("Enabled") : qsTr("Disabled")
                                 }
                             }
-                            Hint {
+                            SettingsHint {
                                 text: qsTr("Talk to Baton from %1 and hand conversations off to it.")
                                     .arg(platformPage.info.displayName || "")
                                 font.pixelSize: 13
@@ -511,18 +318,18 @@ Dialog {
                                 columnSpacing: 16
                                 rowSpacing: 6
 
-                                FieldLabel { text: qsTr("Bot token") }
-                                Field {
+                                SettingsFieldLabel { text: qsTr("Bot token") }
+                                SettingsField {
                                     id: tokenField
                                     objectName: "tokenField"
                                     echoMode: TextInput.Password
                                     placeholderText: dialog.tokenPlaceholder(platformPage.secrets[0])
                                 }
                                 Item { implicitWidth: 1 }
-                                Hint { text: dialog.hint(platformPage.name, "token") }
+                                SettingsHint { text: dialog.hint(platformPage.name, "token") }
 
-                                FieldLabel { text: qsTr("App token"); visible: platformPage.twoTokens; Layout.topMargin: 8 }
-                                Field {
+                                SettingsFieldLabel { text: qsTr("App token"); visible: platformPage.twoTokens; Layout.topMargin: 8 }
+                                SettingsField {
                                     id: appTokenField
                                     objectName: "appTokenField"
                                     visible: platformPage.twoTokens
@@ -531,30 +338,30 @@ Dialog {
                                     placeholderText: dialog.tokenPlaceholder(platformPage.secrets[1])
                                 }
                                 Item { implicitWidth: 1; visible: platformPage.twoTokens }
-                                Hint { text: dialog.hint(platformPage.name, "app"); visible: platformPage.twoTokens }
+                                SettingsHint { text: dialog.hint(platformPage.name, "app"); visible: platformPage.twoTokens }
 
-                                FieldLabel {
+                                SettingsFieldLabel {
                                     Layout.topMargin: 8
                                     text: platformPage.info.homeChatKey === "home_chat" ? qsTr("Home chat") : qsTr("Home channel")
                                 }
-                                Field {
+                                SettingsField {
                                     id: homeField
                                     objectName: "homeField"
                                     Layout.topMargin: 8
                                     placeholderText: qsTr("Not set: handoffs to %1 are off").arg(platformPage.info.displayName || "")
                                 }
                                 Item { implicitWidth: 1 }
-                                Hint { text: dialog.hint(platformPage.name, "home") }
+                                SettingsHint { text: dialog.hint(platformPage.name, "home") }
 
-                                FieldLabel { text: qsTr("Allowed users"); Layout.topMargin: 8 }
-                                Field {
+                                SettingsFieldLabel { text: qsTr("Allowed users"); Layout.topMargin: 8 }
+                                SettingsField {
                                     id: usersField
                                     objectName: "usersField"
                                     Layout.topMargin: 8
                                     placeholderText: qsTr("Nobody yet: only approved pairing requests")
                                 }
                                 Item { implicitWidth: 1 }
-                                Hint { text: dialog.hint(platformPage.name, "users") }
+                                SettingsHint { text: dialog.hint(platformPage.name, "users") }
                             }
 
                             RowLayout {
@@ -569,7 +376,7 @@ Dialog {
                                     enabled: platformPage.test.state !== "running"
                                     onClicked: dialog.settings.testPlatform(platformPage.name, tokenField.text)
                                 }
-                                Outcome {
+                                SettingsOutcome {
                                     objectName: "platformTestResult"
                                     Layout.alignment: Qt.AlignVCenter
                                     result: platformPage.test
@@ -582,7 +389,7 @@ Dialog {
                             RowLayout {
                                 Layout.fillWidth: true
                                 spacing: 12
-                                Outcome {
+                                SettingsOutcome {
                                     objectName: "platformSaveResult"
                                     result: platformPage.save
                                     dotColor: dialog.stateColor(result.state)
@@ -603,99 +410,9 @@ Dialog {
                 }
 
                 // People waiting for a yes or no.
-                ScrollView {
-                    id: pairingPage
-                    objectName: "pairingPage"
+                SettingsPairingPage {
                     anchors.fill: parent
-                    visible: dialog.page === "pairing"
-                    contentWidth: availableWidth
-                    clip: true
-
-                    ColumnLayout {
-                        x: 28
-                        width: pairingPage.availableWidth - 56
-                        spacing: 14
-
-                        Item { implicitHeight: 8 }
-                        PageTitle { text: qsTr("Pairing requests") }
-                        Hint {
-                            text: qsTr("People who write to your bot and are not allowed yet get a code. Approve the ones you know: they can talk to Baton at once.")
-                            font.pixelSize: 13
-                        }
-                        Repeater {
-                            model: dialog.settings.pairingRequests
-                            delegate: Rectangle {
-                                id: request
-                                required property var modelData
-                                objectName: "pairingRow_" + modelData.code
-                                Layout.fillWidth: true
-                                implicitHeight: requestRow.implicitHeight + 24
-                                radius: 8
-                                color: dialog.card
-                                RowLayout {
-                                    id: requestRow
-                                    anchors.fill: parent
-                                    anchors.leftMargin: 16
-                                    anchors.rightMargin: 12
-                                    spacing: 16
-                                    Label {
-                                        text: request.modelData.code
-                                        font.family: "monospace"
-                                        font.pixelSize: 15
-                                        font.weight: Font.DemiBold
-                                        font.letterSpacing: 1.5
-                                    }
-                                    ColumnLayout {
-                                        Layout.fillWidth: true
-                                        spacing: 2
-                                        Label {
-                                            Layout.fillWidth: true
-                                            text: request.modelData.userName || qsTr("User %1").arg(request.modelData.userId)
-                                            font.weight: Font.DemiBold
-                                            elide: Text.ElideRight
-                                        }
-                                        Label {
-                                            Layout.fillWidth: true
-                                            text: qsTr("%1 · user id %2 · %3").arg(request.modelData.displayName)
-                                                .arg(request.modelData.userId).arg(dialog.relativeTime(request.modelData.requestedAt))
-                                            color: dialog.subtle
-                                            font.pixelSize: 12
-                                            elide: Text.ElideRight
-                                        }
-                                    }
-                                    Button {
-                                        objectName: "denyButton"
-                                        text: qsTr("Deny")
-                                        flat: true
-                                        onClicked: dialog.settings.deny(request.modelData.code)
-                                    }
-                                    AccentButton {
-                                        objectName: "approveButton"
-                                        text: qsTr("Approve")
-                                        fill: dialog.accent
-                                        onClicked: dialog.settings.approve(request.modelData.code)
-                                    }
-                                }
-                            }
-                        }
-                        Label {
-                            Layout.fillWidth: true
-                            Layout.topMargin: 24
-                            visible: dialog.settings.pairingRequests.length === 0
-                            horizontalAlignment: Text.AlignHCenter
-                            text: qsTr("No one is waiting for approval.")
-                            color: dialog.subtle
-                        }
-                        Label {
-                            objectName: "pairingNote"
-                            Layout.fillWidth: true
-                            visible: text !== ""
-                            text: dialog.settings.pairingNote
-                            wrapMode: Text.Wrap
-                            color: dialog.subtle
-                        }
-                        Item { implicitHeight: 12 }
-                    }
+                    dialog: dialog // the id: ids come before the page's own properties
                 }
             }
         }

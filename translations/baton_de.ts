@@ -1683,42 +1683,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>kein Token</translation>
     </message>
     <message>
-        <source>Baton talks to any OpenAI-compatible server: Ollama, llama.cpp, vLLM, LM Studio or a hosted API.</source>
-        <translation>Baton spricht mit jedem OpenAI-kompatiblen Server: Ollama, llama.cpp, vLLM, LM Studio oder einer gehosteten API.</translation>
-    </message>
-    <message>
-        <source>Endpoint</source>
-        <translation>Endpunkt</translation>
-    </message>
-    <message>
-        <source>The address up to /v1; Baton adds /chat/completions.</source>
-        <translation>Die Adresse bis einschließlich /v1; Baton hängt /chat/completions an.</translation>
-    </message>
-    <message>
-        <source>e.g. qwen2.5:7b</source>
-        <translation>z. B. qwen2.5:7b</translation>
-    </message>
-    <message>
-        <source>The name the server knows it by. Test the connection to see what it offers.</source>
-        <translation>Der Name, unter dem der Server das Modell kennt. Teste die Verbindung, um zu sehen, was er anbietet.</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Not set — a local server needs none</source>
-        <translation>Nicht gesetzt — ein lokaler Server braucht keinen</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Kept in the system keychain as llm.api_key, never in baton.ini.</source>
-        <translation>Wird im System-Schlüsselbund als llm.api_key gespeichert, nie in baton.ini.</translation>
-    </message>
-    <message>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
@@ -1765,6 +1729,72 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Nobody yet: only approved pairing requests</source>
         <translation>Noch niemand: nur freigegebene Kopplungsanfragen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsModelPage</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Baton talks to any OpenAI-compatible server: Ollama, llama.cpp, vLLM, LM Studio or a hosted API.</source>
+        <translation>Baton spricht mit jedem OpenAI-kompatiblen Server: Ollama, llama.cpp, vLLM, LM Studio oder einer gehosteten API.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>The address up to /v1; Baton adds /chat/completions.</source>
+        <translation>Die Adresse bis einschließlich /v1; Baton hängt /chat/completions an.</translation>
+    </message>
+    <message>
+        <source>e.g. qwen2.5:7b</source>
+        <translation>z. B. qwen2.5:7b</translation>
+    </message>
+    <message>
+        <source>The name the server knows it by. Test the connection to see what it offers.</source>
+        <translation>Der Name, unter dem der Server das Modell kennt. Teste die Verbindung, um zu sehen, was er anbietet.</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Set by %1, which wins over the keychain</source>
+        <translation>Gesetzt durch %1, hat Vorrang vor dem Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Saved in the keychain — type to replace</source>
+        <translation>Im Schlüsselbund gespeichert — zum Ersetzen tippen</translation>
+    </message>
+    <message>
+        <source>Not set — a local server needs none</source>
+        <translation>Nicht gesetzt — ein lokaler Server braucht keinen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain as llm.api_key, never in baton.ini.</source>
+        <translation>Wird im System-Schlüsselbund als llm.api_key gespeichert, nie in baton.ini.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPairingPage</name>
+    <message>
+        <source>Pairing requests</source>
+        <translation>Kopplungsanfragen</translation>
     </message>
     <message>
         <source>People who write to your bot and are not allowed yet get a code. Approve the ones you know: they can talk to Baton at once.</source>

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Baton
+
+Label {
+    Layout.fillWidth: true
+    wrapMode: Text.Wrap
+    font.pixelSize: 12
+    color: palette.placeholderText
+}

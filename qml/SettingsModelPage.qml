@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Baton
+
+// The Settings page of the model endpoint.
+ScrollView {
+    // The Settings dialog whose page this is.
+    required property var dialog
+    id: modelPage
+    visible: dialog.page === "model"
+    contentWidth: availableWidth
+    clip: true
+
+    readonly property bool dirty: baseUrlField.text !== dialog.settings.baseUrl
+        || modelField.text !== dialog.settings.model || apiKeyField.text !== ""
+    function reset() {
+        baseUrlField.text = dialog.settings.baseUrl
+        modelField.text = dialog.settings.model
+        apiKeyField.text = ""
+    }
+    Component.onCompleted: reset()
+    Connections {
+        target: dialog
+        function onResetFields() { modelPage.reset() }
+    }
+    Connections {
+        target: dialog.settings
+        function onSaved(what, error) {
+            if (what === "model" && error === "")
+                modelPage.reset()
+        }
+    }
+
+    ColumnLayout {
+        x: 28
+        width: modelPage.availableWidth - 56
+        spacing: 14
+
+        Item { implicitHeight: 8 }
+        SettingsTitle { text: qsTr("Model") }
+        SettingsHint {
+            text: qsTr("Baton talks to any OpenAI-compatible server: Ollama, llama.cpp, vLLM, LM Studio or a hosted API.")
+            font.pixelSize: 13
+        }
+        GridLayout {
+            Layout.fillWidth: true
+            Layout.topMargin: 6
+            columns: 2
+            columnSpacing: 16
+            rowSpacing: 6
+
+            SettingsFieldLabel { text: qsTr("Endpoint") }
+            SettingsField {
+                id: baseUrlField
+                objectName: "baseUrlField"
+                placeholderText: "http://127.0.0.1:11434/v1"
+            }
+            Item { implicitWidth: 1 }
+            SettingsHint { text: qsTr("The address up to /v1; Baton adds /chat/completions.") }
+
+            SettingsFieldLabel { text: qsTr("Model"); Layout.topMargin: 8 }
+            SettingsField {
+                id: modelField
+                objectName: "modelField"
+                Layout.topMargin: 8
+                placeholderText: qsTr("e.g. qwen2.5:7b")
+            }
+            Item { implicitWidth: 1 }
+            SettingsHint { text: qsTr("The name the server knows it by. Test the connection to see what it offers.") }
+
+            SettingsFieldLabel { text: qsTr("API key"); Layout.topMargin: 8 }
+            RowLayout {
+                Layout.topMargin: 8
+                spacing: 8
+                SettingsField {
+                    id: apiKeyField
+                    objectName: "apiKeyField"
+                    echoMode: TextInput.Password
+                    placeholderText: dialog.settings.apiKeyVariable !== ""
+                        ? qsTr("Set by %1, which wins over the keychain").arg(dialog.settings.apiKeyVariable)
+                        : dialog.settings.apiKeySet ? qsTr("Saved in the keychain — type to replace")
+                        : qsTr("Not set — a local server needs none")
+                }
+                Button {
+                    text: qsTr("Remove")
+                    flat: true
+                    visible: dialog.settings.apiKeySet && dialog.settings.apiKeyVariable === ""
+                    onClicked: dialog.settings.removeSecret("llm.api_key")
+                }
+            }
+            Item { implicitWidth: 1 }
+            SettingsHint { text: qsTr("Kept in the system keychain as llm.api_key, never in baton.ini.") }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.topMargin: 10
+            Layout.leftMargin: 136
+            spacing: 12
+            Button {
+                objectName: "testModelButton"
+                Layout.alignment: Qt.AlignTop
+                text: qsTr("Test connection")
+                enabled: (dialog.settings.tests["model"] || {}).state !== "running"
+                onClicked: dialog.settings.testModel(baseUrlField.text, apiKeyField.text, modelField.text)
+            }
+            SettingsOutcome {
+                objectName: "modelTestResult"
+                Layout.alignment: Qt.AlignVCenter
+                result: dialog.settings.tests["model"] || {}
+                dotColor: dialog.stateColor(result.state)
+            }
+            Item { Layout.fillWidth: true; visible: !(dialog.settings.tests["model"] || {}).text }
+        }
+
+        Rectangle { Layout.fillWidth: true; Layout.topMargin: 8; height: 1; color: dialog.line }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 12
+            SettingsOutcome {
+                objectName: "modelSaveResult"
+                result: dialog.settings.saves["model"] || {}
+                dotColor: dialog.stateColor(result.state)
+            }
+            Item { Layout.fillWidth: true; visible: !(dialog.settings.saves["model"] || {}).text }
+            AccentButton {
+                objectName: "saveModelButton"
+                text: qsTr("Save")
+                fill: dialog.accent
+                enabled: modelPage.dirty && (dialog.settings.saves["model"] || {}).state !== "saving"
+                onClicked: dialog.settings.saveModel(baseUrlField.text, modelField.text, apiKeyField.text)
+            }
+        }
+        Item { implicitHeight: 12 }
+    }
+}

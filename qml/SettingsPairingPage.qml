@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Baton
+
+// The Settings page of pairing requests: people waiting for a yes or no.
+ScrollView {
+    // The Settings dialog whose page this is.
+    required property var dialog
+    id: pairingPage
+    objectName: "pairingPage"
+    visible: dialog.page === "pairing"
+    contentWidth: availableWidth
+    clip: true
+
+    ColumnLayout {
+        x: 28
+        width: pairingPage.availableWidth - 56
+        spacing: 14
+
+        Item { implicitHeight: 8 }
+        SettingsTitle { text: qsTr("Pairing requests") }
+        SettingsHint {
+            text: qsTr("People who write to your bot and are not allowed yet get a code. Approve the ones you know: they can talk to Baton at once.")
+            font.pixelSize: 13
+        }
+        Repeater {
+            model: dialog.settings.pairingRequests
+            delegate: Rectangle {
+                id: request
+                required property var modelData
+                objectName: "pairingRow_" + modelData.code
+                Layout.fillWidth: true
+                implicitHeight: requestRow.implicitHeight + 24
+                radius: 8
+                color: dialog.card
+                RowLayout {
+                    id: requestRow
+                    anchors.fill: parent
+                    anchors.leftMargin: 16
+                    anchors.rightMargin: 12
+                    spacing: 16
+                    Label {
+                        text: request.modelData.code
+                        font.family: "monospace"
+                        font.pixelSize: 15
+                        font.weight: Font.DemiBold
+                        font.letterSpacing: 1.5
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Label {
+                            Layout.fillWidth: true
+                            text: request.modelData.userName || qsTr("User %1").arg(request.modelData.userId)
+                            font.weight: Font.DemiBold
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("%1 · user id %2 · %3").arg(request.modelData.displayName)
+                                .arg(request.modelData.userId).arg(dialog.relativeTime(request.modelData.requestedAt))
+                            color: dialog.subtle
+                            font.pixelSize: 12
+                            elide: Text.ElideRight
+                        }
+                    }
+                    Button {
+                        objectName: "denyButton"
+                        text: qsTr("Deny")
+                        flat: true
+                        onClicked: dialog.settings.deny(request.modelData.code)
+                    }
+                    AccentButton {
+                        objectName: "approveButton"
+                        text: qsTr("Approve")
+                        fill: dialog.accent
+                        onClicked: dialog.settings.approve(request.modelData.code)
+                    }
+                }
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            Layout.topMargin: 24
+            visible: dialog.settings.pairingRequests.length === 0
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("No one is waiting for approval.")
+            color: dialog.subtle
+        }
+        Label {
+            objectName: "pairingNote"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: dialog.settings.pairingNote
+            wrapMode: Text.Wrap
+            color: dialog.subtle
+        }
+        Item { implicitHeight: 12 }
+    }
+}
