@@ -33,6 +33,12 @@ timeout 10 "$baton" --data-dir "$work" --config "$work/baton.ini" > "$work/secon
 grep -q "already open" "$work/second.log" || { echo "FAIL: the second baton did not find the first"; exit 1; }
 kill -0 "$baton_pid" || { echo "FAIL: the first baton is gone"; exit 1; }
 echo "ok: a second baton raised the first"
+kill -TERM "$baton_pid"
+status=0
+wait "$baton_pid" || status=$?
+[ "$status" -eq 0 ] || { echo "FAIL: SIGTERM did not end baton cleanly (exit $status)"; cat "$work/baton.log"; exit 1; }
+baton_pid=
+echo "ok: SIGTERM ends the window like Quit (exit 0)"
 
 # The demo plays itself: a question, the reply, a handoff to the fake Telegram, the phone's answer.
 shots="$PWD/screenshots/demo"

@@ -2,6 +2,7 @@
 #include "desktopapp.h"
 
 #include "chatcontroller.h"
+#include "cli/interruptnotifier.h"
 #include "demoautoplay.h"
 #include "settingscontroller.h"
 #include "singleinstance.h"
@@ -102,6 +103,9 @@ int DesktopApp::start(bool *running)
         m_tray->setGateway(nullptr);
     });
     connect(m_gateway, &GatewayService::stopped, qApp, &QCoreApplication::quit);
+    // SIGTERM (a logout, systemd) and Ctrl-C end Baton like Quit does: replies in flight finish first.
+    auto *signals = new InterruptNotifier(this, { SIGINT, SIGTERM });
+    connect(signals, &InterruptNotifier::interrupted, this, &DesktopApp::quit);
     m_gateway->start();
     *running = true;
     return 0;
