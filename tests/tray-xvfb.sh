@@ -43,8 +43,13 @@ echo "ok: SIGTERM ends the window like Quit (exit 0)"
 # The demo plays itself: a question, the reply, a handoff to the fake Telegram, the phone's answer.
 shots="$PWD/screenshots/demo"
 rm -rf "$shots"
-BATON_DEMO_AUTOPLAY="$shots" timeout 90 "$baton" --demo > "$work/demo.log" 2>&1 \
-    || { echo "FAIL: the demo did not play through"; cat "$work/demo.log"; exit 1; }
+BATON_DEMO_AUTOPLAY="$shots" timeout 90 "$baton" --demo > "$work/demo.log" 2>&1 &
+demo_pid=$!
+for _ in $(seq 100); do in_panel && break; sleep 0.1; done
+in_panel || { echo "FAIL: the demo shows no tray icon"; exit 1; }
+status=0
+wait "$demo_pid" || status=$?
+[ "$status" -eq 0 ] || { echo "FAIL: the demo did not play through (exit $status)"; cat "$work/demo.log"; exit 1; }
 for step in 1-start 2-reply 3-handed-off 4-phone-replied; do
     [ -s "$shots/$step.png" ] || { echo "FAIL: no screenshot $shots/$step.png"; exit 1; }
 done
