@@ -223,14 +223,17 @@ void DiscordGateway::resume()
         Resume, QJsonObject { { "token"_L1, m_token }, { "session_id"_L1, m_sessionId }, { "seq"_L1, m_seq } }, true);
 }
 
-void DiscordGateway::reconnect(bool keepSession, const QString &reason, int closeCode)
+void DiscordGateway::reconnect(bool keepSession, const QString &reason)
 {
     if (!keepSession)
         m_sessionId.clear();
     m_heartbeat.stop();
     if (m_socket) {
         m_socket->disconnect(this);
-        m_socket->close(QWebSocketProtocol::CloseCode(closeCode));
+        // Dropped, not closed: a close frame still in flight when the socket is destroyed becomes
+        // 1001 Going Away, which ends the session on Discord's side and forces a new IDENTIFY.
+        // A connection that simply ends stays resumable.
+        m_socket->abort();
         m_socket->deleteLater();
         m_socket = nullptr;
     }

@@ -56,7 +56,7 @@ private:
     void identify();
     void resume();
     void sendPayload(int op, const QJsonValue &data, bool urgent = false);
-    void reconnect(bool keepSession, const QString &reason, int closeCode = 4000);
+    void reconnect(bool keepSession, const QString &reason);
     void scheduleReconnect(const QString &reason);
     [[nodiscard]] static QUrl withQuery(const QUrl &url);
 
