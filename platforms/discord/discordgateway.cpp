@@ -228,14 +228,16 @@ void DiscordGateway::reconnect(bool keepSession, const QString &reason)
     if (!keepSession)
         m_sessionId.clear();
     m_heartbeat.stop();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        // Dropped, not closed: a close frame still in flight when the socket is destroyed becomes
-        // 1001 Going Away, which ends the session on Discord's side and forces a new IDENTIFY.
-        // A connection that simply ends stays resumable.
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
+    if (QWebSocket *old = std::exchange(m_socket, nullptr)) {
+        old->disconnect(this);
+        // 4000 keeps the session resumable (1000/1001 would end it). The old socket lives until its
+        // close handshake is over: destroyed earlier, it would say 1001 Going Away instead.
+        connect(old, &QWebSocket::disconnected, old, &QObject::deleteLater);
+        QTimer::singleShot(5'000, old, [old] {
+            old->abort();
+            old->deleteLater();
+        });
+        old->close(QWebSocketProtocol::CloseCode(4000));
     }
     scheduleReconnect(reason);
 }
