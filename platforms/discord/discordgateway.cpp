@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "discordgateway.h"
 
+#include "gateway/backoff.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -249,11 +251,7 @@ void DiscordGateway::scheduleReconnect(const QString &reason)
     Q_EMIT interrupted(reason);
     // The first retry is at once; then capped exponential backoff with jitter, so a flapping
     // network never turns into an IDENTIFY loop.
-    const int base = m_failures == 0
-        ? 0
-        : std::min(m_options.maxReconnectMs, m_options.minReconnectMs * (1 << std::min(m_failures - 1, 10)));
-    ++m_failures;
-    const int delay = base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
+    const int delay = Backoff::delayMs(m_failures++, m_options.minReconnectMs, m_options.maxReconnectMs);
     qCInfo(lcDiscordGateway).noquote() << "reconnecting in" << delay << "ms:" << reason;
     m_reconnect.start(delay);
 }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "slackadapter.h"
 
+#include "gateway/backoff.h"
 #include "slackapi.h"
 #include "slackmrkdwn.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QRandomGenerator>
 #include <QWebSocket>
 
 using namespace Qt::StringLiterals;
@@ -93,11 +93,7 @@ void SlackAdapter::reconnect(const QString &reason)
     if (!m_running || !m_receiving)
         return;
     // At once the first time (Slack asks us to move on), then capped exponential backoff with jitter.
-    const int base = m_failures == 0
-        ? 0
-        : std::min(m_options.maxReconnectMs, m_options.minReconnectMs * (1 << std::min(m_failures - 1, 10)));
-    ++m_failures;
-    const int delay = base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
+    const int delay = Backoff::delayMs(m_failures++, m_options.minReconnectMs, m_options.maxReconnectMs);
     qCInfo(lcSlack).noquote() << "reconnecting in" << delay << "ms:" << reason;
     setState(m_failures > 2 ? State::Degraded : State::Connecting, reason);
     m_reconnect.start(delay);

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "telegramadapter.h"
 
+#include "gateway/backoff.h"
 #include "telegramapi.h"
 #include "telegramhtml.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
-#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
@@ -67,8 +67,7 @@ void TelegramAdapter::retryLater(const QString &reason, int hintMs)
 {
     // Capped exponential backoff with jitter, unless Telegram said how long to wait.
     ++m_failures;
-    const int base = std::min(m_options.maxBackoffMs, 1'000 * (1 << std::min(m_failures - 1, 6)));
-    const int delay = hintMs > 0 ? hintMs : base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
+    const int delay = hintMs > 0 ? hintMs : Backoff::delayMs(m_failures, 1'000, m_options.maxBackoffMs);
     qCInfo(lcTelegram).noquote() << "retrying in" << delay << "ms:" << reason;
     setState(m_failures > 1 ? State::Degraded : State::Connecting, reason);
     m_pollTimer.start(delay);
