@@ -31,6 +31,9 @@ private:
     std::unique_ptr<FakeDiscordServer> m_discord;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<DiscordAdapter> m_adapter;
+    // IDENTIFYs it took to come online: a loaded machine can miss a beat while starting, so what
+    // the tests hold to account is every IDENTIFY after this.
+    int m_identifiesAtStart = 0;
 
     DiscordAdapter::Options options(const QString &token = {}) const
     {
@@ -45,7 +48,10 @@ private:
     {
         m_adapter = std::make_unique<DiscordAdapter>(m_network.get(), options(token));
         m_adapter->start();
-        return QTest::qWaitFor([this] { return m_adapter->state() == PlatformAdapter::State::Online; }, 10'000);
+        const bool online
+            = QTest::qWaitFor([this] { return m_adapter->state() == PlatformAdapter::State::Online; }, 10'000);
+        m_identifiesAtStart = m_discord->identifyCount();
+        return online;
     }
     // The person's message; echoes of our own posts arriving meanwhile are skipped.
     PlatformAdapter::Inbound receive(const QString &user, const QString &channel, const QString &text)
@@ -100,7 +106,7 @@ private Q_SLOTS:
     {
         QVERIFY(startOnline());
         QCOMPARE(m_adapter->userId(), FakeDiscordServer::botUserId);
-        QCOMPARE(m_discord->identifyCount(), 1);
+        QVERIFY(m_identifiesAtStart >= 1);
         QJsonObject identify;
         for (const QJsonObject &payload : m_discord->gatewayPayloadsReceived()) {
             if (payload["op"_L1].toInt() == 2)
@@ -206,7 +212,7 @@ private Q_SLOTS:
         QCOMPARE(received.first().first().value<PlatformAdapter::Inbound>().text, u"while you were away"_s);
         QTRY_COMPARE(m_adapter->state(), PlatformAdapter::State::Online);
         QVERIFY(m_discord->resumeCount() >= 1);
-        QCOMPARE(m_discord->identifyCount(), 1);
+        QCOMPARE(m_discord->identifyCount(), m_identifiesAtStart);
     }
 
     void zombieConnectionsAreReplaced()
@@ -217,9 +223,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_discord->resumeCount() >= 1, 5'000);
         m_discord->setAckHeartbeats(true);
         QTRY_COMPARE_WITH_TIMEOUT(m_adapter->state(), PlatformAdapter::State::Online, 5'000);
-        // The zombie was replaced by resuming (a late close of the old socket can still make the
-        // fake end the session, so a later IDENTIFY is allowed here; the storm test holds it to one).
+        // The zombie was replaced by resuming, never by a new session.
         QVERIFY(m_discord->resumeCount() >= 1);
+        QCOMPARE(m_discord->identifyCount(), m_identifiesAtStart);
         QCOMPARE(receive(ann, dm, u"still here"_s).text, u"still here"_s);
     }
 
@@ -229,8 +235,9 @@ private Q_SLOTS:
         m_discord->sendReconnect();
         QTRY_VERIFY_WITH_TIMEOUT(m_discord->resumeCount() >= 1, 5'000);
         QTRY_COMPARE(m_adapter->state(), PlatformAdapter::State::Online);
+        QCOMPARE(m_discord->identifyCount(), m_identifiesAtStart);
         m_discord->sendInvalidSession(false); // not resumable: a fresh IDENTIFY after a pause
-        QTRY_VERIFY_WITH_TIMEOUT(m_discord->identifyCount() >= 2, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_discord->identifyCount() > m_identifiesAtStart, 10'000);
         QTRY_COMPARE_WITH_TIMEOUT(m_adapter->state(), PlatformAdapter::State::Online, 10'000);
         QCOMPARE(receive(ann, dm, u"after"_s).text, u"after"_s);
     }
@@ -283,7 +290,7 @@ private Q_SLOTS:
         QCOMPARE(received.size(), storms);
         QCOMPARE(ids.size(), storms);
         QCOMPARE(texts.size(), storms);
-        QCOMPARE(m_discord->identifyCount(), 1); // every one was a resume
+        QCOMPARE(m_discord->identifyCount(), m_identifiesAtStart); // every one was a resume
     }
 };
 

@@ -169,6 +169,9 @@ void DiscordGateway::onText(const QString &text)
         m_failures = 0;
         Q_EMIT interrupted(tr("Discord invalidated the session"));
         m_reconnect.start(1'000 + int(QRandomGenerator::global()->bounded(4'000)));
+        qCInfo(lcDiscordGateway).noquote()
+            << "reconnecting in" << m_reconnect.remainingTime() << "ms: Discord invalidated the session"
+            << (data.toBool() ? "(resumable)" : "(identifying afresh)");
         return;
     case Dispatch:
         break;

@@ -117,16 +117,21 @@ FakeDiscordServer::FakeDiscordServer(const QString &token, QObject *parent)
                 [this, socket](const QString &message) { onFrame(socket, message.toUtf8()); });
             connect(socket, &QWebSocket::binaryMessageReceived, this,
                 [this, socket](const QByteArray &message) { onFrame(socket, message); });
-            connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this, socket] {
-                if (m_connections.contains(socket))
-                    m_connections[socket].broken = true;
+            // Unless we closed or dropped it ourselves, aboutToClose means the client's close frame
+            // came; a client that vanishes never emits it (closeCode() then reads 1000 though no one
+            // said so, which is why the code is taken only here).
+            connect(socket, &QWebSocket::aboutToClose, this, [this, socket] {
+                const auto it = m_connections.find(socket);
+                if (it != m_connections.end() && !it->closingByServer && !it->droppedByServer
+                    && it->clientCloseCode == 0)
+                    it->clientCloseCode = int(socket->closeCode());
             });
             connect(socket, &QWebSocket::disconnected, this, [this, socket] {
                 const auto it = m_connections.constFind(socket);
                 if (it != m_connections.cend()) {
-                    // Closing with 1000/1001 ends the session, as on Discord; a broken connection does not.
-                    const auto code = int(socket->closeCode());
-                    if (!it->closingByServer && !it->broken && (code == 1000 || code == 1001))
+                    // A client closing with 1000/1001 ends its session, as on Discord; a broken
+                    // connection or any other code leaves it resumable.
+                    if (it->clientCloseCode == 1000 || it->clientCloseCode == 1001)
                         endSessionOf(socket);
                     m_connections.remove(socket);
                 }
@@ -768,7 +773,7 @@ void FakeDiscordServer::dispatchTo(Session &session, const QString &event, const
 void FakeDiscordServer::dropConnections()
 {
     for (QWebSocket *socket : liveSockets()) {
-        m_connections[socket].broken = true;
+        m_connections[socket].droppedByServer = true;
         socket->abort();
     }
 }

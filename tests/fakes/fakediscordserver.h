@@ -133,7 +133,8 @@ private:
         QString sessionId; // empty until IDENTIFY or RESUME succeeds
         QList<qint64> frameTimes; // ms, the last 60 s
         bool closingByServer = false;
-        bool broken = false; // ended without a close frame
+        bool droppedByServer = false;
+        int clientCloseCode = 0; // from the client's close frame; 0 when it sent none
     };
     struct RateLimit
     {
