@@ -28,12 +28,17 @@ private:
         ini.write("[llm]\nbase_url=" + llmBase + "\nmodel=fake-model\n[telegram]\nenabled=true\napi_base="
             + m_telegram->apiBase().toUtf8() + "\n" + (withHome ? "home_chat=-100123\n" : ""));
     }
-    BatonRun doctor(const QString &token)
+    BatonRun doctor(const QString &token, bool withKeychain = true)
     {
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
         e.insert(u"BATON_DATA_DIR"_s, m_dir->path());
         e.insert(u"BATON_CONFIG"_s, m_dir->filePath(u"baton.ini"_s));
-        e.insert(u"BATON_TELEGRAM_TOKEN"_s, token);
+        if (token.isEmpty())
+            e.remove(u"BATON_TELEGRAM_TOKEN"_s);
+        else
+            e.insert(u"BATON_TELEGRAM_TOKEN"_s, token);
+        if (!withKeychain) // a server: no session bus, so no Secret Service
+            e.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=%1"_s.arg(m_dir->filePath(u"no-bus"_s)));
         return runBaton({ u"doctor"_s }, e);
     }
 
@@ -76,6 +81,22 @@ private Q_SLOTS:
         const BatonRun noHome = doctor(u"4242:doctor"_s);
         QCOMPARE(noHome.exitCode, 1);
         QVERIFY2(noHome.out.contains(u"It has no home channel"_s), qPrintable(noHome.out));
+    }
+
+    void aServerWithoutKeychainPassesWhenTheEnvironmentHoldsTheTokens()
+    {
+        writeConfig(m_llm->baseUrl().toString().toUtf8(), true);
+        const BatonRun run = doctor(u"4242:doctor"_s, false);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.out.contains(u"ok    keychain    not reachable; the environment holds every token"_s),
+            qPrintable(run.out));
+
+        const BatonRun missing = doctor({}, false);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(
+            missing.out.contains(u"FAIL  keychain    cannot be reached; set the secrets in the environment instead: "
+                                 "BATON_TELEGRAM_TOKEN."_s),
+            qPrintable(missing.out));
     }
 };
 

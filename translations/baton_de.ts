@@ -715,10 +715,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>erreichbar</translation>
     </message>
     <message>
-        <source>cannot be reached; secrets can come from the environment instead (BATON_LLM_API_KEY, BATON_TELEGRAM_TOKEN, ...).</source>
-        <translation>nicht erreichbar; Geheimnisse können stattdessen aus der Umgebung kommen (BATON_LLM_API_KEY, BATON_TELEGRAM_TOKEN, ...).</translation>
-    </message>
-    <message>
         <source>model</source>
         <translation>Modell</translation>
     </message>
@@ -729,6 +725,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>enabled, but no %1 is set: `baton secret set %1` or %2.</source>
         <translation>aktiviert, aber %1 ist nicht gesetzt: `baton secret set %1` oder %2.</translation>
+    </message>
+    <message>
+        <source>not reachable; the environment holds every token this configuration needs</source>
+        <translation>nicht erreichbar; die Umgebung enthält jedes Token, das diese Konfiguration braucht</translation>
+    </message>
+    <message>
+        <source>cannot be reached; set the secrets in the environment instead: %1.</source>
+        <translation>nicht erreichbar; setzen Sie die Geheimnisse stattdessen in der Umgebung: %1.</translation>
     </message>
 </context>
 <context>
@@ -1263,16 +1267,16 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
 <context>
     <name>SecretStore</name>
     <message>
-        <source>The keychain failed on %1: %2</source>
-        <translation>Schlüsselbund-Fehler bei %1: %2</translation>
-    </message>
-    <message>
         <source>No keychain is available here (%1). Set the environment variable %2 instead.</source>
         <translation>Hier ist kein Schlüsselbund verfügbar (%1). Setze stattdessen die Umgebungsvariable %2.</translation>
     </message>
     <message>
         <source>The keychain refused access to %1 (%2). Unlock it, or set %3 instead.</source>
         <translation>Der Schlüsselbund hat den Zugriff auf %1 verweigert (%2). Entsperre ihn oder setze stattdessen %3.</translation>
+    </message>
+    <message>
+        <source>The keychain failed on %1: %2. Set the environment variable %3 instead.</source>
+        <translation>Der Schlüsselbund scheiterte an %1: %2. Setzen Sie stattdessen die Umgebungsvariable %3.</translation>
     </message>
 </context>
 <context>

@@ -99,18 +99,40 @@ void DoctorCommand::checkLocal()
     }
 }
 
+QStringList DoctorCommand::platformSecrets() const
+{
+    const Settings settings(m_ctx.paths.configFile);
+    QStringList names;
+    for (const QString &platform : PlatformCatalog::names()) {
+        if (settings.platform(platform).enabled)
+            names << GatewayService::secretsFor(platform);
+    }
+    return names;
+}
+
 void DoctorCommand::checkKeychain()
 {
     const int line = expect(tr("keychain"));
+    // A server without a desktop session has no keychain; that is fine when the environment
+    // holds every token the enabled platforms need (the model's key is optional for local models).
+    QStringList missing;
+    for (const QString &name : platformSecrets()) {
+        if (qEnvironmentVariableIsEmpty(qPrintable(SecretStore::environmentVariable(name))))
+            missing << SecretStore::environmentVariable(name);
+    }
     // A name no environment variable stands for: the keychain itself answers.
     auto *secrets = new SecretStore(this);
     connect(secrets, &SecretStore::readFinished, this,
-        [this, line, secrets](const QString &, const QString &, const QString &error) {
+        [this, line, secrets, missing](const QString &, const QString &, const QString &error) {
             secrets->deleteLater();
-            report(line, error.isEmpty(),
-                error.isEmpty() ? tr("reachable")
-                                : tr("cannot be reached; secrets can come from the environment instead "
-                                     "(BATON_LLM_API_KEY, BATON_TELEGRAM_TOKEN, ...)."));
+            if (error.isEmpty())
+                report(line, true, tr("reachable"));
+            else if (missing.isEmpty())
+                report(line, true, tr("not reachable; the environment holds every token this configuration needs"));
+            else
+                report(line, false,
+                    tr("cannot be reached; set the secrets in the environment instead: %1.")
+                        .arg(missing.join(u", "_s)));
         });
     secrets->read(u"doctor.probe"_s);
 }
@@ -145,9 +167,7 @@ void DoctorCommand::checkRemote()
 
     // Secrets first (the keychain answers asynchronously), then each endpoint.
     auto *secrets = new SecretStore(this);
-    auto wanted = std::make_shared<QStringList>(QStringList { u"llm.api_key"_s });
-    for (const QString &platform : std::as_const(platforms))
-        *wanted << GatewayService::secretsFor(platform);
+    auto wanted = std::make_shared<QStringList>(QStringList { u"llm.api_key"_s } + platformSecrets());
     auto values = std::make_shared<QHash<QString, QString>>();
     auto errors = std::make_shared<QHash<QString, QString>>();
     const QString baseUrl = settings.llmBaseUrl();

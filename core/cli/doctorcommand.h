@@ -30,6 +30,8 @@ private:
     void report(int line, bool ok, const QString &sentence);
     void checkLocal();
     void checkKeychain();
+    /// The secrets the enabled platforms need, by name (`telegram.token`...).
+    [[nodiscard]] QStringList platformSecrets() const;
     void checkRemote();
 
     struct Line

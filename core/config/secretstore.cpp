@@ -22,8 +22,7 @@ QString describe(const QKeychain::Job *job, const QString &name)
         return {};
     case QKeychain::OtherError:
         if (!noBus)
-            return QCoreApplication::translate("SecretStore", "The keychain failed on %1: %2")
-                .arg(name, job->errorString());
+            break;
         [[fallthrough]];
     case QKeychain::NoBackendAvailable:
         return QCoreApplication::translate(
@@ -35,9 +34,12 @@ QString describe(const QKeychain::Job *job, const QString &name)
             "SecretStore", "The keychain refused access to %1 (%2). Unlock it, or set %3 instead.")
             .arg(name, job->errorString(), SecretStore::environmentVariable(name));
     default:
-        return QCoreApplication::translate("SecretStore", "The keychain failed on %1: %2")
-            .arg(name, job->errorString());
+        break;
     }
+    // A Secret Service without a keyring to write to (a server where no one ever logged in) ends here.
+    return QCoreApplication::translate(
+        "SecretStore", "The keychain failed on %1: %2. Set the environment variable %3 instead.")
+        .arg(name, job->errorString(), SecretStore::environmentVariable(name));
 }
 } // namespace
 
