@@ -15,13 +15,17 @@ trap 'rm -rf "$stage"' EXIT
 DESTDIR="$stage" cmake --install "$build" --prefix /usr > /dev/null
 for f in usr/bin/baton usr/share/applications/baton.desktop usr/share/metainfo/io.github.baton_app.Baton.metainfo.xml \
     usr/share/icons/hicolor/scalable/apps/baton.svg usr/share/icons/hicolor/scalable/status/baton-tray-online.svg \
-    usr/lib/systemd/user/baton.service; do
+    usr/lib/systemd/user/baton.service usr/share/man/man1/baton.1; do
     [ -e "$stage/$f" ] || { echo "FAIL: cmake --install did not install /$f"; exit 1; }
 done
 grep -q '^ExecStart=baton --no-gui$' "$stage/usr/lib/systemd/user/baton.service" \
     || { echo "FAIL: the service does not start baton --no-gui"; exit 1; }
 if command -v systemd-analyze > /dev/null; then
     systemd-analyze verify --user "$stage/usr/lib/systemd/user/baton.service" 2>&1 | grep -v "^$" | grep -iv "command baton is not executable\|not found\|Failed to" || true
+fi
+if command -v man > /dev/null; then
+    warnings=$(LC_ALL=C.UTF-8 man --warnings -l "$stage/usr/share/man/man1/baton.1" 2>&1 > /dev/null)
+    [ -z "$warnings" ] || { echo "FAIL: the man page renders with warnings: $warnings"; exit 1; }
 fi
 echo "ok: cmake --install layout"
 
