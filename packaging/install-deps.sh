@@ -22,6 +22,8 @@ packages=(
     dbus dbus-x11 gnome-keyring xvfb xauth trayer x11-utils
     # packaging checks
     desktop-file-utils appstream dpkg-dev file
+    # the clean-install check: a fresh Debian 12 root, systemd --user inside it
+    debootstrap util-linux systemd
 )
 
 SUDO=""

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The package on a machine that has never seen Baton: a fresh Debian 12 root (debootstrap) installs
+# the .deb with apt, `baton --version` and `baton doctor` run, and the systemd user unit starts the
+# gateway, which answers a Telegram message (from the fake on loopback), comes back after a crash
+# and stops cleanly within its stop timeout.
+# Usage: clean-install-check.sh BUILD_DIR
+# Needs root, mount namespaces and Debian's archive; exits 77 (skipped) saying why when it has not.
+set -euo pipefail
+build=$(realpath "$1")
+skip() {
+    echo "SKIP: $*"
+    exit 77
+}
+
+if [ "${BATON_CLEAN_ROOT_WORK:-}" = "" ]; then
+    [ "$(id -u)" = 0 ] || skip "needs root (debootstrap, chroot, mount)"
+    command -v debootstrap > /dev/null || skip "debootstrap is missing (packaging/install-deps.sh installs it)"
+    unshare --mount true 2> /dev/null || skip "this machine cannot make a mount namespace"
+    work=$(mktemp -d /var/tmp/baton-clean-XXXXXX)
+    status=0
+    # Every mount lives in a private namespace, so none can outlive the check or reach the host.
+    BATON_CLEAN_ROOT_WORK=$work unshare --mount --propagation private "$0" "$@" || status=$?
+    # Out here the namespace's mounts do not exist: the tree is plain files.
+    rm -rf --one-file-system "$work"
+    exit $status
+fi
+
+work=$BATON_CLEAN_ROOT_WORK
+root=$work/root
+mirror=${BATON_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+uid=4242
+pids=()
+cgroups=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+    sleep 1
+    for cg in "${cgroups[@]}"; do
+        # systemd --user leaves its slices behind; remove the deepest first.
+        find "$cg" -depth -type d -exec rmdir {} \; 2> /dev/null || true
+    done
+}
+trap cleanup EXIT
+fail() {
+    echo "FAIL: $*"
+    exit 1
+}
+as_user() {
+    chroot "$root" setpriv --reuid=$uid --regid=$uid --init-groups env -i HOME=/home/tester USER=tester \
+        LOGNAME=tester XDG_RUNTIME_DIR=/run/user/$uid PATH=/usr/local/bin:/usr/bin:/bin "$@"
+}
+wait_for() { # seconds, description, command...
+    local seconds=$1 what=$2
+    shift 2
+    for _ in $(seq $((seconds * 5))); do
+        "$@" > /dev/null 2>&1 && return 0
+        sleep 0.2
+    done
+    fail "$what (waited ${seconds} s)"
+}
+
+(cd "$work" && cpack --config "$build/CPackConfig.cmake" -B "$work/deb" > "$work/cpack.log" 2>&1) \
+    || { cat "$work/cpack.log"; fail "cpack"; }
+deb=$(ls "$work"/deb/baton_*.deb)
+version=$(dpkg-deb -f "$deb" Version)
+echo "ok: built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
+
+started=$(date +%s)
+debootstrap --variant=minbase --cache-dir=/var/cache/apt/archives bookworm "$root" "$mirror" \
+    > "$work/debootstrap.log" 2>&1 || { tail -20 "$work/debootstrap.log"; fail "debootstrap of Debian 12"; }
+echo "ok: a clean Debian 12 root in $(($(date +%s) - started)) s"
+
+mount -t proc proc "$root/proc"
+mount --bind /dev "$root/dev"
+mount --bind /dev/pts "$root/dev/pts"
+mount -t sysfs sysfs "$root/sys"
+mount --rbind /sys/fs/cgroup "$root/sys/fs/cgroup"
+mount --bind /var/cache/apt/archives "$root/var/cache/apt/archives" # reuse what the host downloaded
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+cp "$deb" "$root/tmp/"
+
+# What a user types: `apt install ./baton_*.deb`, Recommends and all.
+started=$(date +%s)
+chroot "$root" sh -c "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q /tmp/$(basename "$deb")" \
+    > "$work/apt.log" 2>&1 || { tail -30 "$work/apt.log"; fail "apt cannot install the .deb on a clean Debian 12"; }
+echo "ok: apt installed it with $(grep -c '^Setting up' "$work/apt.log") packages in $(($(date +%s) - started)) s"
+
+[ "$(chroot "$root" baton --version)" = "baton $version" ] || fail "baton --version printed: $(chroot "$root" baton --version)"
+echo "ok: baton --version says baton $version"
+
+# A fake model and a fake Telegram on loopback (the chroot shares the network).
+mkfifo "$work/telegram.in"
+exec 3<> "$work/telegram.in"
+"$build/bin/baton-fake-llm" --port 0 --reply "Answered by the service." > "$work/llm.out" 2>&1 &
+pids+=($!)
+"$build/bin/baton-fake-telegram" --port 0 --token 4242:clean --forum=-1001:Home --user 501:Ann \
+    < "$work/telegram.in" > "$work/telegram.out" 2>&1 &
+pids+=($!)
+wait_for 10 "the fakes listen" grep -q listening "$work/telegram.out"
+wait_for 10 "the fakes listen" grep -q listening "$work/llm.out"
+llm=$(grep -o 'http://[^ ]*' "$work/llm.out")
+telegram=$(grep -o 'http://[^ ]*' "$work/telegram.out")
+
+chroot "$root" useradd --create-home --uid $uid tester
+as_user mkdir -p /home/tester/.config/baton
+printf '[llm]\nbase_url=%s\nmodel=fake-model\n[telegram]\nenabled=true\napi_base=%s\nhome_chat=-1001\nallowed_users=501\n' \
+    "$llm" "$telegram" > "$root/home/tester/.config/baton/baton.ini"
+# A server has no keychain: the token comes from the environment file the unit reads.
+echo "BATON_TELEGRAM_TOKEN=4242:clean" > "$root/home/tester/.config/baton/env"
+chroot "$root" chown -R tester: /home/tester/.config
+chmod 600 "$root/home/tester/.config/baton/env"
+
+doctor=$(as_user sh -c 'set -a; . ~/.config/baton/env; baton doctor') || { echo "$doctor"; fail "baton doctor"; }
+echo "$doctor" | sed 's/^/    /'
+echo "ok: baton doctor passes every check"
+
+# systemd --user as on a server with lingering enabled: its own cgroup, a runtime dir.
+for hierarchy in /sys/fs/cgroup /sys/fs/cgroup/unified /sys/fs/cgroup/systemd; do
+    if [ -e "$hierarchy/cgroup.procs" ] && mkdir "$hierarchy/baton-clean-$$" 2> /dev/null; then
+        cgroups+=("$hierarchy/baton-clean-$$")
+        chown -R $uid:$uid "$hierarchy/baton-clean-$$"
+    fi
+done
+[ ${#cgroups[@]} -gt 0 ] || skip "the package installs and runs; no writable cgroup here to start systemd --user"
+mkdir -p "$root/run/user/$uid" "$root/run/systemd/system"
+chown $uid:$uid "$root/run/user/$uid"
+chmod 700 "$root/run/user/$uid"
+(
+    for cg in "${cgroups[@]}"; do echo $BASHPID > "$cg/cgroup.procs"; done
+    exec chroot "$root" setpriv --reuid=$uid --regid=$uid --init-groups env -i HOME=/home/tester USER=tester \
+        LOGNAME=tester XDG_RUNTIME_DIR=/run/user/$uid PATH=/usr/local/bin:/usr/bin:/bin /lib/systemd/systemd --user
+) > "$work/systemd.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do
+    state=$(as_user systemctl --user is-system-running 2> /dev/null || true)
+    [ "$state" = running ] || [ "$state" = degraded ] && break
+    sleep 0.2
+done
+[ "$state" = running ] || [ "$state" = degraded ] \
+    || { cat "$work/systemd.log"; skip "the package installs and runs; systemd --user cannot start here ($state)"; }
+
+as_user systemctl --user enable --now baton.service > /dev/null 2>&1 || fail "systemctl --user enable --now baton"
+wait_for 15 "the service is active" as_user systemctl --user is-active --quiet baton.service
+gateway_runs() {
+    local report
+    report=$(as_user baton doctor || true) # no token without the env file: only the lock line counts
+    grep -q 'one gateway runs' <<< "$report"
+}
+wait_for 15 "the service's gateway holds the lock" gateway_runs
+echo "ok: systemctl --user enable --now baton: active"
+
+echo "say 501 501 hello from the phone" >&3
+answered() {
+    local hits
+    hits=$(as_user baton sessions search "Answered by the service")
+    grep -q assistant <<< "$hits"
+}
+wait_for 20 "the service answered a Telegram message" answered
+echo "ok: it answered a Telegram message"
+
+pid=$(as_user systemctl --user show -p MainPID --value baton.service)
+kill -KILL "$pid"
+restarted() { [ "$(as_user systemctl --user show -p NRestarts --value baton.service)" = 1 ]; }
+wait_for 20 "systemd restarted it after a crash" restarted
+wait_for 15 "the restarted service is active" as_user systemctl --user is-active --quiet baton.service
+echo "ok: killed, it was restarted (Restart=on-failure)"
+
+started=$(date +%s%N)
+as_user systemctl --user stop baton.service
+took=$((($(date +%s%N) - started) / 1000000))
+result=$(as_user systemctl --user show -p Result --value baton.service)
+code=$(as_user systemctl --user show -p ExecMainStatus --value baton.service)
+[ "$result" = success ] && [ "$code" = 0 ] || fail "the service stopped with result $result, exit status $code"
+[ "$took" -lt 15000 ] || fail "stopping took $took ms, more than TimeoutStopSec"
+echo "ok: systemctl --user stop baton: exit 0 after $took ms"
