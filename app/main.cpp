@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batonversion.h"
 #include "cli/commandline.h"
+#include "cli/interruptnotifier.h"
 #include "config/translations.h"
 #include "platformfactory.h"
 
@@ -49,6 +50,8 @@ namespace {
 
 int main(int argc, char *argv[])
 {
+    // systemd may stop a service the moment it started: that stop must reach the graceful handler.
+    InterruptNotifier::holdSignals();
 #ifdef BATON_WITH_GUI
     QString dataDir, config;
     bool demo = false;
@@ -71,6 +74,7 @@ int main(int argc, char *argv[])
         DesktopApp desktop(demo ? world.paths() : AppPaths::resolve(dataDir, config), &PlatformFactory::create);
         bool running = false;
         const int status = desktop.start(&running);
+        InterruptNotifier::releaseHeldSignals();
         if (running && demo && qEnvironmentVariableIsSet("BATON_DEMO_AUTOPLAY"))
             desktop.autoplay(qEnvironmentVariable("BATON_DEMO_AUTOPLAY"));
         return running ? app.exec() : status;
@@ -86,6 +90,9 @@ int main(int argc, char *argv[])
     CommandLine commandLine(out, err, &PlatformFactory::create);
     QObject::connect(&commandLine, &CommandLine::finished, &app, [](int status) { QCoreApplication::exit(status); });
     // Started from the event loop, so a command that finishes at once still reaches exit().
-    QTimer::singleShot(0, &commandLine, [&commandLine] { commandLine.start(QCoreApplication::arguments()); });
+    QTimer::singleShot(0, &commandLine, [&commandLine] {
+        commandLine.start(QCoreApplication::arguments());
+        InterruptNotifier::releaseHeldSignals();
+    });
     return app.exec();
 }

@@ -163,6 +163,7 @@ kill -KILL "$pid"
 restarted() { [ "$(as_user systemctl --user show -p NRestarts --value baton.service)" = 1 ]; }
 wait_for 20 "systemd restarted it after a crash" restarted
 wait_for 15 "the restarted service is active" as_user systemctl --user is-active --quiet baton.service
+wait_for 15 "the restarted gateway holds the lock" gateway_runs
 echo "ok: killed, it was restarted (Restart=on-failure)"
 
 started=$(date +%s%N)

@@ -4,10 +4,20 @@
 #include <QSocketNotifier>
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 
 namespace {
 int s_pipe[2] = { -1, -1 };
+
+void setBlocked(const QList<int> &numbers, bool blocked)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (int number : numbers)
+        sigaddset(&set, number);
+    pthread_sigmask(blocked ? SIG_BLOCK : SIG_UNBLOCK, &set, nullptr);
+}
 struct sigaction s_previous[NSIG]
 {
 };
@@ -34,6 +44,7 @@ InterruptNotifier::InterruptNotifier(QObject *parent, const QList<int> &signalNu
     action.sa_flags = SA_RESTART;
     for (int number : m_signals)
         sigaction(number, &action, &s_previous[number]);
+    setBlocked(m_signals, false); // one that came while held is handled now
 
     m_notifier = new QSocketNotifier(s_pipe[0], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
@@ -44,6 +55,16 @@ InterruptNotifier::InterruptNotifier(QObject *parent, const QList<int> &signalNu
                 Q_EMIT interrupted(int(buffer[i]));
         }
     });
+}
+
+void InterruptNotifier::holdSignals()
+{
+    setBlocked({ SIGINT, SIGTERM }, true);
+}
+
+void InterruptNotifier::releaseHeldSignals()
+{
+    setBlocked({ SIGINT, SIGTERM }, false);
 }
 
 InterruptNotifier::~InterruptNotifier()

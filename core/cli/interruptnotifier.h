@@ -23,6 +23,12 @@ public:
     explicit InterruptNotifier(QObject *parent = nullptr, const QList<int> &signalNumbers = { SIGINT });
     ~InterruptNotifier() override;
 
+    /// First thing in main: SIGINT and SIGTERM wait (blocked, in every thread started later) until a
+    /// notifier takes them, so a stop that comes while Baton is still starting is a graceful one.
+    static void holdSignals();
+    /// Once the command or window has started: lets through what no notifier took (their defaults).
+    static void releaseHeldSignals();
+
 Q_SIGNALS:
     void interrupted(int signalNumber);
 
