@@ -190,6 +190,42 @@ private Q_SLOTS:
         QCOMPARE(m_discord->botMessages(thread), QStringList { u"final"_s });
     }
 
+    void aFreshSessionCatchesUpOnWhatItMissed()
+    {
+        QVERIFY(startOnline());
+        const QString thread = createThread(general);
+        const auto [cursor, error] = sendAndWait(general, thread, u"the last thing we said"_s);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_adapter.reset(); // stopped: nothing is pushed to it now
+
+        for (int i = 0; i < 150; ++i) // more than one page
+            m_discord->userSends(ann, thread, u"missed %1"_s.arg(i));
+        m_discord->userSends(ann, dm, u"missed in the DM"_s);
+
+        m_adapter = std::make_unique<DiscordAdapter>(m_network.get(), options());
+        QSignalSpy wanted(m_adapter.get(), &PlatformAdapter::catchUpWanted);
+        QSignalSpy received(m_adapter.get(), &PlatformAdapter::messageReceived);
+        m_adapter->start();
+        QVERIFY(wanted.wait(10'000)); // READY of a new session asks for it
+        m_adapter->catchUp({ { general, thread, cursor }, { dm, {}, u"0"_s } });
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 151, 10'000);
+
+        QStringList inThread;
+        for (const auto &args : std::as_const(received)) {
+            const auto inbound = args.first().value<PlatformAdapter::Inbound>();
+            if (inbound.source.threadId == thread) {
+                QCOMPARE(inbound.source.sessionKey(), u"discord:group:%1:%2"_s.arg(general, thread));
+                inThread << inbound.text;
+            } else if (inbound.text == u"missed in the DM"_s) {
+                QCOMPARE(inbound.source.sessionKey(), u"discord:dm:%1"_s.arg(dm));
+            }
+        }
+        QCOMPARE(inThread.size(), 150); // what came after the cursor, and nothing before it
+        QCOMPARE(inThread.first(), u"missed 0"_s); // oldest first, across pages
+        QCOMPARE(inThread.at(149), u"missed 149"_s);
+        QVERIFY(!inThread.contains(u"the last thing we said"_s));
+    }
+
     void rateLimitsAreWaitedOut()
     {
         QVERIFY(startOnline());

@@ -349,6 +349,29 @@ private Q_SLOTS:
         QCOMPARE(m_discord->messages(general).size(), 3);
     }
 
+    void listingMessagesAfterACursor()
+    {
+        const QString first = post(general, u"one"_s);
+        m_discord->userSends(ann, general, u"two"_s);
+        post(general, u"three"_s);
+        post(dm, u"elsewhere"_s);
+        const auto contents = [](const QByteArray &raw) {
+            QStringList texts;
+            for (const QJsonValue &m : QJsonDocument::fromJson(raw).array())
+                texts << m.toObject().value("content"_L1).toString();
+            return texts;
+        };
+        Answer after = call("GET", u"/channels/%1/messages?after=%2&limit=100"_s.arg(general, first));
+        QCOMPARE(after.status, 200);
+        QCOMPARE(contents(after.raw), (QStringList { u"three"_s, u"two"_s })); // newest first
+        after = call("GET", u"/channels/%1/messages?after=%2&limit=1"_s.arg(general, first));
+        QCOMPARE(contents(after.raw), QStringList { u"two"_s }); // the one right after the cursor
+        QCOMPARE(contents(call("GET", u"/channels/%1/messages?limit=2"_s.arg(general)).raw),
+            (QStringList { u"three"_s, u"two"_s })); // no cursor: the latest
+        QVERIFY(QJsonDocument::fromJson(after.raw).array().first().toObject().value("guild_id"_L1).isUndefined());
+        QCOMPARE(call("GET", u"/channels/%1/messages?limit=101"_s.arg(general)).status, 400);
+    }
+
     void editingAndTyping()
     {
         const QString id = post(general, u"draft"_s);

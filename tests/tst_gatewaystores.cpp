@@ -5,6 +5,7 @@
 #include "store/sessionstore.h"
 #include "teststore.h"
 
+#include <QDateTime>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -90,6 +91,48 @@ private Q_SLOTS:
         QVERIFY(outbox.pending(u"telegram"_s).isEmpty());
         QCOMPARE(outbox.pending(u"slack"_s).size(), 1);
         QCOMPARE(t.scalar(u"SELECT platform_message_id FROM outbox WHERE id = %1"_s.arg(first)).toString(), u"42"_s);
+    }
+
+    void outboxKnowsWhereEachConversationStands()
+    {
+        TestStore t;
+        SessionStore sessions(t.db);
+        OutboxStore outbox(t.db);
+        const QString session = sessions.createSession();
+        const auto sendIn = [&](const QString &chat, const QString &thread, const QString &id,
+                                OutboxStore::Kind kind = OutboxStore::Kind::Send) {
+            OutboxStore::Item item;
+            item.sessionId = session;
+            item.platform = u"discord"_s;
+            item.chat = chat;
+            item.thread = thread;
+            item.kind = kind;
+            item.targetMessageId = kind == OutboxStore::Kind::Edit ? u"1"_s : QString();
+            item.content = u"text"_s;
+            const qint64 row = outbox.enqueue(item);
+            if (!id.isEmpty())
+                QVERIFY(outbox.markSent(row, id));
+        };
+        sendIn(u"home"_s, u"thread-a"_s, u"100"_s);
+        sendIn(u"home"_s, u"thread-a"_s, u"105"_s);
+        sendIn(u"home"_s, u"thread-a"_s, u"1"_s, OutboxStore::Kind::Edit); // an edit moves nothing
+        sendIn(u"home"_s, u"thread-b"_s, u"103"_s);
+        sendIn(u"home"_s, u"thread-b"_s, {}); // still pending: not a place we reached
+        sendIn(u"dm"_s, {}, u"104"_s);
+
+        const auto conversations = outbox.lastSent(u"discord"_s, 0, 10);
+        QVERIFY2(outbox.errorString().isEmpty(), qPrintable(outbox.errorString()));
+        QCOMPARE(conversations.size(), 3);
+        QCOMPARE(conversations.at(0).chat, u"dm"_s); // most recent first
+        QCOMPARE(conversations.at(0).thread, QString());
+        QCOMPARE(conversations.at(0).platformMessageId, u"104"_s);
+        QCOMPARE(conversations.at(1).thread, u"thread-b"_s);
+        QCOMPARE(conversations.at(1).platformMessageId, u"103"_s);
+        QCOMPARE(conversations.at(2).thread, u"thread-a"_s);
+        QCOMPARE(conversations.at(2).platformMessageId, u"105"_s);
+        QCOMPARE(outbox.lastSent(u"discord"_s, 0, 1).size(), 1);
+        QVERIFY(outbox.lastSent(u"slack"_s, 0, 10).isEmpty());
+        QVERIFY(outbox.lastSent(u"discord"_s, QDateTime::currentMSecsSinceEpoch() + 60'000, 10).isEmpty());
     }
 
     void strangersGetOneCode()

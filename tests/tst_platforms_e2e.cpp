@@ -213,6 +213,46 @@ private Q_SLOTS:
         QCOMPARE(delivered, replies); // each reply delivered once
     }
 
+    void messagesWrittenWhileStoppedAreAnsweredAfterwards_data()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::newRow("discord") << u"discord"_s;
+    }
+    void messagesWrittenWhileStoppedAreAnsweredAfterwards()
+    {
+        QFETCH(QString, platform);
+        // The thread the handoff made, where the bot has answered before.
+        const QString thread = m_discord->threads(discordHome).constLast();
+        const qsizetype answered = m_discord->botMessages(thread).size();
+        QVERIFY(answered >= 2);
+        m_gateway->terminate();
+        QVERIFY(waitForExit(*m_gateway, 15'000));
+        QCOMPARE(m_gateway->exitCode(), 0);
+
+        // Discord pushes nothing to a stopped gateway, and a new session replays nothing.
+        m_discord->userSends(discordUser, thread, u"written while you were away"_s);
+        const int identifies = m_discord->identifyCount();
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Caught up."_s }));
+        m_gateway = startBaton({ u"--no-gui"_s }, environment());
+        QTRY_VERIFY_WITH_TIMEOUT(m_discord->identifyCount() > identifies, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_discord->botMessages(thread).size(), answered + 1, 10'000);
+        QCOMPARE(m_discord->botMessages(thread).constLast(), u"Caught up."_s);
+        // Fetched again, what was answered before the stop is not answered twice.
+        QTest::qWait(500);
+        QCOMPARE(m_discord->botMessages(thread).size(), answered + 1);
+        QString sessionId;
+        for (const Session &session : m_sessions->sessions()) {
+            for (const Message &m : m_sessions->transcript(session.id)) {
+                if (m.content == u"written while you were away"_s) {
+                    QVERIFY2(sessionId.isEmpty(), "stored twice");
+                    sessionId = session.id;
+                }
+            }
+        }
+        QVERIFY(!sessionId.isEmpty());
+        QVERIFY2(m_gateway->readAllStandardError().contains("catching up on"), "no catch-up was logged");
+    }
+
     void aFatalErrorStopsOnePlatformOnly() // last: Discord stays down afterwards
     {
         m_discord->closeConnections(4014);

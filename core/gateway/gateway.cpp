@@ -5,6 +5,7 @@
 #include "config/settings.h"
 #include "outboxsender.h"
 #include "replystreamer.h"
+#include "store/outboxstore.h"
 #include "store/pairingstore.h"
 #include "store/sessionkeystore.h"
 #include "store/sessionstore.h"
@@ -21,6 +22,9 @@ Q_LOGGING_CATEGORY(lcGateway, "baton.gateway", QtInfoMsg)
 namespace {
 constexpr int maxPairingOffersPerHour = 10;
 constexpr int retryBusySessionMs = 1'000;
+// How far back a fresh platform session looks for what it missed, and in how many conversations.
+constexpr qint64 catchUpWindowMs = 7LL * 24 * 3'600'000;
+constexpr int catchUpConversations = 50;
 
 SessionSource replyTarget(const SessionSource &source)
 {
@@ -54,6 +58,7 @@ void Gateway::addAdapter(PlatformAdapter *adapter)
     m_authorizer.setAllowedUsers(adapter->name(), m_settings.platform(adapter->name()).allowedUsers);
     connect(adapter, &PlatformAdapter::messageReceived, this,
         [this, adapter](const PlatformAdapter::Inbound &message) { onMessage(adapter, message); });
+    connect(adapter, &PlatformAdapter::catchUpWanted, this, [this, adapter] { catchUp(adapter); });
     connect(
         adapter, &PlatformAdapter::stateChanged, this, [adapter](PlatformAdapter::State state, const QString &reason) {
             qCInfo(lcGateway).noquote() << adapter->name() << "is" << QVariant::fromValue(state).toString().toLower()
@@ -79,6 +84,25 @@ QList<PlatformAdapter *> Gateway::adapters() const
 bool Gateway::isBusy() const
 {
     return !m_work.isEmpty() || m_outbox.backlog() > 0;
+}
+
+void Gateway::catchUp(PlatformAdapter *adapter)
+{
+    // Where we last wrote in each conversation: what came after it was never answered. Messages
+    // already stored come back too and are dropped by the unique index, so nothing is answered twice.
+    const auto conversations = m_stores.outbox.lastSent(
+        adapter->name(), QDateTime::currentMSecsSinceEpoch() - catchUpWindowMs, catchUpConversations);
+    if (!m_stores.outbox.errorString().isEmpty()) {
+        qCWarning(lcGateway).noquote() << adapter->name() << "cannot catch up:" << m_stores.outbox.errorString();
+        return;
+    }
+    QList<PlatformAdapter::Cursor> cursors;
+    for (const auto &conversation : conversations)
+        cursors.append({ conversation.chat, conversation.thread, conversation.platformMessageId });
+    if (cursors.isEmpty())
+        return;
+    qCInfo(lcGateway).noquote() << adapter->name() << "catching up on" << cursors.size() << "conversation(s)";
+    adapter->catchUp(cursors);
 }
 
 void Gateway::onMessage(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message)

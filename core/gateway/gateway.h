@@ -13,6 +13,7 @@
 
 class Agent;
 class OutboxSender;
+class OutboxStore;
 class PairingStore;
 class ReplyStreamer;
 class SessionKeyStore;
@@ -39,6 +40,7 @@ public:
         SessionStore &sessions;
         SessionKeyStore &keys;
         PairingStore &pairing;
+        OutboxStore &outbox;
     };
 
     Gateway(const Stores &stores, OutboxSender &outbox, Agent &agent, Settings &settings, QObject *parent = nullptr);
@@ -90,6 +92,8 @@ private:
     };
 
     void onMessage(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message);
+    /// Tells @p adapter where each recent conversation stood, so it can fetch what it missed.
+    void catchUp(PlatformAdapter *adapter);
     void drainInbox();
     void storeBatch(Batch &batch);
     void offerPairing(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message);

@@ -128,7 +128,7 @@ void GatewayService::assemble()
     m_agent->setConfig({ QUrl(m_settings.llmBaseUrl()), m_secrets.value(u"llm.api_key"_s), m_settings.model(),
         m_settings.systemPrompt(), m_settings.llmTimeoutSeconds() * 1000, m_settings.llmIncludeUsage() });
     m_outbox = new OutboxSender(*m_outboxStore, this);
-    m_gateway = new Gateway({ *m_sessions, *m_keys, *m_pairing }, *m_outbox, *m_agent, m_settings);
+    m_gateway = new Gateway({ *m_sessions, *m_keys, *m_pairing, *m_outboxStore }, *m_outbox, *m_agent, m_settings);
 
     for (const QString &platform : std::as_const(m_platforms)) {
         const QString name = PlatformCatalog::displayName(platform);

@@ -62,11 +62,26 @@ public:
     /// The longest text one message may carry, in the units the platform counts.
     [[nodiscard]] virtual int maxMessageLength() const = 0;
 
+    /// A conversation and the last message the gateway knows there.
+    struct Cursor
+    {
+        QString chat;
+        QString thread;
+        QString afterMessageId;
+    };
+    /// Delivers, as messageReceived and oldest first, what was written in these conversations after
+    /// each cursor: the answer to catchUpWanted(). The default does nothing, for platforms that
+    /// redeliver on their own (Telegram keeps unconfirmed updates for a day).
+    virtual void catchUp(const QList<Cursor> &cursors) { Q_UNUSED(cursors) }
+
 Q_SIGNALS:
     void stateChanged(PlatformAdapter::State state, const QString &reason);
     void messageReceived(const PlatformAdapter::Inbound &message);
     void sent(const QString &tag, const QString &messageId, const QString &error);
     void threadCreated(const QString &tag, const QString &threadId);
+    /// A fresh session after a gap (gateway stopped, session lost): messages written meanwhile were
+    /// never pushed to us. The gateway answers with catchUp() and the conversations it knows.
+    void catchUpWanted();
 
 protected:
     void setState(State state, const QString &reason = {})

@@ -110,3 +110,26 @@ QList<OutboxStore::Item> OutboxStore::pending(const QString &platform)
     }
     return items;
 }
+
+QList<OutboxStore::LastSent> OutboxStore::lastSent(const QString &platform, qint64 sinceMs, int limit)
+{
+    m_error.clear();
+    QList<LastSent> conversations;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    // Edits carry an older message's id: only sends mark how far a conversation got.
+    q.prepare(u"SELECT chat, thread, platform_message_id FROM outbox WHERE id IN ("
+              "SELECT MAX(id) FROM outbox WHERE platform = ? AND kind = 'send' AND state = 'sent' "
+              "AND platform_message_id IS NOT NULL AND sent_at >= ? GROUP BY chat, COALESCE(thread, '')) "
+              "ORDER BY id DESC LIMIT ?"_s);
+    q.addBindValue(platform);
+    q.addBindValue(sinceMs);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        setError(tr("reading where the conversations stand"), sqlMessage(q.lastError()));
+        return conversations;
+    }
+    while (q.next())
+        conversations.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString() });
+    return conversations;
+}

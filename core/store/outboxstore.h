@@ -43,6 +43,17 @@ public:
     bool recordAttempt(qint64 id, const QString &error);
     /// Unsent items of @p platform, oldest first: what to (re)send.
     [[nodiscard]] QList<Item> pending(const QString &platform);
+
+    /// A conversation we wrote in, and the platform id of the last message we sent there.
+    struct LastSent
+    {
+        QString chat;
+        QString thread;
+        QString platformMessageId;
+    };
+    /// Per chat and thread of @p platform, the newest message sent since @p sinceMs (epoch ms),
+    /// most recent conversation first, at most @p limit: where to look for what came after.
+    [[nodiscard]] QList<LastSent> lastSent(const QString &platform, qint64 sinceMs, int limit);
     [[nodiscard]] QString errorString() const { return m_error; }
 
 Q_SIGNALS:

@@ -15,6 +15,15 @@ constexpr int dmChannel = 1;
 constexpr int publicThread = 11;
 constexpr int privateThread = 12;
 const QJsonObject noMentions { { "parse"_L1, QJsonArray {} } }; // model output never pings anyone
+// Catching up reads at most this many pages of this many messages per conversation.
+constexpr int catchUpPageSize = 100;
+constexpr int maxCatchUpPages = 5;
+
+// Snowflakes are 64-bit numbers in decimal: a shorter one is older.
+bool snowflakeLess(const QString &a, const QString &b)
+{
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
 
 bool isThread(int type)
 {
@@ -32,6 +41,8 @@ DiscordAdapter::DiscordAdapter(QNetworkAccessManager *network, const Options &op
         m_userId = user.value("id"_L1).toString();
         m_userName = user.value("username"_L1).toString();
         setState(State::Online);
+        // A new session replays nothing: what was written while we had none must be fetched.
+        Q_EMIT catchUpWanted();
     });
     connect(m_gateway, &DiscordGateway::resumed, this, [this] { setState(State::Online); });
     connect(m_gateway, &DiscordGateway::interrupted, this,
@@ -168,6 +179,50 @@ void DiscordAdapter::onMessage(const QJsonObject &message)
             = author.value("bot"_L1).toBool() || inbound.source.userId == m_userId || message.contains("webhook_id"_L1);
         if (!inbound.text.isEmpty())
             Q_EMIT messageReceived(inbound);
+    });
+}
+
+void DiscordAdapter::catchUp(const QList<Cursor> &cursors)
+{
+    if (!m_receiving)
+        return; // left on the platform for the next start
+    for (const Cursor &cursor : cursors) {
+        const QString channelId = cursor.thread.isEmpty() ? cursor.chat : cursor.thread;
+        // The channel's type decides the session key, as for a live message.
+        whenChannelKnown(channelId,
+            [this, channelId, after = cursor.afterMessageId] { fetchMissed(channelId, after, maxCatchUpPages); });
+    }
+}
+
+void DiscordAdapter::fetchMissed(const QString &channelId, const QString &after, int pagesLeft)
+{
+    const QString path = u"/channels/%1/messages?after=%2&limit=%3"_s.arg(channelId, after).arg(catchUpPageSize);
+    m_rest->request("GET", path, {}, this, [this, channelId, pagesLeft](const DiscordResult &result) {
+        if (!m_receiving)
+            return;
+        if (!result.ok) {
+            qCWarning(lcDiscordGateway).noquote()
+                << "could not catch up on channel" << channelId << ":" << result.describe();
+            return;
+        }
+        // Discord lists newest first; the conversation is replayed oldest first.
+        QList<QJsonObject> page;
+        for (const QJsonValue &message : result.body.toArray())
+            page.append(message.toObject());
+        std::sort(page.begin(), page.end(), [](const QJsonObject &a, const QJsonObject &b) {
+            return snowflakeLess(a.value("id"_L1).toString(), b.value("id"_L1).toString());
+        });
+        const Channel channel = m_channels.value(channelId);
+        for (QJsonObject message : std::as_const(page)) {
+            // REST messages carry no guild_id, which is how a live one tells a DM apart.
+            if (channel.type != dmChannel)
+                message.insert("guild_id"_L1, channel.guildId.isEmpty() ? u"0"_s : channel.guildId);
+            onMessage(message);
+        }
+        if (!page.isEmpty())
+            qCInfo(lcDiscordGateway).noquote() << "caught up on" << page.size() << "message(s) in channel" << channelId;
+        if (page.size() == catchUpPageSize && pagesLeft > 1)
+            fetchMissed(channelId, page.constLast().value("id"_L1).toString(), pagesLeft - 1);
     });
 }
 

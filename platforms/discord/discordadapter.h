@@ -42,6 +42,7 @@ public:
     void createHandoffThread(const QString &tag, const QString &homeChat, const QString &name) override;
     [[nodiscard]] SessionSource destination(const QString &chat, const QString &thread) const override;
     [[nodiscard]] int maxMessageLength() const override { return 2000; }
+    void catchUp(const QList<Cursor> &cursors) override;
 
     [[nodiscard]] QString userId() const { return m_userId; }
     [[nodiscard]] const DiscordGateway &gateway() const { return *m_gateway; }
@@ -64,6 +65,8 @@ private:
     void onMessage(const QJsonObject &message);
     void whenChannelKnown(const QString &channelId, std::function<void()> then);
     void threadFromSeedMessage(const QString &tag, const QString &homeChat, const QString &name);
+    /// One page of GET /channels/{id}/messages after @p after; follows with the next page.
+    void fetchMissed(const QString &channelId, const QString &after, int pagesLeft);
     [[nodiscard]] QString refused(const QString &what, const DiscordResult &result) const;
 
     Options m_options;

@@ -33,7 +33,7 @@ QString DiscordRest::routeOf(const QByteArray &verb, const QString &path)
 {
     // Buckets follow the route with its major parameter (the channel) and other ids blanked.
     static const QRegularExpression minorIds(u"(/messages|/threads)/\\d+"_s);
-    QString route = path;
+    QString route = path.section(u'?', 0, 0); // the query never changes the bucket
     route.replace(minorIds, u"\\1/:id"_s);
     return QString::fromLatin1(verb) + u' ' + route;
 }

@@ -423,11 +423,11 @@ void FakeDiscordServer::handle(const FakeHttpRequest &request, QTcpSocket *socke
     }
     if (badJson)
         return reply(socket, 400, apiError(50109, u"The request body contains invalid JSON."_s), headers);
-    route(method, parts, body, socket, headers);
+    route(method, parts, request.query, body, socket, headers);
 }
 
-void FakeDiscordServer::route(const QString &method, const QStringList &parts, const QJsonObject &body,
-    QTcpSocket *socket, const QByteArray &headers)
+void FakeDiscordServer::route(const QString &method, const QStringList &parts, const QUrlQuery &query,
+    const QJsonObject &body, QTcpSocket *socket, const QByteArray &headers)
 {
     const auto is = [&](const QString &m, std::initializer_list<const char *> shape) {
         if (m != method || qsizetype(shape.size()) != parts.size())
@@ -459,6 +459,8 @@ void FakeDiscordServer::route(const QString &method, const QStringList &parts, c
             return reply(socket, 404, apiError(10003, u"Unknown Channel"_s), headers);
         if (is(u"GET"_s, { "channels", "{}" }))
             return reply(socket, 200, channelObject(m_channels.value(channelId)), headers);
+        if (is(u"GET"_s, { "channels", "{}", "messages" }))
+            return listMessages(channelId, query, socket, headers);
         if (is(u"POST"_s, { "channels", "{}", "messages" }))
             return postMessage(channelId, body, socket, headers);
         if (is(u"PATCH"_s, { "channels", "{}", "messages", "{}" }))
@@ -471,6 +473,36 @@ void FakeDiscordServer::route(const QString &method, const QStringList &parts, c
             return startThread(channelId, parts.at(3), body, socket, headers);
     }
     reply(socket, 404, apiError(0, u"404: Not Found"_s), headers);
+}
+
+void FakeDiscordServer::listMessages(
+    const QString &channelId, const QUrlQuery &query, QTcpSocket *socket, const QByteArray &headers)
+{
+    bool limitOk = true;
+    const int limit = query.hasQueryItem(u"limit"_s) ? query.queryItemValue(u"limit"_s).toInt(&limitOk) : 50;
+    if (!limitOk || limit < 1 || limit > 100)
+        return reply(socket, 400, apiError(50035, u"Invalid Form Body"_s), headers);
+    // Snowflakes grow with time; as 64-bit numbers they order the channel.
+    QList<Message> inChannel;
+    for (const Message &m : std::as_const(m_messages)) {
+        if (m.channelId == channelId)
+            inChannel << m;
+    }
+    QList<Message> page;
+    if (query.hasQueryItem(u"after"_s)) {
+        const qulonglong after = query.queryItemValue(u"after"_s).toULongLong();
+        for (const Message &m : std::as_const(inChannel)) {
+            if (m.id.toULongLong() > after && page.size() < limit)
+                page << m; // the ones right after the cursor
+        }
+    } else {
+        page = inChannel.mid(std::max<qsizetype>(0, inChannel.size() - limit)); // the latest
+    }
+    QJsonArray messages;
+    for (auto it = page.crbegin(); it != page.crend(); ++it)
+        messages << messageObject(*it, false); // newest first, as Discord lists them
+    FakeHttpServer::respond(
+        socket, 200, "application/json", QJsonDocument(messages).toJson(QJsonDocument::Compact), headers);
 }
 
 void FakeDiscordServer::postMessage(

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QUrlQuery>
 
 class FakeHttpServer;
 class QTcpSocket;
@@ -145,8 +146,9 @@ private:
 
     // REST
     void handle(const FakeHttpRequest &request, QTcpSocket *socket);
-    void route(const QString &method, const QStringList &parts, const QJsonObject &body, QTcpSocket *socket,
-        const QByteArray &headers);
+    void route(const QString &method, const QStringList &parts, const QUrlQuery &query, const QJsonObject &body,
+        QTcpSocket *socket, const QByteArray &headers);
+    void listMessages(const QString &channelId, const QUrlQuery &query, QTcpSocket *socket, const QByteArray &headers);
     void postMessage(const QString &channelId, const QJsonObject &body, QTcpSocket *socket, const QByteArray &headers);
     void editMessage(const QString &channelId, const QString &messageId, const QJsonObject &body, QTcpSocket *socket,
         const QByteArray &headers);
