@@ -1159,6 +1159,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>reading unsent messages</source>
         <translation>Lesen nicht gesendeter Nachrichten</translation>
     </message>
+    <message>
+        <source>reading where the conversations stand</source>
+        <translation>beim Lesen, wo die Unterhaltungen stehen</translation>
+    </message>
 </context>
 <context>
     <name>PairingCommand</name>
