@@ -312,6 +312,42 @@ private Q_SLOTS:
         QCOMPARE(posts.last().authorization, "Bearer " + botToken.toUtf8());
     }
 
+    void readingHistoryAndThreads()
+    {
+        const QString first = post(u"C0001"_s, u"one"_s);
+        const QString parent = m_slack->userSends(u"U0001"_s, u"C0001"_s, u"two"_s);
+        post(u"C0001"_s, u"reply"_s, parent);
+        const QString later = m_slack->userSends(u"U0001"_s, u"C0001"_s, u"later reply"_s, parent);
+        post(u"C0001"_s, u"three"_s);
+        const auto texts = [](const Answer &a) {
+            QStringList list;
+            for (const QJsonValue &m : a.body.value("messages"_L1).toArray())
+                list << m.toObject().value("text"_L1).toString();
+            return list;
+        };
+        // Top-level only, newest first, after `oldest`; the bot's own carry its bot_id.
+        Answer history = callForm(u"conversations.history"_s, "channel=C0001&oldest=" + first.toUtf8());
+        QCOMPARE(texts(history), (QStringList { u"three"_s, u"two"_s }));
+        QVERIFY(history.body.value("messages"_L1).toArray().first().toObject().contains("bot_id"_L1));
+        // Paged by cursor.
+        history = callForm(u"conversations.history"_s, "channel=C0001&limit=2");
+        QCOMPARE(texts(history), (QStringList { u"three"_s, u"two"_s }));
+        QVERIFY(history.body.value("has_more"_L1).toBool());
+        const QString next = history.body.value("response_metadata"_L1).toObject().value("next_cursor"_L1).toString();
+        QCOMPARE(texts(callForm(u"conversations.history"_s, "channel=C0001&limit=2&cursor=" + next.toUtf8())),
+            QStringList { u"one"_s });
+        // A thread: its parent first, then the replies after `oldest`, oldest first.
+        const Answer thread = callForm(u"conversations.replies"_s, "channel=C0001&ts=" + parent.toUtf8());
+        QCOMPARE(texts(thread), (QStringList { u"two"_s, u"reply"_s, u"later reply"_s }));
+        QCOMPARE(texts(callForm(
+                     u"conversations.replies"_s, "channel=C0001&ts=" + parent.toUtf8() + "&oldest=" + later.toUtf8())),
+            QStringList { u"two"_s });
+        QCOMPARE(errorOf(callForm(u"conversations.replies"_s, "channel=C0001&ts=1.000001")), u"thread_not_found"_s);
+        // Read methods take no JSON: its arguments are not seen, as on Slack.
+        QCOMPARE(errorOf(call(u"conversations.history"_s, { { "channel"_L1, "C0001"_L1 } })), u"channel_not_found"_s);
+        QCOMPARE(errorOf(callForm(u"conversations.history"_s, "channel=C0001", appToken)), u"invalid_auth"_s);
+    }
+
     void updatingMessages()
     {
         const QString ts = post(u"C0001"_s, u"draft"_s);

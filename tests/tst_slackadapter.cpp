@@ -121,6 +121,50 @@ private Q_SLOTS:
         QCOMPARE(receive(ann, general, u"and then?"_s, thread).source.sessionKey(), key);
     }
 
+    void aFreshStartCatchesUpOnWhatSlackGaveUpOn()
+    {
+        m_adapter = std::make_unique<SlackAdapter>(m_network.get(), options());
+        QSignalSpy wanted(m_adapter.get(), &PlatformAdapter::catchUpWanted);
+        m_adapter->start();
+        QVERIFY(wanted.wait(5'000)); // the first hello after start
+        m_slack->dropConnections(); // a short gap: Slack's redelivery covers it
+        QTRY_COMPARE(m_adapter->state(), PlatformAdapter::State::Online);
+        QTest::qWait(200);
+        QCOMPARE(wanted.size(), 1);
+
+        const QString thread = m_slack->userSends(ann, general, u"a thread"_s);
+        const QString cursorInThread = sendAndWait(general, thread, u"our last word there"_s).first;
+        const QString cursorInDm = sendAndWait(dm, {}, u"our last word in the DM"_s).first;
+        m_adapter.reset(); // stopped; what comes now only history has
+        QTRY_COMPARE(m_slack->liveConnections(), 0);
+        for (int i = 0; i < 120; ++i) // more than a page
+            m_slack->userSends(ann, general, u"missed %1"_s.arg(i), thread);
+        m_slack->userSends(ann, dm, u"missed in the DM"_s);
+        m_slack->userSends(bob, general, u"top-level, not a conversation we had"_s);
+        QVERIFY(m_slack->giveUpOnWaitingEvents() >= 122); // and any echo of ours not acked yet
+
+        QVERIFY(startOnline());
+        QSignalSpy received(m_adapter.get(), &PlatformAdapter::messageReceived);
+        m_adapter->catchUp({ { general, thread, cursorInThread }, { dm, {}, cursorInDm } });
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 121, 10'000);
+        QStringList inThread;
+        for (const auto &args : std::as_const(received)) {
+            const auto inbound = args.first().value<PlatformAdapter::Inbound>();
+            if (inbound.source.chatType == SessionSource::ChatType::Direct) {
+                QCOMPARE(inbound.text, u"missed in the DM"_s);
+                QCOMPARE(inbound.source.sessionKey(), u"slack:dm:%1"_s.arg(dm));
+            } else {
+                QCOMPARE(inbound.source.sessionKey(), u"slack:group:%1:%2"_s.arg(general, thread));
+                inThread << inbound.text;
+            }
+        }
+        QCOMPARE(inThread.size(), 120); // neither the parent nor our reply: they came before the cursor
+        QCOMPARE(inThread.first(), u"missed 0"_s); // oldest first, across pages
+        QCOMPARE(inThread.constLast(), u"missed 119"_s);
+        // Slack's read methods take a form: the fake ignores JSON there, as Slack does.
+        QCOMPARE(m_slack->calls(u"conversations.replies"_s).constLast().params.value("channel"_L1).toString(), general);
+    }
+
     void editsUpdateTheMessage()
     {
         QVERIFY(startOnline());

@@ -5,6 +5,7 @@
 #include "slackapi.h"
 #include "slackmrkdwn.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QWebSocket>
@@ -15,7 +16,18 @@ Q_LOGGING_CATEGORY(lcSlack, "baton.slack", QtInfoMsg)
 
 namespace {
 constexpr qsizetype rememberedEvents = 2'000;
+// Slack retries an event no connection acked a few times, then drops it: after a gap longer than
+// this, what was written meanwhile is read back instead of trusted to come.
+constexpr qint64 redeliveryTrustMs = 30'000;
+constexpr int catchUpPageSize = 100;
+constexpr int maxCatchUpPages = 5;
+
+// ts values are "seconds.micro" and never parsed as numbers: a shorter one is older.
+bool tsLess(const QString &a, const QString &b)
+{
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
 }
+} // namespace
 
 SlackAdapter::SlackAdapter(QNetworkAccessManager *network, const Options &options, QObject *parent)
     : PlatformAdapter(parent)
@@ -36,6 +48,7 @@ void SlackAdapter::start()
     m_running = true;
     m_receiving = true;
     m_failures = 0;
+    m_catchUpDue = true;
     setState(State::Connecting);
     m_api->call(u"auth.test"_s, m_options.botToken, {}, this, [this](const SlackResult &r) {
         if (!m_running)
@@ -90,6 +103,8 @@ void SlackAdapter::fatal(const QString &sentence)
 void SlackAdapter::reconnect(const QString &reason)
 {
     closeSocket();
+    if (!m_offline.isValid())
+        m_offline.start();
     if (!m_running || !m_receiving)
         return;
     // At once the first time (Slack asks us to move on), then capped exponential backoff with jitter.
@@ -134,7 +149,11 @@ void SlackAdapter::onFrame(const QString &text)
     const QString type = frame.value("type"_L1).toString();
     if (type == "hello"_L1) {
         m_failures = 0;
+        const bool longGap = m_offline.isValid() && m_offline.elapsed() > redeliveryTrustMs;
+        m_offline.invalidate();
         setState(State::Online);
+        if (std::exchange(m_catchUpDue, false) || longGap)
+            Q_EMIT catchUpWanted();
         return;
     }
     if (type == "disconnect"_L1) {
@@ -187,6 +206,54 @@ void SlackAdapter::onEvent(const QJsonObject &event)
     inbound.fromBot = event.contains("bot_id"_L1) || subtype == "bot_message"_L1 || inbound.source.userId == m_userId;
     if (!inbound.text.isEmpty())
         Q_EMIT messageReceived(inbound);
+}
+
+void SlackAdapter::catchUp(const QList<Cursor> &cursors)
+{
+    if (!m_receiving)
+        return; // left on the platform for the next start
+    for (const Cursor &cursor : cursors)
+        fetchMissed(cursor, {}, {}, maxCatchUpPages);
+}
+
+void SlackAdapter::fetchMissed(const Cursor &cursor, const QString &page, QList<QJsonObject> gathered, int pagesLeft)
+{
+    QJsonObject params { { "channel"_L1, cursor.chat }, { "oldest"_L1, cursor.afterMessageId },
+        { "limit"_L1, catchUpPageSize } };
+    if (!cursor.thread.isEmpty())
+        params.insert("ts"_L1, cursor.thread);
+    if (!page.isEmpty())
+        params.insert("cursor"_L1, page);
+    const QString method = cursor.thread.isEmpty() ? u"conversations.history"_s : u"conversations.replies"_s;
+    m_api->call(method, m_options.botToken, params, this, [=, this](const SlackResult &r) mutable {
+        if (!m_receiving)
+            return;
+        if (!r.ok) {
+            qCWarning(lcSlack).noquote() << "could not catch up on" << cursor.chat << ":" << r.error;
+            return;
+        }
+        // The thread's parent always comes along; only what is newer than the cursor is missed.
+        for (const QJsonValue &message : r.body.value("messages"_L1).toArray()) {
+            if (tsLess(cursor.afterMessageId, message.toObject().value("ts"_L1).toString()))
+                gathered.append(message.toObject());
+        }
+        const QString next = r.body.value("response_metadata"_L1).toObject().value("next_cursor"_L1).toString();
+        if (r.body.value("has_more"_L1).toBool() && !next.isEmpty() && pagesLeft > 1)
+            return fetchMissed(cursor, next, gathered, pagesLeft - 1);
+        std::sort(gathered.begin(), gathered.end(), [](const QJsonObject &a, const QJsonObject &b) {
+            return tsLess(a.value("ts"_L1).toString(), b.value("ts"_L1).toString());
+        });
+        for (QJsonObject event : std::as_const(gathered)) {
+            // History leaves out where a message is; the event a live one came in says it.
+            if (event.value("thread_ts"_L1) == event.value("ts"_L1))
+                event.remove("thread_ts"_L1); // a parent was written top-level, and is keyed so
+            event.insert("channel"_L1, cursor.chat);
+            event.insert("channel_type"_L1, cursor.chat.startsWith(u'D') ? u"im"_s : u"channel"_s);
+            onEvent(event);
+        }
+        if (!gathered.isEmpty())
+            qCInfo(lcSlack).noquote() << "caught up on" << gathered.size() << "message(s) in" << cursor.chat;
+    });
 }
 
 void SlackAdapter::send(const QString &tag, const QString &chat, const QString &thread, const QString &text)

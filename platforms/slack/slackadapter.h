@@ -3,6 +3,7 @@
 
 #include "gateway/platformadapter.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QSet>
 #include <QTimer>
@@ -45,6 +46,7 @@ public:
     [[nodiscard]] SessionSource destination(const QString &chat, const QString &thread) const override;
     // Slack takes 40,000 characters but folds long messages; 4,000 reads well.
     [[nodiscard]] int maxMessageLength() const override { return 4'000; }
+    void catchUp(const QList<Cursor> &cursors) override;
 
     [[nodiscard]] QString userId() const { return m_userId; }
     [[nodiscard]] int connectionsOpened() const { return m_connections; }
@@ -56,6 +58,8 @@ private:
     void reconnect(const QString &reason);
     void fatal(const QString &sentence);
     void closeSocket();
+    /// Pages conversations.history (or .replies in a thread) after @p after, then replays it oldest first.
+    void fetchMissed(const Cursor &cursor, const QString &page, QList<QJsonObject> gathered, int pagesLeft);
 
     Options m_options;
     SlackApi *m_api;
@@ -68,6 +72,8 @@ private:
     bool m_receiving = false;
     int m_failures = 0;
     int m_connections = 0;
+    bool m_catchUpDue = false; // the first hello after start()
+    QElapsedTimer m_offline; // since the connection was lost; invalid while connected
     QSet<QString> m_seenEvents; // Slack redelivers what it thinks was not acked
     QList<QString> m_seenOrder;
 };

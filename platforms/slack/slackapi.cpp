@@ -5,6 +5,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -18,10 +19,21 @@ void SlackApi::call(const QString &method, const QString &token, const QJsonObje
     Callback done, int attempt)
 {
     QNetworkRequest request(QUrl(m_apiBase + u'/' + method));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json; charset=utf-8"_ba);
     request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     request.setTransferTimeout(30'000);
-    QNetworkReply *reply = m_network->post(request, QJsonDocument(params).toJson(QJsonDocument::Compact));
+    QByteArray body;
+    if (method.startsWith("conversations."_L1)) {
+        // Slack's read methods take a form; a JSON body is ignored there.
+        QUrlQuery form;
+        for (auto it = params.constBegin(); it != params.constEnd(); ++it)
+            form.addQueryItem(it.key(), it.value().toVariant().toString());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded"_ba);
+        body = form.toString(QUrl::FullyEncoded).toUtf8();
+    } else {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json; charset=utf-8"_ba);
+        body = QJsonDocument(params).toJson(QJsonDocument::Compact);
+    }
+    QNetworkReply *reply = m_network->post(request, body);
     reply->setParent(this);
     QPointer<QObject> guard(context);
     connect(reply, &QNetworkReply::finished, this, [=, this] {

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
 #include <QTimer>
@@ -167,6 +168,10 @@ void FakeSlackServer::handle(const FakeHttpRequest &request, QTcpSocket *socket)
         for (const auto &[key, value] : form.queryItems(QUrl::FullyDecoded))
             params.insert(key, value);
     }
+    // Slack's read methods take their arguments from a form or the query string, never from JSON.
+    if (method.startsWith("conversations."_L1)
+        && request.headers.value("content-type").toLower().startsWith("application/json"))
+        params = {};
     for (const auto &[key, value] : request.query.queryItems(QUrl::FullyDecoded))
         params.insert(key, value);
     const QByteArray authorization = request.headers.value("authorization");
@@ -196,7 +201,8 @@ QJsonObject FakeSlackServer::dispatch(const QString &method, const QJsonObject &
         return { { "ok"_L1, true },
             { "url"_L1, u"ws://127.0.0.1:%1/link/?ticket=%2"_s.arg(webSocketPort()).arg(ticket) } };
     }
-    static const QStringList botMethods = { u"auth.test"_s, u"chat.postMessage"_s, u"chat.update"_s };
+    static const QStringList botMethods = { u"auth.test"_s, u"chat.postMessage"_s, u"chat.update"_s,
+        u"conversations.history"_s, u"conversations.replies"_s };
     if (!botMethods.contains(method))
         return error(u"unknown_method"_s);
     if (!botAuth)
@@ -206,7 +212,91 @@ QJsonObject FakeSlackServer::dispatch(const QString &method, const QJsonObject &
             { "user"_L1, "baton"_L1 }, { "team_id"_L1, teamId }, { "user_id"_L1, botUserId }, { "bot_id"_L1, botId } };
     if (method == "chat.postMessage"_L1)
         return postMessage(params);
+    if (method == "conversations.history"_L1)
+        return history(params);
+    if (method == "conversations.replies"_L1)
+        return replies(params);
     return update(params);
+}
+
+namespace {
+// ts values are "seconds.micro" with fixed digits after the dot: a shorter one is older.
+bool tsLess(const QString &a, const QString &b)
+{
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
+// One page of @p messages from the offset in `cursor` ("o:N"), as Slack pages: has_more and next_cursor.
+QJsonObject page(const QJsonObject &params, const QJsonArray &messages)
+{
+    const qsizetype offset = params.value("cursor"_L1).toString().mid(2).toLongLong();
+    const qsizetype limit = params.contains("limit"_L1)
+        ? std::clamp<qsizetype>(params.value("limit"_L1).toVariant().toLongLong(), 1, 999)
+        : 100;
+    QJsonArray slice;
+    for (qsizetype i = offset; i < messages.size() && i < offset + limit; ++i)
+        slice << messages.at(i);
+    const bool more = offset + slice.size() < messages.size();
+    return { { "ok"_L1, true }, { "messages"_L1, slice }, { "has_more"_L1, more },
+        { "response_metadata"_L1,
+            QJsonObject { { "next_cursor"_L1, more ? u"o:%1"_s.arg(offset + slice.size()) : QString() } } } };
+}
+} // namespace
+
+QJsonObject FakeSlackServer::messageObject(const Stored &m) const
+{
+    QJsonObject message { { "type"_L1, "message"_L1 }, { "user"_L1, m.user }, { "text"_L1, m.text },
+        { "ts"_L1, m.ts } };
+    if (!m.threadTs.isEmpty())
+        message.insert("thread_ts"_L1, m.threadTs);
+    if (m.fromBot)
+        message.insert("bot_id"_L1, botId);
+    return message;
+}
+
+QJsonObject FakeSlackServer::history(const QJsonObject &params) const
+{
+    const QString channel = params.value("channel"_L1).toString();
+    if (!m_channels.contains(channel))
+        return error(u"channel_not_found"_s);
+    const QString oldest = params.value("oldest"_L1).toString();
+    QJsonArray messages;
+    for (auto it = m_messages.crbegin(); it != m_messages.crend(); ++it) {
+        const bool topLevel = it->threadTs.isEmpty() || it->threadTs == it->ts;
+        if (it->channel == channel && topLevel && (oldest.isEmpty() || tsLess(oldest, it->ts)))
+            messages << messageObject(*it);
+    }
+    return page(params, messages);
+}
+
+QJsonObject FakeSlackServer::replies(const QJsonObject &params) const
+{
+    const QString channel = params.value("channel"_L1).toString();
+    if (!m_channels.contains(channel))
+        return error(u"channel_not_found"_s);
+    const QString parent = params.value("ts"_L1).toString();
+    const QString oldest = params.value("oldest"_L1).toString();
+    QJsonArray messages;
+    bool found = false;
+    for (const Stored &m : m_messages) {
+        if (m.channel != channel)
+            continue;
+        if (m.ts == parent) {
+            found = true;
+            messages.prepend(messageObject(m)); // the parent always leads
+        } else if (m.threadTs == parent && (oldest.isEmpty() || tsLess(oldest, m.ts))) {
+            messages << messageObject(m);
+        }
+    }
+    if (!found)
+        return error(u"thread_not_found"_s);
+    return page(params, messages);
+}
+
+int FakeSlackServer::giveUpOnWaitingEvents()
+{
+    const QList<Delivery> dropped = std::exchange(m_waiting, {});
+    return int(dropped.size());
 }
 
 QJsonObject FakeSlackServer::postMessage(const QJsonObject &params)

@@ -72,6 +72,9 @@ public:
     void rateLimitNext(const QString &method, int retryAfterSeconds);
     /// The next call of @p method is HTTP 200 `{"ok":false,"error":error}`.
     void failNext(const QString &method, const QString &error);
+    /// Slack stops retrying events no connection took (after about three attempts in five minutes):
+    /// the ones waiting now are never delivered. Returns how many.
+    int giveUpOnWaitingEvents();
 
     // Observing.
     [[nodiscard]] QList<Call> calls(const QString &method = {}) const;
@@ -122,6 +125,11 @@ private:
     void handle(const FakeHttpRequest &request, QTcpSocket *socket);
     QJsonObject dispatch(const QString &method, const QJsonObject &params, const QByteArray &authorization);
     QJsonObject postMessage(const QJsonObject &params);
+    /// conversations.history (top-level messages, newest first) and conversations.replies (the
+    /// parent, then the thread, oldest first), both after `oldest` and paged by cursor.
+    QJsonObject history(const QJsonObject &params) const;
+    QJsonObject replies(const QJsonObject &params) const;
+    [[nodiscard]] QJsonObject messageObject(const Stored &m) const;
     QJsonObject update(const QJsonObject &params);
     QString nextTs();
     QString channelType(const QString &channelId) const;
