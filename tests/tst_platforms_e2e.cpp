@@ -240,6 +240,9 @@ private Q_SLOTS:
         m_gateway->terminate();
         QVERIFY(waitForExit(*m_gateway, 15'000));
         QCOMPARE(m_gateway->exitCode(), 0);
+        // Qt's own warnings (category "default") mean a bug of ours, such as a call on a null object.
+        const QByteArray stopped = m_gateway->readAllStandardError();
+        QVERIFY2(!stopped.contains(" W default: "), stopped.constData());
 
         // Discord pushes nothing to a stopped gateway, and a new session replays nothing; Slack
         // retries an event a few times, then gives up.

@@ -81,11 +81,12 @@ void DiscordGateway::close()
     m_closing = true;
     m_heartbeat.stop();
     m_reconnect.stop();
-    if (m_socket) {
+    if (QWebSocket *socket = std::exchange(m_socket, nullptr)) {
+        // Taken first: close() can report disconnected at once, and onDisconnected must not see it.
+        socket->disconnect(this);
         // 1000 ends the session on Discord's side too: we are leaving.
-        m_socket->close(QWebSocketProtocol::CloseCodeNormal);
-        m_socket->deleteLater();
-        m_socket = nullptr;
+        socket->close(QWebSocketProtocol::CloseCodeNormal);
+        socket->deleteLater();
     }
 }
 
