@@ -241,7 +241,8 @@ void SettingsController::finishSave(
                 const QVariantMap platform = platforms().value(platformNames().indexOf(what)).toMap();
                 text = platform.value(u"enabled"_s).toBool() && !platform.value(u"tokenSet"_s).toBool()
                     ? tr("Saved. %1 stays off until its token is set.").arg(PlatformCatalog::displayName(what))
-                    : tr("Saved. The gateway uses this from its next start.");
+                    : m_gatewayHere ? tr("Saved. The gateway restarts with it now.")
+                                    : tr("Saved. The gateway running elsewhere uses this from its next start.");
             }
         }
         m_saves.insert(

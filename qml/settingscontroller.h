@@ -72,6 +72,9 @@ public:
     [[nodiscard]] QVariantMap saves() const { return m_saves; }
     [[nodiscard]] QString pairingNote() const { return m_pairingNote; }
     [[nodiscard]] QString errorText() const;
+    /// Whether this process runs the gateway, which then restarts on a save; otherwise the one
+    /// running elsewhere (`baton --no-gui`) picks the settings up at its next start.
+    void setGatewayRunsHere(bool here) { m_gatewayHere = here; }
 
     /// Reads baton.ini, the keychain and the pairing requests again (another process may have changed them).
     Q_INVOKABLE void reload();
@@ -133,6 +136,7 @@ private:
     QVariantList m_pairingRequests;
     QVariantMap m_tests;
     QVariantMap m_saves;
+    bool m_gatewayHere = false;
     QString m_pairingNote;
     QString m_error;
 };

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/settings.h"
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
 #include "gateway/gatewayservice.h"
@@ -97,6 +98,31 @@ private Q_SLOTS:
         // The message Telegram kept (its offset was never confirmed) and the handoff both go through.
         QTRY_COMPARE_WITH_TIMEOUT(m_telegram->botMessages(ann).size(), 1, 10'000);
         QTRY_COMPARE_WITH_TIMEOUT(handoffs.handoffState(id)->state, HandoffState::Completed, 10'000);
+    }
+
+    void aRestartTakesTheSavedSettings()
+    {
+        constexpr qint64 bob = 222;
+        m_telegram->addPrivateChat(bob, u"Bob"_s);
+        m_telegram->userSends(bob, bob, u"hello?"_s);
+        QTRY_COMPARE(m_telegram->botMessages(bob).size(), 1); // a stranger: the pairing code only
+        QVERIFY(m_telegram->botMessages(bob).first().contains(u"pairing code"_s));
+
+        // What the Settings page does: write the config, then restart the gateway.
+        Settings settings(paths().configFile);
+        settings.setAllowedUsers(u"telegram"_s, { u"111"_s, u"222"_s });
+        QVERIFY(settings.save().isEmpty());
+        QSignalSpy started(m_service.get(), &GatewayService::started);
+        QSignalSpy stopped(m_service.get(), &GatewayService::stopped);
+        m_service->restart();
+        QVERIFY(started.wait(10'000));
+        QVERIFY2(started.first().at(0).toBool(), qPrintable(started.first().at(1).toString()));
+        QVERIFY(stopped.isEmpty()); // the window stays, the gateway comes back
+
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Hi Bob."_s }));
+        m_telegram->userSends(bob, bob, u"now?"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_telegram->botMessages(bob).size(), 2, 10'000);
+        QCOMPARE(m_telegram->botMessages(bob).constLast(), u"Hi Bob."_s);
     }
 
     void aSecondGatewayOnTheSameDataDirIsRefused()

@@ -242,6 +242,15 @@ private Q_SLOTS:
         QCOMPARE(
             save([&] { m_settings->savePlatform(u"discord"_s, true, u"555"_s, {}, discordToken, {}); }), QString());
         QCOMPARE(readSecret(u"discord.token"_s), discordToken);
+        // Where it takes effect: a gateway elsewhere at its next start, this window's at once.
+        QCOMPARE(m_settings->saves().value(u"discord"_s).toMap().value(u"text"_s).toString(),
+            u"Saved. The gateway running elsewhere uses this from its next start."_s);
+        m_settings->setGatewayRunsHere(true);
+        QCOMPARE(
+            save([&] { m_settings->savePlatform(u"discord"_s, true, u"555"_s, {}, discordToken, {}); }), QString());
+        QCOMPARE(m_settings->saves().value(u"discord"_s).toMap().value(u"text"_s).toString(),
+            u"Saved. The gateway restarts with it now."_s);
+        m_settings->setGatewayRunsHere(false);
 
         // Telegram knows people by number: a name is refused and nothing changes.
         const QString refused = save([&] { m_settings->savePlatform(u"telegram"_s, false, {}, u"alice"_s, {}, {}); });

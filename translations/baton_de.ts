@@ -1576,10 +1576,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>Gespeichert. %1 bleibt aus, bis der Token gesetzt ist.</translation>
     </message>
     <message>
-        <source>Saved. The gateway uses this from its next start.</source>
-        <translation>Gespeichert. Das Gateway verwendet das ab dem nächsten Start.</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Speichere…</translation>
     </message>
@@ -1594,6 +1590,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Denied %1.</source>
         <translation>%1 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Saved. The gateway restarts with it now.</source>
+        <translation>Gespeichert. Das Gateway startet damit jetzt neu.</translation>
+    </message>
+    <message>
+        <source>Saved. The gateway running elsewhere uses this from its next start.</source>
+        <translation>Gespeichert. Das anderswo laufende Gateway verwendet das ab seinem nächsten Start.</translation>
     </message>
 </context>
 <context>

@@ -60,10 +60,16 @@ int DesktopApp::start(bool *running)
         QTextStream(stderr) << "baton: " << m_settings->errorText() << Qt::endl;
         return 1;
     }
-    // The model's settings apply at once; the gateway's platforms at its next start (the page says so).
+    // Saved settings apply at once: to the window's model, and by restarting the gateway this
+    // process runs (one running elsewhere takes them at its next start; the page says which).
     connect(m_settings, &SettingsController::saved, m_controller, [this](const QString &, const QString &error) {
-        if (error.isEmpty())
-            m_controller->reloadSettings();
+        if (!error.isEmpty())
+            return;
+        m_controller->reloadSettings();
+        if (m_gatewayHere) {
+            m_tray->setGateway(nullptr); // the gateway it shows is about to go
+            m_gateway->restart();
+        }
     });
 
     m_engine = new QQmlApplicationEngine;
@@ -86,6 +92,8 @@ int DesktopApp::start(bool *running)
         [this](bool paused) { paused ? m_gateway->pause() : m_gateway->resume(); });
     connect(m_gateway, &GatewayService::pausedChanged, m_tray, &TrayIcon::setPaused);
     connect(m_gateway, &GatewayService::started, this, [this](bool ok, const QString &error) {
+        m_gatewayHere = ok;
+        m_settings->setGatewayRunsHere(ok);
         if (ok) {
             m_tray->setGateway(m_gateway->gateway());
             // Someone the gateway does not know asked to talk: the owner decides in Settings.

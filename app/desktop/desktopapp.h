@@ -44,4 +44,5 @@ private:
     GatewayService *m_gateway = nullptr;
     QQmlApplicationEngine *m_engine = nullptr;
     TrayIcon *m_tray = nullptr;
+    bool m_gatewayHere = false; // this process holds the gateway lock
 };

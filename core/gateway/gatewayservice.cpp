@@ -37,16 +37,42 @@ GatewayService::GatewayService(const AppPaths &paths, AdapterFactory factory, QO
 
 GatewayService::~GatewayService()
 {
+    tearDown();
+}
+
+void GatewayService::tearDown()
+{
     if (m_watcherThread) {
         m_watcherThread->quit();
         m_watcherThread->wait();
+        delete std::exchange(m_watcherThread, nullptr);
+        m_watcher = nullptr; // deleted when its thread finished
     }
     // Everything that writes through the stores goes before them.
-    delete m_processor;
-    delete m_gateway;
-    qDeleteAll(m_adapters);
-    delete m_outbox;
-    delete m_agent;
+    delete std::exchange(m_processor, nullptr);
+    delete std::exchange(m_gateway, nullptr);
+    qDeleteAll(std::exchange(m_adapters, {}));
+    delete std::exchange(m_outbox, nullptr);
+    delete std::exchange(m_agent, nullptr);
+    delete std::exchange(m_llm, nullptr);
+    delete std::exchange(m_network, nullptr);
+    delete std::exchange(m_grace, nullptr);
+    m_outboxStore.reset();
+    m_pairing.reset();
+    m_keys.reset();
+    m_sessions.reset();
+    m_db.reset();
+    m_secrets.clear();
+    m_platforms.clear();
+}
+
+void GatewayService::restart(int graceMs)
+{
+    if (m_stopping)
+        return; // already on its way down, for good or to come back
+    m_restartWhenDown = true;
+    qCInfo(lcGateway) << "restarting with the saved settings";
+    stop(graceMs);
 }
 
 QStringList GatewayService::secretsFor(const QString &platform)
@@ -246,10 +272,22 @@ void GatewayService::shutDown()
     if (m_watcherThread) {
         m_watcherThread->quit();
         m_watcherThread->wait();
-        m_watcherThread = nullptr;
-        m_watcher = nullptr;
+        delete std::exchange(m_watcherThread, nullptr);
+        m_watcher = nullptr; // deleted when its thread finished
     }
     m_lock.reset();
+    if (std::exchange(m_restartWhenDown, false)) {
+        // Deleted from the event loop, not from inside a signal one of them may be emitting.
+        QTimer::singleShot(0, this, [this] {
+            tearDown();
+            m_stopping = m_down = false;
+            if (std::exchange(m_paused, false))
+                Q_EMIT pausedChanged(false); // a new gateway starts taking messages
+            m_settings.sync(); // what the Settings page wrote
+            start();
+        });
+        return;
+    }
     qCInfo(lcGateway) << "gateway stopped";
     Q_EMIT stopped();
 }

@@ -53,6 +53,10 @@ public:
     /// everything; stopped() follows.
     void stop(int graceMs = 10'000);
 
+    /// Stops as stop() does, then starts again with the config and secrets as they are now (the
+    /// window's Settings page saved a platform); started() follows instead of stopped().
+    void restart(int graceMs = 10'000);
+
     /// Stops taking messages and handoffs, sends what is still queued; resume() picks up again.
     void pause();
     void resume();
@@ -74,6 +78,8 @@ private:
     void readSecrets();
     void assemble();
     void shutDown();
+    /// Deletes everything start() made, in the order the stores need; the lock is already gone.
+    void tearDown();
 
     AppPaths m_paths;
     AdapterFactory m_factory;
@@ -100,4 +106,5 @@ private:
     bool m_stopping = false;
     bool m_down = false;
     bool m_paused = false;
+    bool m_restartWhenDown = false;
 };
