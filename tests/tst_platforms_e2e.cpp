@@ -61,6 +61,14 @@ private:
         return e;
     }
 
+    // The platforms that push events over a socket of their own (Telegram is polled).
+    static void socketPlatforms()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::newRow("discord") << u"discord"_s;
+        QTest::newRow("slack") << u"slack"_s;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -163,12 +171,7 @@ private Q_SLOTS:
         QCOMPARE(transcript.constLast().content, reply);
     }
 
-    void aReconnectStormMidConversationLosesAndDoublesNothing_data()
-    {
-        QTest::addColumn<QString>("platform");
-        QTest::newRow("discord") << u"discord"_s;
-        QTest::newRow("slack") << u"slack"_s;
-    }
+    void aReconnectStormMidConversationLosesAndDoublesNothing_data() { socketPlatforms(); }
     void aReconnectStormMidConversationLosesAndDoublesNothing()
     {
         QFETCH(QString, platform);
@@ -213,12 +216,7 @@ private Q_SLOTS:
         QCOMPARE(delivered, replies); // each reply delivered once
     }
 
-    void messagesWrittenWhileStoppedAreAnsweredAfterwards_data()
-    {
-        QTest::addColumn<QString>("platform");
-        QTest::newRow("discord") << u"discord"_s;
-        QTest::newRow("slack") << u"slack"_s;
-    }
+    void messagesWrittenWhileStoppedAreAnsweredAfterwards_data() { socketPlatforms(); }
     void messagesWrittenWhileStoppedAreAnsweredAfterwards()
     {
         QFETCH(QString, platform);
