@@ -2,6 +2,7 @@
 #include "discordadapter.h"
 
 #include "discordrest.h"
+#include "gateway/platformids.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -18,12 +19,6 @@ const QJsonObject noMentions { { "parse"_L1, QJsonArray {} } }; // model output 
 // Catching up reads at most this many pages of this many messages per conversation.
 constexpr int catchUpPageSize = 100;
 constexpr int maxCatchUpPages = 5;
-
-// Snowflakes are 64-bit numbers in decimal: a shorter one is older.
-bool snowflakeLess(const QString &a, const QString &b)
-{
-    return a.size() != b.size() ? a.size() < b.size() : a < b;
-}
 
 bool isThread(int type)
 {
@@ -210,7 +205,7 @@ void DiscordAdapter::fetchMissed(const QString &channelId, const QString &after,
         for (const QJsonValue &message : result.body.toArray())
             page.append(message.toObject());
         std::sort(page.begin(), page.end(), [](const QJsonObject &a, const QJsonObject &b) {
-            return snowflakeLess(a.value("id"_L1).toString(), b.value("id"_L1).toString());
+            return PlatformIds::isOlder(a.value("id"_L1).toString(), b.value("id"_L1).toString());
         });
         const Channel channel = m_channels.value(channelId);
         for (QJsonObject message : std::as_const(page)) {

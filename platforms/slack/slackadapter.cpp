@@ -2,6 +2,7 @@
 #include "slackadapter.h"
 
 #include "gateway/backoff.h"
+#include "gateway/platformids.h"
 #include "slackapi.h"
 #include "slackmrkdwn.h"
 
@@ -21,12 +22,6 @@ constexpr qsizetype rememberedEvents = 2'000;
 constexpr qint64 redeliveryTrustMs = 30'000;
 constexpr int catchUpPageSize = 100;
 constexpr int maxCatchUpPages = 5;
-
-// ts values are "seconds.micro" and never parsed as numbers: a shorter one is older.
-bool tsLess(const QString &a, const QString &b)
-{
-    return a.size() != b.size() ? a.size() < b.size() : a < b;
-}
 } // namespace
 
 SlackAdapter::SlackAdapter(QNetworkAccessManager *network, const Options &options, QObject *parent)
@@ -234,14 +229,14 @@ void SlackAdapter::fetchMissed(const Cursor &cursor, const QString &page, QList<
         }
         // The thread's parent always comes along; only what is newer than the cursor is missed.
         for (const QJsonValue &message : r.body.value("messages"_L1).toArray()) {
-            if (tsLess(cursor.afterMessageId, message.toObject().value("ts"_L1).toString()))
+            if (PlatformIds::isOlder(cursor.afterMessageId, message.toObject().value("ts"_L1).toString()))
                 gathered.append(message.toObject());
         }
         const QString next = r.body.value("response_metadata"_L1).toObject().value("next_cursor"_L1).toString();
         if (r.body.value("has_more"_L1).toBool() && !next.isEmpty() && pagesLeft > 1)
             return fetchMissed(cursor, next, gathered, pagesLeft - 1);
         std::sort(gathered.begin(), gathered.end(), [](const QJsonObject &a, const QJsonObject &b) {
-            return tsLess(a.value("ts"_L1).toString(), b.value("ts"_L1).toString());
+            return PlatformIds::isOlder(a.value("ts"_L1).toString(), b.value("ts"_L1).toString());
         });
         for (QJsonObject event : std::as_const(gathered)) {
             // History leaves out where a message is; the event a live one came in says it.
