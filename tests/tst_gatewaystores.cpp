@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/commandledger.h"
 #include "store/outboxstore.h"
 #include "store/pairingstore.h"
 #include "store/sessionkeystore.h"
@@ -133,6 +134,26 @@ private Q_SLOTS:
         QCOMPARE(outbox.lastSent(u"discord"_s, 0, 1).size(), 1);
         QVERIFY(outbox.lastSent(u"slack"_s, 0, 10).isEmpty());
         QVERIFY(outbox.lastSent(u"discord"_s, QDateTime::currentMSecsSinceEpoch() + 60'000, 10).isEmpty());
+    }
+
+    void aCommandIsRunOnceEvenAcrossRestarts()
+    {
+        TestStore t;
+        {
+            CommandLedger ledger(t.db);
+            QVERIFY(ledger.firstTime(u"discord"_s, u"700"_s, u"9001"_s));
+            QVERIFY(!ledger.firstTime(u"discord"_s, u"700"_s, u"9001"_s)); // fetched again
+            QVERIFY(ledger.firstTime(u"discord"_s, u"701"_s, u"9001"_s)); // ids are per chat
+            QVERIFY(ledger.firstTime(u"slack"_s, u"700"_s, u"9001"_s));
+            QVERIFY(ledger.errorString().isEmpty());
+        }
+        CommandLedger afterRestart(t.db); // the ledger is the store, not the process
+        QVERIFY(!afterRestart.firstTime(u"discord"_s, u"700"_s, u"9001"_s));
+        afterRestart.forgetOlderThan(24 * 3'600'000LL);
+        QVERIFY(!afterRestart.firstTime(u"discord"_s, u"700"_s, u"9001"_s)); // recent: kept
+        QTest::qWait(5);
+        afterRestart.forgetOlderThan(1);
+        QVERIFY(afterRestart.firstTime(u"discord"_s, u"700"_s, u"9001"_s));
     }
 
     void strangersGetOneCode()

@@ -198,6 +198,17 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
     </message>
 </context>
 <context>
+    <name>CommandLedger</name>
+    <message>
+        <source>recording a command</source>
+        <translation>beim Vermerken eines Befehls</translation>
+    </message>
+    <message>
+        <source>forgetting old commands</source>
+        <translation>beim Vergessen alter Befehle</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Baton: a desktop AI assistant that hands conversations off to Telegram, Discord and Slack.</source>

@@ -5,6 +5,7 @@
 #include "config/settings.h"
 #include "outboxsender.h"
 #include "replystreamer.h"
+#include "store/commandledger.h"
 #include "store/outboxstore.h"
 #include "store/pairingstore.h"
 #include "store/sessionkeystore.h"
@@ -240,13 +241,10 @@ QString Gateway::sessionFor(const SessionSource &source, const QString &firstTex
 
 bool Gateway::seenBefore(const PlatformAdapter::Inbound &message)
 {
-    const QString id = message.source.platform + u':' + message.source.chatId + u':' + message.messageId;
-    if (m_recentCommands.contains(id))
-        return true;
-    m_recentCommands.append(id);
-    if (m_recentCommands.size() > 256)
-        m_recentCommands.removeFirst();
-    return false;
+    const bool first = m_stores.commands.firstTime(message.source.platform, message.source.chatId, message.messageId);
+    if (!m_stores.commands.errorString().isEmpty())
+        qCWarning(lcGateway).noquote() << m_stores.commands.errorString();
+    return !first;
 }
 
 void Gateway::scheduleTurn(const QString &sessionId)

@@ -12,6 +12,7 @@
 #include <QSet>
 
 class Agent;
+class CommandLedger;
 class OutboxSender;
 class OutboxStore;
 class PairingStore;
@@ -41,6 +42,7 @@ public:
         SessionKeyStore &keys;
         PairingStore &pairing;
         OutboxStore &outbox;
+        CommandLedger &commands;
     };
 
     Gateway(const Stores &stores, OutboxSender &outbox, Agent &agent, Settings &settings, QObject *parent = nullptr);
@@ -123,7 +125,6 @@ private:
     QHash<QString, Work> m_work;
     QList<Arrival> m_inbox; // what arrived in this event-loop pass: stored in one transaction
     QSet<QString> m_untitled; // sessions /new opened, titled by their first message
-    QList<QString> m_recentCommands; // replay guard for commands, which are not stored
     QList<qint64> m_pairingOffers; // when codes were handed out: at most a few per hour
     bool m_accepting = true;
 };

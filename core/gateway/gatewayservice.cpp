@@ -10,6 +10,7 @@
 #include "handoff/handoffwatcher.h"
 #include "outboxsender.h"
 #include "platformadapter.h"
+#include "store/commandledger.h"
 #include "store/database.h"
 #include "store/outboxstore.h"
 #include "store/pairingstore.h"
@@ -57,6 +58,7 @@ void GatewayService::tearDown()
     delete std::exchange(m_llm, nullptr);
     delete std::exchange(m_network, nullptr);
     delete std::exchange(m_grace, nullptr);
+    m_commands.reset();
     m_outboxStore.reset();
     m_pairing.reset();
     m_keys.reset();
@@ -112,6 +114,8 @@ void GatewayService::start()
     m_keys = std::make_unique<SessionKeyStore>(*m_db);
     m_pairing = std::make_unique<PairingStore>(*m_db);
     m_outboxStore = std::make_unique<OutboxStore>(*m_db);
+    m_commands = std::make_unique<CommandLedger>(*m_db);
+    m_commands->forgetOlderThan(30LL * 24 * 3'600'000); // far longer than any platform replays
 
     if (!m_settings.gatewayEnabled())
         qCInfo(lcGateway) << "the gateway is disabled in the config ([gateway] enabled=false): handoffs only";
@@ -154,7 +158,8 @@ void GatewayService::assemble()
     m_agent->setConfig({ QUrl(m_settings.llmBaseUrl()), m_secrets.value(u"llm.api_key"_s), m_settings.model(),
         m_settings.systemPrompt(), m_settings.llmTimeoutSeconds() * 1000, m_settings.llmIncludeUsage() });
     m_outbox = new OutboxSender(*m_outboxStore, this);
-    m_gateway = new Gateway({ *m_sessions, *m_keys, *m_pairing, *m_outboxStore }, *m_outbox, *m_agent, m_settings);
+    m_gateway = new Gateway(
+        { *m_sessions, *m_keys, *m_pairing, *m_outboxStore, *m_commands }, *m_outbox, *m_agent, m_settings);
 
     for (const QString &platform : std::as_const(m_platforms)) {
         const QString name = PlatformCatalog::displayName(platform);

@@ -17,6 +17,7 @@ class HandoffProcessor;
 class HandoffWatcher;
 class LlmClient;
 class OutboxSender;
+class CommandLedger;
 class OutboxStore;
 class PairingStore;
 class PlatformAdapter;
@@ -90,6 +91,7 @@ private:
     std::unique_ptr<SessionKeyStore> m_keys;
     std::unique_ptr<PairingStore> m_pairing;
     std::unique_ptr<OutboxStore> m_outboxStore;
+    std::unique_ptr<CommandLedger> m_commands;
     QHash<QString, QString> m_secrets;
     QStringList m_platforms; // enabled in the config
     QString m_gatewayId;

@@ -131,6 +131,18 @@ const QList<Migration> &all()
                 // A process killed mid-reply must not leave its session refusing turns forever.
                 u"ALTER TABLE sessions ADD COLUMN turn_owner TEXT"_s,
             } },
+        { 8, "commands run once across restarts",
+            {
+                // Catching up fetches recent messages again after a restart; a command among them
+                // (which is not stored as a message) must not run a second time.
+                uR"(CREATE TABLE handled_commands (
+                    platform TEXT NOT NULL,
+                    chat TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    handled_at INTEGER NOT NULL,
+                    PRIMARY KEY (platform, chat, message_id)
+                ) WITHOUT ROWID)"_s,
+            } },
     };
     return migrations;
 }
