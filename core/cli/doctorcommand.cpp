@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QTemporaryFile>
 
 using namespace Qt::StringLiterals;
@@ -50,21 +51,21 @@ void DoctorCommand::report(int line, bool ok, const QString &sentence)
 void DoctorCommand::start()
 {
     // Every line is reserved first, so the report's order never depends on who answers first.
-    checkLocal();
-    checkKeychain();
-    checkRemote();
+    const Settings settings(m_ctx.paths.configFile); // read once: every check sees the same file
+    checkLocal(settings);
+    checkKeychain(settings);
+    checkRemote(settings);
     m_allReserved = true;
     report(0, m_lines.at(0).ok, m_lines.at(0).sentence); // the config line is always known by now
 }
 
-void DoctorCommand::checkLocal()
+void DoctorCommand::checkLocal(const Settings &settings)
 {
     const int config = expect(tr("config"));
     const int dataDir = expect(tr("data dir"));
     const int database = expect(tr("state.db"));
     const int lock = expect(tr("gateway"));
 
-    const Settings settings(m_ctx.paths.configFile);
     if (!settings.errorString().isEmpty())
         report(config, false, settings.errorString());
     else
@@ -99,9 +100,8 @@ void DoctorCommand::checkLocal()
     }
 }
 
-QStringList DoctorCommand::platformSecrets() const
+QStringList DoctorCommand::platformSecrets(const Settings &settings)
 {
-    const Settings settings(m_ctx.paths.configFile);
     QStringList names;
     for (const QString &platform : PlatformCatalog::names()) {
         if (settings.platform(platform).enabled)
@@ -110,13 +110,13 @@ QStringList DoctorCommand::platformSecrets() const
     return names;
 }
 
-void DoctorCommand::checkKeychain()
+void DoctorCommand::checkKeychain(const Settings &settings)
 {
     const int line = expect(tr("keychain"));
     // A server without a desktop session has no keychain; that is fine when the environment
     // holds every token the enabled platforms need (the model's key is optional for local models).
     QStringList missing;
-    for (const QString &name : platformSecrets()) {
+    for (const QString &name : platformSecrets(settings)) {
         if (qEnvironmentVariableIsEmpty(qPrintable(SecretStore::environmentVariable(name))))
             missing << SecretStore::environmentVariable(name);
     }
@@ -137,24 +137,25 @@ void DoctorCommand::checkKeychain()
     secrets->read(u"doctor.probe"_s);
 }
 
-void DoctorCommand::checkRemote()
+void DoctorCommand::checkRemote(const Settings &settings)
 {
-    const Settings settings(m_ctx.paths.configFile);
     QHash<QString, int> lines;
     lines.insert(u"model"_s, expect(tr("model")));
     QStringList platforms;
+    QSet<QString> homeless; // enabled platforms without a home channel
     for (const QString &platform : PlatformCatalog::names()) {
         if (settings.platform(platform).enabled) {
             platforms << platform;
             lines.insert(platform, expect(PlatformCatalog::displayName(platform)));
+            if (settings.platform(platform).homeChat.isEmpty())
+                homeless.insert(platform);
         }
     }
     connect(m_check, &ConnectionCheck::finished, this,
-        [this, lines](const QString &what, bool ok, const QString &sentence) {
+        [this, lines, homeless](const QString &what, bool ok, const QString &sentence) {
             QString text = sentence;
             if (ok && what != "model"_L1) {
-                const Settings current(m_ctx.paths.configFile);
-                if (current.platform(what).homeChat.isEmpty()) {
+                if (homeless.contains(what)) {
                     ok = false;
                     text += u' '
                         + tr("It has no home channel: send /sethome in the chat handoffs should go to, or set %1 "
@@ -167,7 +168,7 @@ void DoctorCommand::checkRemote()
 
     // Secrets first (the keychain answers asynchronously), then each endpoint.
     auto *secrets = new SecretStore(this);
-    auto wanted = std::make_shared<QStringList>(QStringList { u"llm.api_key"_s } + platformSecrets());
+    auto wanted = std::make_shared<QStringList>(QStringList { u"llm.api_key"_s } + platformSecrets(settings));
     auto values = std::make_shared<QHash<QString, QString>>();
     auto errors = std::make_shared<QHash<QString, QString>>();
     const QString baseUrl = settings.llmBaseUrl();

@@ -6,6 +6,7 @@
 #include <QObject>
 
 class ConnectionCheck;
+class Settings;
 class QNetworkAccessManager;
 
 /**
@@ -28,11 +29,11 @@ private:
     /// Reserves the next line of the report; checks answer in any order, lines print in this one.
     int expect(const QString &name);
     void report(int line, bool ok, const QString &sentence);
-    void checkLocal();
-    void checkKeychain();
+    void checkLocal(const Settings &settings);
+    void checkKeychain(const Settings &settings);
     /// The secrets the enabled platforms need, by name (`telegram.token`...).
-    [[nodiscard]] QStringList platformSecrets() const;
-    void checkRemote();
+    [[nodiscard]] static QStringList platformSecrets(const Settings &settings);
+    void checkRemote(const Settings &settings);
 
     struct Line
     {
