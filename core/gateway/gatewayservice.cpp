@@ -41,14 +41,19 @@ GatewayService::~GatewayService()
     tearDown();
 }
 
+void GatewayService::stopWatcher()
+{
+    if (!m_watcherThread)
+        return;
+    m_watcherThread->quit();
+    m_watcherThread->wait();
+    delete std::exchange(m_watcherThread, nullptr);
+    m_watcher = nullptr; // deleted when its thread finished
+}
+
 void GatewayService::tearDown()
 {
-    if (m_watcherThread) {
-        m_watcherThread->quit();
-        m_watcherThread->wait();
-        delete std::exchange(m_watcherThread, nullptr);
-        m_watcher = nullptr; // deleted when its thread finished
-    }
+    stopWatcher();
     // Everything that writes through the stores goes before them.
     delete std::exchange(m_processor, nullptr);
     delete std::exchange(m_gateway, nullptr);
@@ -274,12 +279,7 @@ void GatewayService::shutDown()
         disconnect(m_gateway, &Gateway::idle, this, nullptr);
     for (PlatformAdapter *adapter : std::as_const(m_adapters))
         adapter->stop();
-    if (m_watcherThread) {
-        m_watcherThread->quit();
-        m_watcherThread->wait();
-        delete std::exchange(m_watcherThread, nullptr);
-        m_watcher = nullptr; // deleted when its thread finished
-    }
+    stopWatcher();
     m_lock.reset();
     if (std::exchange(m_restartWhenDown, false)) {
         // Deleted from the event loop, not from inside a signal one of them may be emitting.

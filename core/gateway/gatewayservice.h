@@ -79,6 +79,8 @@ private:
     void readSecrets();
     void assemble();
     void shutDown();
+    /// Ends the handoff watcher's thread and waits for it.
+    void stopWatcher();
     /// Deletes everything start() made, in the order the stores need; the lock is already gone.
     void tearDown();
 
