@@ -146,12 +146,14 @@ void DiscordAdapter::onMessage(const QJsonObject &message)
     if (type != 0 && type != 19)
         return; // joins, pins, thread notices: not conversation
     const QString channelId = message.value("channel_id"_L1).toString();
-    const bool direct = !message.contains("guild_id"_L1);
-    if (direct && !m_channels.contains(channelId))
-        m_channels.insert(channelId, Channel { dmChannel, {}, {} }); // only DMs come without a guild
-    whenChannelKnown(channelId, [this, message, channelId, direct] {
+    // A live event without a guild is a DM; a fetched message carries no guild_id either, but its
+    // channel is known by then (catchUp asks first).
+    if (!message.contains("guild_id"_L1) && !m_channels.contains(channelId))
+        m_channels.insert(channelId, Channel { dmChannel, {}, {} });
+    whenChannelKnown(channelId, [this, message, channelId] {
         const QJsonObject author = message.value("author"_L1).toObject();
         const Channel channel = m_channels.value(channelId);
+        const bool direct = channel.type == dmChannel;
         Inbound inbound;
         inbound.source.platform = name();
         inbound.source.userId = author.value("id"_L1).toString();
@@ -207,13 +209,8 @@ void DiscordAdapter::fetchMissed(const QString &channelId, const QString &after,
         std::sort(page.begin(), page.end(), [](const QJsonObject &a, const QJsonObject &b) {
             return PlatformIds::isOlder(a.value("id"_L1).toString(), b.value("id"_L1).toString());
         });
-        const Channel channel = m_channels.value(channelId);
-        for (QJsonObject message : std::as_const(page)) {
-            // REST messages carry no guild_id, which is how a live one tells a DM apart.
-            if (channel.type != dmChannel)
-                message.insert("guild_id"_L1, channel.guildId.isEmpty() ? u"0"_s : channel.guildId);
+        for (const QJsonObject &message : std::as_const(page))
             onMessage(message);
-        }
         if (!page.isEmpty())
             qCInfo(lcDiscordGateway).noquote() << "caught up on" << page.size() << "message(s) in channel" << channelId;
         if (page.size() == catchUpPageSize && pagesLeft > 1)
