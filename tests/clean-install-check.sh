@@ -45,10 +45,10 @@ fail() {
     echo "FAIL: $*"
     exit 1
 }
-as_user() {
-    chroot "$root" setpriv --reuid=$uid --regid=$uid --init-groups env -i HOME=/home/tester USER=tester \
-        LOGNAME=tester XDG_RUNTIME_DIR=/run/user/$uid PATH=/usr/local/bin:/usr/bin:/bin "$@"
-}
+# The test user's login, as a command prefix.
+as_user_command=(chroot "$root" setpriv --reuid=$uid --regid=$uid --init-groups env -i HOME=/home/tester
+    USER=tester LOGNAME=tester XDG_RUNTIME_DIR=/run/user/$uid PATH=/usr/local/bin:/usr/bin:/bin)
+as_user() { "${as_user_command[@]}" "$@"; }
 wait_for() { # seconds, description, command...
     local seconds=$1 what=$2
     shift 2
@@ -127,8 +127,7 @@ chown $uid:$uid "$root/run/user/$uid"
 chmod 700 "$root/run/user/$uid"
 (
     for cg in "${cgroups[@]}"; do echo $BASHPID > "$cg/cgroup.procs"; done
-    exec chroot "$root" setpriv --reuid=$uid --regid=$uid --init-groups env -i HOME=/home/tester USER=tester \
-        LOGNAME=tester XDG_RUNTIME_DIR=/run/user/$uid PATH=/usr/local/bin:/usr/bin:/bin /lib/systemd/systemd --user
+    exec "${as_user_command[@]}" /lib/systemd/systemd --user
 ) > "$work/systemd.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do
