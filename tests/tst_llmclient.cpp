@@ -175,6 +175,33 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().size(), 1);
     }
 
+    // A server that never ends a line must not grow a buffer without end: the stream stops at
+    // the cap with what came before it kept.
+    void anEndlessLineEndsTheStreamAndKeepsTheText()
+    {
+        FakeLlmReply r;
+        r.rawEvents = { R"({"choices":[{"index":0,"delta":{"content":"Partial answer"}}]})",
+            QByteArray(SseDecoder::maxLineBytes + 1024, 'x') };
+        r.splitBytes = 256 * 1024;
+        m_server->enqueue(r);
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Partial);
+        QCOMPARE(stream->text(), u"Partial answer"_s);
+        QVERIFY2(stream->errorString().contains(u"longer than 1 MiB"_s), qPrintable(stream->errorString()));
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    void anEndlessReplyStopsAtTheCap()
+    {
+        const QString chunk(1'000'000, u'a');
+        m_server->enqueue(FakeLlmReply::withContent({ chunk, chunk, chunk, chunk, chunk, chunk }));
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Partial);
+        QVERIFY(stream->text().size() > ChatStream::maxReplyChars);
+        QVERIFY(stream->text().size() <= ChatStream::maxReplyChars + chunk.size());
+        QVERIFY2(stream->errorString().contains(u"Baton stopped it there"_s), qPrintable(stream->errorString()));
+    }
+
     void truncationIsPartialAndNeverRetried()
     {
         FakeLlmReply r = FakeLlmReply::withContent({ u"The answer"_s });

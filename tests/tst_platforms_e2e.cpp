@@ -271,6 +271,97 @@ private Q_SLOTS:
         QVERIFY2(m_gateway->readAllStandardError().contains("catching up on"), "no catch-up was logged");
     }
 
+    // A reply that once took the gateway down (a fence line longer than any message, then an
+    // emoji), and one far longer than anyone reads on a phone: both arrive in parts within the
+    // platform's limit, the second shortened with a note, and the gateway answers afterwards.
+    void hostileRepliesArriveWithinLimits_data()
+    {
+        // The limit each platform enforces on what it receives (Telegram counts the text after
+        // its HTML is parsed); Slack takes 40,000, Baton splits its Markdown at 4,000.
+        QTest::addColumn<QString>("platform");
+        QTest::addColumn<int>("limit");
+        QTest::newRow("telegram") << u"telegram"_s << 4096;
+        QTest::newRow("discord") << u"discord"_s << 2000;
+        QTest::newRow("slack") << u"slack"_s << 40'000;
+    }
+    void hostileRepliesArriveWithinLimits()
+    {
+        QFETCH(QString, platform);
+        QFETCH(int, limit);
+        const auto botMessages = [&] {
+            if (platform == "telegram"_L1)
+                return m_telegram->botMessages(telegramUser);
+            return platform == "discord"_L1 ? m_discord->botMessages(discordDm) : m_slack->botMessages(slackDm);
+        };
+        const auto say = [&](const QString &text) {
+            if (platform == "telegram"_L1)
+                m_telegram->userSends(telegramUser, telegramUser, text);
+            else if (platform == "discord"_L1)
+                m_discord->userSends(discordUser, discordDm, text);
+            else
+                m_slack->userSends(slackUser, slackDm, text);
+        };
+        const qsizetype before = botMessages().size();
+
+        m_llm->enqueue(FakeLlmReply::withContent(
+            { u"```"_s + QString(5000, u'x'), u"\n🚢 ship it\nprint('hi')\n```\n"_s, u"Fence done."_s }));
+        say(u"repeat this block"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !botMessages().isEmpty() && botMessages().constLast().endsWith(u"Fence done."_s), 20'000);
+        const QStringList fenceParts = botMessages().mid(before);
+        QVERIFY2(fenceParts.size() >= 2 && fenceParts.size() <= 6, qPrintable(QString::number(fenceParts.size())));
+        for (const QString &part : fenceParts)
+            QVERIFY2(part.size() <= limit, qPrintable(QString::number(part.size())));
+
+        // 400 KB: posted only up to the platform's cap, the rest is in the store.
+        const qsizetype afterFence = botMessages().size();
+        QString huge;
+        for (int i = 0; huge.size() < 400'000; ++i)
+            huge += u"Paragraph %1 of a reply nobody reads on a phone.\n\n"_s.arg(i);
+        m_llm->enqueue(FakeLlmReply::withContent({ huge }));
+        say(u"write a book"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            botMessages().size() > afterFence && botMessages().constLast().contains(u"too long"_s), 20'000);
+        const QStringList bookParts = botMessages().mid(afterFence);
+        QVERIFY2(bookParts.size() <= 10, qPrintable(QString::number(bookParts.size())));
+        qsizetype posted = 0;
+        for (const QString &part : bookParts) {
+            QVERIFY2(part.size() <= limit, qPrintable(QString::number(part.size())));
+            posted += part.size();
+        }
+        QVERIFY2(posted <= 32'000 + 500, qPrintable(QString::number(posted))); // the cap and its note
+        QVERIFY2(bookParts.constLast().contains(u"baton sessions show"_s), qPrintable(bookParts.constLast()));
+        bool storedWhole = false;
+        for (const Session &session : m_sessions->sessions()) {
+            for (const Message &m : m_sessions->transcript(session.id))
+                storedWhole = storedWhole || (m.role == MessageRole::Assistant && m.content == huge);
+        }
+        QVERIFY(storedWhole);
+
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Still here on %1."_s.arg(platform) }));
+        say(u"are you still there?"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(botMessages().constLast(), u"Still here on %1."_s.arg(platform), 20'000);
+    }
+
+    // No conforming client sends more than 40,000 characters; what does is stored cut, with a
+    // note the model (and the person reading the transcript) sees, and is still answered.
+    void anOversizedInboundMessageIsStoredCutWithANote()
+    {
+        const QString flood = u"flood "_s + QString(100'000, u'f');
+        m_llm->enqueue(FakeLlmReply::withContent({ u"That was long."_s }));
+        m_telegram->userSends(telegramUser, telegramUser, flood);
+        QTRY_COMPARE_WITH_TIMEOUT(m_telegram->botMessages(telegramUser).constLast(), u"That was long."_s, 20'000);
+        QString stored;
+        for (const Session &session : m_sessions->sessions()) {
+            for (const Message &m : m_sessions->transcript(session.id))
+                if (m.role == MessageRole::User && m.content.startsWith(u"flood "_s))
+                    stored = m.content;
+        }
+        QVERIFY(stored.startsWith(flood.left(40'000)));
+        QVERIFY2(stored.endsWith(u"this message was 100006 characters long; only the first 40000 were kept.]"_s),
+            qPrintable(stored.right(120)));
+    }
+
     void aFatalErrorStopsOnePlatformOnly() // last: Discord stays down afterwards
     {
         m_discord->closeConnections(4014);
@@ -278,7 +369,7 @@ private Q_SLOTS:
         const int identifies = m_discord->identifyCount();
         m_llm->enqueue(FakeLlmReply::withContent({ u"Telegram still answers."_s }));
         m_telegram->userSends(telegramUser, telegramUser, u"are you there?"_s);
-        QTRY_COMPARE(m_telegram->botMessages(telegramUser), QStringList { u"Telegram still answers."_s });
+        QTRY_COMPARE(m_telegram->botMessages(telegramUser).constLast(), u"Telegram still answers."_s);
         m_llm->enqueue(FakeLlmReply::withContent({ u"Slack still answers."_s }));
         m_slack->userSends(slackUser, slackDm, u"and you?"_s);
         QTRY_VERIFY(m_slack->botMessages(slackDm).contains(u"Slack still answers."_s));

@@ -70,6 +70,27 @@ private Q_SLOTS:
         QCOMPARE(decoder.finish(), QList<QByteArray> { "tail" });
         QVERIFY(decoder.finish().isEmpty());
     }
+
+    void anOverlongLineStopsTheDecoder()
+    {
+        SseDecoder decoder;
+        QCOMPARE(decoder.feed("data: {\"a\":1}\n\n"), QList<QByteArray> { "{\"a\":1}" });
+        QVERIFY(decoder.feed(QByteArray(SseDecoder::maxLineBytes / 2, 'x')).isEmpty());
+        QVERIFY(!decoder.overflowed());
+        QVERIFY(decoder.feed(QByteArray(SseDecoder::maxLineBytes / 2 + 1, 'x')).isEmpty());
+        QVERIFY(decoder.overflowed());
+        QVERIFY(decoder.feed("\n\ndata: {\"b\":2}\n\n").isEmpty()); // nothing after the cap is trusted
+        QVERIFY(decoder.finish().isEmpty());
+    }
+
+    void manyDataLinesOfOneEventAreCappedToo()
+    {
+        SseDecoder decoder;
+        const QByteArray line = "data: " + QByteArray(1000, 'y') + "\n";
+        for (int i = 0; i < 1100 && !decoder.overflowed(); ++i)
+            QVERIFY(decoder.feed(line).isEmpty());
+        QVERIFY(decoder.overflowed());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSseDecoder)

@@ -28,6 +28,13 @@ private Q_SLOTS:
         QTest::newRow("code block") << u"```python\nprint(1 < 2)\n```"_s
                                     << u"<pre><code class=\"language-python\">print(1 &lt; 2)</code></pre>"_s;
         QTest::newRow("plain code block") << u"```\nls -l\n```"_s << u"<pre>ls -l</pre>"_s;
+        // A fence line that names no language is shown, not hidden in an attribute (a part of a
+        // reply that repeated a 5,000-character fence line would otherwise be empty).
+        QTest::newRow("implausible language") << u"```xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n```"_s
+                                              << u"<pre>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</pre>"_s;
+        QTest::newRow("info with markup") << u"```<b>\nx\n```"_s << u"<pre>&lt;b&gt;\nx</pre>"_s;
+        QTest::newRow("language and words")
+            << u"```c++ main file\nint x;\n```"_s << u"<pre><code class=\"language-c++\">int x;</code></pre>"_s;
         QTest::newRow("link") << u"[site](https://x.com/?a=1&b=2)"_s
                               << u"<a href=\"https://x.com/?a=1&amp;b=2\">site</a>"_s;
         QTest::newRow("lists") << u"- one\n- two\n\n1. a\n2. b"_s << u"• one\n• two\n\n1. a\n2. b"_s;

@@ -196,6 +196,14 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
         <source>Stopped.</source>
         <translation>Gestoppt.</translation>
     </message>
+    <message>
+        <source>The model endpoint sent a line longer than %1 MiB; the reply is cut there.</source>
+        <translation>Der Modell-Endpunkt hat eine Zeile über %1 MiB gesendet; die Antwort endet dort.</translation>
+    </message>
+    <message>
+        <source>The reply passed %1 characters; Baton stopped it there.</source>
+        <translation>Die Antwort hat %1 Zeichen überschritten; Baton hat sie dort beendet.</translation>
+    </message>
 </context>
 <context>
     <name>CommandLedger</name>
@@ -862,6 +870,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>untitled</source>
         <translation>ohne Titel</translation>
     </message>
+    <message>
+        <source>
+
+[Baton: this message was %1 characters long; only the first %2 were kept.]</source>
+        <translation>
+
+[Baton: Diese Nachricht war %1 Zeichen lang; nur die ersten %2 wurden behalten.]</translation>
+    </message>
 </context>
 <context>
     <name>GatewayService</name>
@@ -1242,6 +1258,13 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Discord refused the Message Content intent (4014): enable the Message Content intent in the Developer Portal (Bot -&gt; Privileged Gateway Intents).</source>
         <translation>Discord hat den Message Content Intent abgelehnt (4014): Aktiviere den Message Content Intent im Developer Portal (Bot -&gt; Privileged Gateway Intents).</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyStreamer</name>
+    <message>
+        <source>_(This reply was too long for %1; it is complete in Baton: open it in the window or run `baton sessions show %2`.)_</source>
+        <translation>_(Diese Antwort war zu lang für %1; vollständig steht sie in Baton: im Fenster oder mit `baton sessions show %2`.)_</translation>
     </message>
 </context>
 <context>

@@ -87,8 +87,33 @@ void ChatStream::onReadyRead()
             m_errorBody += m_reply->read(maxErrorBody - m_errorBody.size());
         return;
     }
-    for (const QByteArray &payload : m_decoder.feed(m_reply->readAll()))
+    takeEvents(m_decoder.feed(m_reply->readAll()));
+    stopIfOversized();
+}
+
+void ChatStream::takeEvents(const QList<QByteArray> &payloads)
+{
+    for (const QByteArray &payload : payloads) {
+        if (m_text.size() > maxReplyChars)
+            return; // what comes past the cap is dropped with the stream
         handleEvent(payload);
+    }
+}
+
+bool ChatStream::stopIfOversized()
+{
+    QString sentence;
+    if (m_decoder.overflowed())
+        sentence = tr("The model endpoint sent a line longer than %1 MiB; the reply is cut there.")
+                       .arg(SseDecoder::maxLineBytes / (1024 * 1024));
+    else if (m_text.size() > maxReplyChars)
+        sentence = tr("The reply passed %1 characters; Baton stopped it there.").arg(maxReplyChars);
+    else
+        return false;
+    finish(m_gotToken ? Outcome::Partial : Outcome::Failed, sentence);
+    if (m_reply)
+        m_reply->abort();
+    return true;
 }
 
 void ChatStream::handleEvent(const QByteArray &payload)
@@ -171,7 +196,7 @@ void ChatStream::onReplyFinished()
         return;
     m_reply = nullptr;
     reply->deleteLater();
-    if (m_cancelled)
+    if (m_cancelled || m_outcome != Outcome::Running)
         return;
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -180,10 +205,10 @@ void ChatStream::onReplyFinished()
     const int backoff = m_request.retryBaseDelayMs * (1 << std::min(m_attempts - 1, 10));
 
     if (status == 200) {
-        for (const QByteArray &payload : m_decoder.feed(reply->readAll()))
-            handleEvent(payload);
-        for (const QByteArray &payload : m_decoder.finish())
-            handleEvent(payload);
+        takeEvents(m_decoder.feed(reply->readAll()));
+        takeEvents(m_decoder.finish());
+        if (stopIfOversized())
+            return;
         if (!m_streamError.isEmpty())
             return finish(Outcome::Failed, tr("The model stopped with an error: %1").arg(m_streamError));
         if (!m_finishReason.isEmpty() || m_sawDone)

@@ -25,6 +25,10 @@ public:
     enum class Outcome { Running, Complete, Partial, Failed, Cancelled };
     Q_ENUM(Outcome)
 
+    /// A reply longer than this is stopped there and kept as partial: no answer is that long, and
+    /// a server streaming without end must not exhaust memory.
+    static constexpr qsizetype maxReplyChars = 4 * 1024 * 1024;
+
     ChatStream(QNetworkAccessManager *network, const ChatRequest &request, QObject *parent = nullptr);
 
     void start();
@@ -52,7 +56,10 @@ private:
     void send();
     void onReadyRead();
     void onReplyFinished();
+    void takeEvents(const QList<QByteArray> &payloads);
     void handleEvent(const QByteArray &payload);
+    /// Ends the stream early, keeping what arrived, when a line or the reply passed its cap.
+    bool stopIfOversized();
     void takeToolCalls(const QJsonArray &fragments);
     void retryOrFail(int delayMs, const QString &sentence);
     void finish(Outcome outcome, const QString &error = {});

@@ -4,26 +4,40 @@
 QList<QByteArray> SseDecoder::feed(const QByteArray &bytes)
 {
     QList<QByteArray> events;
+    if (m_overflowed)
+        return events;
     m_pending += bytes;
     qsizetype start = 0;
-    for (;;) {
+    while (!m_overflowed) {
         const qsizetype newline = m_pending.indexOf('\n', start);
         if (newline < 0)
             break;
         QByteArrayView line(m_pending.constData() + start, newline - start);
         if (line.endsWith('\r'))
             line.chop(1);
-        takeLine(line, events);
+        if (line.size() > maxLineBytes)
+            m_overflowed = true;
+        else
+            takeLine(line, events);
         start = newline + 1;
     }
     // Only the unfinished tail is kept, so each byte is scanned once.
     m_pending.remove(0, start);
+    if (m_pending.size() > maxLineBytes)
+        m_overflowed = true;
+    if (m_overflowed) {
+        m_pending.clear();
+        m_data.clear();
+        m_hasData = false;
+    }
     return events;
 }
 
 QList<QByteArray> SseDecoder::finish()
 {
     QList<QByteArray> events;
+    if (m_overflowed)
+        return events;
     if (!m_pending.isEmpty()) {
         QByteArrayView line(m_pending);
         if (line.endsWith('\r'))
@@ -52,6 +66,10 @@ void SseDecoder::takeLine(QByteArrayView line, QList<QByteArray> &events)
     value = value.sliced(1);
     if (value.startsWith(' '))
         value = value.sliced(1);
+    if (m_data.size() + value.size() >= maxLineBytes) {
+        m_overflowed = true;
+        return;
+    }
     if (m_hasData)
         m_data += '\n';
     m_data += value;

@@ -70,6 +70,9 @@ Settings::Platform Settings::platform(const QString &name) const
     const QVariant users = m_settings.value(u"allowed_users"_s);
     for (const QString &user : users.toStringList().join(u',').split(u',', Qt::SkipEmptyParts))
         p.allowedUsers << user.trimmed();
+    bool ok = false;
+    const qint64 maxReply = m_settings.value(u"max_reply_chars"_s, defaultMaxReplyChars).toLongLong(&ok);
+    p.maxReplyChars = ok && maxReply > 0 ? int(std::min<qint64>(maxReply, 1'000'000)) : defaultMaxReplyChars;
     m_settings.endGroup();
     return p;
 }

@@ -35,7 +35,10 @@ public:
         QString homeChat;
         QString homeThread;
         QStringList allowedUsers;
+        /// The most of one reply posted there; the rest stays in the store with a note saying so.
+        int maxReplyChars = defaultMaxReplyChars;
     };
+    static constexpr int defaultMaxReplyChars = 32'000;
     [[nodiscard]] Platform platform(const QString &name) const;
 
     void setModel(const QString &model);

@@ -153,7 +153,7 @@ void Gateway::drainInbox()
         Message stored;
         stored.sessionId = sessionId;
         stored.role = MessageRole::User;
-        stored.content = message.text;
+        stored.content = boundedInbound(message.text);
         stored.platform = message.source.platform;
         stored.platformMessageId = message.messageId;
         stored.platformChat = message.source.chatId;
@@ -161,6 +161,20 @@ void Gateway::drainInbox()
         batch.replyTo << replyTarget(message.source);
     }
     storeBatch(batch);
+}
+
+QString Gateway::boundedInbound(const QString &text)
+{
+    if (text.size() <= maxInboundChars)
+        return text;
+    qCWarning(lcGateway) << "cut an inbound message of" << text.size() << "characters to" << maxInboundChars;
+    qsizetype cut = maxInboundChars;
+    if (text.at(cut - 1).isHighSurrogate())
+        --cut;
+    return text.first(cut)
+        + tr("\n\n[Baton: this message was %1 characters long; only the first %2 were kept.]")
+              .arg(text.size())
+              .arg(cut);
 }
 
 void Gateway::storeBatch(Batch &batch)
@@ -289,7 +303,8 @@ bool Gateway::startTurn(const QString &sessionId, const Message &message, QStrin
     }
     work.running = true;
     ReplyStreamer::Target target { sessionId, m_agent.replyId(sessionId), work.destination.platform,
-        work.destination.chatId, work.destination.threadId, adapter->maxMessageLength() };
+        work.destination.chatId, work.destination.threadId, adapter->maxMessageLength(),
+        m_settings.platform(work.destination.platform).maxReplyChars };
     work.streamer = new ReplyStreamer(m_outbox, target, editIntervalMs, this);
     connect(work.streamer, &ReplyStreamer::finished, this,
         [this, sessionId](const QString &deliveryError) { onReplyDelivered(sessionId, deliveryError); });

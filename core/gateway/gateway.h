@@ -64,6 +64,11 @@ public:
     void stopTakingTurns() { m_accepting = false; }
 
     static constexpr int editIntervalMs = 1'000;
+    /// The longest message any platform lets a person send (Slack's 40,000): what is longer did
+    /// not come from a conforming client and is stored cut, with a note saying so.
+    static constexpr qsizetype maxInboundChars = 40'000;
+    /// @p text as stored: cut at maxInboundChars with a note.
+    [[nodiscard]] static QString boundedInbound(const QString &text);
     static constexpr int typingIntervalMs = 4'000;
 
 Q_SIGNALS:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "replystreamer.h"
 
+#include "config/platformcatalog.h"
 #include "messagesplitter.h"
 #include "outboxsender.h"
 
@@ -38,8 +39,11 @@ QString ReplyStreamer::previewText() const
 {
     if (m_text.size() <= m_target.maxLength)
         return m_text;
-    // The whole reply follows in parts at the end; meanwhile the first part grows.
-    return MessageSplitter::split(m_text, m_target.maxLength - 1).constFirst() + u'…';
+    // The whole reply follows in parts at the end; meanwhile the first part grows. Only its
+    // beginning decides the first part, so a long reply is not split whole at every edit.
+    const QStringList parts = MessageSplitter::split(
+        m_text.first(std::min<qsizetype>(m_text.size(), 2 * m_target.maxLength)), m_target.maxLength - 1);
+    return parts.isEmpty() ? QString() : parts.constFirst() + u'…';
 }
 
 void ReplyStreamer::append(const QString &delta)
@@ -51,6 +55,8 @@ void ReplyStreamer::append(const QString &delta)
         return;
     if (m_draftOutboxId == 0) {
         m_shown = previewText();
+        if (m_shown.trimmed().isEmpty())
+            return;
         m_draftOutboxId = deliver(m_shown);
         m_sinceEdit.start();
         return;
@@ -62,7 +68,7 @@ void ReplyStreamer::append(const QString &delta)
 void ReplyStreamer::previewNow()
 {
     const QString text = previewText();
-    if (m_finishing || m_draftMessageId.isEmpty() || text == m_shown)
+    if (m_finishing || m_draftMessageId.isEmpty() || text == m_shown || text.trimmed().isEmpty())
         return;
     m_shown = text;
     m_sinceEdit.start();
@@ -80,9 +86,34 @@ void ReplyStreamer::finish(const QString &text)
     sendFinal();
 }
 
+QStringList ReplyStreamer::finalParts() const
+{
+    // Only the beginning can be posted: splitting more of a huge reply would be wasted work.
+    const qsizetype considered
+        = std::min<qsizetype>(m_final.size(), qsizetype(m_target.maxReplyChars) + m_target.maxLength);
+    QStringList parts = MessageSplitter::split(m_final.first(considered), m_target.maxLength);
+    qsizetype kept = 0;
+    qsizetype total = 0;
+    while (kept < parts.size() && kept < m_target.maxParts && total + parts.at(kept).size() <= m_target.maxReplyChars)
+        total += parts.at(kept++).size();
+    if (kept == parts.size() && considered == m_final.size())
+        return parts;
+    parts.resize(std::max<qsizetype>(kept, 1));
+    const QString note = tr("_(This reply was too long for %1; it is complete in Baton: open it in the window or "
+                            "run `baton sessions show %2`.)_")
+                             .arg(PlatformCatalog::displayName(m_target.platform), m_target.sessionId.left(8));
+    if (parts.last().size() + 2 + note.size() <= m_target.maxLength)
+        parts.last() += u"\n\n"_s + note;
+    else if (parts.size() < m_target.maxParts)
+        parts << note;
+    else
+        parts.last() = note; // the note matters more than one more part of an overlong reply
+    return parts;
+}
+
 void ReplyStreamer::sendFinal()
 {
-    const QStringList parts = MessageSplitter::split(m_final, m_target.maxLength);
+    const QStringList parts = finalParts();
     for (qsizetype i = 0; i < parts.size(); ++i) {
         if (i == 0 && !m_draftMessageId.isEmpty() && parts.first() == m_shown)
             continue; // already there

@@ -28,6 +28,9 @@ public:
         QString chat;
         QString thread;
         int maxLength = 4096;
+        /// Past this many characters (or maxParts messages) the rest of a reply is not posted.
+        int maxReplyChars = 32'000;
+        int maxParts = 10;
     };
 
     ReplyStreamer(OutboxSender &outbox, const Target &target, int editIntervalMs = 1'000, QObject *parent = nullptr);
@@ -45,6 +48,8 @@ private:
     void sendFinal();
     void previewNow();
     [[nodiscard]] QString previewText() const;
+    /// The final reply as the messages to post, shortened with a note when it is too long.
+    [[nodiscard]] QStringList finalParts() const;
     [[nodiscard]] qint64 deliver(const QString &content, const QString &editOf = {});
 
     OutboxSender &m_outbox;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "discordgateway.h"
 
+#include "common/boundedsocket.h"
 #include "gateway/backoff.h"
 
 #include <QDateTime>
@@ -99,7 +100,7 @@ void DiscordGateway::connectSocket()
         m_socket->abort();
         m_socket->deleteLater();
     }
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket = BoundedSocket::create(this);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &DiscordGateway::onText);
     connect(m_socket, &QWebSocket::disconnected, this, &DiscordGateway::onDisconnected);
     m_resumeNext = isResumable();

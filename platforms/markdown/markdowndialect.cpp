@@ -13,6 +13,21 @@ QString attribute(const MD_ATTRIBUTE &a)
     return QString::fromUtf8(a.text, a.size);
 }
 
+// The language a code fence names, when it looks like one (`cpp`, `c++`, `objective-c`). Any other
+// info string, such as a line of 5,000 characters a model repeated, names none: it is shown as the
+// block's first line instead, so that no text the reply holds vanishes into an attribute.
+QString codeLanguage(const MD_BLOCK_CODE_DETAIL *detail)
+{
+    const QString language = attribute(detail->lang);
+    if (language.size() > 32)
+        return {};
+    for (const QChar c : language) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && !u"+#._-"_s.contains(c))
+            return {};
+    }
+    return language;
+}
+
 // Writes the dialect while md4c walks the document.
 struct Renderer
 {
@@ -70,8 +85,14 @@ struct Renderer
             break;
         case MD_BLOCK_CODE:
             blockBreak();
-            html += dialect.preOpen(attribute(static_cast<MD_BLOCK_CODE_DETAIL *>(detail)->lang));
-            break;
+            {
+                const auto *code = static_cast<MD_BLOCK_CODE_DETAIL *>(detail);
+                const QString language = codeLanguage(code);
+                html += dialect.preOpen(language);
+                if (language.isEmpty() && code->info.size > 0)
+                    html += dialect.escape(attribute(code->info)) + u'\n';
+                break;
+            }
         case MD_BLOCK_P:
         case MD_BLOCK_TABLE:
         case MD_BLOCK_HTML:
@@ -120,7 +141,7 @@ struct Renderer
         case MD_BLOCK_CODE:
             if (html.endsWith(u'\n'))
                 html.chop(1);
-            html += dialect.preClose(attribute(static_cast<MD_BLOCK_CODE_DETAIL *>(detail)->lang));
+            html += dialect.preClose(codeLanguage(static_cast<MD_BLOCK_CODE_DETAIL *>(detail)));
             break;
         default:
             break;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "slackadapter.h"
 
+#include "common/boundedsocket.h"
 #include "gateway/backoff.h"
 #include "gateway/platformids.h"
 #include "slackapi.h"
@@ -127,7 +128,7 @@ void SlackAdapter::openSocket()
         if (!r.ok)
             return reconnect(tr("Slack would not open a connection: %1").arg(r.error));
         closeSocket();
-        m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+        m_socket = BoundedSocket::create(this);
         connect(m_socket, &QWebSocket::textMessageReceived, this, &SlackAdapter::onFrame);
         connect(m_socket, &QWebSocket::disconnected, this, [this] {
             const QString why = m_socket ? m_socket->closeReason() : QString();
