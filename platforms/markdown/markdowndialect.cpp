@@ -2,6 +2,7 @@
 #include "markdowndialect.h"
 
 #include <QList>
+#include <QRegularExpression>
 
 #include <md4c.h>
 
@@ -11,6 +12,17 @@ namespace {
 QString attribute(const MD_ATTRIBUTE &a)
 {
     return QString::fromUtf8(a.text, a.size);
+}
+
+// A word joiner after each '@' that starts a name: it reads the same but mentions no one.
+QString defused(QString text)
+{
+    for (qsizetype i = text.size() - 2; i >= 0; --i) {
+        const QChar next = text.at(i + 1);
+        if (text.at(i) == u'@' && (next.isLetterOrNumber() || next == u'_'))
+            text.insert(i + 1, QChar(0x2060));
+    }
+    return text;
 }
 
 // Writes the dialect while md4c walks the document.
@@ -26,6 +38,7 @@ struct Renderer
     };
     QList<List> lists;
     int quoteDepth = 0;
+    QList<bool> linksOpened; // per open link: whether its target was safe enough to write
 
     void blockBreak()
     {
@@ -143,9 +156,13 @@ struct Renderer
         case MD_SPAN_DEL:
             html += dialect.strike.open;
             break;
-        case MD_SPAN_A:
-            html += dialect.linkOpen(attribute(static_cast<MD_SPAN_A_DETAIL *>(detail)->href));
+        case MD_SPAN_A: {
+            const QString target = safeLinkTarget(attribute(static_cast<MD_SPAN_A_DETAIL *>(detail)->href));
+            linksOpened.append(!target.isEmpty());
+            if (!target.isEmpty())
+                html += dialect.linkOpen(target);
             break;
+        }
         default:
             break; // images show their alt text
         }
@@ -168,7 +185,8 @@ struct Renderer
             html += dialect.strike.close;
             break;
         case MD_SPAN_A:
-            html += dialect.linkClose;
+            if (!linksOpened.isEmpty() && linksOpened.takeLast())
+                html += dialect.linkClose;
             break;
         default:
             break;
@@ -194,6 +212,9 @@ struct Renderer
             else
                 html += dialect.escape(chunk);
             break;
+        case MD_TEXT_NORMAL:
+            html += dialect.defuseMentions ? defused(dialect.escape(chunk)) : dialect.escape(chunk);
+            break;
         default:
             html += dialect.escape(chunk);
         }
@@ -203,9 +224,27 @@ struct Renderer
 
 } // namespace
 
+QString safeLinkTarget(const QString &href)
+{
+    static const QRegularExpression scheme(u"^([A-Za-z][A-Za-z0-9+.-]*):"_s);
+    const QString trimmed = href.trimmed();
+    const QRegularExpressionMatch match = scheme.match(trimmed);
+    if (!match.hasMatch()) {
+        // Permissive autolinks arrive without a scheme.
+        if (trimmed.startsWith("www."_L1, Qt::CaseInsensitive))
+            return u"http://"_s + trimmed;
+        static const QRegularExpression address(u"^[^@\\s/:]+@[^@\\s/:]+\\.[^@\\s/:]+$"_s);
+        if (address.match(trimmed).hasMatch())
+            return u"mailto:"_s + trimmed;
+        return {};
+    }
+    const QString name = match.captured(1).toLower();
+    return name == "http"_L1 || name == "https"_L1 || name == "mailto"_L1 ? trimmed : QString();
+}
+
 QString renderMarkdown(const QString &markdown, const MarkdownDialect &dialect)
 {
-    Renderer renderer { dialect, {}, {}, {}, 0 };
+    Renderer renderer { dialect, {}, {}, {}, 0, {} };
     MD_PARSER parser {};
     parser.abi_version = 0;
     // Raw HTML from a model is text to show, never markup to trust. No MD_FLAG_UNDERLINE: models
