@@ -98,7 +98,7 @@ ScrollView {
             font.pixelSize: 13
         }
         Repeater {
-            model: dialog.settings.people
+            model: pairingPage.dialog.settings.people
             delegate: Rectangle {
                 id: person
                 required property var modelData
@@ -106,7 +106,7 @@ ScrollView {
                 Layout.fillWidth: true
                 implicitHeight: personRow.implicitHeight + 20
                 radius: 8
-                color: dialog.card
+                color: pairingPage.dialog.card
                 RowLayout {
                     id: personRow
                     anchors.fill: parent
@@ -131,7 +131,7 @@ ScrollView {
                         text: qsTr("Revoke")
                         flat: true
                         Accessible.name: qsTr("Revoke the access of %1").arg(person.modelData.userName || person.modelData.userId)
-                        onClicked: dialog.settings.revoke(person.modelData.platform, person.modelData.userId)
+                        onClicked: pairingPage.dialog.settings.revoke(person.modelData.platform, person.modelData.userId)
                     }
                 }
             }
