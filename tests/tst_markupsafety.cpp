@@ -40,6 +40,8 @@ private Q_SLOTS:
     {
         QCOMPARE(TelegramHtml::fromMarkdown(u"[you](tg://user?id=111)"_s), u"you"_s);
         QCOMPARE(TelegramHtml::fromMarkdown(u"ask @ann"_s), u"ask @\u2060ann"_s);
+        QCOMPARE(TelegramHtml::fromMarkdown(u"ask &#64;ann or &#x40;bob"_s), u"ask @\u2060ann or @\u2060bob"_s);
+        QCOMPARE(TelegramHtml::fromMarkdown(u"&#65;"_s), u"&#65;"_s);
         QCOMPARE(TelegramHtml::fromMarkdown(u"[ok](https://x.org)"_s), u"<a href=\"https://x.org\">ok</a>"_s);
         QCOMPARE(TelegramHtml::fromMarkdown(u"a@b.org"_s).contains(u"mailto:a@b.org"_s), true);
     }

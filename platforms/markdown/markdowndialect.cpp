@@ -25,6 +25,19 @@ QString defused(QString text)
     return text;
 }
 
+// Whether @p entity (&#64;, &#x40;, &commat;) spells '@'.
+bool isAtSign(const QString &entity)
+{
+    if (entity == "&commat;"_L1)
+        return true;
+    if (!entity.startsWith("&#"_L1) || !entity.endsWith(u';'))
+        return false;
+    const bool hex = entity.size() > 3 && (entity.at(2) == u'x' || entity.at(2) == u'X');
+    bool ok = false;
+    const uint code = entity.mid(hex ? 3 : 2).chopped(1).toUInt(&ok, hex ? 16 : 10);
+    return ok && code == '@';
+}
+
 // Writes the dialect while md4c walks the document.
 struct Renderer
 {
@@ -207,7 +220,9 @@ struct Renderer
             html += u'\n';
             break;
         case MD_TEXT_ENTITY:
-            if (dialect.keptEntities.contains(chunk) || (dialect.keepNumericEntities && chunk.startsWith("&#"_L1)))
+            if (dialect.defuseMentions && isAtSign(chunk))
+                html += u"@\u2060"_s; // &#64;name would become a mention once the platform decodes it
+            else if (dialect.keptEntities.contains(chunk) || (dialect.keepNumericEntities && chunk.startsWith("&#"_L1)))
                 html += chunk;
             else
                 html += dialect.escape(chunk);
