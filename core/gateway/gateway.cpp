@@ -209,46 +209,6 @@ void Gateway::storeBatch(Batch &batch)
         scheduleTurn(sessionId);
 }
 
-void Gateway::offerPairing(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message)
-{
-    const auto code
-        = m_stores.pairing.requestCode(adapter->name(), message.source.userId, message.userName, message.source.chatId);
-    if (!code) {
-        qCWarning(lcGateway).noquote() << "pairing:" << m_stores.pairing.errorString();
-        return;
-    }
-    if (code->code.isEmpty()) {
-        qCInfo(lcGateway).noquote() << "not offering pairing to" << adapter->name() << "user" << message.source.userId
-                                    << ": they had a code within the hour";
-        return;
-    }
-    if (!code->isNew)
-        return; // one code per stranger, sent once
-    qCInfo(lcGateway).noquote() << "pairing code issued to" << adapter->name() << "user" << message.source.userId;
-    reply(replyTarget(message.source),
-        tr("Hi! I only talk to people my owner knows. Your pairing code is %1; ask them to run "
-           "`baton pairing approve %1`.")
-            .arg(code->code));
-}
-
-QString Gateway::sessionFor(const SessionSource &source, const QString &firstText, Authorizer::Role role)
-{
-    const QString key = source.sessionKey();
-    const QString person = SessionOwners::person(source.platform, source.userId);
-    if (const auto binding = m_stores.keys.binding(key)) {
-        // A guest continues only what they began: a chat bound elsewhere (by an older version, or
-        // a handoff thread they can read) does not feed them someone else's transcript.
-        if (role == Authorizer::Role::Guest && m_stores.owners.startedBy(binding->sessionId) != person)
-            return notYours;
-        return binding->sessionId;
-    }
-    const QString id = m_stores.sessions.createSession(Agent::titleFrom(firstText), source.platform);
-    if (id.isEmpty() || !m_stores.owners.setStartedBy(id, person) || !m_stores.keys.bind(key, id))
-        return {};
-    qCInfo(lcGateway).noquote() << "new session" << id << "for" << key;
-    return id;
-}
-
 bool Gateway::seenBefore(const PlatformAdapter::Inbound &message)
 {
     const bool first = m_stores.commands.firstTime(message.source.platform, message.source.chatId, message.messageId);
@@ -386,11 +346,6 @@ void Gateway::onReplyDelivered(const QString &sessionId, const QString &error)
         scheduleTurn(sessionId);
     else if (!isBusy())
         Q_EMIT idle();
-}
-
-QString Gateway::somethingWentWrong()
-{
-    return tr("Sorry, something went wrong on my side; the owner can see why in Baton.");
 }
 
 void Gateway::reply(const SessionSource &to, const QString &text, const QString &sessionId)
