@@ -2,6 +2,7 @@
 #include "batonversion.h"
 #include "cli/commandline.h"
 #include "cli/interruptnotifier.h"
+#include "config/secretscrubber.h"
 #include "config/translations.h"
 #include "platformfactory.h"
 
@@ -52,6 +53,8 @@ int main(int argc, char *argv[])
 {
     // systemd may stop a service the moment it started: that stop must reach the graceful handler.
     InterruptNotifier::holdSignals();
+    // Whatever a server echoes into an error, no log line of this process carries a secret.
+    SecretScrubber::installLogFilter();
 #ifdef BATON_WITH_GUI
     QString dataDir, config;
     bool demo = false;

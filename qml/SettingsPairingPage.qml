@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Baton
 
-// The Settings page of pairing requests: people waiting for a yes or no.
+// The Settings page of pairing requests: people waiting for a yes or no, and who may talk to Baton.
 ScrollView {
     // The Settings dialog whose page this is.
     required property var dialog
@@ -88,6 +88,53 @@ ScrollView {
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("No one is waiting for approval.")
             color: dialog.subtle
+        }
+        SettingsTitle {
+            Layout.topMargin: 18
+            text: qsTr("Who may talk to Baton")
+        }
+        SettingsHint {
+            text: qsTr("Owners are the allowed users of each platform: they can do everything. Guests are people you approved: they talk to Baton in their own chats and see only the conversations they began.")
+            font.pixelSize: 13
+        }
+        Repeater {
+            model: pairingPage.dialog.settings.people
+            delegate: Rectangle {
+                id: person
+                required property var modelData
+                objectName: "personRow_" + modelData.platform + "_" + modelData.userId
+                Layout.fillWidth: true
+                implicitHeight: personRow.implicitHeight + 20
+                radius: 8
+                color: pairingPage.dialog.card
+                RowLayout {
+                    id: personRow
+                    anchors.fill: parent
+                    anchors.leftMargin: 16
+                    anchors.rightMargin: 12
+                    spacing: 16
+                    Label {
+                        objectName: "roleLabel"
+                        Layout.preferredWidth: 64
+                        text: person.modelData.roleText
+                        font.weight: Font.DemiBold
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: (person.modelData.userName ? person.modelData.userName + " · " : "")
+                            + qsTr("%1 · user id %2").arg(person.modelData.displayName).arg(person.modelData.userId)
+                        elide: Text.ElideRight
+                    }
+                    Button {
+                        objectName: "revokeButton"
+                        visible: person.modelData.role === "guest"
+                        text: qsTr("Revoke")
+                        flat: true
+                        Accessible.name: qsTr("Revoke the access of %1").arg(person.modelData.userName || person.modelData.userId)
+                        onClicked: pairingPage.dialog.settings.revoke(person.modelData.platform, person.modelData.userId)
+                    }
+                }
+            }
         }
         Label {
             objectName: "pairingNote"

@@ -48,7 +48,10 @@ class SettingsController : public QObject
     Q_PROPERTY(QVariantMap tests READ tests NOTIFY testsChanged)
     /// "model" or a platform -> {state: "saving" | "ok" | "failed", text}.
     Q_PROPERTY(QVariantMap saves READ saves NOTIFY savesChanged)
-    /// What the last approve or deny did, in one sentence.
+    /// Who may talk to Baton: [{platform, displayName, userId, userName, role: "owner" | "guest",
+    /// roleText}], owners (allowed_users) first.
+    Q_PROPERTY(QVariantList people READ people NOTIFY pairingRequestsChanged)
+    /// What the last approve, deny or revoke did, in one sentence.
     Q_PROPERTY(QString pairingNote READ pairingNote NOTIFY pairingRequestsChanged)
     /// Why something cannot be shown: an unreadable config, the store, or the keychain.
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
@@ -68,6 +71,7 @@ public:
     [[nodiscard]] QStringList platformNames() const;
     [[nodiscard]] QVariantList platforms() const;
     [[nodiscard]] QVariantList pairingRequests() const { return m_pairingRequests; }
+    [[nodiscard]] QVariantList people() const { return m_people; }
     [[nodiscard]] QVariantMap tests() const { return m_tests; }
     [[nodiscard]] QVariantMap saves() const { return m_saves; }
     [[nodiscard]] QString pairingNote() const { return m_pairingNote; }
@@ -87,6 +91,8 @@ public:
     Q_INVOKABLE void removeSecret(const QString &name);
     Q_INVOKABLE void approve(const QString &code);
     Q_INVOKABLE void deny(const QString &code);
+    /// Ends a guest's access.
+    Q_INVOKABLE void revoke(const QString &platform, const QString &userId);
     /// GET {base_url}/models. An empty @p baseUrl tests what is saved, an empty @p apiKey the saved key;
     /// @p model, when given with @p baseUrl, is looked for in the list.
     Q_INVOKABLE void testModel(const QString &baseUrl = {}, const QString &apiKey = {}, const QString &model = {});
@@ -134,6 +140,7 @@ private:
     QString m_secretsError;
     int m_secretsGeneration = 0;
     QVariantList m_pairingRequests;
+    QVariantList m_people;
     QVariantMap m_tests;
     QVariantMap m_saves;
     bool m_gatewayHere = false;

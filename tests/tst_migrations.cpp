@@ -2,6 +2,8 @@
 #include "store/database.h"
 #include "store/handoffstore.h"
 #include "store/migrations.h"
+#include "store/pairingstore.h"
+#include "store/sessionowners.h"
 #include "store/sessionstore.h"
 
 #include <QSqlError>
@@ -56,7 +58,9 @@ private:
                    "VALUES ('telegram:private:111', 'old-session', 2000)"_s
                 << u"INSERT INTO outbox (session_id, platform, chat, content, created_at) "
                    "VALUES ('old-session', 'telegram', '111', 'unsent reply', 2001)"_s
-                << u"INSERT INTO pairing (platform, user_id, code, requested_at) VALUES ('telegram', '222', 'K7Q2', 5)"_s;
+                << u"INSERT INTO pairing (platform, user_id, code, requested_at) VALUES ('telegram', '222', 'K7Q2', 5)"_s
+                << u"INSERT INTO pairing (platform, user_id, code, requested_at, approved_at) "
+                   "VALUES ('telegram', '333', 'APPR', 6, 7)"_s;
         if (version >= 5) // from 5 on, Baton itself indexes what it inserts
             sql << u"INSERT INTO messages_fts (rowid, content) SELECT id, content FROM messages"_s;
         if (version >= 6)
@@ -150,6 +154,15 @@ private Q_SLOTS:
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(u"SELECT count(*) FROM outbox"_s) && q.next());
         QCOMPARE(q.value(0).toInt(), version >= 3 ? 1 : 0);
+
+        // People approved before roles existed are guests; codes from back then have expired, and
+        // sessions from back then were begun by no guest.
+        PairingStore pairing(db);
+        QCOMPARE(pairing.role(u"telegram"_s, u"333"_s), version >= 3 ? u"guest"_s : QString());
+        QVERIFY(pairing.pendingRequests().isEmpty());
+        QVERIFY(!pairing.approve(u"K7Q2"_s));
+        SessionOwners owners(db);
+        QCOMPARE(owners.startedBy(u"old-session"_s), QString());
     }
 
     void failedMigrationRollsBackWhole()

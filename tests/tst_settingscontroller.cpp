@@ -343,9 +343,18 @@ private Q_SLOTS:
         QSignalSpy changed(m_settings.get(), &SettingsController::pairingRequestsChanged);
         m_settings->approve(ana->code.toLower());
         QVERIFY(gateway.isApproved(u"telegram"_s, u"555"_s));
-        QCOMPARE(m_settings->pairingNote(), u"Approved Ana (Telegram 555): they can talk to Baton now."_s);
+        QCOMPARE(m_settings->pairingNote(), u"Approved Ana (Telegram 555) as a guest: they can talk to Baton now."_s);
         QCOMPARE(m_settings->pairingRequests().size(), 1);
         QCOMPARE(changed.size(), 1);
+        // Ana shows among the people who may talk to Baton, as a guest, after the owners.
+        const QVariantList people = m_settings->people();
+        QVERIFY(!people.isEmpty());
+        const QVariantMap ana_ = people.constLast().toMap();
+        QCOMPARE(ana_.value(u"userId"_s).toString(), u"555"_s);
+        QCOMPARE(ana_.value(u"role"_s).toString(), u"guest"_s);
+        QCOMPARE(ana_.value(u"roleText"_s).toString(), u"Guest"_s);
+        for (const QVariant &person : people.mid(0, people.size() - 1))
+            QCOMPARE(person.toMap().value(u"role"_s).toString(), u"owner"_s);
 
         m_settings->deny(bo->code);
         QVERIFY(!gateway.isApproved(u"discord"_s, u"777"_s));
@@ -355,6 +364,12 @@ private Q_SLOTS:
 
         m_settings->approve(bo->code);
         QCOMPARE(m_settings->pairingNote(), u"No waiting pairing request has the code %1 any more."_s.arg(bo->code));
+
+        m_settings->revoke(u"telegram"_s, u"555"_s);
+        QVERIFY(!gateway.isApproved(u"telegram"_s, u"555"_s));
+        QCOMPARE(m_settings->pairingNote(), u"Revoked Ana (Telegram 555): Baton no longer answers them."_s);
+        for (const QVariant &person : m_settings->people())
+            QVERIFY(person.toMap().value(u"role"_s).toString() != u"guest"_s);
     }
 
     void theDialog()

@@ -757,20 +757,8 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
 <context>
     <name>Gateway</name>
     <message>
-        <source>Sorry, I could not open a conversation: %1</source>
-        <translation>Entschuldige, ich konnte keine Unterhaltung öffnen: %1</translation>
-    </message>
-    <message>
-        <source>Sorry, I could not store your message: %1</source>
-        <translation>Entschuldige, ich konnte deine Nachricht nicht speichern: %1</translation>
-    </message>
-    <message>
         <source>Hi! I only talk to people my owner knows. Your pairing code is %1; ask them to run `baton pairing approve %1`.</source>
         <translation>Hallo! Ich spreche nur mit Leuten, die mein Besitzer kennt. Dein Kopplungscode ist %1; bitte ihn, `baton pairing approve %1` auszuführen.</translation>
-    </message>
-    <message>
-        <source>Sorry, I could not answer: %1</source>
-        <translation>Entschuldige, ich konnte nicht antworten: %1</translation>
     </message>
     <message>
         <source>%1 is not connected.</source>
@@ -781,36 +769,12 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>in dieser Sitzung wird bereits eine Antwort geschrieben</translation>
     </message>
     <message>
-        <source>I am Baton, your assistant. Just write to me. Commands:
-/new: start a new conversation
-/resume [id or title]: continue an earlier conversation
-/status: what I am doing
-/sethome: make this chat the home for handoffs from the desktop
-/stop: stop the reply I am writing
-/help: this list</source>
-        <translation>Ich bin Baton, dein Assistent. Schreib mir einfach. Befehle:
-/new: neue Unterhaltung beginnen
-/resume [ID oder Titel]: frühere Unterhaltung fortsetzen
-/status: was ich gerade tue
-/sethome: diesen Chat zum Heimkanal für Übergaben vom Desktop machen
-/stop: die Antwort stoppen, die ich gerade schreibe
-/help: diese Liste</translation>
-    </message>
-    <message>
-        <source>Sorry, I could not start a conversation: %1</source>
-        <translation>Entschuldige, ich konnte keine Unterhaltung beginnen: %1</translation>
-    </message>
-    <message>
         <source>Started a new conversation.</source>
         <translation>Neue Unterhaltung begonnen.</translation>
     </message>
     <message>
         <source>Already on that conversation.</source>
         <translation>Diese Unterhaltung ist bereits aktiv.</translation>
-    </message>
-    <message>
-        <source>Sorry, I could not switch: %1</source>
-        <translation>Entschuldige, ich konnte nicht wechseln: %1</translation>
     </message>
     <message numerus="yes">
         <source>Continuing %1 (%n message(s)).</source>
@@ -877,6 +841,58 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>
 
 [Baton: Diese Nachricht war %1 Zeichen lang; nur die ersten %2 wurden behalten.]</translation>
+    </message>
+    <message>
+        <source>This chat is on a conversation that is not yours. Send /new to start your own.</source>
+        <translation>Dieser Chat gehört zu einer Unterhaltung, die nicht deine ist. Sende /new, um deine eigene zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message>
+        <source>The reply was cut short; the owner can see why in Baton.</source>
+        <translation>Die Antwort wurde vorzeitig beendet; der Besitzer sieht in Baton, warum.</translation>
+    </message>
+    <message>
+        <source>The model did not answer; the owner can see why in Baton.</source>
+        <translation>Das Modell hat nicht geantwortet; der Besitzer sieht in Baton, warum.</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong on my side; the owner can see why in Baton.</source>
+        <translation>Entschuldige, bei mir ist etwas schiefgegangen; der Besitzer sieht in Baton, warum.</translation>
+    </message>
+    <message>
+        <source>I am Baton, your assistant. Just write to me. Commands:
+/new: start a new conversation
+/resume [id or title]: continue an earlier conversation
+/status: what I am doing
+</source>
+        <translation>Ich bin Baton, dein Assistent. Schreib mir einfach. Befehle:
+/new: neue Unterhaltung beginnen
+/resume [ID oder Titel]: frühere Unterhaltung fortsetzen
+/status: was ich gerade tue
+</translation>
+    </message>
+    <message>
+        <source>/sethome: make this chat the home for handoffs from the desktop
+</source>
+        <translation>/sethome: diesen Chat zum Heimkanal für Übergaben vom Desktop machen
+</translation>
+    </message>
+    <message>
+        <source>/stop: stop the reply I am writing
+/help: this list</source>
+        <translation>/stop: die Antwort stoppen, die ich gerade schreibe
+/help: diese Liste</translation>
+    </message>
+    <message>
+        <source>Sorry, only my owner can choose where handoffs go.</source>
+        <translation>Entschuldige, nur mein Besitzer kann festlegen, wohin Übergaben gehen.</translation>
+    </message>
+    <message>
+        <source>I found no single conversation of yours matching &apos;%1&apos;. Send /resume to see them.</source>
+        <translation>Ich finde keine eindeutige Unterhaltung von dir zu „%1“. Sende /resume, um sie zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -1194,10 +1210,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
 <context>
     <name>PairingCommand</name>
     <message>
-        <source>usage: baton pairing list | approve CODE | deny CODE</source>
-        <translation>Verwendung: baton pairing list | approve CODE | deny CODE</translation>
-    </message>
-    <message>
         <source>No pairing requests are waiting.</source>
         <translation>Keine offenen Kopplungsanfragen.</translation>
     </message>
@@ -1206,12 +1218,32 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>keine offene Kopplungsanfrage hat den Code %1. `baton pairing list` zeigt sie an.</translation>
     </message>
     <message>
-        <source>Approved %1: they can talk to Baton now.</source>
-        <translation>%1 freigegeben: Diese Person kann jetzt mit Baton sprechen.</translation>
-    </message>
-    <message>
         <source>Denied %1.</source>
         <translation>%1 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>usage: baton pairing list | approve CODE | deny CODE | revoke PLATFORM:USER_ID</source>
+        <translation>Verwendung: baton pairing list | approve CODE | deny CODE | revoke PLATTFORM:NUTZER_ID</translation>
+    </message>
+    <message>
+        <source>Approved %1 as a guest: they can talk to Baton now.</source>
+        <translation>%1 als Gast freigegeben: Die Person kann jetzt mit Baton sprechen.</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>name the person as PLATFORM:USER_ID, like telegram:123456789.</source>
+        <translation>gib die Person als PLATTFORM:NUTZER_ID an, etwa telegram:123456789.</translation>
+    </message>
+    <message>
+        <source>%1 is not an approved guest. `baton pairing list` shows who is.</source>
+        <translation>%1 ist kein freigegebener Gast. `baton pairing list` zeigt, wer es ist.</translation>
+    </message>
+    <message>
+        <source>Revoked %1: Baton no longer answers them.</source>
+        <translation>Zugang von %1 entzogen: Baton antwortet der Person nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1263,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>denying a pairing request</source>
         <translation>Ablehnen einer Kopplungsanfrage</translation>
+    </message>
+    <message>
+        <source>expiring old pairing codes</source>
+        <translation>beim Ablaufenlassen alter Kopplungscodes</translation>
+    </message>
+    <message>
+        <source>revoking a guest</source>
+        <translation>beim Entziehen eines Gastzugangs</translation>
     </message>
 </context>
 <context>
@@ -1360,6 +1400,17 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>no session with the id or title &apos;%1&apos;.</source>
         <translation>keine Sitzung mit der ID oder dem Titel &apos;%1&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionOwners</name>
+    <message>
+        <source>recording who began a session</source>
+        <translation>beim Vermerken, wer eine Sitzung begonnen hat</translation>
+    </message>
+    <message>
+        <source>reading who began a session</source>
+        <translation>beim Lesen, wer eine Sitzung begonnen hat</translation>
     </message>
 </context>
 <context>
@@ -1618,10 +1669,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>Keine offene Kopplungsanfrage hat mehr den Code %1.</translation>
     </message>
     <message>
-        <source>Approved %1: they can talk to Baton now.</source>
-        <translation>%1 freigegeben: Diese Person kann jetzt mit Baton sprechen.</translation>
-    </message>
-    <message>
         <source>Denied %1.</source>
         <translation>%1 abgelehnt.</translation>
     </message>
@@ -1632,6 +1679,26 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Saved. The gateway running elsewhere uses this from its next start.</source>
         <translation>Gespeichert. Das anderswo laufende Gateway verwendet das ab seinem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>Approved %1 as a guest: they can talk to Baton now.</source>
+        <translation>%1 als Gast freigegeben: Die Person kann jetzt mit Baton sprechen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a guest any more.</source>
+        <translation>%1 ist kein Gast mehr.</translation>
+    </message>
+    <message>
+        <source>Revoked %1: Baton no longer answers them.</source>
+        <translation>Zugang von %1 entzogen: Baton antwortet der Person nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -1865,6 +1932,26 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>No one is waiting for approval.</source>
         <translation>Niemand wartet auf Freigabe.</translation>
+    </message>
+    <message>
+        <source>Who may talk to Baton</source>
+        <translation>Wer mit Baton sprechen darf</translation>
+    </message>
+    <message>
+        <source>Owners are the allowed users of each platform: they can do everything. Guests are people you approved: they talk to Baton in their own chats and see only the conversations they began.</source>
+        <translation>Besitzer sind die erlaubten Nutzer jeder Plattform: Sie dürfen alles. Gäste sind Personen, die du freigegeben hast: Sie sprechen in ihren eigenen Chats mit Baton und sehen nur die Unterhaltungen, die sie selbst begonnen haben.</translation>
+    </message>
+    <message>
+        <source>%1 · user id %2</source>
+        <translation>%1 · Nutzer-ID %2</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Entziehen</translation>
+    </message>
+    <message>
+        <source>Revoke the access of %1</source>
+        <translation>Zugang von %1 entziehen</translation>
     </message>
 </context>
 <context>

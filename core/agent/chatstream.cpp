@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatstream.h"
 
+#include "config/secretscrubber.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -292,10 +294,12 @@ void ChatStream::finish(Outcome outcome, const QString &error)
     if (m_outcome != Outcome::Running)
         return;
     m_outcome = outcome;
-    m_error = error;
+    // Servers echo the request in errors (a 401 may quote the Authorization header): the sentence
+    // goes on to the store, the log and the window, so it leaves here without secrets.
+    m_error = SecretScrubber::scrub(error, m_request.apiKey);
     qCDebug(lcLlm) << "stream finished:" << outcome << "after" << m_attempts << "attempt(s)," << m_text.size()
                    << "characters";
-    if (!error.isEmpty() && outcome != Outcome::Cancelled)
-        Q_EMIT errorOccurred(error);
+    if (!m_error.isEmpty() && outcome != Outcome::Cancelled)
+        Q_EMIT errorOccurred(m_error);
     Q_EMIT finished();
 }

@@ -5,8 +5,11 @@
 
 #include <QStringList>
 
+class PairingStore;
+
 /**
- * @brief `baton pairing list | approve CODE | deny CODE`: strangers' requests to talk to Baton.
+ * @brief `baton pairing list | approve CODE | deny CODE | revoke PLATFORM:ID`: strangers' requests to
+ * talk to Baton, and who may (owners from allowed_users, guests approved here).
  */
 class PairingCommand
 {
@@ -17,5 +20,8 @@ public:
     [[nodiscard]] int run(const QStringList &args);
 
 private:
+    int list(PairingStore &pairing);
+    int revoke(PairingStore &pairing, const QString &who);
+
     const CliContext &m_ctx;
 };

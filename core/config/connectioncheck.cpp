@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectioncheck.h"
 
+#include "secretscrubber.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -44,11 +46,8 @@ QString ConnectionCheck::withoutSlash(QString url)
 
 void ConnectionCheck::finish(const QString &what, bool ok, const QString &sentence, const QString &secret)
 {
-    QString text = sentence;
     // Servers echo what they were sent now and then; a secret never reaches a sentence.
-    if (secret.size() >= 4)
-        text.replace(secret, u"…"_s);
-    Q_EMIT finished(what, ok, text);
+    Q_EMIT finished(what, ok, SecretScrubber::scrub(sentence, secret));
 }
 
 QString ConnectionCheck::networkTrouble(QNetworkReply *reply)

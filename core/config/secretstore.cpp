@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "secretstore.h"
 
+#include "secretscrubber.h"
+
 #include <QCoreApplication>
 
 #include <qt6keychain/keychain.h>
@@ -65,6 +67,7 @@ void SecretStore::read(const QString &name)
 {
     const QString fromEnvironment = qEnvironmentVariable(environmentVariable(name).toLatin1().constData());
     if (!fromEnvironment.isEmpty()) {
+        SecretScrubber::remember(fromEnvironment);
         // Answer asynchronously like the keychain does, so callers need only one code path.
         QMetaObject::invokeMethod(
             this, [this, name, fromEnvironment] { Q_EMIT readFinished(name, fromEnvironment, {}); },
@@ -76,6 +79,8 @@ void SecretStore::read(const QString &name)
     job->setKey(name);
     connect(job, &QKeychain::Job::finished, this, [this, name](QKeychain::Job *done) {
         const auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(done);
+        if (done->error() == QKeychain::NoError)
+            SecretScrubber::remember(readJob->textData());
         Q_EMIT readFinished(
             name, done->error() == QKeychain::NoError ? readJob->textData() : QString(), describe(done, name));
     });

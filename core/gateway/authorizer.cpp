@@ -12,15 +12,27 @@ void Authorizer::setAllowedUsers(const QString &platform, const QStringList &use
     m_allowed.insert(platform, userIds);
 }
 
-Authorizer::Verdict Authorizer::check(const PlatformAdapter::Inbound &message) const
+bool Authorizer::isOwner(const QString &platform, const QString &userId) const
 {
+    return !userId.isEmpty() && m_allowed.value(platform).contains(userId);
+}
+
+Authorizer::Verdict Authorizer::check(const PlatformAdapter::Inbound &message, Role *role) const
+{
+    Role dummy = Role::None;
+    Role &result = role ? *role : dummy;
+    result = Role::None;
     if (message.fromBot || message.source.userId.isEmpty())
         return Verdict::Ignore;
-    if (m_allowed.value(message.source.platform).contains(message.source.userId))
+    if (isOwner(message.source.platform, message.source.userId)) {
+        result = Role::Owner;
         return Verdict::Serve;
-    // Read from the store each time: `baton pairing approve` in another process counts at once.
-    if (m_pairing.isApproved(message.source.platform, message.source.userId))
+    }
+    // Read from the store each time: `baton pairing approve` or `revoke` in another process counts at once.
+    if (m_pairing.isApproved(message.source.platform, message.source.userId)) {
+        result = Role::Guest;
         return Verdict::Serve;
+    }
     // Codes go only to direct chats: a group is no place to hand out access.
     return message.source.chatType == SessionSource::ChatType::Direct ? Verdict::OfferPairing : Verdict::Ignore;
 }

@@ -9,6 +9,7 @@
 #include "store/outboxstore.h"
 #include "store/pairingstore.h"
 #include "store/sessionkeystore.h"
+#include "store/sessionowners.h"
 #include "store/sessionstore.h"
 
 #include <QDateTime>
@@ -21,7 +22,6 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcGateway, "baton.gateway", QtInfoMsg)
 
 namespace {
-constexpr int maxPairingOffersPerHour = 10;
 constexpr int retryBusySessionMs = 1'000;
 // How far back a fresh platform session looks for what it missed, and in how many conversations.
 constexpr qint64 catchUpWindowMs = 7LL * 24 * 3'600'000;
@@ -123,7 +123,8 @@ void Gateway::drainInbox()
         const PlatformAdapter::Inbound &message = arrival.message;
         if (!adapter)
             continue;
-        switch (m_authorizer.check(message)) {
+        Authorizer::Role role = Authorizer::Role::None;
+        switch (m_authorizer.check(message, &role)) {
         case Authorizer::Verdict::Ignore:
             qCDebug(lcGateway).noquote() << "ignored a message from" << message.source.userId << "in"
                                          << message.source.sessionKey();
@@ -140,14 +141,20 @@ void Gateway::drainInbox()
             // Commands act on what came before them: store that first.
             storeBatch(batch);
             if (!command.isEmpty() && !seenBefore(message))
-                runCommand(adapter, message, command, argument);
+                runCommand(adapter, message, role, command, argument);
             continue;
         }
 
-        const QString sessionId = sessionFor(message.source, message.text);
-        if (sessionId.isEmpty()) {
+        const QString sessionId = sessionFor(message.source, message.text, role);
+        if (sessionId == notYours) {
             reply(replyTarget(message.source),
-                tr("Sorry, I could not open a conversation: %1").arg(m_stores.sessions.errorString()));
+                tr("This chat is on a conversation that is not yours. Send /new to start your own."));
+            continue;
+        }
+        if (sessionId.isEmpty()) {
+            qCWarning(lcGateway).noquote() << "could not open a session for" << message.source.sessionKey() << ":"
+                                           << m_stores.sessions.errorString();
+            reply(replyTarget(message.source), somethingWentWrong());
             continue;
         }
         Message stored;
@@ -189,7 +196,7 @@ void Gateway::storeBatch(Batch &batch)
         for (const SessionSource &to : std::as_const(batch.replyTo)) {
             if (!told.contains(to.sessionKey())) {
                 told.insert(to.sessionKey());
-                reply(to, tr("Sorry, I could not store your message: %1").arg(error));
+                reply(to, somethingWentWrong());
             }
         }
         batch = {};
@@ -214,43 +221,6 @@ void Gateway::storeBatch(Batch &batch)
     batch = {};
     for (const QString &sessionId : std::as_const(toSchedule))
         scheduleTurn(sessionId);
-}
-
-void Gateway::offerPairing(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message)
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_pairingOffers.removeIf([now](qint64 at) { return now - at > 3'600'000; });
-    if (m_pairingOffers.size() >= maxPairingOffersPerHour) {
-        qCWarning(lcGateway).noquote() << "not offering pairing to" << adapter->name() << "user"
-                                       << message.source.userId << ": too many requests this hour";
-        return;
-    }
-    const auto code
-        = m_stores.pairing.requestCode(adapter->name(), message.source.userId, message.userName, message.source.chatId);
-    if (!code) {
-        qCWarning(lcGateway).noquote() << "pairing:" << m_stores.pairing.errorString();
-        return;
-    }
-    if (!code->isNew)
-        return; // one code per stranger, sent once
-    m_pairingOffers.append(now);
-    qCInfo(lcGateway).noquote() << "pairing code issued to" << adapter->name() << "user" << message.source.userId;
-    reply(replyTarget(message.source),
-        tr("Hi! I only talk to people my owner knows. Your pairing code is %1; ask them to run "
-           "`baton pairing approve %1`.")
-            .arg(code->code));
-}
-
-QString Gateway::sessionFor(const SessionSource &source, const QString &firstText)
-{
-    const QString key = source.sessionKey();
-    if (const auto binding = m_stores.keys.binding(key))
-        return binding->sessionId;
-    const QString id = m_stores.sessions.createSession(Agent::titleFrom(firstText), source.platform);
-    if (id.isEmpty() || !m_stores.keys.bind(key, id))
-        return {};
-    qCInfo(lcGateway).noquote() << "new session" << id << "for" << key;
-    return id;
 }
 
 bool Gateway::seenBefore(const PlatformAdapter::Inbound &message)
@@ -286,7 +256,8 @@ void Gateway::scheduleTurn(const QString &sessionId)
     }
     const SessionSource to = work.destination;
     m_work.remove(sessionId);
-    reply(to, tr("Sorry, I could not answer: %1").arg(error), sessionId);
+    qCWarning(lcGateway).noquote() << "could not start a turn in session" << sessionId << ":" << error;
+    reply(to, somethingWentWrong(), sessionId);
 }
 
 bool Gateway::startTurn(const QString &sessionId, const Message &message, QString *error)
@@ -302,6 +273,7 @@ bool Gateway::startTurn(const QString &sessionId, const Message &message, QStrin
         return false;
     }
     work.running = true;
+    work.stopped = false;
     ReplyStreamer::Target target { sessionId, m_agent.replyId(sessionId), work.destination.platform,
         work.destination.chatId, work.destination.threadId, adapter->maxMessageLength(),
         m_settings.platform(work.destination.platform).maxReplyChars };
@@ -359,10 +331,13 @@ void Gateway::onTurnFinished(const QString &sessionId, qint64 replyId, MessageSt
     delete work->typing;
     work->typing = nullptr;
     QString text = replyId ? m_stores.sessions.message(replyId).value_or(Message {}).content : QString();
+    // A chat (a group, perhaps) learns that something failed, never the details: they name the
+    // endpoint and quote what it said. Those go to the log and the window.
     if (status == MessageStatus::Partial && !error.isEmpty())
-        text += u"\n\n_(%1)_"_s.arg(error); // cut short: say so under what arrived
-    else if (status == MessageStatus::Error && text.isEmpty())
-        text = error;
+        text += u"\n\n_(%1)_"_s.arg(
+            work->stopped ? tr("Stopped.") : tr("The reply was cut short; the owner can see why in Baton."));
+    else if (status == MessageStatus::Error)
+        text = tr("The model did not answer; the owner can see why in Baton.");
     qCInfo(lcGateway).noquote() << "reply" << replyId << "in session" << sessionId << "is" << messageStatusName(status)
                                 << (error.isEmpty() ? QString() : u": "_s + error);
     work->streamer->finish(text);

@@ -18,6 +18,7 @@ class OutboxStore;
 class PairingStore;
 class ReplyStreamer;
 class SessionKeyStore;
+class SessionOwners;
 class SessionStore;
 class Settings;
 class QTimer;
@@ -40,6 +41,7 @@ public:
     {
         SessionStore &sessions;
         SessionKeyStore &keys;
+        SessionOwners &owners;
         PairingStore &pairing;
         OutboxStore &outbox;
         CommandLedger &commands;
@@ -83,6 +85,7 @@ private:
         SessionSource destination;
         bool running = false;
         bool more = false; // messages arrived during the turn: another one follows
+        bool stopped = false; // by /stop: the chat may hear that, as it asked for it
         ReplyStreamer *streamer = nullptr;
         QTimer *typing = nullptr;
     };
@@ -104,22 +107,30 @@ private:
     void drainInbox();
     void storeBatch(Batch &batch);
     void offerPairing(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message);
-    [[nodiscard]] QString sessionFor(const SessionSource &source, const QString &firstText);
+    /// The session @p source's chat is on, opened if none; notYours for a guest in a chat bound to
+    /// a session they did not begin; empty on a store error.
+    [[nodiscard]] QString sessionFor(const SessionSource &source, const QString &firstText, Authorizer::Role role);
+    static inline const QString notYours = QStringLiteral("-");
     void scheduleTurn(const QString &sessionId);
     bool startTurn(const QString &sessionId, const Message &message, QString *error);
     void onDelta(const QString &sessionId, const QString &text);
     void onTurnFinished(const QString &sessionId, qint64 replyId, MessageStatus status, const QString &error);
     void onReplyDelivered(const QString &sessionId, const QString &error);
+    /// What a chat is told when the store or the agent fails; the details go to the log.
+    [[nodiscard]] static QString somethingWentWrong();
     void reply(const SessionSource &to, const QString &text, const QString &sessionId = {});
     [[nodiscard]] bool seenBefore(const PlatformAdapter::Inbound &message);
 
     // gatewaycommands.cpp
     [[nodiscard]] bool isCommandForUs(
         PlatformAdapter *adapter, const QString &text, QString *command, QString *argument) const;
-    void runCommand(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message, const QString &command,
-        const QString &argument);
-    [[nodiscard]] QString statusText(const SessionSource &source);
-    [[nodiscard]] QString recentSessionsText();
+    void runCommand(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message, Authorizer::Role role,
+        const QString &command, const QString &argument);
+    void resume(const SessionSource &source, Authorizer::Role role, const QString &argument);
+    [[nodiscard]] QString statusText(const SessionSource &source, Authorizer::Role role);
+    /// The sessions @p source's person may resume (every one for an owner), newest first.
+    [[nodiscard]] QList<Session> resumable(const SessionSource &source, Authorizer::Role role, int limit);
+    [[nodiscard]] QString recentSessionsText(const QList<Session> &recent);
 
     Stores m_stores;
     OutboxSender &m_outbox;
@@ -130,6 +141,5 @@ private:
     QHash<QString, Work> m_work;
     QList<Arrival> m_inbox; // what arrived in this event-loop pass: stored in one transaction
     QSet<QString> m_untitled; // sessions /new opened, titled by their first message
-    QList<qint64> m_pairingOffers; // when codes were handed out: at most a few per hour
     bool m_accepting = true;
 };

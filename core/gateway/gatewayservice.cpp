@@ -16,6 +16,7 @@
 #include "store/pairingstore.h"
 #include "store/processidentity.h"
 #include "store/sessionkeystore.h"
+#include "store/sessionowners.h"
 #include "store/sessionstore.h"
 
 #include <QDir>
@@ -66,6 +67,7 @@ void GatewayService::tearDown()
     m_commands.reset();
     m_outboxStore.reset();
     m_pairing.reset();
+    m_owners.reset();
     m_keys.reset();
     m_sessions.reset();
     m_db.reset();
@@ -118,6 +120,7 @@ void GatewayService::start()
     m_sessions->releaseAbandonedTurns();
     m_keys = std::make_unique<SessionKeyStore>(*m_db);
     m_pairing = std::make_unique<PairingStore>(*m_db);
+    m_owners = std::make_unique<SessionOwners>(*m_db);
     m_outboxStore = std::make_unique<OutboxStore>(*m_db);
     m_commands = std::make_unique<CommandLedger>(*m_db);
     m_commands->forgetOlderThan(30LL * 24 * 3'600'000); // far longer than any platform replays
@@ -164,7 +167,7 @@ void GatewayService::assemble()
         m_settings.systemPrompt(), m_settings.llmTimeoutSeconds() * 1000, m_settings.llmIncludeUsage() });
     m_outbox = new OutboxSender(*m_outboxStore, this);
     m_gateway = new Gateway(
-        { *m_sessions, *m_keys, *m_pairing, *m_outboxStore, *m_commands }, *m_outbox, *m_agent, m_settings);
+        { *m_sessions, *m_keys, *m_owners, *m_pairing, *m_outboxStore, *m_commands }, *m_outbox, *m_agent, m_settings);
 
     for (const QString &platform : std::as_const(m_platforms)) {
         const QString name = PlatformCatalog::displayName(platform);

@@ -20,6 +20,7 @@ class OutboxSender;
 class CommandLedger;
 class OutboxStore;
 class PairingStore;
+class SessionOwners;
 class PlatformAdapter;
 class QLockFile;
 class QNetworkAccessManager;
@@ -92,6 +93,7 @@ private:
     std::unique_ptr<SessionStore> m_sessions;
     std::unique_ptr<SessionKeyStore> m_keys;
     std::unique_ptr<PairingStore> m_pairing;
+    std::unique_ptr<SessionOwners> m_owners;
     std::unique_ptr<OutboxStore> m_outboxStore;
     std::unique_ptr<CommandLedger> m_commands;
     QHash<QString, QString> m_secrets;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/secretscrubber.h"
 #include "sessionsource.h"
 
 #include <QObject>
@@ -86,11 +87,13 @@ Q_SIGNALS:
 protected:
     void setState(State state, const QString &reason = {})
     {
-        if (state == m_state && reason == m_stateReason)
+        // A reason may quote a server's answer: it reaches the tray, the window, /status and the log.
+        const QString scrubbed = SecretScrubber::scrub(reason);
+        if (state == m_state && scrubbed == m_stateReason)
             return;
         m_state = state;
-        m_stateReason = reason;
-        Q_EMIT stateChanged(state, reason);
+        m_stateReason = scrubbed;
+        Q_EMIT stateChanged(state, scrubbed);
     }
 
 private:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "handoffstore.h"
 
+#include "config/secretscrubber.h"
+
 #include "database.h"
 #include "sqlerror.h"
 
@@ -130,7 +132,7 @@ bool HandoffStore::failHandoff(const QString &sessionId, const QString &error, c
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE sessions SET handoff_state = 'failed', handoff_error = ?, handoff_finished_at = ?, "
               "handoff_lease_until = NULL WHERE id = ? AND handoff_state IN (%1)"_s.arg(placeholders.join(u", ")));
-    q.addBindValue(error.left(maxErrorLength));
+    q.addBindValue(SecretScrubber::scrub(error).left(maxErrorLength));
     q.addBindValue(now());
     q.addBindValue(sessionId);
     for (HandoffState s : from)
@@ -148,7 +150,7 @@ bool HandoffStore::failOwnedHandoff(const QString &sessionId, const QString &gat
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE sessions SET handoff_state = 'failed', handoff_error = ?, handoff_finished_at = ?, "
               "handoff_lease_until = NULL WHERE id = ? AND handoff_state = 'running' AND handoff_claimed_by = ?"_s);
-    q.addBindValue(error.left(maxErrorLength));
+    q.addBindValue(SecretScrubber::scrub(error).left(maxErrorLength));
     q.addBindValue(now());
     q.addBindValue(sessionId);
     q.addBindValue(gatewayId);

@@ -143,6 +143,18 @@ const QList<Migration> &all()
                     PRIMARY KEY (platform, chat, message_id)
                 ) WITHOUT ROWID)"_s,
             } },
+        { 9, "guests, and pairing codes that expire",
+            {
+                // Approved people are guests: they see only the sessions they began themselves.
+                u"ALTER TABLE pairing ADD COLUMN role TEXT"_s,
+                u"UPDATE pairing SET role = 'guest' WHERE approved_at IS NOT NULL"_s,
+                // A code is good until expires_at; requested_at stays to limit a person to one an hour.
+                u"ALTER TABLE pairing ADD COLUMN expires_at INTEGER"_s,
+                u"UPDATE pairing SET expires_at = requested_at + 3600000 WHERE approved_at IS NULL"_s,
+                // "platform:user id" of whoever wrote the message that began a chat session.
+                u"ALTER TABLE sessions ADD COLUMN started_by TEXT"_s,
+                u"CREATE INDEX sessions_started_by ON sessions(started_by, updated_at)"_s,
+            } },
     };
     return migrations;
 }

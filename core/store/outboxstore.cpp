@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "outboxstore.h"
 
+#include "config/secretscrubber.h"
+
 #include "database.h"
 #include "sqlerror.h"
 #include "sqlvalues.h"
@@ -51,7 +53,7 @@ bool OutboxStore::finish(qint64 id, const QString &state, const QString &platfor
               "WHERE id = ? AND state = 'pending'"_s);
     q.addBindValue(state);
     q.addBindValue(nullableText(platformMessageId));
-    q.addBindValue(nullableText(error));
+    q.addBindValue(nullableText(SecretScrubber::scrub(error)));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(id);
     if (!q.exec())
@@ -73,7 +75,7 @@ bool OutboxStore::recordAttempt(qint64 id, const QString &error)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'pending'"_s);
-    q.addBindValue(error);
+    q.addBindValue(SecretScrubber::scrub(error));
     q.addBindValue(id);
     if (!q.exec())
         return setError(tr("recording a delivery attempt"), sqlMessage(q.lastError()));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "discordadapter.h"
 
+#include "discordlinks.h"
+
 #include "discordrest.h"
 #include "gateway/platformids.h"
 
@@ -221,7 +223,7 @@ void DiscordAdapter::fetchMissed(const QString &channelId, const QString &after,
 void DiscordAdapter::send(const QString &tag, const QString &chat, const QString &thread, const QString &text)
 {
     const QString channel = thread.isEmpty() ? chat : thread;
-    const QJsonObject body { { "content"_L1, text }, { "allowed_mentions"_L1, noMentions } };
+    const QJsonObject body { { "content"_L1, DiscordLinks::restrict(text) }, { "allowed_mentions"_L1, noMentions } };
     m_rest->request("POST", u"/channels/%1/messages"_s.arg(channel), body, this, [this, tag](const DiscordResult &r) {
         if (r.ok)
             return Q_EMIT sent(tag, r.body.toObject().value("id"_L1).toString(), {});
@@ -234,7 +236,7 @@ void DiscordAdapter::edit(
 {
     // An edit addresses the channel the message is in: for a thread reply that is the thread.
     const QString channel = thread.isEmpty() ? chat : thread;
-    const QJsonObject body { { "content"_L1, text }, { "allowed_mentions"_L1, noMentions } };
+    const QJsonObject body { { "content"_L1, DiscordLinks::restrict(text) }, { "allowed_mentions"_L1, noMentions } };
     m_rest->request("PATCH", u"/channels/%1/messages/%2"_s.arg(channel, messageId), body, this,
         [this, tag, messageId](const DiscordResult &r) {
             if (r.ok)

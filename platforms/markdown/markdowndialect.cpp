@@ -2,6 +2,7 @@
 #include "markdowndialect.h"
 
 #include <QList>
+#include <QRegularExpression>
 
 #include <md4c.h>
 
@@ -28,6 +29,30 @@ QString codeLanguage(const MD_BLOCK_CODE_DETAIL *detail)
     return language;
 }
 
+// A word joiner after each '@' that starts a name: it reads the same but mentions no one.
+QString defused(QString text)
+{
+    for (qsizetype i = text.size() - 2; i >= 0; --i) {
+        const QChar next = text.at(i + 1);
+        if (text.at(i) == u'@' && (next.isLetterOrNumber() || next == u'_'))
+            text.insert(i + 1, QChar(0x2060));
+    }
+    return text;
+}
+
+// Whether @p entity (&#64;, &#x40;, &commat;) spells '@'.
+bool isAtSign(const QString &entity)
+{
+    if (entity == "&commat;"_L1)
+        return true;
+    if (!entity.startsWith("&#"_L1) || !entity.endsWith(u';'))
+        return false;
+    const bool hex = entity.size() > 3 && (entity.at(2) == u'x' || entity.at(2) == u'X');
+    bool ok = false;
+    const uint code = entity.mid(hex ? 3 : 2).chopped(1).toUInt(&ok, hex ? 16 : 10);
+    return ok && code == '@';
+}
+
 // Writes the dialect while md4c walks the document.
 struct Renderer
 {
@@ -41,6 +66,7 @@ struct Renderer
     };
     QList<List> lists;
     int quoteDepth = 0;
+    QList<bool> linksOpened; // per open link: whether its target was safe enough to write
 
     void blockBreak()
     {
@@ -164,9 +190,13 @@ struct Renderer
         case MD_SPAN_DEL:
             html += dialect.strike.open;
             break;
-        case MD_SPAN_A:
-            html += dialect.linkOpen(attribute(static_cast<MD_SPAN_A_DETAIL *>(detail)->href));
+        case MD_SPAN_A: {
+            const QString target = safeLinkTarget(attribute(static_cast<MD_SPAN_A_DETAIL *>(detail)->href));
+            linksOpened.append(!target.isEmpty());
+            if (!target.isEmpty())
+                html += dialect.linkOpen(target);
             break;
+        }
         default:
             break; // images show their alt text
         }
@@ -189,7 +219,8 @@ struct Renderer
             html += dialect.strike.close;
             break;
         case MD_SPAN_A:
-            html += dialect.linkClose;
+            if (!linksOpened.isEmpty() && linksOpened.takeLast())
+                html += dialect.linkClose;
             break;
         default:
             break;
@@ -210,10 +241,15 @@ struct Renderer
             html += u'\n';
             break;
         case MD_TEXT_ENTITY:
-            if (dialect.keptEntities.contains(chunk) || (dialect.keepNumericEntities && chunk.startsWith("&#"_L1)))
+            if (dialect.defuseMentions && isAtSign(chunk))
+                html += u"@\u2060"_s; // &#64;name would become a mention once the platform decodes it
+            else if (dialect.keptEntities.contains(chunk) || (dialect.keepNumericEntities && chunk.startsWith("&#"_L1)))
                 html += chunk;
             else
                 html += dialect.escape(chunk);
+            break;
+        case MD_TEXT_NORMAL:
+            html += dialect.defuseMentions ? defused(dialect.escape(chunk)) : dialect.escape(chunk);
             break;
         default:
             html += dialect.escape(chunk);
@@ -224,9 +260,27 @@ struct Renderer
 
 } // namespace
 
+QString safeLinkTarget(const QString &href)
+{
+    static const QRegularExpression scheme(u"^([A-Za-z][A-Za-z0-9+.-]*):"_s);
+    const QString trimmed = href.trimmed();
+    const QRegularExpressionMatch match = scheme.match(trimmed);
+    if (!match.hasMatch()) {
+        // Permissive autolinks arrive without a scheme.
+        if (trimmed.startsWith("www."_L1, Qt::CaseInsensitive))
+            return u"http://"_s + trimmed;
+        static const QRegularExpression address(u"^[^@\\s/:]+@[^@\\s/:]+\\.[^@\\s/:]+$"_s);
+        if (address.match(trimmed).hasMatch())
+            return u"mailto:"_s + trimmed;
+        return {};
+    }
+    const QString name = match.captured(1).toLower();
+    return name == "http"_L1 || name == "https"_L1 || name == "mailto"_L1 ? trimmed : QString();
+}
+
 QString renderMarkdown(const QString &markdown, const MarkdownDialect &dialect)
 {
-    Renderer renderer { dialect, {}, {}, {}, 0 };
+    Renderer renderer { dialect, {}, {}, {}, 0, {} };
     MD_PARSER parser {};
     parser.abi_version = 0;
     // Raw HTML from a model is text to show, never markup to trust. No MD_FLAG_UNDERLINE: models

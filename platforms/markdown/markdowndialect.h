@@ -9,7 +9,8 @@
 /**
  * @brief How one chat platform writes the rich text a model's Markdown asks for. renderMarkdown()
  * walks the Markdown with md4c once and writes it in any dialect, so every platform gets the same
- * lists, quotes, code blocks and tables, only spelled its own way.
+ * lists, quotes, code blocks and tables, only spelled its own way. Links lead only to http(s) and
+ * mailto (others keep their label as text).
  */
 struct MarkdownDialect
 {
@@ -32,7 +33,13 @@ struct MarkdownDialect
     std::function<QString(const QString &language)> preClose;
     Pair quote; // around a quote
     QString quoteLinePrefix; // or before each of its lines
+    // `@name` in running text stops being a mention: a model must not ping people or groups.
+    bool defuseMentions = false;
 };
+
+/// @p href if it is an http(s) or mailto link (a bare www. or e-mail address made one), else
+/// empty: other schemes open commands, mentions or files on the reader's side.
+[[nodiscard]] QString safeLinkTarget(const QString &href);
 
 /// @p markdown in @p dialect: balanced, escaped, never failing (plain escaped text at worst).
 [[nodiscard]] QString renderMarkdown(const QString &markdown, const MarkdownDialect &dialect);

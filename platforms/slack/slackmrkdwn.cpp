@@ -36,18 +36,21 @@ const MarkdownDialect &dialect()
         .strike = { u"~"_s, u"~"_s },
         .code = { u"`"_s, u"`"_s },
         .heading = { u"*"_s, u"*"_s },
-        // A link's label is written inside: <url|label>.
+        // A link's label is written inside: <url|label>. The target is http(s) or mailto (the
+        // renderer's rule), so it cannot be <!channel> or <@U…>; escaping and dropping '|' keep it
+        // from closing the sequence early.
         .linkOpen =
             [](const QString &href) {
                 QString url = href;
-                url.remove(u'|').remove(u'>');
-                return QString(u"<"_s + url + u"|"_s);
+                url.remove(u'|');
+                return QString(u"<"_s + escape(url) + u"|"_s);
             },
         .linkClose = u">"_s,
         .preOpen = [](const QString &) { return u"```\n"_s; },
         .preClose = [](const QString &) { return u"\n```"_s; },
         .quote = {},
         .quoteLinePrefix = u"> "_s,
+        .defuseMentions = true,
     };
     return mrkdwn;
 }

@@ -54,6 +54,8 @@ const MarkdownDialect &dialect()
         .preClose = [](const QString &language) { return language.isEmpty() ? u"</pre>"_s : u"</code></pre>"_s; },
         .quote = { u"<blockquote>"_s, u"</blockquote>"_s },
         .quoteLinePrefix = {},
+        // @username in a bot's text notifies that person; tg://user links are refused by the renderer.
+        .defuseMentions = true,
     };
     return html;
 }

@@ -116,6 +116,13 @@ void FakeLlmServer::handle(const FakeHttpRequest &http, QTcpSocket *socket)
         socket->abort();
         return;
     }
+    if (reply.httpStatus != 200 && reply.echoAuthorization) {
+        const QJsonObject error { { "message"_L1,
+            u"Incorrect API key provided. You sent: Authorization: %1"_s.arg(
+                QString::fromUtf8(http.headers.value("authorization"))) } };
+        return FakeHttpServer::respond(socket, reply.httpStatus, "application/json",
+            QJsonDocument(QJsonObject { { "error"_L1, error } }).toJson(QJsonDocument::Compact));
+    }
     if (reply.httpStatus != 200)
         return FakeHttpServer::respond(socket, reply.httpStatus, "application/json", reply.errorBody,
             reply.httpStatus == 429 ? "Retry-After: 0\r\n" : QByteArray());

@@ -32,6 +32,9 @@ struct FakeLlmReply
     bool crlf = false;
     int splitBytes = 0;
     bool dropBeforeHeaders = false;
+    /// With httpStatus != 200: the error body quotes the request's Authorization header, as some
+    /// proxies do (a 401 that leaks the key into whatever shows the error).
+    bool echoAuthorization = false;
 
     /// A plain streamed answer made of these deltas.
     [[nodiscard]] static FakeLlmReply withContent(const QStringList &deltas)
