@@ -19,6 +19,8 @@
 
 #include <cstdio>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -50,6 +52,8 @@ namespace {
 
 int main(int argc, char *argv[])
 {
+    // Conversations, pairing codes and sockets are the owner's alone: whatever Baton creates is 0600/0700.
+    ::umask(077);
     // systemd may stop a service the moment it started: that stop must reach the graceful handler.
     InterruptNotifier::holdSignals();
 #ifdef BATON_WITH_GUI
