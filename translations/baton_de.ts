@@ -590,6 +590,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>finishing the upgrade</source>
         <translation>Abschließen der Aktualisierung</translation>
     </message>
+    <message>
+        <source>creating</source>
+        <translation>Anlegen</translation>
+    </message>
 </context>
 <context>
     <name>DemoWorld</name>
@@ -1151,6 +1155,18 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>The model for the next replies</source>
         <translation>Das Modell für die nächsten Antworten</translation>
     </message>
+    <message>
+        <source>Open this link?</source>
+        <translation>Diesen Link öffnen?</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened</source>
+        <translation>Dieser Link kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Baton opens only web (http, https) and mail (mailto) links.</source>
+        <translation>Baton öffnet nur Web-Links (http, https) und Mail-Links (mailto).</translation>
+    </message>
 </context>
 <context>
     <name>OutboxStore</name>
@@ -1242,6 +1258,13 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Discord refused the Message Content intent (4014): enable the Message Content intent in the Developer Portal (Bot -&gt; Privileged Gateway Intents).</source>
         <translation>Discord hat den Message Content Intent abgelehnt (4014): Aktiviere den Message Content Intent im Developer Portal (Bot -&gt; Privileged Gateway Intents).</translation>
+    </message>
+</context>
+<context>
+    <name>SafeMarkdown</name>
+    <message>
+        <source>image</source>
+        <translation>Bild</translation>
     </message>
 </context>
 <context>
