@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocalSocket>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -108,25 +109,29 @@ private:
         return line;
     }
 
-    // Pokes the watcher socket of @p dataDir while a server run as @p uid holds it; returns what it heard.
-    QByteArray pokeServedBy(uid_t uid, gid_t gid)
+    // A server run as @p uid, holding the exact socket path @p target Baton uses: only the peer
+    // check stands in the way. Returns its pid, and the pipe where it reports (see forkServer).
+    pid_t plantServer(const QString &target, uid_t uid, gid_t gid, int *report)
     {
-        QTemporaryDir data;
         QTemporaryDir open;
         QFile::setPermissions(open.path(), everyone); // where `nobody` may make its socket
-        const QString target = HandoffPoke::serverName(data.path());
         const QByteArray made = QFile::encodeName(open.filePath(u"s"_s));
-        int report = -1;
-        const pid_t pid = forkServer(made, uid, gid, &report);
-        if (pid < 0 || readLine(report) != "ready") {
+        const pid_t pid = forkServer(made, uid, gid, report);
+        if (pid < 0 || readLine(*report) != "ready") {
             qWarning("the stand-in server did not start");
-            return "failed";
+            return -1;
         }
-        // The socket moves to the exact path Baton uses: only the peer check stands in the way.
-        if (::rename(made.constData(), QFile::encodeName(target).constData()) != 0)
-            return "rename failed";
-        HandoffPoke::send(data.path(), u"session-1"_s, this);
-        ::fcntl(report, F_SETFL, O_NONBLOCK);
+        if (::rename(made.constData(), QFile::encodeName(target).constData()) != 0) {
+            qWarning("cannot move the stand-in socket into place");
+            return -1;
+        }
+        ::fcntl(*report, F_SETFL, O_NONBLOCK);
+        return pid;
+    }
+
+    // What the planted server @p pid heard, once its client hung up; empty if it never did.
+    static QByteArray heardBy(pid_t pid, int report)
+    {
         QByteArray heard;
         const bool reported = QTest::qWaitFor(
             [&] {
@@ -135,13 +140,25 @@ private:
                     heard += c;
                 return heard.endsWith('\n');
             },
-            10'000);
+            20'000);
         ::close(report);
         if (!reported)
             ::kill(pid, SIGKILL); // it never heard a hang-up: the result says so
         int status = 0;
         ::waitpid(pid, &status, 0);
         return heard.trimmed();
+    }
+
+    // Pokes the watcher socket of a store while a server run as @p uid holds it; returns what it heard.
+    QByteArray pokeServedBy(uid_t uid, gid_t gid)
+    {
+        QTemporaryDir data;
+        int report = -1;
+        const pid_t pid = plantServer(HandoffPoke::serverName(data.path()), uid, gid, &report);
+        if (pid < 0)
+            return "failed";
+        HandoffPoke::send(data.path(), u"session-1"_s, this);
+        return heardBy(pid, report);
     }
 
 private Q_SLOTS:
@@ -245,6 +262,43 @@ private Q_SLOTS:
         QCOMPARE(received.first().first().toByteArray(), QByteArray("raise\n"));
         QCOMPARE(refused.size(), 1);
     }
+
+#ifdef BATON_WITH_GUI
+    void windowOpensDespiteAnotherUsersSocket()
+    {
+        if (!canBecomeNobody())
+            QSKIP("needs root to run the other user's server as nobody");
+        QTemporaryDir data;
+        const QString path = LocalSockets::path(data.path(), u"window"_s);
+        int report = -1;
+        const pid_t pid = plantServer(path, m_nobodyUid, m_nobodyGid, &report);
+        QVERIFY(pid > 0);
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"BATON_DATA_DIR"_s);
+        env.remove(u"XDG_RUNTIME_DIR"_s);
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.insert(u"QT_QUICK_BACKEND"_s, u"software"_s);
+        QProcess baton;
+        baton.setProcessEnvironment(env);
+        baton.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        baton.start(QStringLiteral(BATON_BINARY),
+            { u"--data-dir"_s, data.path(), u"--config"_s, data.filePath(u"baton.ini"_s) });
+        // It asked the stranger nothing: before the fix it said "raise" and left as "already open".
+        QCOMPARE(heardBy(pid, report), QByteArray("0"));
+        // And the window took the name over: a connection there now reaches a process of ours.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QLocalSocket probe;
+                probe.connectToServer(path);
+                return probe.waitForConnected(1'000) && LocalSockets::peerIsUs(probe);
+            }(),
+            20'000);
+        QCOMPARE(baton.state(), QProcess::Running);
+        baton.terminate();
+        QVERIFY(baton.waitForFinished(30'000));
+    }
+#endif
 };
 
 QTEST_GUILESS_MAIN(TestLocalSockets)
