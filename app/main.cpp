@@ -20,6 +20,8 @@
 
 #include <cstdio>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -51,6 +53,8 @@ namespace {
 
 int main(int argc, char *argv[])
 {
+    // Conversations, pairing codes and sockets are the owner's alone: whatever Baton creates is 0600/0700.
+    ::umask(077);
     // systemd may stop a service the moment it started: that stop must reach the graceful handler.
     InterruptNotifier::holdSignals();
     // Whatever a server echoes into an error, no log line of this process carries a secret.

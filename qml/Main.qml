@@ -53,6 +53,40 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+K"; onActivated: search.forceActiveFocus() }
     Shortcut { sequence: "Esc"; enabled: window.controller.busy; onActivated: window.controller.stop() }
 
+    // A link in a message opens only after its whole address was shown, and only web and mail links.
+    Dialog {
+        id: linkDialog
+        objectName: "linkDialog"
+        property string url: ""
+        readonly property bool allowed: SafeText.canOpen(url)
+        function ask(link) {
+            url = link
+            open()
+        }
+        anchors.centerIn: Overlay.overlay
+        modal: true
+        title: allowed ? qsTr("Open this link?") : qsTr("This link cannot be opened")
+        standardButtons: allowed ? Dialog.Open | Dialog.Cancel : Dialog.Close
+        onAccepted: SafeText.openLink(url)
+        ColumnLayout {
+            spacing: 8
+            Label {
+                objectName: "linkDialogUrl"
+                Layout.maximumWidth: 480
+                text: linkDialog.url
+                textFormat: Text.PlainText
+                wrapMode: Text.WrapAnywhere
+            }
+            Label {
+                visible: !linkDialog.allowed
+                Layout.maximumWidth: 480
+                text: qsTr("Baton opens only web (http, https) and mail (mailto) links.")
+                wrapMode: Text.Wrap
+                color: window.subtle
+            }
+        }
+    }
+
     Loader {
         id: settingsLoader
         active: window.settingsController !== null
@@ -110,6 +144,7 @@ ApplicationWindow {
                             Label {
                                 Layout.fillWidth: true
                                 text: row.title
+                                textFormat: Text.PlainText // titles come from people and models
                                 elide: Text.ElideRight
                                 font.weight: row.highlighted ? Font.DemiBold : Font.Normal
                             }
@@ -152,6 +187,7 @@ ApplicationWindow {
                     Layout.fillWidth: true
                     visible: window.gatewayNote !== ""
                     text: window.gatewayNote
+                    textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: 11
                     color: window.subtle
@@ -177,9 +213,11 @@ ApplicationWindow {
                     anchors.leftMargin: 16
                     anchors.rightMargin: 12
                     Label {
+                        objectName: "sessionTitle"
                         Layout.fillWidth: true
                         Layout.minimumWidth: 180
                         text: window.controller.title
+                        textFormat: Text.PlainText
                         font.pixelSize: 16
                         font.weight: Font.DemiBold
                         elide: Text.ElideRight
@@ -202,6 +240,7 @@ ApplicationWindow {
                         objectName: "handoffStatus"
                         Layout.maximumWidth: 240
                         text: window.controller.handoffText
+                        textFormat: Text.PlainText
                         elide: Text.ElideRight
                         color: window.controller.handoffState === "failed" ? window.errorColor : window.subtle
                         visible: text !== ""
@@ -249,6 +288,7 @@ ApplicationWindow {
                         Layout.fillWidth: true
                         text: qsTr("Continuing on %1 — %2").arg(window.controller.displayName(window.controller.livePlatform))
                             .arg(window.controller.title)
+                        textFormat: Text.PlainText
                         elide: Text.ElideRight
                     }
                     Button {
@@ -312,6 +352,7 @@ ApplicationWindow {
                                     Component {
                                         id: prose
                                         TextEdit {
+                                            objectName: "messageProse"
                                             width: Math.min(body.maxWidth, implicitWidth)
                                             readOnly: true
                                             selectByMouse: true
@@ -320,7 +361,11 @@ ApplicationWindow {
                                             text: modelData.text + (message.streaming && last ? " ▍" : "")
                                             color: message.status === "error" ? window.errorColor : system.text
                                             font.pixelSize: 14
-                                            onLinkActivated: link => Qt.openUrlExternally(link)
+                                            // Where a link leads shows on hover, and again before it opens.
+                                            onLinkActivated: link => linkDialog.ask(link)
+                                            ToolTip.visible: hoveredLink !== ""
+                                            ToolTip.text: hoveredLink
+                                            ToolTip.delay: 300
                                         }
                                     }
                                     Component {
@@ -335,6 +380,7 @@ ApplicationWindow {
                                                 x: 12
                                                 y: 6
                                                 text: modelData.language
+                                                textFormat: Text.PlainText
                                                 font.pixelSize: 11
                                                 color: window.subtle
                                             }
@@ -379,6 +425,7 @@ ApplicationWindow {
                             Label {
                                 visible: message.platform !== "desktop" && message.platform !== "cli"
                                 text: qsTr("via %1").arg(window.controller.displayName(message.platform))
+                                textFormat: Text.PlainText
                                 font.pixelSize: 11
                                 color: window.subtle
                             }
@@ -416,6 +463,7 @@ ApplicationWindow {
                     objectName: "errorText"
                     Layout.fillWidth: true
                     text: window.controller.errorText
+                    textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     color: window.errorColor
                 }

@@ -25,7 +25,8 @@ RowLayout {
     Label {
         id: sentence
         Layout.fillWidth: true
-        text: outcome.result.text || ""
+        // A sentence may quote what a server answered: Markdown, but never its HTML or images.
+        text: SafeText.markdown(outcome.result.text || "")
         textFormat: Text.MarkdownText
         color: outcome.dotColor
         wrapMode: Text.Wrap

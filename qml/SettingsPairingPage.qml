@@ -54,6 +54,7 @@ ScrollView {
                         Label {
                             Layout.fillWidth: true
                             text: request.modelData.userName || qsTr("User %1").arg(request.modelData.userId)
+                            textFormat: Text.PlainText // the name a stranger gave themselves
                             font.weight: Font.DemiBold
                             elide: Text.ElideRight
                         }

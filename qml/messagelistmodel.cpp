@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagelistmodel.h"
 
+#include "safemarkdown.h"
 #include "store/sessionstore.h"
 
 using namespace Qt::StringLiterals;
@@ -145,8 +146,10 @@ QVariantList MessageListModel::segments(const QString &markdown)
     bool inCode = false;
     const auto flush = [&](bool isCode, QStringList &lines) {
         const QString text = lines.join(u'\n');
+        // Prose is Markdown the window renders: it must never carry HTML or an image (SafeMarkdown).
         if (!text.trimmed().isEmpty())
-            parts.append(QVariantMap { { u"code"_s, isCode }, { u"text"_s, text }, { u"language"_s, language } });
+            parts.append(QVariantMap { { u"code"_s, isCode },
+                { u"text"_s, isCode ? text : SafeMarkdown::toDisplay(text) }, { u"language"_s, language } });
         lines.clear();
     };
     for (const QString &line : markdown.split(u'\n')) {

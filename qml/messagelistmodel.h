@@ -53,7 +53,8 @@ private:
     void onUpdated(const QString &sessionId, qint64 messageId);
     [[nodiscard]] int rowOf(qint64 messageId) const;
     void flushDeltas();
-    /// The message as prose and fenced code blocks, in order: [{code, text, language}].
+    /// The message as prose (made safe to render, see SafeMarkdown) and fenced code blocks, in
+    /// order: [{code, text, language}].
     [[nodiscard]] static QVariantList segments(const QString &markdown);
 
     SessionStore &m_store;

@@ -109,6 +109,22 @@ private Q_SLOTS:
         QCOMPARE(m_llm->authorizations().first(), QByteArray("Bearer " + m_token));
     }
 
+    void controlSequencesNeverReachTheTerminal()
+    {
+        // OSC 52 (clipboard), OSC 8 (a link) and clear-screen, split across deltas where it hurts.
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Safe \x1b]52;c;ZWNobyBo"_s,
+            u"aQ==\x07text \x1b]8;;http://x/\x1b"_s, u"\\link\x1b]8;;\x1b\\ end\x1b[2"_s, u"J\x1b[H\r\x7f."_s }));
+        const BatonRun run = chat("show me\n");
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"Safe text link end."_s), qPrintable(run.out));
+        for (const QChar c : run.out)
+            QVERIFY2(c == u'\n' || c == u'\t' || (c.unicode() >= 0x20 && c.unicode() != 0x7f),
+                qPrintable(u"control 0x%1 printed"_s.arg(c.unicode(), 0, 16)));
+        // The store keeps what the model sent: only the terminal is spared it.
+        const QList<Message> transcript = m_sessions->transcript(m_sessions->sessions().first().id);
+        QVERIFY(transcript.last().content.contains(u"\x1b]52;c;"_s));
+    }
+
     void linesAreMessagesInOrder()
     {
         m_llm->enqueue(FakeLlmReply::withContent({ u"one"_s }));

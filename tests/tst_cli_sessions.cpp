@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -241,6 +242,43 @@ private Q_SLOTS:
         const BatonRun run = baton({ u"--data-dir"_s, dir.path(), u"sessions"_s, u"list"_s });
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"is not a Baton database or is corrupt"_s), qPrintable(run.err));
+    }
+
+    void controlSequencesAreStrippedFromShowAndExport()
+    {
+        SessionStore sessions(m_store->db);
+        const QString id = sessions.createSession(u"Evil \x1b]0;pwned\x07title"_s);
+        Message m = message(MessageRole::Assistant,
+            u"copy \x1b]52;c;ZWNobyBoaQ==\x07this\x1b[2J\x9b"
+            u"31m\x1b]8;;file:///etc\x1b\\ok"_s);
+        m.sessionId = id;
+        QVERIFY(sessions.appendMessage(m));
+        const QString prefix = id.left(8);
+        for (const QStringList &args : { QStringList { u"sessions"_s, u"show"_s, prefix },
+                 QStringList { u"sessions"_s, u"export"_s, prefix, u"--format"_s, u"md"_s },
+                 QStringList { u"sessions"_s, u"list"_s } }) {
+            const BatonRun run = inStore(args);
+            QCOMPARE(run.exitCode, 0);
+            QVERIFY2(run.out.contains(u"Evil title"_s), qPrintable(run.out));
+            if (!args.contains(u"list"_s))
+                QVERIFY2(run.out.contains(u"copy thisok"_s), qPrintable(run.out));
+            for (const QChar c : run.out)
+                QVERIFY2(c == u'\n' || c == u'\t'
+                        || (c.unicode() >= 0x20 && c.unicode() != 0x7f && (c.unicode() < 0x80 || c.unicode() > 0x9f)),
+                    qPrintable(args.join(u' ') + u": control 0x%1 printed"_s.arg(c.unicode(), 0, 16)));
+        }
+    }
+
+    void filesArePrivate()
+    {
+        QTemporaryDir parent;
+        const QString dataDir = parent.filePath(u"fresh"_s);
+        const BatonRun run = baton({ u"--data-dir"_s, dataDir, u"sessions"_s, u"list"_s });
+        QCOMPARE(run.exitCode, 0);
+        // Owner, group and other bits (Qt's "user" bits repeat the owner's).
+        const auto modes = [](const QString &path) { return QFile::permissions(path) & QFile::Permissions(0x7077); };
+        QCOMPARE(modes(dataDir), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QCOMPARE(modes(dataDir + u"/state.db"_s), QFile::ReadOwner | QFile::WriteOwner);
     }
 };
 

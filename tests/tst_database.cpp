@@ -12,6 +12,8 @@
 
 #include <atomic>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 class TestDatabase : public QObject
@@ -19,6 +21,14 @@ class TestDatabase : public QObject
     Q_OBJECT
 
 private:
+    static int modeOf(const QString &path)
+    {
+        struct stat st
+        {
+        };
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+    }
+
     static QStringList columns(Database &db, const QString &table)
     {
         QStringList names;
@@ -260,6 +270,50 @@ private Q_SLOTS:
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(u"SELECT id FROM sessions"_s) && q.next());
         QCOMPARE(q.value(0).toString(), u"kept"_s);
+    }
+
+    void newStoreIsPrivateWhateverTheUmask()
+    {
+        const mode_t previous = ::umask(022); // what a shell usually has; Baton's own 077 is not relied on
+        QTemporaryDir parent;
+        const QString dataDir = parent.filePath(u"data"_s);
+        Database db;
+        QVERIFY2(db.open(dataDir + u"/state.db"_s), qPrintable(db.errorString()));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(u"INSERT INTO sessions (id, created_at, updated_at) VALUES ('s', 1, 1)"_s));
+        ::umask(previous);
+        QCOMPARE(modeOf(dataDir), 0700);
+        for (const char *suffix : { "", "-wal", "-shm" })
+            QCOMPARE(modeOf(dataDir + u"/state.db"_s + QLatin1StringView(suffix)), 0600);
+    }
+
+    void looseStoreIsTightenedAndSaidOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"state.db"_s);
+        Database first; // keeps the -wal and -shm files in place
+        QVERIFY(first.open(path));
+        QSqlQuery(first.connection()).exec(u"INSERT INTO sessions (id, created_at, updated_at) VALUES ('s', 1, 1)"_s);
+        for (const char *suffix : { "", "-wal", "-shm" })
+            QVERIFY(::chmod(QFile::encodeName(path + QLatin1StringView(suffix)).constData(), 0644) == 0);
+
+        static QStringList logged;
+        logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &, const QString &text) { logged << text; });
+        {
+            Database second;
+            QVERIFY(second.open(path));
+        }
+        Database third;
+        QVERIFY(third.open(path));
+        qInstallMessageHandler(previous);
+
+        for (const char *suffix : { "", "-wal", "-shm" })
+            QCOMPARE(modeOf(path + QLatin1StringView(suffix)), 0600);
+        const QStringList said = logged.filter(u"readable by its owner only"_s);
+        QCOMPARE(said.size(), 1);
+        QVERIFY2(said.first().contains(u"state.db, state.db-wal, state.db-shm"_s), qPrintable(said.first()));
     }
 };
 

@@ -2,8 +2,12 @@
 // QML tests of the window (tests/qml/tst_*.qml) with a real ChatController on a temporary store and
 // the fake model server, exposed to them as `chat`.
 #include "chatcontroller.h"
+#include "fakehttpserver.h"
 #include "fakellmserver.h"
+#include "store/database.h"
+#include "store/sessionstore.h"
 
+#include <QDesktopServices>
 #include <QFile>
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -16,6 +20,80 @@
 using namespace Qt::StringLiterals;
 
 Q_IMPORT_QML_PLUGIN(BatonPlugin)
+
+/// A local web server that counts what the window fetches, a session of untrusted text that
+/// points at it, and what the window asked the desktop to open; exposed to QML as `probe`.
+class Probe : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString url READ url CONSTANT)
+    Q_PROPERTY(QStringList paths READ paths NOTIFY pathsChanged)
+    Q_PROPERTY(QString sessionId MEMBER m_sessionId CONSTANT)
+    Q_PROPERTY(QString title MEMBER m_title CONSTANT)
+    Q_PROPERTY(QStringList opened MEMBER m_opened NOTIFY openedChanged)
+
+public:
+    Probe()
+        : m_server([this](const FakeHttpRequest &request, QTcpSocket *socket) {
+            m_paths << QString::fromUtf8(request.path);
+            Q_EMIT pathsChanged();
+            FakeHttpServer::respond(socket, 404, "text/plain", "no");
+        })
+    {
+        if (!m_server.listen())
+            qFatal("cannot start the image server");
+        // Desktop link handlers for the schemes a test opens: nothing leaves the test.
+        for (const QString &scheme : { u"https"_s, u"file"_s })
+            QDesktopServices::setUrlHandler(scheme, this, "open");
+    }
+    ~Probe() override
+    {
+        for (const QString &scheme : { u"https"_s, u"file"_s })
+            QDesktopServices::unsetUrlHandler(scheme);
+    }
+    [[nodiscard]] QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_server.port()); }
+    [[nodiscard]] QStringList paths() const { return m_paths; }
+
+    /// A session whose title and reply try to make the window fetch from this server.
+    void seed(const QString &dataDir)
+    {
+        Database db;
+        if (!db.open(dataDir + u"/state.db"_s))
+            qFatal("%s", qPrintable(db.errorString()));
+        SessionStore sessions(db);
+        m_title = u"<img src=\"%1/title.png\">Trip <b>plans</b>"_s.arg(url());
+        m_sessionId = sessions.createSession(m_title);
+        Message question;
+        question.sessionId = m_sessionId;
+        question.role = MessageRole::User;
+        question.content = u"Which type?"_s;
+        Message reply = question;
+        reply.role = MessageRole::Assistant;
+        reply.content = u"Use a Vec<String> here.\n\n![](%1/reply.png?leak=secret)\n\n"
+                        "<img src=\"%1/inline.png\">\n\n- std::vector<int> holds ints\n- and more\n\n"
+                        "<think>\nhidden plan\n</think>\nThe end, see [the docs](%1/docs)."_s.arg(url());
+        if (!sessions.appendMessage(question) || !sessions.appendMessage(reply))
+            qFatal("%s", qPrintable(sessions.errorString()));
+    }
+
+public Q_SLOTS:
+    void open(const QUrl &url)
+    {
+        m_opened << url.toString();
+        Q_EMIT openedChanged();
+    }
+
+Q_SIGNALS:
+    void pathsChanged();
+    void openedChanged();
+
+private:
+    FakeHttpServer m_server;
+    QStringList m_paths;
+    QString m_sessionId;
+    QString m_title;
+    QStringList m_opened;
+};
 
 class Setup : public QObject
 {
@@ -38,15 +116,19 @@ public Q_SLOTS:
         ini.write("[llm]\nbase_url=" + m_llm->baseUrl().toString().toUtf8() + "\nmodel=fake-model\n"
             + "[telegram]\nenabled=true\nhome_chat=-100123\n");
         ini.close();
+        m_probe = std::make_unique<Probe>();
+        m_probe->seed(m_dir.path());
         m_controller = std::make_unique<ChatController>(AppPaths { m_dir.path(), m_dir.filePath(u"baton.ini"_s) });
         if (!m_controller->open())
             qFatal("%s", qPrintable(m_controller->errorText()));
         engine->rootContext()->setContextProperty(u"chat"_s, m_controller.get());
+        engine->rootContext()->setContextProperty(u"probe"_s, m_probe.get());
     }
 
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<FakeLlmServer> m_llm;
+    std::unique_ptr<Probe> m_probe;
     std::unique_ptr<ChatController> m_controller;
 };
 

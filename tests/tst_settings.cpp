@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 class TestSettings : public QObject
@@ -89,6 +91,33 @@ private Q_SLOTS:
         QCOMPARE(reread.platform(u"telegram"_s).homeThread, u"3"_s);
         QCOMPARE(reread.platform(u"slack"_s).homeChat, u"C1"_s);
         QCOMPARE(reread.model(), u"llama"_s);
+    }
+
+    void writtenConfigIsPrivate()
+    {
+        const mode_t previous = ::umask(022);
+        QTemporaryDir dir;
+        // A file an older Baton (or an editor) left readable by all, and one Settings creates.
+        const QString existing = writeIni(dir, "[llm]\nmodel=a\n");
+        QVERIFY(QFile::setPermissions(
+            existing, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        Settings settings(existing);
+        settings.setModel(u"b"_s);
+        QCOMPARE(settings.save(), QString());
+        const QString fresh = dir.filePath(u"new/baton.ini"_s);
+        Settings created(fresh);
+        created.setHome(u"telegram"_s, u"42"_s, {}); // what /sethome writes
+        created.sync();
+        ::umask(previous);
+        for (const QString &path : { existing, fresh }) {
+            struct stat st
+            {
+            };
+            QVERIFY(::stat(QFile::encodeName(path).constData(), &st) == 0);
+            QCOMPARE(int(st.st_mode & 0777), 0600);
+        }
+        QCOMPARE(Settings(existing).model(), u"b"_s);
+        QCOMPARE(Settings(fresh).platform(u"telegram"_s).homeChat, u"42"_s);
     }
 
     void pathsFollowOptionThenEnvironmentThenXdg()

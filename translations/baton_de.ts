@@ -598,6 +598,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>finishing the upgrade</source>
         <translation>Abschließen der Aktualisierung</translation>
     </message>
+    <message>
+        <source>creating</source>
+        <translation>Anlegen</translation>
+    </message>
 </context>
 <context>
     <name>DemoWorld</name>
@@ -1183,6 +1187,18 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>The model for the next replies</source>
         <translation>Das Modell für die nächsten Antworten</translation>
     </message>
+    <message>
+        <source>Open this link?</source>
+        <translation>Diesen Link öffnen?</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened</source>
+        <translation>Dieser Link kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Baton opens only web (http, https) and mail (mailto) links.</source>
+        <translation>Baton öffnet nur Web-Links (http, https) und Mail-Links (mailto).</translation>
+    </message>
 </context>
 <context>
     <name>OutboxStore</name>
@@ -1305,6 +1321,13 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>_(This reply was too long for %1; it is complete in Baton: open it in the window or run `baton sessions show %2`.)_</source>
         <translation>_(Diese Antwort war zu lang für %1; vollständig steht sie in Baton: im Fenster oder mit `baton sessions show %2`.)_</translation>
+    </message>
+</context>
+<context>
+    <name>SafeMarkdown</name>
+    <message>
+        <source>image</source>
+        <translation>Bild</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,11 @@
 
 #include <QObject>
 
-class QLocalServer;
+class LocalListener;
 
 /**
- * @brief One window per data dir: the first `baton` listens on a local socket named after the
- * data dir; a second one asks it to come to the front and leaves.
+ * @brief One window per data dir: the first `baton` listens on a private local socket for the data
+ * dir; a second one of the same user asks it to come to the front and leaves.
  */
 class SingleInstance : public QObject
 {
@@ -16,7 +16,7 @@ class SingleInstance : public QObject
 public:
     explicit SingleInstance(const QString &dataDir, QObject *parent = nullptr);
 
-    /// True when another window for this data dir answered (and was asked to show itself).
+    /// True when another window of ours for this data dir answered (and was asked to show itself).
     [[nodiscard]] bool raiseRunning();
     /// Listens for later instances; raiseRequested() follows each.
     bool listen();
@@ -25,6 +25,6 @@ Q_SIGNALS:
     void raiseRequested();
 
 private:
-    QString m_name;
-    QLocalServer *m_server = nullptr;
+    QString m_path;
+    LocalListener *m_listener = nullptr;
 };

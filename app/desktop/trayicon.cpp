@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QMenu>
 #include <QSystemTrayIcon>
+#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -59,8 +60,10 @@ bool TrayIcon::isVisible() const
 
 void TrayIcon::notify(const QString &title, const QString &message)
 {
+    // Notification servers read the body as markup (<img> included); it quotes titles and names
+    // strangers chose, so it goes as escaped text.
     if (QSystemTrayIcon::supportsMessages())
-        m_tray->showMessage(title, message);
+        m_tray->showMessage(title, message.toHtmlEscaped());
 }
 
 void TrayIcon::setGateway(Gateway *gateway)
@@ -108,7 +111,8 @@ void TrayIcon::update()
     }
     m_pause->setEnabled(m_gateway != nullptr);
     m_tray->setIcon(QIcon(u":/icons/tray-%1.svg"_s.arg(icon)));
-    m_tray->setToolTip(u"Baton\n"_s + lines.join(u'\n'));
+    // Tray tooltips may be shown as rich text; the reasons quote servers, so they are escaped as such.
+    m_tray->setToolTip(Qt::convertFromPlainText(u"Baton\n"_s + lines.join(u'\n')));
     qDeleteAll(m_statusLines);
     m_statusLines.clear();
     QAction *before = m_menu->actions().value(3); // after Open, New chat, Hand off

@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "store/handoffstore.h"
 #include "store/sessionstore.h"
+#include "terminaltext.h"
 
 #include <QDir>
 #include <QNetworkAccessManager>
@@ -29,15 +30,16 @@ QStringList ChatCommand::commandNames()
     return { u"help"_s, u"new"_s, u"sessions"_s, u"resume"_s, u"handoff"_s, u"model"_s, u"title"_s, u"quit"_s };
 }
 
+// Sentences carry titles, transcripts and platform errors: none may steer the terminal.
 void ChatCommand::say(const QString &sentence)
 {
-    m_ctx.out << sentence << Qt::endl;
+    m_ctx.out << TerminalText::strip(sentence) << Qt::endl;
 }
 
 void ChatCommand::complain(const QString &sentence)
 {
     m_ctx.out.flush();
-    m_ctx.err << "baton: " << sentence << Qt::endl;
+    m_ctx.err << "baton: " << TerminalText::strip(sentence) << Qt::endl;
 }
 
 void ChatCommand::start(const QString &sessionOption, bool continueLast)
@@ -85,7 +87,7 @@ void ChatCommand::begin(const QString &apiKey)
         m_settings->llmTimeoutSeconds() * 1000, m_settings->llmIncludeUsage() });
     connect(m_agent, &Agent::deltaReceived, this, [this](const QString &, const QString &text) {
         m_replyStarted = true;
-        m_ctx.out << text;
+        m_ctx.out << m_replyText.filter(text);
         m_ctx.out.flush();
     });
     connect(m_agent, &Agent::turnFinished, this, &ChatCommand::onTurnFinished);
@@ -132,6 +134,7 @@ void ChatCommand::send(const QString &text)
         return complain(m_agent->errorString());
     m_state = State::Replying;
     m_replyStarted = false;
+    m_replyText.reset();
     m_input->pause();
 }
 

@@ -4,6 +4,7 @@
 #include "clicontext.h"
 #include "handoff/handoffwaiter.h"
 #include "store/storetypes.h"
+#include "terminaltext.h"
 
 #include <QObject>
 #include <QStringList>
@@ -75,6 +76,7 @@ private:
     bool m_interruptArmed = false;
     bool m_quitWhenIdle = false;
     bool m_replyStarted = false;
+    TerminalText m_replyText; // a sequence may be split across deltas
     bool m_finished = false;
     bool m_handedOff = false;
 

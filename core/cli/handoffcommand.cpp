@@ -7,6 +7,7 @@
 #include "store/database.h"
 #include "store/handoffstore.h"
 #include "store/sessionstore.h"
+#include "terminaltext.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -81,10 +82,10 @@ void HandoffCommand::onFinished(HandoffWaiter::Outcome outcome, const QString &s
         };
         m_ctx.out << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
         if (exitStatus != ExitOk)
-            m_ctx.err << "baton: " << sentence << Qt::endl;
+            m_ctx.err << "baton: " << TerminalText::strip(sentence) << Qt::endl;
     } else if (exitStatus == ExitOk)
-        m_ctx.out << sentence << Qt::endl;
+        m_ctx.out << TerminalText::strip(sentence) << Qt::endl; // it may quote a platform's error
     else
-        m_ctx.err << "baton: " << sentence << Qt::endl;
+        m_ctx.err << "baton: " << TerminalText::strip(sentence) << Qt::endl;
     Q_EMIT finished(exitStatus);
 }

@@ -4,6 +4,7 @@
 #include "sessionlookup.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
+#include "terminaltext.h"
 #include "transcriptformat.h"
 
 #include <QCoreApplication>
@@ -108,7 +109,8 @@ int SessionsCommand::list(SessionStore &store)
         m_ctx.out << QString(shortId(s.id).leftJustified(10)
             + TranscriptFormat::localTime(s.updatedAt).leftJustified(18)
             + QString::number(s.messageCount).rightJustified(5) + u"  "_s + s.origin.leftJustified(10)
-            + handoffSummary(s.handoff).leftJustified(20) + (s.title.isEmpty() ? tr("(untitled)") : s.title))
+            + handoffSummary(s.handoff).leftJustified(20)
+            + (s.title.isEmpty() ? tr("(untitled)") : TerminalText::strip(s.title)))
                   << '\n';
     }
     m_ctx.out.flush();
@@ -124,7 +126,9 @@ int SessionsCommand::show(SessionStore &store, const QString &id)
     if (messages.isEmpty() && !store.errorString().isEmpty() && s->messageCount > 0)
         return m_ctx.fail(ExitFailure, store.errorString());
 
-    QTextStream &out = m_ctx.out;
+    // Titles, messages and platform errors are untrusted: the terminal sees them without controls.
+    QString text;
+    QTextStream out(&text);
     out << tr("Title:    %1").arg(s->title.isEmpty() ? tr("(untitled)") : s->title) << '\n'
         << tr("ID:       %1").arg(s->id) << '\n'
         << tr("Origin:   %1").arg(s->origin) << '\n'
@@ -157,6 +161,8 @@ int SessionsCommand::show(SessionStore &store, const QString &id)
             out << indented(tr("tool calls: %1").arg(QString::fromUtf8(m.toolCalls))) << '\n';
     }
     out.flush();
+    m_ctx.out << TerminalText::strip(text);
+    m_ctx.out.flush();
     return ExitOk;
 }
 
@@ -184,10 +190,10 @@ int SessionsCommand::search(SessionStore &store, const QString &text)
         return ExitFailure;
     }
     for (const SearchHit &hit : hits) {
-        QString snippet = hit.snippet;
+        QString snippet = TerminalText::strip(hit.snippet);
         snippet.replace(u'\n', u' ');
         m_ctx.out << shortId(hit.sessionId) << "  "
-                  << (hit.sessionTitle.isEmpty() ? tr("(untitled)") : hit.sessionTitle) << "  "
+                  << (hit.sessionTitle.isEmpty() ? tr("(untitled)") : TerminalText::strip(hit.sessionTitle)) << "  "
                   << messageRoleName(hit.role) << ": " << snippet << '\n';
     }
     m_ctx.out.flush();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transcriptformat.h"
 
+#include "terminaltext.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -80,7 +82,8 @@ QString toMarkdown(const Session &session, const QList<Message> &messages)
                 + u"\n\n```json\n"_s + function.value("arguments"_L1).toString() + u"\n```\n"_s;
         }
     }
-    return out;
+    // Read in a terminal or a pager as often as in an editor: no control sequences survive.
+    return TerminalText::strip(out);
 }
 
 QByteArray toJson(const Session &session, const QList<Message> &messages)

@@ -12,6 +12,7 @@
  */
 namespace TranscriptFormat {
 
+/// Without control characters (see TerminalText), so it is safe to print.
 [[nodiscard]] QString toMarkdown(const Session &session, const QList<Message> &messages);
 [[nodiscard]] QByteArray toJson(const Session &session, const QList<Message> &messages);
 /// "2026-11-25 14:03" in local time, or "" for 0.

@@ -2,6 +2,7 @@
 #include "settings.h"
 
 #include "platformcatalog.h"
+#include "privatefiles.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -112,9 +113,16 @@ void Settings::setAllowedUsers(const QString &platform, const QStringList &userI
         m_settings.setValue(key, userIds);
 }
 
-QString Settings::save()
+void Settings::sync()
 {
     m_settings.sync();
+    // Allowed users and home chats are the owner's business; a file older versions wrote 0644 is tightened.
+    PrivateFiles::tighten(m_settings.fileName());
+}
+
+QString Settings::save()
+{
+    sync();
     if (m_settings.status() == QSettings::AccessError)
         return QCoreApplication::translate("Settings", "The config file %1 cannot be written. Check its permissions.")
             .arg(m_settings.fileName());

@@ -49,7 +49,8 @@ public:
     void setAllowedUsers(const QString &platform, const QStringList &userIds);
     /// Writes the changes to the file now; empty on success, otherwise one sentence.
     [[nodiscard]] QString save();
-    void sync() { m_settings.sync(); }
+    /// Writes the changes now and keeps the file readable by its owner only.
+    void sync();
 
 private:
     mutable QSettings m_settings;

@@ -13,9 +13,9 @@ class QObject;
  */
 namespace HandoffPoke {
 
-/// The QLocalServer name of the watcher for the store in @p dataDir.
+/// The socket path of the watcher for the store in @p dataDir.
 [[nodiscard]] QString serverName(const QString &dataDir);
-/// Tells that watcher, if any, that @p sessionId has a pending handoff.
+/// Tells that watcher, if any and if it runs as our user, that @p sessionId has a pending handoff.
 void send(const QString &dataDir, const QString &sessionId, QObject *parent);
 
 } // namespace HandoffPoke

@@ -3,14 +3,13 @@
 
 #include "handoffexecutor.h"
 #include "handoffpoke.h"
+#include "ipc/locallistener.h"
 #include "store/database.h"
 #include "store/handoffstore.h"
 #include "store/processidentity.h"
 
 #include <QDateTime>
 #include <QDir>
-#include <QLocalServer>
-#include <QLocalSocket>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -66,26 +65,18 @@ void HandoffWatcher::start()
 
 void HandoffWatcher::listenForPokes()
 {
-    m_pokeServer = new QLocalServer(this);
-    const QString name = HandoffPoke::serverName(m_dataDir);
+    m_pokeServer = new LocalListener(this);
     // A socket file left by a crashed gateway would block the name; one gateway per data dir is
     // guaranteed by the gateway's lock, so whatever is there is stale.
-    QLocalServer::removeServer(name);
-    if (!m_pokeServer->listen(name)) {
+    if (!m_pokeServer->listen(HandoffPoke::serverName(m_dataDir))) {
         qCWarning(lcWatcher).noquote() << "handoff requests will wait for the" << m_options.pollMs
                                        << "ms timer: cannot listen for pokes:" << m_pokeServer->errorString();
         return;
     }
-    connect(m_pokeServer, &QLocalServer::newConnection, this, [this] {
-        while (QLocalSocket *socket = m_pokeServer->nextPendingConnection()) {
-            connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-            // What the poke says does not matter: every pending row is looked at.
-            connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
-                socket->readAll();
-                Q_EMIT poked();
-                poll();
-            });
-        }
+    // What the poke says does not matter: every pending row is looked at.
+    connect(m_pokeServer, &LocalListener::received, this, [this] {
+        Q_EMIT poked();
+        poll();
     });
 }
 
@@ -94,7 +85,6 @@ void HandoffWatcher::stop()
     m_pollTimer->stop();
     m_leaseTimer->stop();
     if (m_pokeServer) {
-        m_pokeServer->close();
         delete m_pokeServer;
         m_pokeServer = nullptr;
     }

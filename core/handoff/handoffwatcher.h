@@ -10,7 +10,7 @@
 class Database;
 class HandoffExecutor;
 class HandoffStore;
-class QLocalServer;
+class LocalListener;
 
 /**
  * @brief The gateway's side of the handoff state machine: finds pending handoffs, claims them and
@@ -73,7 +73,7 @@ private:
     Options m_options;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<HandoffStore> m_store;
-    QLocalServer *m_pokeServer = nullptr;
+    LocalListener *m_pokeServer = nullptr;
     // Children, so that moveToThread() takes them along.
     QTimer *m_pollTimer;
     QTimer *m_leaseTimer;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
 
+#include "config/privatefiles.h"
 #include "migrations.h"
 #include "sqlerror.h"
 
 #include <QCoreApplication>
-#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -82,11 +83,13 @@ bool Database::open(const QString &path, const Options &options)
     m_schemaVersion = 0;
 
     const QFileInfo info(m_path);
-    if (!QDir().mkpath(info.absolutePath()))
+    if (!PrivateFiles::makeDirectory(info.absolutePath()))
         return fail(tr("Cannot create the data directory %1. Check its permissions or pass --data-dir.")
                         .arg(info.absolutePath()));
     if (info.exists() && (!info.isFile() || !info.isReadable()))
         return fail(tr("state.db at %1 cannot be read. Check its permissions.").arg(m_path));
+    if (!makePrivate())
+        return false;
 
     m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     m_db.setDatabaseName(m_path);
@@ -106,6 +109,28 @@ bool Database::open(const QString &path, const Options &options)
 
     const int target = options.targetVersion < 0 ? Migrations::latestVersion() : options.targetVersion;
     return migrate(target);
+}
+
+bool Database::makePrivate()
+{
+    // SQLite gives the -wal and -shm files the mode of the database file: a new one starts 0600.
+    if (!QFileInfo::exists(m_path)) {
+        QFile file(m_path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner)
+            && !QFileInfo::exists(m_path))
+            return fail(describeError(tr("creating"), file.errorString()));
+        return true;
+    }
+    // Older versions left the store readable by every local user.
+    QStringList tightened;
+    for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s }) {
+        if (PrivateFiles::tighten(m_path + suffix))
+            tightened << QFileInfo(m_path + suffix).fileName();
+    }
+    if (!tightened.isEmpty())
+        qCInfo(lcStore).noquote() << "made" << tightened.join(u", "_s) << "in" << QFileInfo(m_path).absolutePath()
+                                  << "readable by its owner only (0600)";
+    return true;
 }
 
 bool Database::applyPragmas(int busyTimeoutMs)

@@ -44,6 +44,7 @@ public:
 
 private:
     bool fail(const QString &sentence);
+    bool makePrivate();
     bool applyPragmas(int busyTimeoutMs);
     bool checkIdentity(int version);
     bool migrate(int targetVersion);

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QtQmlIntegration>
+
+/**
+ * @brief What QML does with text and links it did not write: Markdown without HTML or images
+ * (SafeMarkdown), and links opened only when they are web or mail links.
+ */
+class SafeText : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+public:
+    using QObject::QObject;
+
+    /// @p markdown as SafeMarkdown::toDisplay makes it, for a Text.MarkdownText item.
+    Q_INVOKABLE [[nodiscard]] QString markdown(const QString &markdown) const;
+    /// True when openLink() would open @p url.
+    Q_INVOKABLE [[nodiscard]] bool canOpen(const QString &url) const;
+    /// Hands @p url to the desktop when it is an http, https or mailto link; false otherwise.
+    Q_INVOKABLE bool openLink(const QString &url) const;
+};
