@@ -328,6 +328,7 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
   sessions export ID --format md|json
                                   write a session to stdout as Markdown or JSON
   sessions search TEXT            full-text search over all messages
+  sessions unlock ID              end a reply stuck as being written (its writer is gone)
   chat [--session ID | --continue]
                                   talk to the model in the terminal (/help inside)
   handoff SESSION --to PLATFORM [--json]
@@ -354,6 +355,7 @@ Exit status: 0 success, 1 failure or no search match, 2 usage error.
   sessions export ID --format md|json
                                   eine Sitzung als Markdown oder JSON auf stdout schreiben
   sessions search TEXT            Volltextsuche über alle Nachrichten
+  sessions unlock ID              eine Antwort freigeben, die als „wird geschrieben“ hängt (ihr Schreiber ist weg)
   chat [--session ID | --continue]
                                   im Terminal mit dem Modell sprechen (/help darin)
   handoff SESSION --to PLATFORM [--json]
@@ -647,6 +649,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>edit the message</source>
         <translation>Bearbeiten der Nachricht</translation>
     </message>
+    <message>
+        <source>Discord could not open a thread: %1</source>
+        <translation>Discord konnte keinen Thread öffnen: %1</translation>
+    </message>
 </context>
 <context>
     <name>DiscordGateway</name>
@@ -862,6 +868,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>untitled</source>
         <translation>ohne Titel</translation>
     </message>
+    <message>
+        <source>Interrupted: Baton stopped while writing this. The full answer follows.</source>
+        <translation>Unterbrochen: Baton wurde beim Schreiben beendet. Die vollständige Antwort folgt.</translation>
+    </message>
 </context>
 <context>
     <name>GatewayService</name>
@@ -924,8 +934,12 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>die Plattform ist während der Übergabe weggefallen</translation>
     </message>
     <message>
-        <source>the home chat is in use by another conversation (&apos;%1&apos;); make the home a forum group (or enable topics) so each handoff gets its own thread, or send /new there first.</source>
-        <translation>der Heim-Chat wird bereits von einer anderen Unterhaltung verwendet („%1“); mach ihn zu einer Forumgruppe (oder aktiviere Themen), damit jede Übergabe einen eigenen Thread bekommt, oder sende dort zuerst /new.</translation>
+        <source>%1; try the handoff again</source>
+        <translation>%1; versuche die Übergabe noch einmal</translation>
+    </message>
+    <message>
+        <source>the home chat is in use by another conversation (&apos;%1&apos;); make the home a forum group (or enable topics) so each handoff gets its own thread, or send /new there first</source>
+        <translation>der Heim-Chat wird bereits von einer anderen Unterhaltung verwendet („%1“); mach ihn zu einer Forumgruppe (oder aktiviere Themen), damit jede Übergabe einen eigenen Thread bekommt, oder sende dort zuerst /new</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1068,13 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>HandoffWatcher</name>
+    <message>
+        <source>this handoff was requested %1 s ago and nobody waits for it any more (a requester waits %2 s); run the handoff again</source>
+        <translation>diese Übergabe wurde vor %1 s angefordert, und niemand wartet mehr darauf (ein Anfragender wartet %2 s); starte die Übergabe noch einmal</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Baton — %1</source>
@@ -1173,6 +1194,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>reading where the conversations stand</source>
         <translation>beim Lesen, wo die Unterhaltungen stehen</translation>
+    </message>
+    <message>
+        <source>reading what was sent for a reply</source>
+        <translation>beim Lesen dessen, was für eine Antwort gesendet wurde</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1454,26 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>searching messages</source>
         <translation>Durchsuchen der Nachrichten</translation>
     </message>
+    <message>
+        <source>renewing a turn&apos;s lease</source>
+        <translation>Verlängern der Sperre eines Gesprächszugs</translation>
+    </message>
+    <message>
+        <source>unlocking a session</source>
+        <translation>Freigeben einer Sitzung</translation>
+    </message>
+    <message>
+        <source>No reply is being written in this session; there is nothing to unlock.</source>
+        <translation>In dieser Sitzung wird keine Antwort geschrieben; es gibt nichts freizugeben.</translation>
+    </message>
+    <message>
+        <source>looking for interrupted replies</source>
+        <translation>Suchen nach unterbrochenen Antworten</translation>
+    </message>
+    <message>
+        <source>answering an interrupted reply</source>
+        <translation>erneutes Beantworten einer unterbrochenen Antwort</translation>
+    </message>
 </context>
 <context>
     <name>SessionsCommand</name>
@@ -1443,10 +1488,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>usage: baton sessions search TEXT</source>
         <translation>Verwendung: baton sessions search TEXT</translation>
-    </message>
-    <message>
-        <source>unknown sessions command &apos;%1&apos;; use list, show, export or search.</source>
-        <translation>unbekannter sessions-Befehl &apos;%1&apos;; verwende list, show, export oder search.</translation>
     </message>
     <message>
         <source>No sessions yet in %1.</source>
@@ -1539,6 +1580,18 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>No messages match &quot;%1&quot;.</source>
         <translation>Keine Nachricht passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>unknown sessions command &apos;%1&apos;; use list, show, export, search or unlock.</source>
+        <translation>unbekannter sessions-Befehl &apos;%1&apos;; verwende list, show, export, search oder unlock.</translation>
+    </message>
+    <message>
+        <source>Unlocked session %1 (its reply was held by %2).</source>
+        <translation>Sitzung %1 freigegeben (ihre Antwort wurde von %2 gehalten).</translation>
+    </message>
+    <message>
+        <source>an unknown process</source>
+        <translation>einem unbekannten Prozess</translation>
     </message>
 </context>
 <context>
@@ -1886,6 +1939,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>Slack did not update the message: %1</source>
         <translation>Slack hat die Nachricht nicht aktualisiert: %1</translation>
     </message>
+    <message>
+        <source>Slack could not start a thread: %1</source>
+        <translation>Slack konnte keinen Thread beginnen: %1</translation>
+    </message>
 </context>
 <context>
     <name>TelegramAdapter</name>
@@ -1924,6 +1981,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Telegram did not edit the message (%1): %2</source>
         <translation>Telegram hat die Nachricht nicht bearbeitet (%1): %2</translation>
+    </message>
+    <message>
+        <source>Telegram could not open a topic (%1): %2</source>
+        <translation>Telegram konnte kein Thema öffnen (%1): %2</translation>
     </message>
 </context>
 <context>
