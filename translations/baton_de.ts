@@ -1474,6 +1474,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>answering an interrupted reply</source>
         <translation>erneutes Beantworten einer unterbrochenen Antwort</translation>
     </message>
+    <message>
+        <source>saving a reply as it streams</source>
+        <translation>Sichern einer Antwort während sie entsteht</translation>
+    </message>
 </context>
 <context>
     <name>SessionsCommand</name>

@@ -142,7 +142,7 @@ void Agent::checkpoint(const QString &sessionId)
     const Turn turn = m_turns.value(sessionId);
     if (!turn.stream)
         return;
-    if (!m_store.updateMessage(turn.replyId, turn.stream->text(), MessageStatus::Partial))
+    if (!m_store.checkpointReply(turn.replyId, turn.stream->text()))
         qCWarning(lcAgent).noquote() << "could not checkpoint the reply in" << sessionId << ":"
                                      << m_store.errorString();
 }

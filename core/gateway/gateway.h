@@ -112,6 +112,8 @@ private:
     // gatewayresume.cpp
     /// Edits the drafts of @p sessionId's interrupted replies to say so; the turn starting now answers them.
     void noteInterrupted(const QString &sessionId);
+    /// True when the last question in @p sessionId came from a person (not a synthetic turn).
+    [[nodiscard]] bool awaitsAnswer(const QString &sessionId);
     [[nodiscard]] bool seenBefore(const PlatformAdapter::Inbound &message);
 
     // gatewaycommands.cpp

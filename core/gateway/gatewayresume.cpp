@@ -9,6 +9,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_LOGGING_CATEGORY(lcGateway)
@@ -25,6 +27,11 @@ void Gateway::answerInterrupted()
         // The terminal's and the window's own replies, or a platform not running here: not ours.
         if (!adapter || reply.platformChat.isEmpty() || m_work.contains(reply.sessionId))
             continue;
+        if (!awaitsAnswer(reply.sessionId)) {
+            // A handoff's synthetic turn: the handoff was failed with it and is run again by hand.
+            m_stores.sessions.setInterruptedAnswered(reply.sessionId);
+            continue;
+        }
         SessionSource to = adapter->destination(reply.platformChat, reply.platformThread);
         to.userId.clear();
         qCInfo(lcGateway).noquote() << "answering again in session" << reply.sessionId << "(reply" << reply.id
@@ -32,6 +39,14 @@ void Gateway::answerInterrupted()
         m_work[reply.sessionId].destination = to;
         scheduleTurn(reply.sessionId);
     }
+}
+
+bool Gateway::awaitsAnswer(const QString &sessionId)
+{
+    const QList<Message> transcript = m_stores.sessions.transcript(sessionId);
+    const auto asked = std::find_if(
+        transcript.crbegin(), transcript.crend(), [](const Message &m) { return m.role == MessageRole::User; });
+    return asked != transcript.crend() && !asked->internal;
 }
 
 void Gateway::noteInterrupted(const QString &sessionId)

@@ -52,6 +52,9 @@ public:
     bool setTurnReply(const QString &id, qint64 replyMessageId);
     /// Extends this process's lease on the session's running turn; false if the turn is no longer ours.
     bool refreshTurnLease(const QString &id);
+    /// Saves the text a reply has so far (a checkpoint while it streams). Announces nothing: the
+    /// live view has it already from the stream; updateMessage() stores the end.
+    bool checkpointReply(qint64 messageId, const QString &content);
     bool endTurn(const QString &id);
     /// Ends this process's turn unfinished (a stop that outlasted its grace): its reply is marked
     /// interrupted, to be answered again.

@@ -7,6 +7,7 @@
 #include "messagerow.h"
 #include "processidentity.h"
 #include "sqlerror.h"
+#include "sqlvalues.h"
 #include "writetransaction.h"
 
 #include <QSqlQuery>
@@ -71,6 +72,17 @@ bool SessionStore::refreshTurnLease(const QString &id)
     if (!q.exec())
         return setError(tr("renewing a turn's lease"), sqlMessage(q.lastError()));
     return q.numRowsAffected() == 1;
+}
+
+bool SessionStore::checkpointReply(qint64 messageId, const QString &content)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE messages SET content = ? WHERE id = ? AND status = 'partial'"_s);
+    q.addBindValue(requiredText(content));
+    q.addBindValue(messageId);
+    if (!q.exec())
+        return setError(tr("saving a reply as it streams"), sqlMessage(q.lastError()));
+    return true;
 }
 
 bool SessionStore::endTurn(const QString &id)
