@@ -3,9 +3,11 @@
 #include "cli/chatcommand.h"
 #include "fakellmserver.h"
 #include "store/handoffstore.h"
+#include "store/processidentity.h"
 #include "store/sessionstore.h"
 #include "teststore.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
@@ -218,7 +220,7 @@ private Q_SLOTS:
         cut.truncate = true;
         m_llm->enqueue(cut);
         const BatonRun run = chat("question\n");
-        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.exitCode, 1); // a pipe's last answer is incomplete: scripts must see it
         QVERIFY2(run.out.contains(u"The answer is"_s) && run.out.contains(u"cut off"_s), qPrintable(run.out));
         const QList<Message> transcript = m_sessions->transcript(m_sessions->sessions().first().id);
         QCOMPARE(transcript.last().content, u"The answer is"_s);
@@ -233,11 +235,69 @@ private Q_SLOTS:
         denied.errorBody = R"({"error":{"message":"Incorrect API key provided","type":"auth","code":401}})";
         m_llm->enqueue(denied);
         const BatonRun run = chat("hello\n");
-        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"rejected the API key (401)"_s), qPrintable(run.err));
         QVERIFY(!run.err.contains(QString::fromUtf8(m_token)));
         const QList<Message> transcript = m_sessions->transcript(m_sessions->sessions().first().id);
         QCOMPARE(transcript.last().status, MessageStatus::Error);
+    }
+
+    void pipeExitStatusFollowsTheLastTurn_data()
+    {
+        QTest::addColumn<bool>("lastFails");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("ok then failed, end of input") << true << QByteArray("one\ntwo\n") << 1;
+        QTest::newRow("ok then failed, /quit") << true << QByteArray("one\ntwo\n/quit\n") << 1;
+        QTest::newRow("failed then ok") << false << QByteArray("one\ntwo\n") << 0;
+    }
+    void pipeExitStatusFollowsTheLastTurn()
+    {
+        QFETCH(bool, lastFails);
+        QFETCH(QByteArray, input);
+        QFETCH(int, exitCode);
+        FakeLlmReply failed;
+        failed.httpStatus = 400; // not retried
+        failed.errorBody = R"({"error":{"message":"context too long","type":"invalid_request","code":400}})";
+        if (lastFails) {
+            m_llm->enqueue(FakeLlmReply::withContent({ u"fine"_s }));
+            m_llm->enqueue(failed);
+        } else {
+            m_llm->enqueue(failed);
+            m_llm->enqueue(FakeLlmReply::withContent({ u"fine"_s }));
+        }
+        const BatonRun run = chat(input);
+        QCOMPARE(m_llm->requests().size(), 2);
+        QCOMPARE(run.exitCode, exitCode);
+    }
+
+    void aStaleOwnerDoesNotBlockAndUnlockEndsTheRest()
+    {
+        const QString id = m_sessions->createSession(u"Stuck"_s, u"cli"_s);
+        const auto hold = [&](const QString &owner, const QString &lease) {
+            return m_store->exec(u"UPDATE sessions SET turn_state = 'running', turn_owner = '%1', "
+                                 "turn_lease_until = %2 WHERE id = '%3'"_s.arg(owner, lease, id));
+        };
+        // Our own pid with another start time: the pid was reused; the holder is gone.
+        const QString reused = ProcessIdentity::current().section(u'/', 0, 2) + u"/1"_s;
+        QVERIFY(hold(reused, QString::number(QDateTime::currentMSecsSinceEpoch() + 3'600'000)));
+        QCOMPARE(chat("first\n", { u"--session"_s, id }).exitCode, 0);
+        QCOMPARE(m_llm->requests().size(), 1);
+
+        // An owner from before leases, on a machine we cannot see: nothing can tell, so it blocks...
+        QVERIFY(hold(u"elsewhere/4242/0badc0de"_s, u"NULL"_s));
+        const BatonRun blocked = chat("second\n", { u"--session"_s, id });
+        QCOMPARE(blocked.exitCode, 1);
+        QVERIFY2(blocked.err.contains(u"already being written"_s), qPrintable(blocked.err));
+        // ...until the person unlocks it.
+        const BatonRun unlock = runBaton({ u"sessions"_s, u"unlock"_s, id.left(8) }, environment());
+        QCOMPARE(unlock.exitCode, 0);
+        QVERIFY2(unlock.out.contains(
+                     u"Unlocked session %1 (its reply was held by elsewhere/4242/0badc0de)."_s.arg(id.left(8))),
+            qPrintable(unlock.out));
+        QCOMPARE(runBaton({ u"sessions"_s, u"unlock"_s, id.left(8) }, environment()).exitCode, 1);
+        QCOMPARE(chat("second\n", { u"--session"_s, id }).exitCode, 0);
+        QCOMPARE(m_llm->requests().size(), 2);
     }
 
     void slashCommands()
@@ -287,7 +347,7 @@ private Q_SLOTS:
         denied.errorBody = R"({"error":{"message":"forbidden"}})";
         m_llm->enqueue(denied);
         const BatonRun run = chat("one\ntwo\n", {}, { { u"QT_LOGGING_RULES"_s, u"*.debug=true"_s } });
-        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.exitCode, 1); // the last message was refused
         QCOMPARE(m_llm->authorizations().first(), QByteArray("Bearer " + m_token)); // it was really used
         QVERIFY(!run.out.toUtf8().contains(m_token));
         QVERIFY(!run.err.toUtf8().contains(m_token));

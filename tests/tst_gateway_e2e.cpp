@@ -5,10 +5,13 @@
 #include "store/handoffstore.h"
 #include "store/outboxstore.h"
 #include "store/pairingstore.h"
+#include "store/processidentity.h"
 #include "store/sessionkeystore.h"
 #include "store/sessionstore.h"
 #include "teststore.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
@@ -24,6 +27,7 @@ namespace {
 constexpr qint64 ann = 111; // allowed
 constexpr qint64 stranger = 222;
 constexpr qint64 home = -1001234567890; // a forum supergroup: each handoff gets a topic
+constexpr qint64 plainGroup = -100888; // a group without topics
 const QString token = u"4242:e2e-token"_s;
 
 QString lastUserText(const QJsonObject &request)
@@ -83,6 +87,31 @@ private:
     }
     QString gatewayLog() const { return m_gateway ? QString::fromUtf8(m_gateway->readAllStandardError()) : QString(); }
 
+    /// Restarts the gateway with @p chat as Telegram's home.
+    bool moveHomeTo(qint64 chat)
+    {
+        if (stopGateway() != 0)
+            return false;
+        QSettings ini(configPath(), QSettings::IniFormat);
+        ini.setValue(u"telegram/home_chat"_s, QString::number(chat));
+        ini.sync();
+        return startGateway();
+    }
+    /// A stored terminal session with one exchange, ready to be handed off.
+    QString terminalSession(const QString &title)
+    {
+        const QString id = m_sessions->createSession(title, u"cli"_s);
+        Message said;
+        said.sessionId = id;
+        said.content = title;
+        (void)m_sessions->appendMessage(said);
+        return id;
+    }
+    BatonRun handoff(const QString &id)
+    {
+        return runBaton({ u"handoff"_s, id, u"--to"_s, u"telegram"_s, u"--json"_s }, environment());
+    }
+
     static QStringList roles(const QList<Message> &transcript)
     {
         QStringList list;
@@ -101,6 +130,7 @@ private Q_SLOTS:
         m_telegram->addPrivateChat(ann, u"Ann"_s);
         m_telegram->addPrivateChat(stranger, u"Mallory"_s);
         m_telegram->addGroup(home, u"Home"_s, true);
+        m_telegram->addGroup(plainGroup, u"Plain"_s, false);
         m_store = std::make_unique<TestStore>();
         m_sessions = std::make_unique<SessionStore>(m_store->db);
         QFile ini(configPath());
@@ -329,6 +359,8 @@ private Q_SLOTS:
         QVERIFY2(again.exitCode == 0, qPrintable(again.out + again.err));
         QCOMPARE(again.json()["state"_L1].toString(), u"completed"_s);
         QCOMPARE(m_telegram->topics(home).size(), 2);
+        // The cut synthetic turn was no person's question: not answered again after the restart.
+        QCOMPARE(m_llm->requests().size(), 2);
     }
 
     void aSecondGatewayIsRefused()
@@ -415,6 +447,196 @@ private Q_SLOTS:
         QTRY_COMPARE(m_llm->requests().size(), 1);
         QCOMPARE(stopGateway(), 0);
         QCOMPARE(m_telegram->botMessages(ann), QStringList { u"Slow but complete."_s });
+    }
+
+    void killedMidStreamTheQuestionIsAnsweredAfterRestart()
+    {
+        FakeLlmReply slow;
+        for (int i = 0; i < 60; ++i)
+            slow.content << u"word%1 "_s.arg(i);
+        slow.chunkDelayMs = 150;
+        m_llm->enqueue(slow);
+        m_telegram->userSends(ann, ann, u"tell me a long story"_s);
+        QTRY_VERIFY(!m_telegram->botMessages(ann).isEmpty()); // the draft is showing
+        const QString id = m_sessions->sessions().first().id;
+        // The reply is written to the store while it streams, not only when it ends.
+        const auto stored = [&] { return m_sessions->transcript(id).constLast(); };
+        QTRY_VERIFY_WITH_TIMEOUT(stored().content.contains(u"word3 "_s), 5'000);
+        QCOMPARE(stored().status, MessageStatus::Partial);
+
+        m_gateway->kill();
+        QVERIFY(waitForExit(*m_gateway));
+        const Message cut = stored();
+        QVERIFY(!cut.content.contains(u"word59"_s));
+        const QString draft = m_telegram->botMessages(ann).constFirst();
+        QVERIFY(!draft.contains(u"Interrupted"_s));
+
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Once upon a time, "_s, u"the end."_s }));
+        QVERIFY(startGateway());
+        QTRY_COMPARE_WITH_TIMEOUT(m_telegram->botMessages(ann).size(), 2, 10'000);
+        QTRY_COMPARE(m_telegram->botMessages(ann).constLast(), u"Once upon a time, the end."_s);
+        const QStringList shown = m_telegram->botMessages(ann);
+        QVERIFY2(shown.constFirst().contains(u"Interrupted: Baton stopped while writing this."_s),
+            qPrintable(shown.constFirst()));
+        QVERIFY(shown.constFirst().startsWith(u"word0"_s)); // what was there stays
+        // Counted at the fake: the old draft was edited to say so exactly once.
+        qsizetype notes = 0;
+        for (const auto &call : m_telegram->calls(u"editMessageText"_s))
+            notes += call.params["text"_L1].toString().contains(u"Interrupted"_s) ? 1 : 0;
+        QCOMPARE(notes, 1);
+        // The question was asked again without the fragment; the transcript keeps both, marked.
+        QCOMPARE(m_llm->requests().size(), 2);
+        const QJsonArray asked = m_llm->requests().constLast()["messages"_L1].toArray();
+        QCOMPARE(asked.last()["content"_L1].toString(), u"tell me a long story"_s);
+        QTRY_VERIFY(!m_sessions->session(id)->turnRunning);
+        const QList<Message> transcript = m_sessions->transcript(id);
+        QCOMPARE(transcript.size(), 3);
+        QVERIFY(transcript.at(1).interrupted);
+        QCOMPARE(transcript.at(1).status, MessageStatus::Partial);
+        QCOMPARE(transcript.at(2).content, u"Once upon a time, the end."_s);
+        QCOMPARE(transcript.at(2).status, MessageStatus::Complete);
+
+        // Answered once: another restart asks nothing more.
+        QCOMPARE(stopGateway(), 0);
+        QVERIFY(startGateway());
+        m_telegram->userSends(ann, ann, u"thanks"_s);
+        QTRY_COMPARE(m_telegram->botMessages(ann).size(), 3);
+        QCOMPARE(m_llm->requests().size(), 3);
+        QCOMPARE(lastUserText(m_llm->requests().constLast()), u"thanks"_s);
+    }
+
+    void aStopThatOutlastsItsGraceIsAnsweredAfterRestart()
+    {
+        FakeLlmReply endless;
+        for (int i = 0; i < 300; ++i)
+            endless.content << u"word%1 "_s.arg(i);
+        endless.chunkDelayMs = 100; // 30 s: longer than the 10 s grace
+        m_llm->enqueue(endless);
+        m_telegram->userSends(ann, ann, u"go on and on"_s);
+        QTRY_VERIFY(!m_telegram->botMessages(ann).isEmpty());
+        QCOMPARE(stopGateway(), 0);
+        const QString log = gatewayLog();
+        QVERIFY2(log.contains(u"answered again at the next start"_s), qPrintable(log));
+        const QString id = m_sessions->sessions().first().id;
+        QVERIFY(!m_sessions->session(id)->turnRunning);
+        QVERIFY(m_sessions->transcript(id).constLast().interrupted);
+        QVERIFY(m_sessions->transcript(id).constLast().content.startsWith(u"word0 word1"_s));
+
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Short this time."_s }));
+        QVERIFY(startGateway());
+        QTRY_COMPARE_WITH_TIMEOUT(m_telegram->botMessages(ann).size(), 2, 10'000);
+        QTRY_COMPARE(m_telegram->botMessages(ann).constLast(), u"Short this time."_s);
+        QVERIFY(m_telegram->botMessages(ann).constFirst().contains(u"Interrupted"_s));
+    }
+
+    void aStaleTurnOwnerDoesNotBlock_data()
+    {
+        QTest::addColumn<QString>("owner");
+        QTest::addColumn<qint64>("leaseFromNowMs");
+        const QString mine = ProcessIdentity::current();
+        const QString host = mine.section(u'/', 0, 1);
+        // Same pid and boot, another start: the pid was reused by a later process of ours.
+        QTest::newRow("pid reused") << host + u"/%1/1"_s.arg(QCoreApplication::applicationPid()) << 3'600'000LL;
+        // pid 1 runs, as another user: kill() says EPERM, which once meant "alive".
+        QTest::newRow("another user's pid") << host + u"/1/999999999"_s << 3'600'000LL;
+        // A live owner that stopped renewing its lease (hung, or on another machine).
+        QTest::newRow("lease ran out") << mine << -1'000LL;
+    }
+    void aStaleTurnOwnerDoesNotBlock()
+    {
+        QFETCH(QString, owner);
+        QFETCH(qint64, leaseFromNowMs);
+        m_telegram->userSends(ann, ann, u"first"_s);
+        QTRY_COMPARE(m_telegram->botMessages(ann).size(), 1);
+        const QString id = m_sessions->sessions().first().id;
+        QTRY_VERIFY(!m_sessions->session(id)->turnRunning);
+        QSqlQuery q(m_store->db.connection());
+        q.prepare(u"UPDATE sessions SET turn_state = 'running', turn_owner = ?, turn_lease_until = ? WHERE id = ?"_s);
+        q.addBindValue(owner);
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch() + leaseFromNowMs);
+        q.addBindValue(id);
+        QVERIFY(q.exec());
+
+        m_telegram->userSends(ann, ann, u"second"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_telegram->botMessages(ann).size(), 2, 5'000);
+        QTRY_COMPARE(m_telegram->botMessages(ann).constLast(), u"You said: second"_s);
+        QCOMPARE(m_llm->requests().size(), 2);
+    }
+
+    void aPendingHandoffOlderThanTheWaitIsFailedAtStart()
+    {
+        QCOMPARE(stopGateway(), 0);
+        const QString id = terminalSession(u"Old request"_s);
+        HandoffStore handoffs(m_store->db);
+        QCOMPARE(handoffs.requestHandoff(id, u"telegram"_s), HandoffStore::RequestResult::Requested);
+        // Its requester (waiting 10 s here) was killed 11 s ago.
+        QVERIFY(m_store->exec(u"UPDATE sessions SET handoff_requested_at = handoff_requested_at - 11000"_s));
+        QVERIFY(startGateway());
+        QTRY_COMPARE_WITH_TIMEOUT(handoffs.handoffState(id)->state, HandoffState::Failed, 5'000);
+        QVERIFY2(handoffs.handoffState(id)->error.contains(u"nobody waits for it any more"_s),
+            qPrintable(handoffs.handoffState(id)->error));
+        QCOMPARE(m_telegram->calls(u"createForumTopic"_s).size(), 0);
+        QCOMPARE(m_llm->requests().size(), 0);
+
+        // A fresh request is carried out as ever.
+        const BatonRun again = handoff(id);
+        QVERIFY2(again.exitCode == 0, qPrintable(again.out + again.err));
+    }
+
+    void aHandoffIntoAGroupWithoutTopicsStaysOneSession()
+    {
+        QVERIFY(moveHomeTo(plainGroup));
+        const QString id = terminalSession(u"Group plans"_s);
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Here in the group."_s }));
+        const BatonRun run = handoff(id);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        // The key the owner's own messages there have: a group without topics keys each person.
+        QCOMPARE(run.json()["destination"_L1].toString(), u"telegram:group:%1:%2"_s.arg(plainGroup).arg(ann));
+        QCOMPARE(m_telegram->botMessages(plainGroup), QStringList { u"Here in the group."_s });
+
+        m_telegram->userSends(ann, plainGroup, u"and now?"_s);
+        QTRY_COMPARE(m_telegram->botMessages(plainGroup).size(), 2);
+        QCOMPARE(m_sessions->sessions().size(), 1);
+        QCOMPARE(m_sessions->transcript(id).constLast().content, u"You said: and now?"_s);
+    }
+
+    void aTransientTopicFailureFailsTheHandoffInsteadOfUsingTheHome()
+    {
+        m_telegram->failNext(u"createForumTopic"_s, FakeTelegramServer::Fault { 500, u"Internal Server Error"_s });
+        const QString id = terminalSession(u"Flaky"_s);
+        const BatonRun run = handoff(id);
+        QCOMPARE(run.exitCode, 1);
+        const QString error = run.json()["error"_L1].toString();
+        QVERIFY2(error.contains(u"Telegram could not open a topic (500)"_s), qPrintable(error));
+        QVERIFY2(!error.contains(u".."_s), qPrintable(error));
+        QCOMPARE(m_telegram->botMessages(home).size(), 0); // nothing landed in the home chat
+        QCOMPARE(m_llm->requests().size(), 0);
+
+        const BatonRun again = handoff(id); // the platform is fine again
+        QVERIFY2(again.exitCode == 0, qPrintable(again.out + again.err));
+        QCOMPARE(m_telegram->topics(home).size(), 1);
+    }
+
+    void newInTheHomeChatFreesItForAHandoff()
+    {
+        QVERIFY(moveHomeTo(plainGroup));
+        m_telegram->userSends(ann, plainGroup, u"chatting in the group"_s);
+        QTRY_COMPARE(m_telegram->botMessages(plainGroup).size(), 1);
+        const QString id = terminalSession(u"From the desk"_s);
+        const BatonRun refused = handoff(id);
+        QCOMPARE(refused.exitCode, 1);
+        const QString error = refused.json()["error"_L1].toString();
+        QVERIFY2(error.contains(u"or send /new there first. Your session is intact."_s), qPrintable(error));
+
+        m_telegram->userSends(ann, plainGroup, u"/new"_s);
+        QTRY_COMPARE(m_telegram->botMessages(plainGroup).size(), 2); // /new says it started afresh
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Moved in."_s }));
+        const BatonRun moved = handoff(id);
+        QVERIFY2(moved.exitCode == 0, qPrintable(moved.out + moved.err));
+        QCOMPARE(m_telegram->botMessages(plainGroup).constLast(), u"Moved in."_s);
+        m_telegram->userSends(ann, plainGroup, u"still you?"_s);
+        QTRY_COMPARE(m_telegram->botMessages(plainGroup).size(), 4);
+        QCOMPARE(m_sessions->transcript(id).constLast().content, u"You said: still you?"_s);
     }
 };
 

@@ -201,13 +201,21 @@ private Q_SLOTS:
         QCOMPARE(rowState().state, HandoffState::Pending);
     }
 
+    void ctrlCWhilePendingReleasesTheRow_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGHUP (terminal closed)") << int(SIGHUP);
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+    }
     void ctrlCWhilePendingReleasesTheRow()
     {
+        QFETCH(int, signalNumber);
         auto p = start({ u"handoff"_s, m_session, u"--to"_s, u"telegram"_s });
         QTRY_VERIFY_WITH_TIMEOUT(rowState().state == HandoffState::Pending, 10'000);
         QByteArray out; // QTRY_ evaluates its expression again at the end: keep what was read
         QTRY_VERIFY_WITH_TIMEOUT((out += p->readAllStandardOutput()).contains("Waiting for the gateway"), 10'000);
-        ::kill(static_cast<pid_t>(p->processId()), SIGINT);
+        ::kill(static_cast<pid_t>(p->processId()), signalNumber);
         QVERIFY(waitForExit(*p, 10'000));
         QCOMPARE(p->exitStatus(), QProcess::NormalExit);
         QCOMPARE(p->exitCode(), 1);

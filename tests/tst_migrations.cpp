@@ -65,6 +65,8 @@ private:
             sql << u"INSERT INTO messages_fts (rowid, content) SELECT id, content FROM messages"_s;
         if (version >= 6)
             sql << u"UPDATE sessions SET ended_at = 3000, ended_reason = 'cli_exit'"_s;
+        if (version >= 7) // a turn held by a process on another machine, from before leases
+            sql << u"UPDATE sessions SET turn_state = 'running', turn_owner = 'elsewhere/4242/0badc0de'"_s;
         return sql;
     }
 
@@ -137,6 +139,13 @@ private Q_SLOTS:
         const auto again = sessions.appendMessage(replay);
         QVERIFY(again);
         QVERIFY(!again->inserted);
+
+        // No lease and no way to see that owner: only `baton sessions unlock` ends that turn.
+        QCOMPARE(sessions.releaseAbandonedTurns(), QStringList {});
+        QCOMPARE(sessions.session(u"old-session"_s)->turnRunning, version >= 7);
+        QCOMPARE(sessions.unlockTurn(u"old-session"_s), version >= 7);
+        QVERIFY(!sessions.session(u"old-session"_s)->turnRunning);
+        QVERIFY(sessions.interruptedReplies().isEmpty());
 
         const auto handoff = handoffs.handoffState(u"old-session"_s);
         QVERIFY(handoff);

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/processidentity.h"
 #include "store/sessionstore.h"
 #include "store/transcriptreader.h"
 #include "teststore.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -283,6 +286,68 @@ private Q_SLOTS:
         QVERIFY(!store.beginTurn(id));
         QVERIFY(store.endTurn(id));
         QVERIFY(!store.session(id)->turnRunning);
+        QVERIFY(store.beginTurn(id));
+    }
+
+    void processIdentitySurvivesPidReuse()
+    {
+        const QString mine = ProcessIdentity::current();
+        QCOMPARE(mine.split(u'/').size(), 4);
+        QCOMPARE(ProcessIdentity::of(QCoreApplication::applicationPid()), mine);
+        QVERIFY(!ProcessIdentity::isDead(mine));
+        const QString bootAndHost = mine.section(u'/', 0, 1);
+        const QString pid = QString::number(QCoreApplication::applicationPid());
+        QVERIFY(ProcessIdentity::isDead(bootAndHost + u'/' + pid + u"/1")); // our pid, an older process
+        QVERIFY(ProcessIdentity::isDead(
+            mine.section(u'/', 0, 0) + u"/another-boot/" + pid + u'/' + mine.section(u'/', 3, 3))); // rebooted since
+        QVERIFY(!ProcessIdentity::isDead(u"elsewhere/boot/1/1"_s)); // another machine: only its lease tells
+        QVERIFY(!ProcessIdentity::of(1).isEmpty());
+        QVERIFY(!ProcessIdentity::isDead(ProcessIdentity::of(1))); // alive, whoever owns it
+    }
+
+    void aDeadOrLapsedOwnerIsTakenOverAndItsReplyMarked()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        QVERIFY(store.beginTurn(id));
+        Message reply = makeMessage(id, MessageRole::Assistant, u"half an ans"_s);
+        reply.status = MessageStatus::Partial;
+        const auto reserved = store.appendMessage(reply);
+        QVERIFY(reserved);
+        QVERIFY(store.setTurnReply(id, reserved->id));
+        QVERIFY(store.refreshTurnLease(id));
+        QVERIFY(!store.beginTurn(id)); // our own live turn
+
+        // The owner's pid now belongs to a later process: released at once, lease or not.
+        const QString reused = ProcessIdentity::current().section(u'/', 0, 2) + u"/1"_s;
+        QVERIFY(t.exec(u"UPDATE sessions SET turn_owner = '%1', turn_lease_until = %2"_s.arg(reused).arg(
+            QDateTime::currentMSecsSinceEpoch() + 3'600'000)));
+        QVERIFY(!store.refreshTurnLease(id)); // no longer ours
+        QCOMPARE(store.releaseAbandonedTurns(), QStringList { id });
+        QVERIFY(!store.session(id)->turnRunning);
+        const QList<Message> cut = store.interruptedReplies();
+        QCOMPARE(cut.size(), 1);
+        QCOMPARE(cut.first().id, reserved->id);
+        QCOMPARE(cut.first().content, u"half an ans"_s);
+        QVERIFY(store.transcript(id).constLast().interrupted);
+        QVERIFY(store.setInterruptedAnswered(id));
+        QVERIFY(store.interruptedReplies().isEmpty());
+        QVERIFY(store.transcript(id).constLast().interrupted); // still kept out of the model's view
+
+        // A live owner whose lease lapsed: beginTurn takes over.
+        QVERIFY(store.beginTurn(id));
+        QVERIFY(t.exec(u"UPDATE sessions SET turn_owner = 'elsewhere/boot/1/1', turn_lease_until = 1"_s));
+        QVERIFY(store.beginTurn(id));
+        // A live owner within its lease on another machine: only unlock ends it.
+        QVERIFY(t.exec(u"UPDATE sessions SET turn_owner = 'elsewhere/boot/1/1', turn_lease_until = %1"_s.arg(
+            QDateTime::currentMSecsSinceEpoch() + 3'600'000)));
+        QVERIFY(!store.beginTurn(id));
+        QVERIFY(store.releaseAbandonedTurns().isEmpty());
+        QString owner;
+        QVERIFY(store.unlockTurn(id, &owner));
+        QCOMPARE(owner, u"elsewhere/boot/1/1"_s);
+        QVERIFY(!store.unlockTurn(id));
         QVERIFY(store.beginTurn(id));
     }
 

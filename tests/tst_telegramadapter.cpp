@@ -48,11 +48,15 @@ private:
             return { {}, u"timeout"_s };
         return { sent.first().at(1).toString(), sent.first().at(2).toString() };
     }
-    QString createThread(const QString &home)
+    QString createThread(const QString &home, QString *error = nullptr)
     {
         QSignalSpy created(m_adapter.get(), &PlatformAdapter::threadCreated);
         m_adapter->createHandoffThread(u"h"_s, home, u"Baton — Trip"_s);
-        return created.wait(10'000) ? created.first().at(1).toString() : u"<timeout>"_s;
+        if (!created.wait(10'000))
+            return u"<timeout>"_s;
+        if (error)
+            *error = created.first().at(2).toString();
+        return created.first().at(1).toString();
     }
 
 private Q_SLOTS:
@@ -133,8 +137,29 @@ private Q_SLOTS:
     void noTopicsMeansTheHomeChatItself()
     {
         QVERIFY(startOnline());
-        QCOMPARE(createThread(u"111"_s), QString()); // private chat without topic mode
-        QCOMPARE(createThread(u"-100777"_s), QString()); // not a forum
+        QString error;
+        QCOMPARE(createThread(u"111"_s, &error), QString()); // private chat without topic mode
+        QCOMPARE(error, QString());
+        QCOMPARE(createThread(u"-100777"_s, &error), QString()); // not a forum
+        QCOMPARE(error, QString());
+    }
+
+    void aTransientTopicErrorIsNoAnswerAboutTopics_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::newRow("server error") << 500;
+        QTest::newRow("flood wait") << 429;
+    }
+    void aTransientTopicErrorIsNoAnswerAboutTopics()
+    {
+        QFETCH(int, code);
+        QVERIFY(startOnline());
+        m_telegram->failNext(u"createForumTopic"_s, FakeTelegramServer::Fault { code, u"trouble"_s });
+        QString error;
+        QCOMPARE(createThread(u"-1001234567890123"_s, &error), QString());
+        QVERIFY2(error.startsWith(u"Telegram could not open a topic"_s), qPrintable(error));
+        QVERIFY(!createThread(u"-1001234567890123"_s, &error).isEmpty()); // the next try works
+        QCOMPARE(error, QString());
     }
 
     void markdownGoesOutAsHtmlAndFallsBackToPlain()

@@ -336,6 +336,7 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
   sessions export ID --format md|json
                                   write a session to stdout as Markdown or JSON
   sessions search TEXT            full-text search over all messages
+  sessions unlock ID              end a reply stuck as being written (its writer is gone)
   chat [--session ID | --continue]
                                   talk to the model in the terminal (/help inside)
   handoff SESSION --to PLATFORM [--json]
@@ -362,6 +363,7 @@ Exit status: 0 success, 1 failure or no search match, 2 usage error.
   sessions export ID --format md|json
                                   eine Sitzung als Markdown oder JSON auf stdout schreiben
   sessions search TEXT            Volltextsuche über alle Nachrichten
+  sessions unlock ID              eine Antwort freigeben, die als „wird geschrieben“ hängt (ihr Schreiber ist weg)
   chat [--session ID | --continue]
                                   im Terminal mit dem Modell sprechen (/help darin)
   handoff SESSION --to PLATFORM [--json]
@@ -659,6 +661,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>edit the message</source>
         <translation>Bearbeiten der Nachricht</translation>
     </message>
+    <message>
+        <source>Discord could not open a thread: %1</source>
+        <translation>Discord konnte keinen Thread öffnen: %1</translation>
+    </message>
 </context>
 <context>
     <name>DiscordGateway</name>
@@ -898,6 +904,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>I found no single conversation of yours matching &apos;%1&apos;. Send /resume to see them.</source>
         <translation>Ich finde keine eindeutige Unterhaltung von dir zu „%1“. Sende /resume, um sie zu sehen.</translation>
     </message>
+    <message>
+        <source>Interrupted: Baton stopped while writing this. The full answer follows.</source>
+        <translation>Unterbrochen: Baton wurde beim Schreiben beendet. Die vollständige Antwort folgt.</translation>
+    </message>
 </context>
 <context>
     <name>GatewayService</name>
@@ -960,8 +970,12 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>die Plattform ist während der Übergabe weggefallen</translation>
     </message>
     <message>
-        <source>the home chat is in use by another conversation (&apos;%1&apos;); make the home a forum group (or enable topics) so each handoff gets its own thread, or send /new there first.</source>
-        <translation>der Heim-Chat wird bereits von einer anderen Unterhaltung verwendet („%1“); mach ihn zu einer Forumgruppe (oder aktiviere Themen), damit jede Übergabe einen eigenen Thread bekommt, oder sende dort zuerst /new.</translation>
+        <source>%1; try the handoff again</source>
+        <translation>%1; versuche die Übergabe noch einmal</translation>
+    </message>
+    <message>
+        <source>the home chat is in use by another conversation (&apos;%1&apos;); make the home a forum group (or enable topics) so each handoff gets its own thread, or send /new there first</source>
+        <translation>der Heim-Chat wird bereits von einer anderen Unterhaltung verwendet („%1“); mach ihn zu einer Forumgruppe (oder aktiviere Themen), damit jede Übergabe einen eigenen Thread bekommt, oder sende dort zuerst /new</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1101,13 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>The gateway is already transferring the session to %1; it will finish on its own.</source>
         <translation>Das Gateway überträgt die Sitzung bereits an %1 und schließt das selbstständig ab.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffWatcher</name>
+    <message>
+        <source>this handoff was requested %1 s ago and nobody waits for it any more (a requester waits %2 s); run the handoff again</source>
+        <translation>diese Übergabe wurde vor %1 s angefordert, und niemand wartet mehr darauf (ein Anfragender wartet %2 s); starte die Übergabe noch einmal</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +1242,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>reading where the conversations stand</source>
         <translation>beim Lesen, wo die Unterhaltungen stehen</translation>
+    </message>
+    <message>
+        <source>reading what was sent for a reply</source>
+        <translation>beim Lesen dessen, was für eine Antwort gesendet wurde</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1551,30 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>searching messages</source>
         <translation>Durchsuchen der Nachrichten</translation>
     </message>
+    <message>
+        <source>renewing a turn&apos;s lease</source>
+        <translation>Verlängern der Sperre eines Gesprächszugs</translation>
+    </message>
+    <message>
+        <source>saving a reply as it streams</source>
+        <translation>Sichern einer Antwort während sie entsteht</translation>
+    </message>
+    <message>
+        <source>unlocking a session</source>
+        <translation>Freigeben einer Sitzung</translation>
+    </message>
+    <message>
+        <source>No reply is being written in this session; there is nothing to unlock.</source>
+        <translation>In dieser Sitzung wird keine Antwort geschrieben; es gibt nichts freizugeben.</translation>
+    </message>
+    <message>
+        <source>looking for interrupted replies</source>
+        <translation>Suchen nach unterbrochenen Antworten</translation>
+    </message>
+    <message>
+        <source>answering an interrupted reply</source>
+        <translation>erneutes Beantworten einer unterbrochenen Antwort</translation>
+    </message>
 </context>
 <context>
     <name>SessionsCommand</name>
@@ -1540,10 +1589,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>usage: baton sessions search TEXT</source>
         <translation>Verwendung: baton sessions search TEXT</translation>
-    </message>
-    <message>
-        <source>unknown sessions command &apos;%1&apos;; use list, show, export or search.</source>
-        <translation>unbekannter sessions-Befehl &apos;%1&apos;; verwende list, show, export oder search.</translation>
     </message>
     <message>
         <source>No sessions yet in %1.</source>
@@ -1636,6 +1681,18 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>No messages match &quot;%1&quot;.</source>
         <translation>Keine Nachricht passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>unknown sessions command &apos;%1&apos;; use list, show, export, search or unlock.</source>
+        <translation>unbekannter sessions-Befehl &apos;%1&apos;; verwende list, show, export, search oder unlock.</translation>
+    </message>
+    <message>
+        <source>Unlocked session %1 (its reply was held by %2).</source>
+        <translation>Sitzung %1 freigegeben (ihre Antwort wurde von %2 gehalten).</translation>
+    </message>
+    <message>
+        <source>an unknown process</source>
+        <translation>einem unbekannten Prozess</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2076,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>Slack did not update the message: %1</source>
         <translation>Slack hat die Nachricht nicht aktualisiert: %1</translation>
     </message>
+    <message>
+        <source>Slack could not start a thread: %1</source>
+        <translation>Slack konnte keinen Thread beginnen: %1</translation>
+    </message>
 </context>
 <context>
     <name>TelegramAdapter</name>
@@ -2057,6 +2118,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Telegram did not edit the message (%1): %2</source>
         <translation>Telegram hat die Nachricht nicht bearbeitet (%1): %2</translation>
+    </message>
+    <message>
+        <source>Telegram could not open a topic (%1): %2</source>
+        <translation>Telegram konnte kein Thema öffnen (%1): %2</translation>
     </message>
 </context>
 <context>

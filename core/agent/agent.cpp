@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -37,7 +38,12 @@ Agent::Agent(SessionStore &store, LlmClient &client, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_client(client)
-{ }
+    , m_leaseTimer(new QTimer(this))
+{
+    // Well inside the lease, so a busy event loop or a slow disk never lets it lapse.
+    m_leaseTimer->setInterval(int(SessionStore::turnLeaseMs / 4));
+    connect(m_leaseTimer, &QTimer::timeout, this, &Agent::renewLeases);
+}
 
 QString Agent::titleFrom(const QString &text)
 {
@@ -57,7 +63,7 @@ bool Agent::startTurn(const QString &sessionId, const Message &message)
         m_error = m_store.errorString();
         return false;
     }
-    if (m_streams.contains(sessionId) || !m_store.beginTurn(sessionId)) {
+    if (m_turns.contains(sessionId) || !m_store.beginTurn(sessionId)) {
         m_error = tr("A reply is already being written in this session; wait for it or stop it.");
         return false;
     }
@@ -80,14 +86,23 @@ bool Agent::startTurn(const QString &sessionId, const Message &message)
     reply.sessionId = sessionId;
     reply.role = MessageRole::Assistant;
     reply.platform = message.platform;
+    reply.platformChat = message.platformChat;
+    reply.platformThread = message.platformThread;
     reply.status = MessageStatus::Partial;
     const auto reserved = m_store.appendMessage(reply);
-    if (!reserved) {
+    if (!reserved || !m_store.setTurnReply(sessionId, reserved->id)) {
         m_error = m_store.errorString();
         m_store.endTurn(sessionId);
         return false;
     }
-    m_replyIds.insert(sessionId, reserved->id);
+    Turn &turn = m_turns[sessionId];
+    turn.replyId = reserved->id;
+    turn.checkpoint = new QTimer(this);
+    turn.checkpoint->setSingleShot(true);
+    turn.checkpoint->setInterval(checkpointMs);
+    connect(turn.checkpoint, &QTimer::timeout, this, [this, sessionId] { checkpoint(sessionId); });
+    if (!m_leaseTimer->isActive())
+        m_leaseTimer->start();
 
     ChatRequest request;
     request.baseUrl = m_config.baseUrl;
@@ -98,9 +113,9 @@ bool Agent::startTurn(const QString &sessionId, const Message &message)
     request.timeoutMs = m_config.timeoutMs;
 
     ChatStream *stream = m_client.startChat(request);
-    m_streams.insert(sessionId, stream);
-    connect(stream, &ChatStream::deltaReceived, this,
-        [this, sessionId](const QString &text) { Q_EMIT deltaReceived(sessionId, text); });
+    turn.stream = stream;
+    connect(
+        stream, &ChatStream::deltaReceived, this, [this, sessionId](const QString &text) { onDelta(sessionId, text); });
     connect(stream, &ChatStream::reasoningReceived, this,
         [this, sessionId](const QString &text) { Q_EMIT reasoningReceived(sessionId, text); });
     connect(stream, &ChatStream::finished, this, [this, sessionId, stream] { onStreamFinished(sessionId, stream); });
@@ -110,15 +125,69 @@ bool Agent::startTurn(const QString &sessionId, const Message &message)
 
 void Agent::cancel(const QString &sessionId)
 {
-    if (ChatStream *stream = m_streams.value(sessionId))
+    if (ChatStream *stream = m_turns.value(sessionId).stream)
         stream->cancel();
+}
+
+void Agent::onDelta(const QString &sessionId, const QString &text)
+{
+    // Written at most once a second, never per token: a crash loses about a second of text.
+    if (QTimer *timer = m_turns.value(sessionId).checkpoint; timer && !timer->isActive())
+        timer->start();
+    Q_EMIT deltaReceived(sessionId, text);
+}
+
+void Agent::checkpoint(const QString &sessionId)
+{
+    const Turn turn = m_turns.value(sessionId);
+    if (!turn.stream)
+        return;
+    if (!m_store.checkpointReply(turn.replyId, turn.stream->text()))
+        qCWarning(lcAgent).noquote() << "could not checkpoint the reply in" << sessionId << ":"
+                                     << m_store.errorString();
+}
+
+void Agent::renewLeases()
+{
+    if (m_turns.isEmpty())
+        return m_leaseTimer->stop();
+    for (auto it = m_turns.cbegin(); it != m_turns.cend(); ++it) {
+        if (!m_store.refreshTurnLease(it.key()))
+            qCWarning(lcAgent).noquote() << "lost the lease on the turn in" << it.key() << m_store.errorString();
+    }
+}
+
+void Agent::dropTurn(const QString &sessionId)
+{
+    const Turn turn = m_turns.take(sessionId);
+    delete turn.checkpoint;
+    if (turn.stream) {
+        turn.stream->disconnect(this);
+        turn.stream->deleteLater();
+    }
+}
+
+void Agent::abandonAll()
+{
+    const QStringList running = m_turns.keys();
+    for (const QString &sessionId : running) {
+        checkpoint(sessionId);
+        const QPointer<ChatStream> stream = m_turns.value(sessionId).stream;
+        dropTurn(sessionId); // first: the cancelled stream's finished() must not end the turn
+        if (stream)
+            stream->cancel();
+        if (!m_store.abandonTurn(sessionId))
+            qCWarning(lcAgent).noquote() << "could not leave the turn in" << sessionId << ":" << m_store.errorString();
+        else
+            qCInfo(lcAgent).noquote() << "left the reply in" << sessionId
+                                      << "unfinished; it is answered at the next start";
+    }
 }
 
 void Agent::onStreamFinished(const QString &sessionId, ChatStream *stream)
 {
-    m_streams.remove(sessionId);
-    const qint64 replyId = m_replyIds.take(sessionId);
-    stream->deleteLater();
+    const qint64 replyId = m_turns.value(sessionId).replyId;
+    dropTurn(sessionId);
 
     QString content = stream->text();
     const QByteArray toolCalls = toolCallsJson(stream->toolCalls());

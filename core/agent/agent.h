@@ -11,13 +11,15 @@
 class ChatStream;
 class LlmClient;
 class SessionStore;
+class QTimer;
 
 /**
  * @brief Runs one turn of a session: stores the message, sends the whole transcript, streams and stores the reply.
  *
- * One turn at a time per session (the store's turn_state is the lock other processes see). The
- * assistant message is stored when the stream ends: complete, partial (cut or stopped, marked) or
- * error (with the sentence), so nothing that arrived is lost.
+ * One turn at a time per session (the store's turn_state is the lock other processes see, held
+ * under a lease renewed while the turn runs). The reply's text is checkpointed to its stored row
+ * while it streams (at most about a second of it is lost if the process dies), and stored for
+ * good when the stream ends: complete, partial (cut or stopped, marked) or error (with the sentence).
  */
 class Agent : public QObject
 {
@@ -44,9 +46,16 @@ public:
     [[nodiscard]] bool startTurn(const QString &sessionId, const Message &message);
     /// Stops the session's reply at once; what arrived is kept as partial.
     void cancel(const QString &sessionId);
-    [[nodiscard]] bool isRunning(const QString &sessionId) const { return m_streams.contains(sessionId); }
+    /// Leaves every running turn unfinished (a stop that outlasted its grace): what arrived is
+    /// stored, each reply is marked interrupted for the next start to answer again, and no
+    /// turnFinished() follows.
+    void abandonAll();
+    [[nodiscard]] bool isRunning(const QString &sessionId) const { return m_turns.contains(sessionId); }
     /// The stored row of the reply being written in @p sessionId (0 when none is).
-    [[nodiscard]] qint64 replyId(const QString &sessionId) const { return m_replyIds.value(sessionId); }
+    [[nodiscard]] qint64 replyId(const QString &sessionId) const { return m_turns.value(sessionId).replyId; }
+
+    /// How often a streaming reply's text is written to its row.
+    static constexpr int checkpointMs = 1'000;
     [[nodiscard]] QString errorString() const { return m_error; }
 
     /// "First words of the message…": a session's title from its first user message.
@@ -59,12 +68,23 @@ Q_SIGNALS:
     void turnFinished(const QString &sessionId, qint64 replyMessageId, MessageStatus status, const QString &error);
 
 private:
+    struct Turn
+    {
+        QPointer<ChatStream> stream;
+        qint64 replyId = 0; // the reply's row, reserved when the turn starts
+        QTimer *checkpoint = nullptr;
+    };
+
+    void onDelta(const QString &sessionId, const QString &text);
+    void checkpoint(const QString &sessionId);
+    void renewLeases();
     void onStreamFinished(const QString &sessionId, ChatStream *stream);
+    void dropTurn(const QString &sessionId);
 
     SessionStore &m_store;
     LlmClient &m_client;
     Config m_config;
-    QHash<QString, QPointer<ChatStream>> m_streams;
-    QHash<QString, qint64> m_replyIds; // the reply's row, reserved when the turn starts
+    QHash<QString, Turn> m_turns;
+    QTimer *m_leaseTimer;
     QString m_error;
 };

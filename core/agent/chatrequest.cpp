@@ -12,8 +12,9 @@ QJsonArray toChatMessages(const QString &systemPrompt, const QList<Message> &tra
     if (!systemPrompt.trimmed().isEmpty())
         messages.append(QJsonObject { { "role"_L1, "system"_L1 }, { "content"_L1, systemPrompt } });
     for (const Message &m : transcript) {
-        // Failures, and replies that never got a word (still streaming, or empty), say nothing.
-        if (m.status == MessageStatus::Error
+        // Failures, replies that never got a word (still streaming, or empty), and fragments cut by a
+        // stop (their question is answered again) say nothing.
+        if (m.status == MessageStatus::Error || m.interrupted
             || (m.role == MessageRole::Assistant && m.content.isEmpty() && m.toolCalls.isEmpty()))
             continue;
         QJsonObject message { { "role"_L1, messageRoleName(m.role) }, { "content"_L1, m.content } };

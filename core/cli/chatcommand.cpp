@@ -130,6 +130,8 @@ void ChatCommand::send(const QString &text)
     message.role = MessageRole::User;
     message.content = text;
     message.platform = u"cli"_s;
+    m_lastTurnFailed = true; // until its reply arrives whole
+    m_stoppedByUser = false;
     if (!m_agent->startTurn(m_sessionId, message))
         return complain(m_agent->errorString());
     m_state = State::Replying;
@@ -144,6 +146,7 @@ void ChatCommand::onTurnFinished(const QString &sessionId, qint64, MessageStatus
         return;
     if (m_replyStarted)
         m_ctx.out << Qt::endl;
+    m_lastTurnFailed = status != MessageStatus::Complete && !m_stoppedByUser;
     if (status == MessageStatus::Partial)
         say(u"["_s + (error.isEmpty() ? tr("The reply was cut short.") : error) + u"]"_s);
     else if (status == MessageStatus::Error)
@@ -155,7 +158,7 @@ void ChatCommand::becomeIdle()
 {
     m_state = State::Idle;
     if (m_quitWhenIdle)
-        return quit(ExitOk);
+        return quit(endStatus());
     m_input->resume();
 }
 
@@ -163,6 +166,7 @@ void ChatCommand::onInterrupt()
 {
     switch (m_state) {
     case State::Replying:
+        m_stoppedByUser = true;
         m_agent->cancel(m_sessionId);
         return;
     case State::HandingOff:
@@ -172,7 +176,7 @@ void ChatCommand::onInterrupt()
         return quit(ExitFailure);
     case State::Idle:
         if (m_interruptArmed || !m_input->isTerminal())
-            return quit(ExitOk);
+            return quit(endStatus());
         m_interruptArmed = true;
         m_input->discardLine();
         m_input->pause();
@@ -185,8 +189,13 @@ void ChatCommand::onInterrupt()
 void ChatCommand::onEndOfInput()
 {
     if (m_state == State::Idle)
-        return quit(ExitOk);
+        return quit(endStatus());
     m_quitWhenIdle = true;
+}
+
+int ChatCommand::endStatus() const
+{
+    return m_lastTurnFailed && !m_input->isTerminal() ? ExitFailure : ExitOk;
 }
 
 void ChatCommand::quit(int status)

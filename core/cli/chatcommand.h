@@ -55,6 +55,8 @@ private:
     void onHandoffFinished(HandoffWaiter::Outcome outcome, const QString &sentence);
     void becomeIdle();
     void quit(int status);
+    /// ExitOk, or ExitFailure on a pipe whose last turn failed (scripts test the status).
+    [[nodiscard]] int endStatus() const;
 
     // Slash commands (chatslashcommands.cpp).
     void runSlashCommand(const QString &line);
@@ -79,6 +81,8 @@ private:
     TerminalText m_replyText; // a sequence may be split across deltas
     bool m_finished = false;
     bool m_handedOff = false;
+    bool m_stoppedByUser = false; // Ctrl-C: a reply cut on purpose is no failure
+    bool m_lastTurnFailed = false; // a pipe's exit status says whether its last message was answered
 
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<Database> m_db;

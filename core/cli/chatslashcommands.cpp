@@ -33,7 +33,7 @@ void ChatCommand::runSlashCommand(const QString &line)
     else if (command == "title"_L1)
         setTitle(argument);
     else if (command == "quit"_L1 || command == "exit"_L1)
-        quit(ExitOk);
+        quit(endStatus());
     else
         complain(tr("Unknown command /%1. Type /help for the list.").arg(command));
 }

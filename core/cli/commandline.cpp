@@ -30,6 +30,7 @@ QString commandsHelp()
         "  sessions export ID --format md|json\n"
         "                                  write a session to stdout as Markdown or JSON\n"
         "  sessions search TEXT            full-text search over all messages\n"
+        "  sessions unlock ID              end a reply stuck as being written (its writer is gone)\n"
         "  chat [--session ID | --continue]\n"
         "                                  talk to the model in the terminal (/help inside)\n"
         "  handoff SESSION --to PLATFORM [--json]\n"

@@ -50,7 +50,9 @@ void HandoffCommand::start(const QStringList &args, const QString &platform, boo
     connect(m_waiter, &HandoffWaiter::progress, this,
         [progressStream](const QString &sentence) { *progressStream << sentence << Qt::endl; });
     connect(m_waiter, &HandoffWaiter::finished, this, &HandoffCommand::onFinished);
-    auto *interrupt = new InterruptNotifier(m_waiter);
+    // A closed terminal (SIGHUP) or a stop (SIGTERM) is Ctrl-C too: the request is withdrawn, never
+    // left pending for a gateway to carry out later.
+    auto *interrupt = new InterruptNotifier(m_waiter, { SIGINT, SIGHUP, SIGTERM });
     connect(interrupt, &InterruptNotifier::interrupted, m_waiter, &HandoffWaiter::abandon);
     m_waiter->start(found.id, platform);
 }

@@ -56,6 +56,8 @@ int SessionsCommand::run(const QStringList &args, const QString &format)
         status = expectArgs(args.isEmpty() ? 0 : 1, u"list"_s);
     else if (sub == "show"_L1)
         status = expectArgs(2, u"show ID"_s);
+    else if (sub == "unlock"_L1)
+        status = expectArgs(2, u"unlock ID"_s);
     else if (sub == "export"_L1) {
         status = expectArgs(2, u"export ID --format md|json"_s);
         if (status == ExitOk && !format.isEmpty() && format != "md"_L1 && format != "json"_L1)
@@ -64,7 +66,8 @@ int SessionsCommand::run(const QStringList &args, const QString &format)
         if (args.size() < 2 || args.mid(1).join(u' ').trimmed().isEmpty())
             status = m_ctx.fail(ExitUsage, tr("usage: baton sessions search TEXT"));
     } else
-        status = m_ctx.fail(ExitUsage, tr("unknown sessions command '%1'; use list, show, export or search.").arg(sub));
+        status = m_ctx.fail(
+            ExitUsage, tr("unknown sessions command '%1'; use list, show, export, search or unlock.").arg(sub));
     if (status != ExitOk)
         return status;
 
@@ -80,6 +83,8 @@ int SessionsCommand::run(const QStringList &args, const QString &format)
     const QString id = resolveId(store, args.at(1), &status);
     if (id.isEmpty())
         return status;
+    if (sub == "unlock"_L1)
+        return unlock(store, id);
     return sub == "show"_L1 ? show(store, id) : exportSession(store, id, format.isEmpty() ? u"md"_s : format);
 }
 
@@ -197,5 +202,16 @@ int SessionsCommand::search(SessionStore &store, const QString &text)
                   << messageRoleName(hit.role) << ": " << snippet << '\n';
     }
     m_ctx.out.flush();
+    return ExitOk;
+}
+
+int SessionsCommand::unlock(SessionStore &store, const QString &id)
+{
+    QString owner;
+    if (!store.unlockTurn(id, &owner))
+        return m_ctx.fail(ExitFailure, store.errorString());
+    m_ctx.out << tr("Unlocked session %1 (its reply was held by %2).")
+                     .arg(shortId(id), owner.isEmpty() ? tr("an unknown process") : owner)
+              << Qt::endl;
     return ExitOk;
 }

@@ -268,10 +268,14 @@ bool Gateway::startTurn(const QString &sessionId, const Message &message, QStrin
         *error = tr("%1 is not connected.").arg(work.destination.platform);
         return false;
     }
-    if (!m_agent.startTurn(sessionId, message)) {
+    Message placed = message;
+    placed.platformChat = work.destination.chatId; // where the reply goes, should it have to be answered again
+    placed.platformThread = work.destination.threadId;
+    if (!m_agent.startTurn(sessionId, placed)) {
         *error = m_agent.errorString();
         return false;
     }
+    noteInterrupted(sessionId);
     work.running = true;
     work.stopped = false;
     ReplyStreamer::Target target { sessionId, m_agent.replyId(sessionId), work.destination.platform,

@@ -60,6 +60,9 @@ public:
     /// when the turn cannot start.
     bool runInternalTurn(
         const QString &sessionId, const SessionSource &destination, const QString &text, QString *error);
+    /// Answers again every question whose reply a stop cut (a crash, a kill, a grace period run out):
+    /// the cut draft is edited to say so and the session's turn runs again. Call once the adapters are added.
+    void answerInterrupted();
     /// Turns running or replies not yet delivered.
     [[nodiscard]] bool isBusy() const;
     /// Stops taking new turns (shutdown); running ones finish.
@@ -119,6 +122,11 @@ private:
     /// What a chat is told when the store or the agent fails; the details go to the log.
     [[nodiscard]] static QString somethingWentWrong();
     void reply(const SessionSource &to, const QString &text, const QString &sessionId = {});
+    // gatewayresume.cpp
+    /// Edits the drafts of @p sessionId's interrupted replies to say so; the turn starting now answers them.
+    void noteInterrupted(const QString &sessionId);
+    /// True when the last question in @p sessionId came from a person (not a synthetic turn).
+    [[nodiscard]] bool awaitsAnswer(const QString &sessionId);
     [[nodiscard]] bool seenBefore(const PlatformAdapter::Inbound &message);
 
     // gatewaycommands.cpp

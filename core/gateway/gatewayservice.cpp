@@ -7,6 +7,7 @@
 #include "config/secretstore.h"
 #include "gateway.h"
 #include "handoff/handoffprocessor.h"
+#include "handoff/handoffwaiter.h"
 #include "handoff/handoffwatcher.h"
 #include "outboxsender.h"
 #include "platformadapter.h"
@@ -194,12 +195,15 @@ void GatewayService::assemble()
         m_gateway->addAdapter(adapter);
         adapter->start();
     }
+    m_gateway->answerInterrupted();
 
     // The watcher works on its own thread and connection: store work there never stalls the
     // event loop that keeps the platform connections alive.
     m_gatewayId = ProcessIdentity::current();
     m_processor = new HandoffProcessor(*m_gateway, *m_sessions, *m_keys, m_settings, this);
-    m_watcher = new HandoffWatcher(m_paths.dataDir, m_gatewayId, m_processor, HandoffWatcher::Options {});
+    HandoffWatcher::Options watching;
+    watching.claimWaitMs = HandoffWaiter::Timeouts::fromEnvironment().claimMs;
+    m_watcher = new HandoffWatcher(m_paths.dataDir, m_gatewayId, m_processor, watching);
     m_watcherThread = new QThread(this);
     m_watcherThread->setObjectName(u"handoff-watcher"_s);
     m_watcher->moveToThread(m_watcherThread);
@@ -265,7 +269,8 @@ void GatewayService::stop(int graceMs)
     m_grace = new QTimer(this);
     m_grace->setSingleShot(true);
     connect(m_grace, &QTimer::timeout, this, [this] {
-        qCWarning(lcGateway) << "stopping with replies still in flight; unsent ones go out at the next start";
+        qCWarning(lcGateway) << "stopping with replies still in flight; they are answered again at the next start";
+        m_agent->abandonAll();
         shutDown();
     });
     m_grace->start(graceMs);

@@ -54,11 +54,14 @@ public:
         = 0;
     /// Shows "typing" in @p chat for a few seconds.
     virtual void typing(const QString &chat, const QString &thread) = 0;
-    /// Opens a fresh thread named @p name under @p homeChat; answers with threadCreated(tag, threadId),
-    /// an empty id when this home cannot have threads (the home chat itself is used then).
+    /// Opens a fresh thread named @p name under @p homeChat; answers with threadCreated(tag, threadId,
+    /// error): an empty id and no error when the platform says this home cannot have threads (the
+    /// home chat itself is used then); an empty id and the sentence when creating one failed otherwise
+    /// (a timeout, a server error: the handoff fails rather than land somewhere else).
     virtual void createHandoffThread(const QString &tag, const QString &homeChat, const QString &name) = 0;
     /// Where a message sent to @p chat / @p thread will live, keyed exactly as inbound messages there
-    /// are: the one function behind both sides of a handoff (scenario 13).
+    /// are: the one function behind both sides of a handoff (scenario 13). Add the writer's user id
+    /// for the key of a group without threads, where each person has their own session.
     [[nodiscard]] virtual SessionSource destination(const QString &chat, const QString &thread) const = 0;
     /// The longest text one message may carry, in the units the platform counts.
     [[nodiscard]] virtual int maxMessageLength() const = 0;
@@ -79,7 +82,7 @@ Q_SIGNALS:
     void stateChanged(PlatformAdapter::State state, const QString &reason);
     void messageReceived(const PlatformAdapter::Inbound &message);
     void sent(const QString &tag, const QString &messageId, const QString &error);
-    void threadCreated(const QString &tag, const QString &threadId);
+    void threadCreated(const QString &tag, const QString &threadId, const QString &error);
     /// A fresh session after a gap (gateway stopped, session lost): messages written meanwhile were
     /// never pushed to us. The gateway answers with catchUp() and the conversations it knows.
     void catchUpWanted();

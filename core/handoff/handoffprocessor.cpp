@@ -62,7 +62,22 @@ void HandoffProcessor::execute(const QString &sessionId, const QString &platform
     adapter->createHandoffThread(job.tag, job.homeChat, u"Baton — %1"_s.arg(title));
 }
 
-void HandoffProcessor::onThreadCreated(const QString &tag, const QString &threadId)
+QStringList HandoffProcessor::destinationKeys(const SessionSource &destination, const QStringList &owners)
+{
+    // In a group without threads each person has their own session (SessionSource::sessionKey()):
+    // the handoff is the owners' conversation, so it continues under each owner's key there.
+    if (destination.chatType == SessionSource::ChatType::Direct || !destination.threadId.isEmpty() || owners.isEmpty())
+        return { destination.sessionKey() };
+    QStringList keys;
+    for (const QString &owner : owners) {
+        SessionSource writer = destination;
+        writer.userId = owner;
+        keys << writer.sessionKey();
+    }
+    return keys;
+}
+
+void HandoffProcessor::onThreadCreated(const QString &tag, const QString &threadId, const QString &threadError)
 {
     auto job = std::find_if(m_jobs.begin(), m_jobs.end(), [&tag](const Job &j) { return j.tag == tag; });
     if (job == m_jobs.end())
@@ -71,25 +86,35 @@ void HandoffProcessor::onThreadCreated(const QString &tag, const QString &thread
     PlatformAdapter *adapter = m_gateway.adapter(job->platform);
     if (!adapter)
         return finish(sessionId, {}, tr("the platform went away during the handoff"));
+    // Only the platform's own "no threads here" sends the conversation to the home chat itself.
+    if (!threadError.isEmpty())
+        return finish(sessionId, {}, tr("%1; try the handoff again").arg(threadError));
 
     // Step 3: bind the destination with the adapter's own inbound key function, so the user's
     // next message there lands in this session.
     const bool freshThread = !threadId.isEmpty();
     const SessionSource destination = adapter->destination(job->homeChat, freshThread ? threadId : job->homeThread);
-    const QString key = destination.sessionKey();
+    const QStringList keys = destinationKeys(destination, m_settings.platform(job->platform).allowedUsers);
     if (!freshThread) {
-        const auto bound = m_keys.binding(key);
-        const auto other = bound && bound->sessionId != sessionId ? m_sessions.session(bound->sessionId) : std::nullopt;
-        if (other && QDateTime::currentMSecsSinceEpoch() - other->updatedAt < homeInUseMs)
-            return finish(sessionId, {},
-                tr("the home chat is in use by another conversation ('%1'); make the home a forum group "
-                   "(or enable topics) so each handoff gets its own thread, or send /new there first.")
-                    .arg(other->title));
+        for (const QString &key : keys) {
+            const auto bound = m_keys.binding(key);
+            const auto other
+                = bound && bound->sessionId != sessionId ? m_sessions.session(bound->sessionId) : std::nullopt;
+            // A session /new just opened has said nothing yet: it frees the home chat.
+            if (other && other->messageCount > 0
+                && QDateTime::currentMSecsSinceEpoch() - other->updatedAt < homeInUseMs)
+                return finish(sessionId, {},
+                    tr("the home chat is in use by another conversation ('%1'); make the home a forum group "
+                       "(or enable topics) so each handoff gets its own thread, or send /new there first")
+                        .arg(other->title));
+        }
     }
-    if (!m_keys.bind(key, sessionId))
-        return finish(sessionId, {}, m_keys.errorString());
-    job->destinationKey = key;
-    qCInfo(lcWatcher).noquote() << "handoff of" << sessionId << "goes to" << key;
+    for (const QString &key : keys) {
+        if (!m_keys.bind(key, sessionId))
+            return finish(sessionId, {}, m_keys.errorString());
+    }
+    job->destinationKey = keys.constFirst();
+    qCInfo(lcWatcher).noquote() << "handoff of" << sessionId << "goes to" << keys.join(u", "_s);
 
     // Step 4: the synthetic turn against the full transcript, its reply delivered there.
     const auto session = m_sessions.session(sessionId);

@@ -30,6 +30,10 @@ public:
     /// How recent another conversation's activity must be for its home chat to count as in use.
     static constexpr qint64 homeInUseMs = 10 * 60 * 1000;
 
+    /// The keys the inbound path gives the owners' messages at @p destination: one, or in a group
+    /// without threads one per owner.
+    [[nodiscard]] static QStringList destinationKeys(const SessionSource &destination, const QStringList &owners);
+
     /// The internal message the destination's first reply answers.
     [[nodiscard]] static QString syntheticTurnText(const QString &origin, const QString &title);
 
@@ -44,7 +48,7 @@ private:
         bool turnRunning = false;
     };
 
-    void onThreadCreated(const QString &tag, const QString &threadId);
+    void onThreadCreated(const QString &tag, const QString &threadId, const QString &threadError);
     void onTurnDelivered(const QString &sessionId, const QString &error);
     void finish(QString sessionId, QString destination, QString error);
 

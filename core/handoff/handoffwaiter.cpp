@@ -131,8 +131,13 @@ void HandoffWaiter::poll()
         return finish(Outcome::Completed,
             tr("Handoff complete. The session is now active on %1. Resume it here later with /resume %2.")
                 .arg(platformName(), m_title));
-    case HandoffState::Failed:
-        return finish(Outcome::Failed, tr("Handoff failed: %1. Your session is intact.").arg(status->error));
+    case HandoffState::Failed: {
+        // The reason is a sentence of its own, often with its full stop.
+        QString reason = status->error.trimmed();
+        while (reason.endsWith(u'.'))
+            reason.chop(1);
+        return finish(Outcome::Failed, tr("Handoff failed: %1. Your session is intact.").arg(reason));
+    }
     case HandoffState::None:
         return finish(Outcome::Failed, tr("The handoff request disappeared. Your session is intact."));
     }

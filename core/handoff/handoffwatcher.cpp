@@ -108,9 +108,14 @@ void HandoffWatcher::poll()
         qCWarning(lcWatcher).noquote() << m_store->errorString();
         return;
     }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const HandoffStore::PendingHandoff &row : pending) {
         if (m_inFlight.contains(row.sessionId) || m_orphaned.contains(row.sessionId))
             continue;
+        if (now - row.requestedAt > m_options.claimWaitMs) {
+            failAbandoned(row, now);
+            continue;
+        }
         // Another gateway may win the claim: only the winner goes on.
         if (!m_store->claimHandoff(row.sessionId, m_gatewayId, m_options.leaseMs))
             continue;
@@ -122,6 +127,20 @@ void HandoffWatcher::poll()
         QMetaObject::invokeMethod(
             m_executor, "execute", Qt::QueuedConnection, Q_ARG(QString, row.sessionId), Q_ARG(QString, row.platform));
     }
+}
+
+void HandoffWatcher::failAbandoned(const HandoffStore::PendingHandoff &row, qint64 now)
+{
+    // Its requester gave up (or was killed) long ago: carried out now, it would move a conversation
+    // nobody is waiting to see move.
+    const QString error = tr("this handoff was requested %1 s ago and nobody waits for it any more (a requester "
+                             "waits %2 s); run the handoff again")
+                              .arg((now - row.requestedAt) / 1000)
+                              .arg(m_options.claimWaitMs / 1000);
+    if (!m_store->failHandoff(row.sessionId, error, { HandoffState::Pending }))
+        return; // claimed or failed meanwhile
+    qCInfo(lcWatcher).noquote() << "failed the abandoned handoff request of" << row.sessionId;
+    Q_EMIT handoffFinished(row.sessionId, false, error);
 }
 
 void HandoffWatcher::onExecuted(const QString &sessionId, const QString &destination, const QString &error)

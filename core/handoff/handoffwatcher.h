@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/handoffstore.h"
+
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -9,7 +11,6 @@
 
 class Database;
 class HandoffExecutor;
-class HandoffStore;
 class LocalListener;
 
 /**
@@ -33,6 +34,8 @@ public:
         int pollMs = 2'000;
         int leaseMs = 60'000;
         int leaseRefreshMs = 15'000;
+        /// How long a requester waits for the claim; an older request has nobody waiting and is failed.
+        int claimWaitMs = 60'000;
     };
 
     /// @p executor may live on another thread; it is reached through queued calls.
@@ -66,6 +69,7 @@ private:
     void onExecuted(const QString &sessionId, const QString &destination, const QString &error);
     void refreshLeases();
     void listenForPokes();
+    void failAbandoned(const HandoffStore::PendingHandoff &row, qint64 now);
 
     QString m_dataDir;
     QString m_gatewayId;

@@ -11,7 +11,7 @@ namespace MessageRow {
 QString columns()
 {
     return u"id, session_id, role, content, tool_calls, tool_call_id, platform, platform_message_id, platform_chat, "
-           "internal, status, created_at"_s;
+           "internal, status, created_at, platform_thread, interrupted"_s;
 }
 
 Message fromQuery(const QSqlQuery &q)
@@ -29,6 +29,8 @@ Message fromQuery(const QSqlQuery &q)
     m.internal = q.value(Internal).toInt() != 0;
     m.status = messageStatusFromName(q.value(Status).toString()).value_or(MessageStatus::Complete);
     m.createdAt = q.value(CreatedAt).toLongLong();
+    m.platformThread = q.value(PlatformThread).toString();
+    m.interrupted = q.value(Interrupted).toInt() != 0;
     return m;
 }
 

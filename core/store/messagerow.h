@@ -22,7 +22,9 @@ enum Column {
     PlatformChat,
     Internal,
     Status,
-    CreatedAt
+    CreatedAt,
+    PlatformThread,
+    Interrupted
 };
 
 /// "id, session_id, role, ..." in Column order, for a SELECT.

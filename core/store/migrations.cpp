@@ -155,6 +155,18 @@ const QList<Migration> &all()
                 u"ALTER TABLE sessions ADD COLUMN started_by TEXT"_s,
                 u"CREATE INDEX sessions_started_by ON sessions(started_by, updated_at)"_s,
             } },
+        { 10, "turns hold a lease; replies cut by a stop are answered again",
+            {
+                // A pid can be reused: a running turn also expires unless its process renews it.
+                u"ALTER TABLE sessions ADD COLUMN turn_lease_until INTEGER"_s,
+                u"ALTER TABLE sessions ADD COLUMN turn_reply_id INTEGER"_s,
+                // Where a reply is delivered, so a restart can answer again in the same place.
+                u"ALTER TABLE messages ADD COLUMN platform_thread TEXT"_s,
+                // 1: cut by a stop, its question waits for an answer; 2: answered again.
+                uR"(ALTER TABLE messages ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0
+                    CHECK (interrupted IN (0, 1, 2)))"_s,
+                u"CREATE INDEX messages_interrupted ON messages(id) WHERE interrupted = 1"_s,
+            } },
     };
     return migrations;
 }

@@ -135,3 +135,19 @@ QList<OutboxStore::LastSent> OutboxStore::lastSent(const QString &platform, qint
         conversations.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString() });
     return conversations;
 }
+
+std::optional<OutboxStore::LastSent> OutboxStore::firstSentFor(qint64 messageId)
+{
+    m_error.clear();
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT chat, thread, platform_message_id FROM outbox WHERE message_id = ? AND kind = 'send' "
+              "AND state = 'sent' AND platform_message_id IS NOT NULL ORDER BY id LIMIT 1"_s);
+    q.addBindValue(messageId);
+    if (!q.exec()) {
+        setError(tr("reading what was sent for a reply"), sqlMessage(q.lastError()));
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return LastSent { q.value(0).toString(), q.value(1).toString(), q.value(2).toString() };
+}

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QObject>
 
+#include <optional>
+
 class Database;
 
 /**
@@ -54,6 +56,8 @@ public:
     /// Per chat and thread of @p platform, the newest message sent since @p sinceMs (epoch ms),
     /// most recent conversation first, at most @p limit: where to look for what came after.
     [[nodiscard]] QList<LastSent> lastSent(const QString &platform, qint64 sinceMs, int limit);
+    /// The first message sent for stored message @p messageId (a reply's draft), or nullopt.
+    [[nodiscard]] std::optional<LastSent> firstSentFor(qint64 messageId);
     [[nodiscard]] QString errorString() const { return m_error; }
 
 Q_SIGNALS:

@@ -3,7 +3,6 @@
 
 #include "database.h"
 #include "messagerow.h"
-#include "processidentity.h"
 #include "sqlerror.h"
 #include "sqlvalues.h"
 #include "transcriptreader.h"
@@ -50,11 +49,12 @@ QString ftsQuery(const QString &text)
     return terms.join(u' ');
 }
 
-qint64 now()
+} // namespace
+
+qint64 SessionStore::now()
 {
     return QDateTime::currentMSecsSinceEpoch();
 }
-} // namespace
 
 SessionStore::SessionStore(Database &database, QObject *parent)
     : QObject(parent)
@@ -196,81 +196,15 @@ bool SessionStore::endSession(const QString &id, const QString &reason)
     return true;
 }
 
-bool SessionStore::beginTurn(const QString &id)
-{
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"UPDATE sessions SET turn_state = 'running', turn_owner = ?, updated_at = ? "
-              "WHERE id = ? AND turn_state IS NULL"_s);
-    q.addBindValue(ProcessIdentity::current());
-    q.addBindValue(now());
-    q.addBindValue(id);
-    if (!q.exec())
-        return setError(tr("starting a turn"), sqlMessage(q.lastError()));
-    if (q.numRowsAffected() != 1) {
-        m_error = tr("A reply is already being written in this session.");
-        return false;
-    }
-    Q_EMIT sessionUpdated(id);
-    return true;
-}
-
-bool SessionStore::endTurn(const QString &id)
-{
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"UPDATE sessions SET turn_state = NULL, turn_owner = NULL, updated_at = ? "
-              "WHERE id = ? AND turn_state = 'running'"_s);
-    q.addBindValue(now());
-    q.addBindValue(id);
-    if (!q.exec())
-        return setError(tr("ending a turn"), sqlMessage(q.lastError()));
-    if (q.numRowsAffected() == 1)
-        Q_EMIT sessionUpdated(id);
-    return true;
-}
-
-QStringList SessionStore::releaseAbandonedTurns()
-{
-    m_error.clear();
-    QStringList released;
-    QSqlQuery q(m_db.connection());
-    if (!q.exec(u"SELECT id, turn_owner FROM sessions WHERE turn_state = 'running'"_s)) {
-        setError(tr("looking for abandoned turns"), sqlMessage(q.lastError()));
-        return released;
-    }
-    QList<std::pair<QString, QString>> running;
-    while (q.next())
-        running.append({ q.value(0).toString(), q.value(1).toString() });
-    q.finish();
-    for (const auto &[id, owner] : std::as_const(running)) {
-        // A turn from before owners were recorded has none; it cannot be told from a live one.
-        if (owner.isEmpty() || !ProcessIdentity::isDead(owner))
-            continue;
-        QSqlQuery release(m_db.connection());
-        release.prepare(u"UPDATE sessions SET turn_state = NULL, turn_owner = NULL "
-                        "WHERE id = ? AND turn_state = 'running' AND turn_owner = ?"_s);
-        release.addBindValue(id);
-        release.addBindValue(owner);
-        if (!release.exec()) {
-            setError(tr("releasing an abandoned turn"), sqlMessage(release.lastError()));
-            continue;
-        }
-        if (release.numRowsAffected() == 1) {
-            released << id;
-            Q_EMIT sessionUpdated(id);
-        }
-    }
-    return released;
-}
-
 QSqlQuery SessionStore::prepareInsert()
 {
     // Prepared once per transaction and re-bound for every row: preparing is a large part of an insert.
     QSqlQuery q(m_db.connection());
-    q.prepare(
-        u"INSERT INTO messages (session_id, role, content, tool_calls, tool_call_id, platform, "
-        "platform_message_id, platform_chat, internal, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (platform, platform_chat, platform_message_id) WHERE platform_message_id IS NOT NULL "
-        "DO NOTHING"_s);
+    q.prepare(u"INSERT INTO messages (session_id, role, content, tool_calls, tool_call_id, platform, "
+              "platform_message_id, platform_chat, platform_thread, internal, status, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT (platform, platform_chat, platform_message_id) WHERE platform_message_id IS NOT NULL "
+              "DO NOTHING"_s);
     return q;
 }
 
@@ -282,10 +216,10 @@ std::optional<SessionStore::AppendResult> SessionStore::insertMessage(QSqlQuery 
     }
     if (m.createdAt == 0)
         m.createdAt = t;
-    const QVariantList values
-        = { m.sessionId, messageRoleName(m.role), requiredText(m.content), nullableText(QString::fromUtf8(m.toolCalls)),
-              nullableText(m.toolCallId), requiredText(m.platform), nullableText(m.platformMessageId),
-              nullableText(m.platformChat), m.internal ? 1 : 0, messageStatusName(m.status), m.createdAt };
+    const QVariantList values = { m.sessionId, messageRoleName(m.role), requiredText(m.content),
+        nullableText(QString::fromUtf8(m.toolCalls)), nullableText(m.toolCallId), requiredText(m.platform),
+        nullableText(m.platformMessageId), nullableText(m.platformChat), nullableText(m.platformThread),
+        m.internal ? 1 : 0, messageStatusName(m.status), m.createdAt };
     for (int i = 0; i < values.size(); ++i)
         insert.bindValue(i, values.at(i));
     if (!insert.exec()) {

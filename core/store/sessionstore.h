@@ -42,11 +42,33 @@ public:
     /// in it reopens it.
     bool endSession(const QString &id, const QString &reason);
 
-    /// Marks a turn as running; false if one already is (one turn at a time per session).
+    /// How long a running turn is held unless its process renews the lease (refreshTurnLease()).
+    static constexpr qint64 turnLeaseMs = 60'000;
+
+    /// Marks a turn as running, held by this process under a lease; false if one already is (one
+    /// turn at a time per session). A turn whose process is gone or whose lease ran out is taken over.
     bool beginTurn(const QString &id);
+    /// Records the row the running turn writes its reply into: the one answered again if it is cut.
+    bool setTurnReply(const QString &id, qint64 replyMessageId);
+    /// Extends this process's lease on the session's running turn; false if the turn is no longer ours.
+    bool refreshTurnLease(const QString &id);
+    /// Saves the text a reply has so far (a checkpoint while it streams). Announces nothing: the
+    /// live view has it already from the stream; updateMessage() stores the end.
+    bool checkpointReply(qint64 messageId, const QString &content);
     bool endTurn(const QString &id);
-    /// Ends the turns of processes that died writing them (killed mid-reply); returns their sessions.
+    /// Ends this process's turn unfinished (a stop that outlasted its grace): its reply is marked
+    /// interrupted, to be answered again.
+    bool abandonTurn(const QString &id);
+    /// Ends the turns of processes that died writing them, or whose lease ran out; returns their sessions.
     QStringList releaseAbandonedTurns();
+    /// Ends the session's running turn whoever holds it (`baton sessions unlock`); @p owner says who
+    /// did. False with errorString() when no turn runs there.
+    bool unlockTurn(const QString &id, QString *owner = nullptr);
+
+    /// Replies cut by a stop whose question is not answered yet, oldest first.
+    [[nodiscard]] QList<Message> interruptedReplies();
+    /// The session's interrupted replies are being answered again: no longer waiting.
+    bool setInterruptedAnswered(const QString &sessionId);
 
     /// Appends and bumps the session's updated_at; a replayed platform message is not stored twice.
     [[nodiscard]] std::optional<AppendResult> appendMessage(const Message &message);
@@ -72,6 +94,8 @@ Q_SIGNALS:
     void messageUpdated(const QString &sessionId, qint64 messageId);
 
 private:
+    [[nodiscard]] static qint64 now();
+    bool releaseTurn(const QString &id, const QString &owner);
     bool setColumn(const QString &id, const QString &column, const QString &value);
     bool setError(const QString &action, const QString &sqliteMessage);
     QSqlQuery prepareInsert();

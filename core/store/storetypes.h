@@ -29,10 +29,14 @@ struct Message
     QString toolCallId;
     QString platform = QStringLiteral("desktop");
     QString platformMessageId; // set for inbound platform messages: makes delivery idempotent
-    QString platformChat;
+    QString platformChat; // inbound: where it came from; a reply: where it is delivered
+    QString platformThread; // a reply: the thread it is delivered in
     bool internal = false; // synthetic turns: sent to the model, never shown as a user message
     MessageStatus status = MessageStatus::Complete;
     qint64 createdAt = 0; // ms since the epoch, UTC; 0 = now
+    /// A reply cut by a stop of the process writing it (not by the model or the person): its
+    /// question is answered again, so the model never sees this fragment.
+    bool interrupted = false;
 };
 
 /**

@@ -78,6 +78,8 @@ std::optional<QList<Message>> readDirect(
         m.status = messageStatusFromName(QString::fromLatin1(bytes(raw, MessageRow::Status)))
                        .value_or(MessageStatus::Complete);
         m.createdAt = sqlite3_column_int64(raw, MessageRow::CreatedAt);
+        m.platformThread = text(raw, MessageRow::PlatformThread);
+        m.interrupted = sqlite3_column_int(raw, MessageRow::Interrupted) != 0;
     }
     if (status != SQLITE_DONE) {
         *error = QString::fromUtf8(sqlite3_errmsg(handle));

@@ -251,13 +251,22 @@ void DiscordAdapter::typing(const QString &chat, const QString &thread)
     m_rest->request("POST", u"/channels/%1/typing"_s.arg(channel), {}, this, [](const DiscordResult &) {});
 }
 
+namespace {
+// Discord's own refusal (missing permission, a channel type without threads) rather than trouble
+// getting an answer (the network, a 5xx, a rate limit).
+bool threadsRefused(const DiscordResult &r)
+{
+    return r.status >= 400 && r.status < 500 && r.status != 429;
+}
+} // namespace
+
 void DiscordAdapter::createHandoffThread(const QString &tag, const QString &homeChat, const QString &threadName)
 {
     whenChannelKnown(homeChat, [this, tag, homeChat, threadName] {
         if (m_channels.value(homeChat).type == dmChannel) {
             // DMs have no threads: the DM itself is used. Answered from the event loop, as promised.
             QMetaObject::invokeMethod(
-                this, [this, tag] { Q_EMIT threadCreated(tag, {}); }, Qt::QueuedConnection);
+                this, [this, tag] { Q_EMIT threadCreated(tag, {}, {}); }, Qt::QueuedConnection);
             return;
         }
         const QString name = threadName.left(100);
@@ -266,12 +275,21 @@ void DiscordAdapter::createHandoffThread(const QString &tag, const QString &home
             { "auto_archive_duration"_L1, 1440 } };
         m_rest->request("POST", u"/channels/%1/threads"_s.arg(homeChat), body, this,
             [this, tag, homeChat, name](const DiscordResult &r) {
-                if (!r.ok)
+                if (!r.ok && threadsRefused(r))
                     return threadFromSeedMessage(tag, homeChat, name);
+                if (!r.ok)
+                    return threadFailed(tag, r);
                 learnChannel(r.body.toObject());
-                Q_EMIT threadCreated(tag, r.body.toObject().value("id"_L1).toString());
+                Q_EMIT threadCreated(tag, r.body.toObject().value("id"_L1).toString(), {});
             });
     });
+}
+
+void DiscordAdapter::threadFailed(const QString &tag, const DiscordResult &r)
+{
+    if (threadsRefused(r))
+        return Q_EMIT threadCreated(tag, {}, {});
+    Q_EMIT threadCreated(tag, {}, tr("Discord could not open a thread: %1").arg(r.describe()));
 }
 
 void DiscordAdapter::threadFromSeedMessage(const QString &tag, const QString &homeChat, const QString &name)
@@ -281,14 +299,15 @@ void DiscordAdapter::threadFromSeedMessage(const QString &tag, const QString &ho
     m_rest->request("POST", u"/channels/%1/messages"_s.arg(homeChat), seed, this,
         [this, tag, homeChat, name](const DiscordResult &posted) {
             if (!posted.ok)
-                return Q_EMIT threadCreated(tag, {});
+                return threadFailed(tag, posted);
             const QString seedId = posted.body.toObject().value("id"_L1).toString();
             const QJsonObject body { { "name"_L1, name }, { "auto_archive_duration"_L1, 1440 } };
             m_rest->request("POST", u"/channels/%1/messages/%2/threads"_s.arg(homeChat, seedId), body, this,
                 [this, tag](const DiscordResult &r) {
-                    if (r.ok)
-                        learnChannel(r.body.toObject());
-                    Q_EMIT threadCreated(tag, r.ok ? r.body.toObject().value("id"_L1).toString() : QString());
+                    if (!r.ok)
+                        return threadFailed(tag, r);
+                    learnChannel(r.body.toObject());
+                    Q_EMIT threadCreated(tag, r.body.toObject().value("id"_L1).toString(), {});
                 });
         });
 }

@@ -65,6 +65,7 @@ private:
     void onMessage(const QJsonObject &message);
     void whenChannelKnown(const QString &channelId, std::function<void()> then);
     void threadFromSeedMessage(const QString &tag, const QString &homeChat, const QString &name);
+    void threadFailed(const QString &tag, const DiscordResult &result);
     /// One page of GET /channels/{id}/messages after @p after; follows with the next page.
     void fetchMissed(const QString &channelId, const QString &after, int pagesLeft);
     [[nodiscard]] QString refused(const QString &what, const DiscordResult &result) const;

@@ -287,7 +287,10 @@ void SlackAdapter::createHandoffThread(const QString &tag, const QString &homeCh
     const QJsonObject params { { "channel"_L1, homeChat },
         { "text"_L1, u"🧵 Baton handoff: *%1*"_s.arg(SlackMrkdwn::escape(threadName)) } };
     m_api->call(u"chat.postMessage"_s, m_options.botToken, params, this, [this, tag](const SlackResult &r) {
-        Q_EMIT threadCreated(tag, r.ok ? r.body.value("ts"_L1).toString() : QString());
+        // Every channel can have threads: a failed seed means the home itself is out of reach.
+        if (!r.ok)
+            return Q_EMIT threadCreated(tag, {}, tr("Slack could not start a thread: %1").arg(r.error));
+        Q_EMIT threadCreated(tag, r.body.value("ts"_L1).toString(), {});
     });
 }
 

@@ -120,15 +120,6 @@ void TelegramAdapter::poll()
         (m_options.pollTimeoutS + 10) * 1000);
 }
 
-SessionSource::ChatType TelegramAdapter::chatType(const QString &telegramType)
-{
-    if (telegramType == "private"_L1)
-        return SessionSource::ChatType::Direct;
-    if (telegramType == "channel"_L1)
-        return SessionSource::ChatType::Channel;
-    return SessionSource::ChatType::Group;
-}
-
 void TelegramAdapter::onUpdates(const TelegramResult &result, qint64 startedMs)
 {
     // Not taking messages any more: the offset stays, so Telegram hands them to the next start.
@@ -158,12 +149,11 @@ void TelegramAdapter::onUpdates(const TelegramResult &result, qint64 startedMs)
         const QJsonObject chat = message.value("chat"_L1).toObject();
         const QJsonObject from = message.value("from"_L1).toObject();
         Inbound inbound;
-        inbound.source.platform = name();
-        inbound.source.chatType = chatType(chat.value("type"_L1).toString());
-        inbound.source.chatId = idString(chat.value("id"_L1));
         // A reply in a plain supergroup carries a thread id too: only topic messages are threads.
-        if (message.value("is_topic_message"_L1).toBool())
-            inbound.source.threadId = idString(message.value("message_thread_id"_L1));
+        const bool inTopic = message.value("is_topic_message"_L1).toBool();
+        // The same function as a handoff's destination, so both sides of a handoff share a key.
+        inbound.source = destination(
+            idString(chat.value("id"_L1)), inTopic ? idString(message.value("message_thread_id"_L1)) : QString());
         inbound.source.userId = from.isEmpty() ? QString() : idString(from.value("id"_L1));
         inbound.messageId = idString(message.value("message_id"_L1));
         inbound.userName = from.value("username"_L1).toString();
@@ -243,14 +233,20 @@ void TelegramAdapter::createHandoffThread(const QString &tag, const QString &hom
 {
     const QJsonObject params { { "chat_id"_L1, homeChat.toLongLong() }, { "name"_L1, threadName.left(128) } };
     m_api->call(u"createForumTopic"_s, params, this, [this, tag](const TelegramResult &r) {
-        // Not a forum, no topic rights, no topics in this private chat: the home chat itself is used.
-        Q_EMIT threadCreated(tag, r.ok ? idString(r.result.toObject().value("message_thread_id"_L1)) : QString());
+        if (r.ok)
+            return Q_EMIT threadCreated(tag, idString(r.result.toObject().value("message_thread_id"_L1)), {});
+        // Telegram's own refusal (not a forum, no topic rights, no topics in this private chat): the
+        // home chat itself is used. Anything else (the network, a 5xx, a flood wait) is no such answer.
+        if (r.errorCode == 400 || r.errorCode == 403)
+            return Q_EMIT threadCreated(tag, {}, {});
+        Q_EMIT threadCreated(
+            tag, {}, tr("Telegram could not open a topic (%1): %2").arg(r.errorCode).arg(r.description));
     });
 }
 
 SessionSource TelegramAdapter::destination(const QString &chat, const QString &thread) const
 {
-    // Private chats have positive ids, groups negative ones.
+    // Private chats have positive ids, groups negative ones (channel posts are not messages to us).
     const auto type = chat.toLongLong() > 0 ? SessionSource::ChatType::Direct : SessionSource::ChatType::Group;
     return SessionSource { name(), type, chat, thread, {} };
 }

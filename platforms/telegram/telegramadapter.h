@@ -56,7 +56,6 @@ private:
     void retryLater(const QString &reason, int hintMs = 0);
     void fatal(const QString &sentence);
     void sendMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html);
-    [[nodiscard]] static SessionSource::ChatType chatType(const QString &telegramType);
 
     Options m_options;
     TelegramApi *m_api;
