@@ -251,6 +251,20 @@ private Q_SLOTS:
         QCOMPARE(m_discord->identifyCount(), m_identifiesAtStart);
     }
 
+    void laterHeartbeatsComeAtTheInterval()
+    {
+        QVERIFY(startOnline());
+        QTRY_VERIFY_WITH_TIMEOUT(m_discord->heartbeatTimes().size() >= 4, 10'000);
+        // Only the first beat is jittered; had the jittered delay become the interval, every gap
+        // would be that random part of the second.
+        const QList<qint64> beats = m_discord->heartbeatTimes();
+        for (qsizetype i = 1; i < beats.size(); ++i) {
+            const qint64 gap = beats.at(i) - beats.at(i - 1);
+            QVERIFY2(
+                gap >= 950 && gap <= 2'500, qPrintable(u"beat %1 came %2 ms after the one before"_s.arg(i).arg(gap)));
+        }
+    }
+
     void zombieConnectionsAreReplaced()
     {
         m_discord->setHeartbeatIntervalMs(300);

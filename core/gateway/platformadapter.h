@@ -44,7 +44,9 @@ public:
     /// what arrives meanwhile is left on the platform for the next start.
     virtual void stopReceiving() = 0;
 
-    /// Sends @p text to @p chat (in @p thread if set); answers with sent(tag, messageId, error).
+    /// Sends @p text to @p chat (in @p thread if set); answers with sent(tag, messageId, error), or
+    /// with retryWanted() when the failure may pass. @p tag is the same for every attempt of one
+    /// outbox item, also after a restart: a platform that deduplicates sends may use it as the key.
     virtual void send(const QString &tag, const QString &chat, const QString &thread, const QString &text) = 0;
     /// Replaces the text of a message this adapter sent in @p chat (in @p thread if set); answers
     /// with sent(tag, messageId, error).
@@ -78,6 +80,10 @@ Q_SIGNALS:
     void stateChanged(PlatformAdapter::State state, const QString &reason);
     void messageReceived(const PlatformAdapter::Inbound &message);
     void sent(const QString &tag, const QString &messageId, const QString &error);
+    /// A send or edit failed in a way that may pass (network, 5xx, 429): the outbox tries it again,
+    /// after @p waitMs when the platform named a wait (already clamped), else after its own backoff.
+    /// Failures no retry can mend, and waits too long to honour, come as sent() with an error.
+    void retryWanted(const QString &tag, const QString &error, qint64 waitMs);
     void threadCreated(const QString &tag, const QString &threadId);
     /// A fresh session after a gap (gateway stopped, session lost): messages written meanwhile were
     /// never pushed to us. The gateway answers with catchUp() and the conversations it knows.

@@ -221,10 +221,15 @@ void DiscordAdapter::fetchMissed(const QString &channelId, const QString &after,
 void DiscordAdapter::send(const QString &tag, const QString &chat, const QString &thread, const QString &text)
 {
     const QString channel = thread.isEmpty() ? chat : thread;
-    const QJsonObject body { { "content"_L1, text }, { "allowed_mentions"_L1, noMentions } };
+    // The tag is the same for every attempt of one item: with enforce_nonce, Discord answers a
+    // resend within minutes (after a timeout, a crash) with the message it already made.
+    const QJsonObject body { { "content"_L1, text }, { "allowed_mentions"_L1, noMentions },
+        { "nonce"_L1, tag.left(25) }, { "enforce_nonce"_L1, true } };
     m_rest->request("POST", u"/channels/%1/messages"_s.arg(channel), body, this, [this, tag](const DiscordResult &r) {
         if (r.ok)
             return Q_EMIT sent(tag, r.body.toObject().value("id"_L1).toString(), {});
+        if (r.passing)
+            return Q_EMIT retryWanted(tag, refused(tr("take the message"), r), 0);
         Q_EMIT sent(tag, {}, refused(tr("take the message"), r));
     });
 }
@@ -239,6 +244,8 @@ void DiscordAdapter::edit(
         [this, tag, messageId](const DiscordResult &r) {
             if (r.ok)
                 return Q_EMIT sent(tag, messageId, {});
+            if (r.passing)
+                return Q_EMIT retryWanted(tag, refused(tr("edit the message"), r), 0);
             Q_EMIT sent(tag, {}, refused(tr("edit the message"), r));
         });
 }

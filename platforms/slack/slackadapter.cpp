@@ -259,6 +259,8 @@ void SlackAdapter::send(const QString &tag, const QString &chat, const QString &
     m_api->call(u"chat.postMessage"_s, m_options.botToken, params, this, [this, tag](const SlackResult &r) {
         if (r.ok)
             return Q_EMIT sent(tag, r.body.value("ts"_L1).toString(), {});
+        if (r.passing)
+            return Q_EMIT retryWanted(tag, tr("Slack did not take the message: %1").arg(r.error), 0);
         Q_EMIT sent(tag, {}, tr("Slack did not take the message: %1").arg(r.error));
     });
 }
@@ -271,6 +273,8 @@ void SlackAdapter::edit(
     m_api->call(u"chat.update"_s, m_options.botToken, params, this, [this, tag, messageId](const SlackResult &r) {
         if (r.ok)
             return Q_EMIT sent(tag, messageId, {});
+        if (r.passing)
+            return Q_EMIT retryWanted(tag, tr("Slack did not update the message: %1").arg(r.error), 0);
         Q_EMIT sent(tag, {}, tr("Slack did not update the message: %1").arg(r.error));
     });
 }

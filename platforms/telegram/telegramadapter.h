@@ -56,6 +56,8 @@ private:
     void retryLater(const QString &reason, int hintMs = 0);
     void fatal(const QString &sentence);
     void sendMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html);
+    void editMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html);
+    bool retryIfPassing(const QString &tag, const TelegramResult &result);
     [[nodiscard]] static SessionSource::ChatType chatType(const QString &telegramType);
 
     Options m_options;
