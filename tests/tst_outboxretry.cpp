@@ -132,7 +132,7 @@ private Q_SLOTS:
         m_store = std::make_unique<TestStore>();
         m_outbox = std::make_unique<OutboxStore>(m_store->db);
         m_sender = std::make_unique<OutboxSender>(*m_outbox);
-        m_sender->setRetryPolicy(OutboxSender::RetryPolicy { 200, 400, 60'000 });
+        m_sender->setRetryPolicy(RetryPolicy { 200, 400, 60'000 });
         m_outcomes.clear();
         connect(m_sender.get(), &OutboxSender::delivered, this,
             [this](qint64 id, const QString &messageId, const QString &error) {
@@ -253,7 +253,7 @@ private Q_SLOTS:
 
     void aChatThatKeepsFailingIsGivenUpWithASentence()
     {
-        m_sender->setRetryPolicy(OutboxSender::RetryPolicy { 100, 200, 1'500 });
+        m_sender->setRetryPolicy(RetryPolicy { 100, 200, 1'500 });
         QVERIFY(startTelegram());
         for (int i = 0; i < 100; ++i)
             m_telegram->failNext(u"sendMessage"_s, Fault { 500, u"Internal Server Error"_s, {}, 0, false, false });
@@ -346,6 +346,38 @@ private Q_SLOTS:
         QVERIFY2(stuck.error.contains(u"longer than Baton waits"_s), qPrintable(stuck.error));
         const Outcome next = deliverAndWait(slackChannel, u"second"_s);
         QVERIFY2(next.error.isEmpty(), qPrintable(next.error));
+        QCOMPARE(m_slack->calls(u"chat.postMessage"_s).size(), 2);
+    }
+
+    void threadCreationIsRetriedOnEveryPlatform()
+    {
+        const auto created = [this](const QString &home) {
+            QSignalSpy spy(m_adapter.get(), &PlatformAdapter::threadCreated);
+            m_adapter->createHandoffThread(u"h"_s, home, u"Baton — Trip"_s);
+            return spy.wait(15'000) ? spy.first().at(1).toString() : u"<timeout>"_s;
+        };
+        QVERIFY(startTelegram());
+        m_telegram->addGroup(-100500, u"Forum"_s, true);
+        m_telegram->failNext(u"createForumTopic"_s, Fault { 502, u"Bad Gateway"_s, {}, 0, false, false });
+        const QString topic = created(u"-100500"_s);
+        QVERIFY2(!topic.isEmpty() && topic != u"<timeout>"_s, qPrintable(topic));
+        QCOMPARE(m_telegram->calls(u"createForumTopic"_s).size(), 2);
+        QCOMPARE(m_telegram->topics(-100500).size(), 1);
+        cleanup();
+        init();
+
+        QVERIFY(startDiscord());
+        m_discord->failNext(u"/threads"_s, 503);
+        const QString thread = created(discordChannel);
+        QCOMPARE(m_discord->threads(discordChannel), QStringList { thread });
+        QVERIFY(m_discord->botMessages(discordChannel).isEmpty()); // no seed message: the retry made the thread
+        cleanup();
+        init();
+
+        QVERIFY(startSlack());
+        m_slack->failNextHttp(u"chat.postMessage"_s, 500);
+        const QString seed = created(slackChannel);
+        QVERIFY2(!seed.isEmpty() && seed != u"<timeout>"_s, qPrintable(seed));
         QCOMPARE(m_slack->calls(u"chat.postMessage"_s).size(), 2);
     }
 };

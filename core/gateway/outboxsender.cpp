@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "outboxsender.h"
 
-#include "backoff.h"
 #include "platformadapter.h"
 
 #include <QLoggingCategory>
@@ -170,9 +169,8 @@ void OutboxSender::onRetryWanted(const QString &tag, const QString &error, qint6
     Chat &chat = m_chats[key];
     if (chat.failures++ == 0)
         chat.failingSince.start();
-    const qint64 delay
-        = waitMs > 0 ? waitMs : Backoff::delayMs(chat.failures, m_policy.firstDelayMs, m_policy.maxDelayMs);
-    if (chat.failingSince.elapsed() + delay > m_policy.giveUpAfterMs) {
+    const std::optional<qint64> next = m_policy.nextDelay(chat.failures, chat.failingSince.elapsed(), waitMs);
+    if (!next) {
         const qint64 seconds = chat.failingSince.elapsed() / 1000;
         return settle(
             item, {}, tr("Gave up after %n attempt(s) in %1 s: %2", nullptr, chat.failures).arg(seconds).arg(error));
@@ -185,9 +183,9 @@ void OutboxSender::onRetryWanted(const QString &tag, const QString &error, qint6
         chat.queue.prepend(item); // a preview, unless something newer replaces it anyway
     }
     qCInfo(lcOutbox).noquote() << item.platform << "message" << (item.id != 0 ? QString::number(item.id) : tag)
-                               << "failed (attempt" << chat.failures << "), retrying in" << delay << "ms:" << error;
+                               << "failed (attempt" << chat.failures << "), retrying in" << *next << "ms:" << error;
     // The chat stays busy meanwhile: what comes after waits, in order.
-    QTimer::singleShot(std::chrono::milliseconds(delay), this, [this, key] {
+    QTimer::singleShot(std::chrono::milliseconds(*next), this, [this, key] {
         const auto waiting = m_chats.find(key);
         if (waiting == m_chats.end())
             return;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "retrypolicy.h"
 #include "store/outboxstore.h"
 
 #include <QElapsedTimer>
@@ -28,13 +29,6 @@ class OutboxSender : public QObject
     Q_OBJECT
 
 public:
-    struct RetryPolicy
-    {
-        int firstDelayMs = 1'000;
-        int maxDelayMs = 60'000;
-        qint64 giveUpAfterMs = 10 * 60'000; // from the first failure of the item
-    };
-
     explicit OutboxSender(OutboxStore &store, QObject *parent = nullptr);
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
 

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "retrypolicy.h"
 #include "sessionsource.h"
 
 #include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
 
 /**
  * @brief What the gateway needs from a messaging platform. One subclass per platform, in platforms/.
@@ -90,6 +95,21 @@ Q_SIGNALS:
     void catchUpWanted();
 
 protected:
+    /// Thread creation runs while a handoff waits: the outbox's policy, with a shorter patience.
+    static constexpr RetryPolicy threadRetries { 1'000, 15'000, 2 * 60'000 };
+
+    /// Runs @p again after failure @p failures (1 = the first) of an operation first failing
+    /// @p failingForMs ago, under @p policy; false, and nothing scheduled, when it is time to give up.
+    bool scheduleRetry(
+        const RetryPolicy &policy, int failures, qint64 failingForMs, qint64 namedWaitMs, std::function<void()> again)
+    {
+        const std::optional<qint64> delay = policy.nextDelay(failures, failingForMs, namedWaitMs);
+        if (!delay)
+            return false;
+        QTimer::singleShot(std::chrono::milliseconds(*delay), this, std::move(again));
+        return true;
+    }
+
     void setState(State state, const QString &reason = {})
     {
         if (state == m_state && reason == m_stateReason)

@@ -4,6 +4,7 @@
 #include "discordrest.h"
 #include "gateway/platformids.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
 
@@ -265,17 +266,28 @@ void DiscordAdapter::createHandoffThread(const QString &tag, const QString &home
                 this, [this, tag] { Q_EMIT threadCreated(tag, {}); }, Qt::QueuedConnection);
             return;
         }
-        const QString name = threadName.left(100);
-        // type 11: without it Discord makes a private thread.
-        const QJsonObject body { { "name"_L1, name }, { "type"_L1, publicThread },
-            { "auto_archive_duration"_L1, 1440 } };
-        m_rest->request("POST", u"/channels/%1/threads"_s.arg(homeChat), body, this,
-            [this, tag, homeChat, name](const DiscordResult &r) {
-                if (!r.ok)
-                    return threadFromSeedMessage(tag, homeChat, name);
-                learnChannel(r.body.toObject());
-                Q_EMIT threadCreated(tag, r.body.toObject().value("id"_L1).toString());
-            });
+        startThread(tag, homeChat, threadName.left(100), 0, 0);
+    });
+}
+
+void DiscordAdapter::startThread(
+    const QString &tag, const QString &homeChat, const QString &name, int failures, qint64 firstFailureMs)
+{
+    // type 11: without it Discord makes a private thread.
+    const QJsonObject body { { "name"_L1, name }, { "type"_L1, publicThread }, { "auto_archive_duration"_L1, 1440 } };
+    m_rest->request("POST", u"/channels/%1/threads"_s.arg(homeChat), body, this, [=, this](const DiscordResult &r) {
+        if (r.ok) {
+            learnChannel(r.body.toObject());
+            return Q_EMIT threadCreated(tag, r.body.toObject().value("id"_L1).toString());
+        }
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 since = failures == 0 ? now : firstFailureMs;
+        if (r.passing && scheduleRetry(threadRetries, failures + 1, now - since, 0, [=, this] {
+                startThread(tag, homeChat, name, failures + 1, since);
+            }))
+            return;
+        // Threads not allowed here (or Discord kept failing): a seed message to thread from.
+        threadFromSeedMessage(tag, homeChat, name);
     });
 }
 

@@ -6,6 +6,7 @@
 #include "slackapi.h"
 #include "slackmrkdwn.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -289,8 +290,22 @@ void SlackAdapter::createHandoffThread(const QString &tag, const QString &homeCh
     // A thread is anchored on a message: the seed's ts is the thread.
     const QJsonObject params { { "channel"_L1, homeChat },
         { "text"_L1, u"🧵 Baton handoff: *%1*"_s.arg(SlackMrkdwn::escape(threadName)) } };
-    m_api->call(u"chat.postMessage"_s, m_options.botToken, params, this, [this, tag](const SlackResult &r) {
-        Q_EMIT threadCreated(tag, r.ok ? r.body.value("ts"_L1).toString() : QString());
+    postSeed(tag, params, 0, 0);
+}
+
+void SlackAdapter::postSeed(const QString &tag, const QJsonObject &params, int failures, qint64 firstFailureMs)
+{
+    m_api->call(u"chat.postMessage"_s, m_options.botToken, params, this, [=, this](const SlackResult &r) {
+        if (r.ok)
+            return Q_EMIT threadCreated(tag, r.body.value("ts"_L1).toString());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 since = failures == 0 ? now : firstFailureMs;
+        if (r.passing && scheduleRetry(threadRetries, failures + 1, now - since, 0, [=, this] {
+                postSeed(tag, params, failures + 1, since);
+            }))
+            return;
+        qCWarning(lcSlack).noquote() << "no handoff thread, the seed message failed:" << r.error;
+        Q_EMIT threadCreated(tag, {});
     });
 }
 

@@ -278,9 +278,27 @@ void TelegramAdapter::typing(const QString &chat, const QString &thread)
 void TelegramAdapter::createHandoffThread(const QString &tag, const QString &homeChat, const QString &threadName)
 {
     const QJsonObject params { { "chat_id"_L1, homeChat.toLongLong() }, { "name"_L1, threadName.left(128) } };
-    m_api->call(u"createForumTopic"_s, params, this, [this, tag](const TelegramResult &r) {
-        // Not a forum, no topic rights, no topics in this private chat: the home chat itself is used.
-        Q_EMIT threadCreated(tag, r.ok ? idString(r.result.toObject().value("message_thread_id"_L1)) : QString());
+    createTopic(tag, params, 0, 0);
+}
+
+void TelegramAdapter::createTopic(const QString &tag, const QJsonObject &params, int failures, qint64 firstFailureMs)
+{
+    m_api->call(u"createForumTopic"_s, params, this, [=, this](const TelegramResult &r) {
+        if (r.ok)
+            return Q_EMIT threadCreated(tag, idString(r.result.toObject().value("message_thread_id"_L1)));
+        const ServerWait::Wait wait = ServerWait::fromJson(r.retryAfter);
+        const bool passing = (r.errorCode == 429 && !wait.tooLong) || r.networkTrouble() || r.errorCode >= 500;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 since = failures == 0 ? now : firstFailureMs;
+        if (passing
+            && scheduleRetry(threadRetries, failures + 1, now - since, r.errorCode == 429 ? wait.delay.count() : 0,
+                [=, this] { createTopic(tag, params, failures + 1, since); }))
+            return;
+        // Not a forum, no topic rights, no topics in this private chat, or Telegram kept failing:
+        // the home chat itself is used.
+        if (passing)
+            qCWarning(lcTelegram).noquote() << "no handoff topic, Telegram kept failing:" << r.description;
+        Q_EMIT threadCreated(tag, {});
     });
 }
 

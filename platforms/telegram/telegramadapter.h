@@ -58,6 +58,7 @@ private:
     void sendMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html);
     void editMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html);
     bool retryIfPassing(const QString &tag, const TelegramResult &result);
+    void createTopic(const QString &tag, const QJsonObject &params, int failures, qint64 firstFailureMs);
     [[nodiscard]] static SessionSource::ChatType chatType(const QString &telegramType);
 
     Options m_options;

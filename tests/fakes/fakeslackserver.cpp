@@ -213,7 +213,7 @@ QJsonObject FakeSlackServer::dispatch(const QString &method, const QJsonObject &
             { "url"_L1, u"ws://127.0.0.1:%1/link/?ticket=%2"_s.arg(webSocketPort()).arg(ticket) } };
     }
     static const QStringList botMethods = { u"auth.test"_s, u"chat.postMessage"_s, u"chat.update"_s,
-        u"conversations.history"_s, u"conversations.replies"_s };
+        u"conversations.history"_s, u"conversations.replies"_s, u"conversations.info"_s };
     if (!botMethods.contains(method))
         return error(u"unknown_method"_s);
     if (!botAuth)
