@@ -255,6 +255,7 @@ private Q_SLOTS:
     {
         m_sender->setRetryPolicy(RetryPolicy { 100, 200, 1'500 });
         QVERIFY(startTelegram());
+        QSignalSpy undelivered(m_sender.get(), &OutboxSender::undelivered);
         for (int i = 0; i < 100; ++i)
             m_telegram->failNext(u"sendMessage"_s, Fault { 500, u"Internal Server Error"_s, {}, 0, false, false });
         const qint64 id = deliver(u"111"_s, u"into the void"_s);
@@ -265,6 +266,9 @@ private Q_SLOTS:
         QVERIFY2(calls >= 3 && calls <= 20, qPrintable(QString::number(calls)));
         QCOMPARE(column(id, u"state"_s).toString(), u"failed"_s);
         QCOMPARE(column(id, u"attempts"_s).toInt(), calls - 1);
+        // The window hears it too (a tray notification), not only the log.
+        QCOMPARE(undelivered.size(), 1);
+        QCOMPARE(undelivered.first().at(1).toString(), given.error);
     }
 
     void discordGlobalAbsurdWaitDoesNotSilenceLaterCalls()

@@ -624,6 +624,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>%1 on %2 asks to talk to Baton (code %3). Approve or deny it in Settings.</source>
         <translation>%1 auf %2 möchte mit Baton sprechen (Code %3). Gib die Anfrage in den Einstellungen frei oder lehne sie ab.</translation>
     </message>
+    <message>
+        <source>A message was not delivered</source>
+        <translation>Eine Nachricht wurde nicht zugestellt</translation>
+    </message>
 </context>
 <context>
     <name>DiscordAdapter</name>

@@ -225,6 +225,7 @@ void OutboxSender::settle(const OutboxStore::Item &item, const QString &messageI
             qCWarning(lcOutbox).noquote() << item.platform << "message" << item.id << "failed:" << error;
             if (!m_store.markFailed(item.id, error))
                 qCWarning(lcOutbox).noquote() << "could not record the failure:" << m_store.errorString();
+            Q_EMIT undelivered(item.platform, error);
         }
         // Marked first, forgotten after: a pick-up in between would see it pending and send it twice.
         m_known.remove(item.id);

@@ -55,6 +55,9 @@ Q_SIGNALS:
     /// @p platformMessageId is set on success; @p error is the adapter's sentence otherwise.
     void delivered(qint64 outboxId, const QString &platformMessageId, const QString &error);
     void drained();
+    /// A message that will never arrive: refused for good, or given up after retrying. For the
+    /// window, so it is not only in the log.
+    void undelivered(const QString &platform, const QString &sentence);
 
 private:
     struct Chat
