@@ -323,6 +323,43 @@ private Q_SLOTS:
         QCOMPARE(body.value("enforce_nonce"_L1).toBool(), true);
     }
 
+    void discordAnswerLostAfterTheMessageWasMadeIsNotSentTwice()
+    {
+        QVERIFY(startDiscord());
+        m_discord->failNext(u"/messages"_s, -1);
+        const Outcome sent = deliverAndWait(discordChannel, u"exactly once"_s);
+        QVERIFY2(sent.error.isEmpty(), qPrintable(sent.error));
+        int posts = 0;
+        for (const auto &call : m_discord->restCalls())
+            posts += call.method == "POST"_L1 && call.path.endsWith(u"/messages"_s) ? 1 : 0;
+        QCOMPARE(posts, 2); // the lost answer, then the resend Discord matched by its nonce
+        QCOMPARE(m_discord->messagesCreated(), 1);
+        QCOMPARE(m_discord->botMessages(discordChannel), QStringList { u"exactly once"_s });
+    }
+
+    void discordResendAfterACrashIsNotSentTwice()
+    {
+        QVERIFY(startDiscord());
+        // The run that crashed: recorded, sent, never marked sent.
+        OutboxStore::Item item;
+        item.platform = u"discord"_s;
+        item.chat = discordChannel;
+        item.content = u"before the crash"_s;
+        const qint64 id = m_outbox->enqueue(item);
+        QVERIFY(id > 0);
+        QSignalSpy sent(m_adapter.get(), &PlatformAdapter::sent);
+        m_adapter->send(u"baton-o%1"_s.arg(id), discordChannel, {}, item.content);
+        QVERIFY(sent.wait(10'000));
+        const QString made = sent.first().at(1).toString();
+        // The next run finds the row pending and sends it again.
+        m_sender->pickUpPending();
+        const Outcome again = outcome(id);
+        QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+        QCOMPARE(again.messageId, made);
+        QCOMPARE(m_discord->messagesCreated(), 1);
+        QCOMPARE(m_discord->botMessages(discordChannel), QStringList { u"before the crash"_s });
+    }
+
     void slackOddWaitsServerErrorsAndDrops()
     {
         QVERIFY(startSlack());

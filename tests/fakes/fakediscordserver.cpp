@@ -433,6 +433,11 @@ void FakeDiscordServer::handle(const FakeHttpRequest &request, QTcpSocket *socke
         if (!path.contains(m_faults.at(i).pathContains))
             continue;
         const Fault fault = m_faults.takeAt(i);
+        if (fault.status == -1) {
+            // Done, and the answer lost: what a crash or a cut line after Discord acted looks like.
+            route(method, parts, request.query, body, nullptr, headers);
+            return socket->abort();
+        }
         if (fault.status == 0)
             return socket->abort();
         return reply(socket, fault.status, apiError(0, u"%1: Server Error"_s.arg(fault.status)), headers);

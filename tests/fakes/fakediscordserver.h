@@ -79,7 +79,8 @@ public:
     /// The same with retry_after exactly as given: any number, or text (the header then says the same).
     void rateLimitNextWith(const QString &pathContains, const QJsonValue &retryAfter, bool global = false);
     /// The next REST call whose path contains @p pathContains answers HTTP @p status (a 5xx, say)
-    /// without doing anything, or with @p status 0 has its connection aborted unanswered.
+    /// without doing anything, or with @p status 0 has its connection aborted unanswered; with -1
+    /// the call is carried out and then the connection aborted, the answer lost.
     void failNext(const QString &pathContains, int status) { m_faults << Fault { pathContains, status }; }
 
     // Observing.
