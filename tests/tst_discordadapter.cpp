@@ -258,11 +258,12 @@ private Q_SLOTS:
         // Only the first beat is jittered; had the jittered delay become the interval, every gap
         // would be that random part of the second.
         const QList<qint64> beats = m_discord->heartbeatTimes();
-        for (qsizetype i = 1; i < beats.size(); ++i) {
-            const qint64 gap = beats.at(i) - beats.at(i - 1);
-            QVERIFY2(
-                gap >= 950 && gap <= 2'500, qPrintable(u"beat %1 came %2 ms after the one before"_s.arg(i).arg(gap)));
-        }
+        // Measured over the span, not per gap: a beat a loaded machine delays is followed by one
+        // that keeps the schedule, and that gap alone would look short.
+        const qint64 span = beats.constLast() - beats.constFirst();
+        const qint64 gaps = beats.size() - 1;
+        QVERIFY2(span >= gaps * 900 && span <= gaps * 1'000 + 2'000,
+            qPrintable(u"%1 beats after the first took %2 ms"_s.arg(gaps).arg(span)));
     }
 
     void zombieConnectionsAreReplaced()
