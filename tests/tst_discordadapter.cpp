@@ -251,6 +251,21 @@ private Q_SLOTS:
         QCOMPARE(m_discord->identifyCount(), m_identifiesAtStart);
     }
 
+    void laterHeartbeatsComeAtTheInterval()
+    {
+        QVERIFY(startOnline());
+        QTRY_VERIFY_WITH_TIMEOUT(m_discord->heartbeatTimes().size() >= 4, 10'000);
+        // Only the first beat is jittered; had the jittered delay become the interval, every gap
+        // would be that random part of the second.
+        const QList<qint64> beats = m_discord->heartbeatTimes();
+        // Measured over the span, not per gap: a beat a loaded machine delays is followed by one
+        // that keeps the schedule, and that gap alone would look short.
+        const qint64 span = beats.constLast() - beats.constFirst();
+        const qint64 gaps = beats.size() - 1;
+        QVERIFY2(span >= gaps * 900 && span <= gaps * 1'000 + 2'000,
+            qPrintable(u"%1 beats after the first took %2 ms"_s.arg(gaps).arg(span)));
+    }
+
     void zombieConnectionsAreReplaced()
     {
         m_discord->setHeartbeatIntervalMs(300);

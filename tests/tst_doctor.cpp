@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batonprocess.h"
+#include "fakediscordserver.h"
 #include "fakellmserver.h"
+#include "fakeslackserver.h"
 #include "faketelegramserver.h"
 
 #include <QFile>
@@ -28,9 +30,11 @@ private:
         ini.write("[llm]\nbase_url=" + llmBase + "\nmodel=fake-model\n[telegram]\nenabled=true\napi_base="
             + m_telegram->apiBase().toUtf8() + "\n" + (withHome ? "home_chat=-100123\n" : ""));
     }
-    BatonRun doctor(const QString &token, bool withKeychain = true)
+    BatonRun doctor(const QString &token, bool withKeychain = true, const QProcessEnvironment &extra = {})
     {
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const QString &key : extra.keys())
+            e.insert(key, extra.value(key));
         e.insert(u"BATON_DATA_DIR"_s, m_dir->path());
         e.insert(u"BATON_CONFIG"_s, m_dir->filePath(u"baton.ini"_s));
         if (token.isEmpty())
@@ -48,6 +52,7 @@ private Q_SLOTS:
         m_llm = std::make_unique<FakeLlmServer>();
         m_telegram = std::make_unique<FakeTelegramServer>(u"4242:doctor"_s);
         QVERIFY(m_llm->listen() && m_telegram->listen());
+        m_telegram->addGroup(-100123, u"Home"_s, false);
         m_dir = std::make_unique<QTemporaryDir>();
     }
 
@@ -81,6 +86,53 @@ private Q_SLOTS:
         const BatonRun noHome = doctor(u"4242:doctor"_s);
         QCOMPARE(noHome.exitCode, 1);
         QVERIFY2(noHome.out.contains(u"It has no home channel"_s), qPrintable(noHome.out));
+    }
+
+    void homeChatsAreCheckedOnEveryPlatform()
+    {
+        FakeDiscordServer discord(u"discord-doctor"_s);
+        FakeSlackServer slack(u"xoxb-doctor"_s, u"xapp-doctor"_s);
+        QVERIFY(discord.listen() && slack.listen());
+        discord.addGuildChannel(u"700000000000000001"_s, u"700000000000000010"_s, u"general"_s);
+        slack.addChannel(u"C0000000001"_s, u"general"_s);
+        QProcessEnvironment tokens;
+        tokens.insert(u"BATON_DISCORD_TOKEN"_s, u"discord-doctor"_s);
+        tokens.insert(u"BATON_SLACK_BOT_TOKEN"_s, u"xoxb-doctor"_s);
+        tokens.insert(u"BATON_SLACK_APP_TOKEN"_s, u"xapp-doctor"_s);
+        const auto configure = [&](const QByteArray &telegramHome, const QByteArray &discordHome,
+                                   const QByteArray &slackHome) {
+            QFile ini(m_dir->filePath(u"baton.ini"_s));
+            QVERIFY(ini.open(QIODevice::WriteOnly));
+            ini.write("[llm]\nbase_url=" + m_llm->baseUrl().toString().toUtf8() + "\nmodel=fake-model\n"
+                + "[telegram]\nenabled=true\napi_base=" + m_telegram->apiBase().toUtf8() + "\nhome_chat=" + telegramHome
+                + "\n[discord]\nenabled=true\napi_base=" + discord.apiBase().toUtf8() + "\nhome_channel=" + discordHome
+                + "\n[slack]\nenabled=true\napi_base=" + slack.apiBase().toUtf8() + "\nhome_channel=" + slackHome
+                + "\n");
+        };
+
+        configure("-100123", "700000000000000010", "C0000000001");
+        const BatonRun good = doctor(u"4242:doctor"_s, true, tokens);
+        QVERIFY2(good.exitCode == 0, qPrintable(good.out + good.err));
+        QVERIFY2(good.out.contains(u"The home chat -100123 (Home) is there."_s), qPrintable(good.out));
+        QVERIFY2(good.out.contains(u"The home channel #general is there."_s), qPrintable(good.out));
+        QVERIFY2(
+            good.out.contains(u"The home channel C0000000001 is there and the bot is in it."_s), qPrintable(good.out));
+        QCOMPARE(m_telegram->calls(u"getChat"_s).size(), 1);
+
+        configure("-100999", "700000000000000099", "C0000000404");
+        const BatonRun bad = doctor(u"4242:doctor"_s, true, tokens);
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.out.contains(u"The home chat -100999 is not one the bot can use (Bad Request: chat not found)"_s),
+            qPrintable(bad.out));
+        QVERIFY2(bad.out.contains(u"The home channel 700000000000000099 does not exist (404)"_s), qPrintable(bad.out));
+        QVERIFY2(bad.out.contains(u"The home channel C0000000404 cannot be used (channel_not_found)"_s),
+            qPrintable(bad.out));
+
+        slack.removeBotFrom(u"C0000000001"_s);
+        configure("-100123", "700000000000000010", "C0000000001");
+        const BatonRun outside = doctor(u"4242:doctor"_s, true, tokens);
+        QCOMPARE(outside.exitCode, 1);
+        QVERIFY2(outside.out.contains(u"The bot is not in the home channel C0000000001"_s), qPrintable(outside.out));
     }
 
     void aServerWithoutKeychainPassesWhenTheEnvironmentHoldsTheTokens()

@@ -404,6 +404,48 @@ private Q_SLOTS:
         QCOMPARE(m_telegram->botMessages(ann).size(), replies);
     }
 
+    void aFinalEditHitBy429ArrivesOnce()
+    {
+        using Fault = FakeTelegramServer::Fault;
+        // Over before the first preview edit is due: the only edit is the final one.
+        FakeLlmReply reply = FakeLlmReply::withContent({ u"The ferry "_s, u"leaves at 21:00."_s });
+        reply.chunkDelayMs = 300;
+        m_llm->enqueue(reply);
+        m_telegram->failNext(
+            u"editMessageText"_s, Fault { 429, u"Too Many Requests: retry after 1"_s, 1, 0, false, false });
+        m_telegram->userSends(ann, ann, u"When is the ferry?"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_telegram->botMessages(ann), QStringList { u"The ferry leaves at 21:00."_s }, 15'000);
+        const auto finalEdits = [this] {
+            int n = 0;
+            for (const auto &call : m_telegram->calls(u"editMessageText"_s))
+                n += call.params.value("text"_L1).toString() == u"The ferry leaves at 21:00."_s ? 1 : 0;
+            return n;
+        };
+        QTRY_VERIFY(!m_sessions->session(m_sessions->sessions().first().id)->turnRunning);
+        QCOMPARE(finalEdits(), 2); // refused once with 429, then once more: the edit that stuck
+        QCOMPARE(m_telegram->calls(u"sendMessage"_s).size(), 1);
+    }
+
+    void aModelAskingToWaitMinusOneSecondsEndsTheTurn()
+    {
+        FakeLlmReply limited;
+        limited.httpStatus = 429;
+        limited.errorBody = R"({"error":{"message":"slow down"}})";
+        limited.retryAfter = "-1";
+        for (int i = 0; i < 8; ++i)
+            m_llm->enqueue(limited);
+        m_telegram->userSends(ann, ann, u"Hello?"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_sessions->sessions().size() == 1, 10'000);
+        const QString id = m_sessions->sessions().first().id;
+        // Once the timer for a negative wait never fired: the turn stayed running for good.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_sessions->session(id)->turnRunning && !m_telegram->botMessages(ann).isEmpty(), 20'000);
+        QVERIFY2(m_telegram->botMessages(ann).constLast().contains(u"slow down"_s),
+            qPrintable(m_telegram->botMessages(ann).join(u" | "_s)));
+        QVERIFY(m_llm->requests().size() >= 2 && m_llm->requests().size() <= 8);
+    }
+
     void unsentRepliesGoOutAfterARestartOnce()
     {
         QCOMPARE(stopGateway(), 0);

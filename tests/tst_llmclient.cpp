@@ -3,6 +3,7 @@
 #include "agent/llmclient.h"
 #include "fakellmserver.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -261,6 +262,32 @@ private Q_SLOTS:
         QCOMPARE(stream->text(), u"finally"_s);
         QCOMPARE(stream->attempts(), 3);
         QCOMPARE(m_server->requests().size(), 3);
+    }
+
+    void oddRetryAfterValuesNeverHangOrSpin()
+    {
+        // Retry-After: -1 once made a timer that never fired: the turn hung with no answer.
+        FakeLlmReply negative;
+        negative.httpStatus = 429;
+        negative.errorBody = R"({"error":{"message":"slow down"}})";
+        negative.retryAfter = "-1";
+        for (int i = 0; i < 4; ++i)
+            m_server->enqueue(negative);
+        QElapsedTimer clock;
+        clock.start();
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Failed);
+        QCOMPARE(stream->attempts(), 4);
+        QVERIFY2(clock.elapsed() >= 2'500, qPrintable(QString::number(clock.elapsed()))); // 1 s floors, no spin
+        QVERIFY2(stream->errorString().contains(u"slow down"_s), qPrintable(stream->errorString()));
+
+        FakeLlmReply absurd = negative;
+        absurd.retryAfter = "1000000000";
+        m_server->enqueue(absurd);
+        const auto once = run();
+        QCOMPARE(once->outcome(), ChatStream::Outcome::Failed);
+        QCOMPARE(once->attempts(), 1);
+        QVERIFY2(once->errorString().contains(u"It asked to wait 1000000000 s"_s), qPrintable(once->errorString()));
     }
 
     void retriesGiveUpWithTheLastSentence()

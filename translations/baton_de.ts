@@ -204,6 +204,10 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
         <source>The reply passed %1 characters; Baton stopped it there.</source>
         <translation>Die Antwort hat %1 Zeichen überschritten; Baton hat sie dort beendet.</translation>
     </message>
+    <message>
+        <source>%1 It asked to wait %2 s before trying again.</source>
+        <translation>%1 Er bat, %2 s zu warten, bevor es erneut versucht wird.</translation>
+    </message>
 </context>
 <context>
     <name>CommandLedger</name>
@@ -634,6 +638,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>%1 on %2 asks to talk to Baton (code %3). Approve or deny it in Settings.</source>
         <translation>%1 auf %2 möchte mit Baton sprechen (Code %3). Gib die Anfrage in den Einstellungen frei oder lehne sie ab.</translation>
     </message>
+    <message>
+        <source>A message was not delivered</source>
+        <translation>Eine Nachricht wurde nicht zugestellt</translation>
+    </message>
 </context>
 <context>
     <name>DiscordAdapter</name>
@@ -687,6 +695,13 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Discord closed the connection (%1: %2)</source>
         <translation>Discord hat die Verbindung geschlossen (%1: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>DiscordRest</name>
+    <message>
+        <source>Discord asked to wait %1 s, longer than Baton waits (%2 minutes)</source>
+        <translation>Discord bat, %1 s zu warten, länger als Baton wartet (%2 Minuten)</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1126,45 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>HomeChatCheck</name>
+    <message>
+        <source>The home chat %1 could not be checked: %2.</source>
+        <translation>Der Heimchat %1 konnte nicht geprüft werden: %2.</translation>
+    </message>
+    <message>
+        <source>The home chat %1 (%2) is there.</source>
+        <translation>Der Heimchat %1 (%2) ist vorhanden.</translation>
+    </message>
+    <message>
+        <source>The home chat %1 is not one the bot can use (%2): add the bot to it, or send /sethome where handoffs should go.</source>
+        <translation>Der Heimchat %1 ist für den Bot nicht nutzbar (%2): Füge den Bot hinzu oder sende /sethome dort, wohin Übergaben gehen sollen.</translation>
+    </message>
+    <message>
+        <source>The home channel #%1 is there.</source>
+        <translation>Der Heimkanal #%1 ist vorhanden.</translation>
+    </message>
+    <message>
+        <source>The bot may not see the home channel %1 (403): give it access to that channel.</source>
+        <translation>Der Bot darf den Heimkanal %1 nicht sehen (403): Gib ihm Zugriff auf diesen Kanal.</translation>
+    </message>
+    <message>
+        <source>The home channel %1 does not exist (%2): set home_channel to a channel id, or send /sethome there.</source>
+        <translation>Der Heimkanal %1 existiert nicht (%2): Setze home_channel auf eine Kanal-ID oder sende dort /sethome.</translation>
+    </message>
+    <message>
+        <source>The home channel %1 is there and the bot is in it.</source>
+        <translation>Der Heimkanal %1 ist vorhanden und der Bot ist Mitglied.</translation>
+    </message>
+    <message>
+        <source>The bot is not in the home channel %1: invite it there (/invite @yourbot).</source>
+        <translation>Der Bot ist nicht im Heimkanal %1: Lade ihn dort ein (/invite @yourbot).</translation>
+    </message>
+    <message>
+        <source>The home channel %1 cannot be used (%2): set home_channel to a channel id.</source>
+        <translation>Der Heimkanal %1 kann nicht genutzt werden (%2): Setze home_channel auf eine Kanal-ID.</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Baton — %1</source>
@@ -1219,6 +1273,20 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Baton opens only web (http, https) and mail (mailto) links.</source>
         <translation>Baton öffnet nur Web-Links (http, https) und Mail-Links (mailto).</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxSender</name>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s) in %1 s: %2</source>
+        <translation>
+            <numerusform>Nach %n Versuch in %1 s aufgegeben: %2</numerusform>
+            <numerusform>Nach %n Versuchen in %1 s aufgegeben: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not edited (%1); sent as a new message instead.</source>
+        <translation>Nicht bearbeitet (%1); stattdessen als neue Nachricht gesendet.</translation>
     </message>
 </context>
 <context>
@@ -2082,6 +2150,13 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>SlackApi</name>
+    <message>
+        <source>Slack asked to wait %1 s, longer than Baton waits (%2 minutes)</source>
+        <translation>Slack bat, %1 s zu warten, länger als Baton wartet (%2 Minuten)</translation>
+    </message>
+</context>
+<context>
     <name>TelegramAdapter</name>
     <message>
         <source>stopped</source>
@@ -2122,6 +2197,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Telegram could not open a topic (%1): %2</source>
         <translation>Telegram konnte kein Thema öffnen (%1): %2</translation>
+    </message>
+    <message>
+        <source>Telegram asked to wait %1 s before sending, longer than Baton waits (%2 minutes); not sent.</source>
+        <translation>Telegram bat, vor dem Senden %1 s zu warten, länger als Baton wartet (%2 Minuten); nicht gesendet.</translation>
     </message>
 </context>
 <context>

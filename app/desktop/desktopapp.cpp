@@ -111,6 +111,9 @@ int DesktopApp::start(bool *running)
         m_tray->setGateway(nullptr);
     });
     connect(m_gateway, &GatewayService::stopped, qApp, &QCoreApplication::quit);
+    connect(m_gateway, &GatewayService::deliveryFailed, m_tray, [this](const QString &platform, const QString &why) {
+        m_tray->notify(tr("A message was not delivered"), u"%1: %2"_s.arg(ChatController::displayName(platform), why));
+    });
     // SIGTERM (a logout, systemd) and Ctrl-C end Baton like Quit does: replies in flight finish first.
     auto *signals = new InterruptNotifier(this, { SIGINT, SIGTERM });
     connect(signals, &InterruptNotifier::interrupted, this, &DesktopApp::quit);

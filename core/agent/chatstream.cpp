@@ -2,6 +2,7 @@
 #include "chatstream.h"
 
 #include "config/secretscrubber.h"
+#include "gateway/serverwait.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,7 @@ Q_LOGGING_CATEGORY(lcLlm, "baton.llm", QtInfoMsg)
 
 namespace {
 constexpr qsizetype maxErrorBody = 64 * 1024;
+constexpr qint64 maxModelWaitMs = 60'000; // a turn someone waits for: longer named waits are cut to this
 
 QString serverMessage(const QByteArray &body)
 {
@@ -238,9 +240,15 @@ void ChatStream::onReplyFinished()
         m_errorBody += reply->read(maxErrorBody - m_errorBody.size());
     const QString sentence = httpErrorSentence(status, m_errorBody);
     if (status == 429) {
-        bool ok = false;
-        const int retryAfter = reply->rawHeader("Retry-After").toInt(&ok);
-        return retryOrFail(ok ? std::min(retryAfter, 60) * 1000 : backoff, sentence);
+        const QByteArray named = reply->rawHeader("Retry-After");
+        if (named.isEmpty())
+            return retryOrFail(backoff, sentence);
+        // Negative, zero, garbage or absurd: never a timer that fires at once, never or in a year.
+        const ServerWait::Wait wait = ServerWait::fromText(named);
+        if (wait.tooLong)
+            return finish(Outcome::Failed,
+                tr("%1 It asked to wait %2 s before trying again.").arg(sentence, QString::fromLatin1(named)));
+        return retryOrFail(int(std::min<qint64>(wait.delay.count(), maxModelWaitMs)), sentence);
     }
     if (status >= 500)
         return retryOrFail(backoff, sentence);

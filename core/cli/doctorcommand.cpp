@@ -2,6 +2,7 @@
 #include "doctorcommand.h"
 
 #include "config/connectioncheck.h"
+#include "config/homechatcheck.h"
 #include "config/platformcatalog.h"
 #include "config/secretstore.h"
 #include "config/settings.h"
@@ -12,7 +13,6 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QNetworkAccessManager>
-#include <QSet>
 #include <QTemporaryFile>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +22,7 @@ DoctorCommand::DoctorCommand(const CliContext &context, QObject *parent)
     , m_ctx(context)
     , m_network(new QNetworkAccessManager(this))
     , m_check(new ConnectionCheck(m_network, this))
+    , m_homeCheck(new HomeChatCheck(m_network, this))
 { }
 
 int DoctorCommand::expect(const QString &name)
@@ -142,28 +143,35 @@ void DoctorCommand::checkRemote(const Settings &settings)
     QHash<QString, int> lines;
     lines.insert(u"model"_s, expect(tr("model")));
     QStringList platforms;
-    QSet<QString> homeless; // enabled platforms without a home channel
+    QHash<QString, QString> homes; // enabled platform -> its home chat, empty when none is set
+    QHash<QString, QString> apiBases;
     for (const QString &platform : PlatformCatalog::names()) {
         if (settings.platform(platform).enabled) {
             platforms << platform;
             lines.insert(platform, expect(PlatformCatalog::displayName(platform)));
-            if (settings.platform(platform).homeChat.isEmpty())
-                homeless.insert(platform);
+            homes.insert(platform, settings.platform(platform).homeChat);
+            apiBases.insert(platform, settings.platform(platform).apiBase);
         }
     }
+    auto tokens = std::make_shared<QHash<QString, QString>>();
+    auto connected = std::make_shared<QHash<QString, QString>>(); // what the connection check said
     connect(m_check, &ConnectionCheck::finished, this,
-        [this, lines, homeless](const QString &what, bool ok, const QString &sentence) {
-            QString text = sentence;
-            if (ok && what != "model"_L1) {
-                if (homeless.contains(what)) {
-                    ok = false;
-                    text += u' '
+        [this, lines, homes, apiBases, tokens, connected](const QString &what, bool ok, const QString &sentence) {
+            if (!ok || what == "model"_L1)
+                return report(lines.value(what), ok, sentence);
+            if (homes.value(what).isEmpty())
+                return report(lines.value(what), false,
+                    sentence + u' '
                         + tr("It has no home channel: send /sethome in the chat handoffs should go to, or set %1 "
                              "under [%2].")
-                              .arg(PlatformCatalog::homeChatKey(what), what);
-                }
-            }
-            report(lines.value(what), ok, text);
+                              .arg(PlatformCatalog::homeChatKey(what), what));
+            // Connected: does the home exist, and may the bot post there?
+            connected->insert(what, sentence);
+            m_homeCheck->check(what, apiBases.value(what), tokens->value(what), homes.value(what));
+        });
+    connect(m_homeCheck, &HomeChatCheck::finished, this,
+        [this, lines, connected](const QString &platform, bool ok, const QString &sentence) {
+            report(lines.value(platform), ok, connected->value(platform) + u' ' + sentence);
         });
 
     // Secrets first (the keychain answers asynchronously), then each endpoint.
@@ -173,9 +181,6 @@ void DoctorCommand::checkRemote(const Settings &settings)
     auto errors = std::make_shared<QHash<QString, QString>>();
     const QString baseUrl = settings.llmBaseUrl();
     const QString model = settings.model();
-    QHash<QString, QString> apiBases;
-    for (const QString &platform : std::as_const(platforms))
-        apiBases.insert(platform, settings.platform(platform).apiBase);
     connect(secrets, &SecretStore::readFinished, this,
         [=, this](const QString &name, const QString &value, const QString &error) {
             values->insert(name, value);
@@ -194,6 +199,7 @@ void DoctorCommand::checkRemote(const Settings &settings)
                                                         : errors->value(secret));
                     continue;
                 }
+                tokens->insert(platform, token);
                 m_check->checkPlatform(platform, apiBases.value(platform), token,
                     platform == "slack"_L1 && values->value(u"slack.app_token"_s).isEmpty());
             }

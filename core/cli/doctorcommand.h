@@ -6,6 +6,7 @@
 #include <QObject>
 
 class ConnectionCheck;
+class HomeChatCheck;
 class Settings;
 class QNetworkAccessManager;
 
@@ -49,4 +50,5 @@ private:
     bool m_allReserved = false;
     QNetworkAccessManager *m_network;
     ConnectionCheck *m_check;
+    HomeChatCheck *m_homeCheck;
 };

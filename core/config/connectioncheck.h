@@ -27,13 +27,14 @@ public:
     void checkPlatform(const QString &name, const QString &apiBase, const QString &token, bool appTokenMissing = false);
 
     [[nodiscard]] static QString withoutSlash(QString url);
+    /// Why @p reply failed on the network, in words without its URL.
+    [[nodiscard]] static QString networkTrouble(QNetworkReply *reply);
 
 Q_SIGNALS:
     void finished(const QString &what, bool ok, const QString &sentence);
 
 private:
     void finish(const QString &what, bool ok, const QString &sentence, const QString &secret);
-    [[nodiscard]] QString networkTrouble(QNetworkReply *reply);
     QNetworkReply *send(const QString &url, const QByteArray &authorization, bool post = false);
     void testTelegram(const QString &apiBase, const QString &token);
     void testDiscord(const QString &apiBase, const QString &token);

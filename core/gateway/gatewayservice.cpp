@@ -167,6 +167,7 @@ void GatewayService::assemble()
     m_agent->setConfig({ QUrl(m_settings.llmBaseUrl()), m_secrets.value(u"llm.api_key"_s), m_settings.model(),
         m_settings.systemPrompt(), m_settings.llmTimeoutSeconds() * 1000, m_settings.llmIncludeUsage() });
     m_outbox = new OutboxSender(*m_outboxStore, this);
+    connect(m_outbox, &OutboxSender::undelivered, this, &GatewayService::deliveryFailed);
     m_gateway = new Gateway(
         { *m_sessions, *m_keys, *m_owners, *m_pairing, *m_outboxStore, *m_commands }, *m_outbox, *m_agent, m_settings);
 

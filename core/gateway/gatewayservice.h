@@ -75,6 +75,8 @@ Q_SIGNALS:
     void started(bool ok, const QString &error);
     void pausedChanged(bool paused);
     void stopped();
+    /// An outgoing message on @p platform will never arrive; @p sentence says why.
+    void deliveryFailed(const QString &platform, const QString &sentence);
 
 private:
     void readSecrets();

@@ -4,6 +4,9 @@
 #include "platformadapter.h"
 
 #include <QLoggingCategory>
+#include <QTimer>
+
+#include <chrono>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +36,7 @@ void OutboxSender::addAdapter(PlatformAdapter *adapter)
     const QString platform = adapter->name();
     m_adapters.insert(platform, adapter);
     connect(adapter, &PlatformAdapter::sent, this, &OutboxSender::onSent);
+    connect(adapter, &PlatformAdapter::retryWanted, this, &OutboxSender::onRetryWanted);
     connect(adapter, &PlatformAdapter::stateChanged, this, [this, adapter, platform] {
         if (canSend(adapter)) {
             pickUpPending(platform);
@@ -132,7 +136,8 @@ void OutboxSender::pumpChat(const QString &key)
         return; // sent when the adapter comes online
     const OutboxStore::Item item = chat.queue.dequeue();
     chat.busy = true;
-    const QString tag = u"o%1"_s.arg(++m_nextTag);
+    // A durable item keeps its tag across attempts and restarts: the platform's deduplication key.
+    const QString tag = item.id != 0 ? u"baton-o%1"_s.arg(item.id) : u"p%1"_s.arg(++m_nextTag);
     m_inFlight.insert(tag, item);
     if (item.kind == OutboxStore::Kind::Edit)
         adapter->edit(tag, item.chat, item.thread, item.targetMessageId, item.content);
@@ -147,9 +152,71 @@ void OutboxSender::onSent(const QString &tag, const QString &messageId, const QS
         return; // someone else's call to the adapter
     const OutboxStore::Item item = found.value();
     m_inFlight.erase(found);
-    const QString key = chatKey(item.platform, item.chat);
-    m_chats[key].busy = false;
+    // Refused for good: a preview left standing would be all the person ever sees of the text.
+    if (!error.isEmpty() && item.id != 0 && item.kind == OutboxStore::Kind::Edit && sendInstead(item, error))
+        return release(chatKey(item.platform, item.chat));
+    settle(item, messageId, error);
+}
 
+void OutboxSender::onRetryWanted(const QString &tag, const QString &error, qint64 waitMs)
+{
+    const auto found = m_inFlight.constFind(tag);
+    if (found == m_inFlight.constEnd())
+        return;
+    const OutboxStore::Item item = found.value();
+    m_inFlight.erase(found);
+    const QString key = chatKey(item.platform, item.chat);
+    Chat &chat = m_chats[key];
+    if (chat.failures++ == 0)
+        chat.failingSince.start();
+    const std::optional<qint64> next = m_policy.nextDelay(chat.failures, chat.failingSince.elapsed(), waitMs);
+    if (!next) {
+        const qint64 seconds = chat.failingSince.elapsed() / 1000;
+        return settle(
+            item, {}, tr("Gave up after %n attempt(s) in %1 s: %2", nullptr, chat.failures).arg(seconds).arg(error));
+    }
+    if (item.id != 0) {
+        if (!m_store.recordAttempt(item.id, error) && !m_store.errorString().isEmpty())
+            qCWarning(lcOutbox).noquote() << "could not count the attempt:" << m_store.errorString();
+        chat.queue.prepend(item);
+    } else if (chat.queue.isEmpty()) {
+        chat.queue.prepend(item); // a preview, unless something newer replaces it anyway
+    }
+    qCInfo(lcOutbox).noquote() << item.platform << "message" << (item.id != 0 ? QString::number(item.id) : tag)
+                               << "failed (attempt" << chat.failures << "), retrying in" << *next << "ms:" << error;
+    // The chat stays busy meanwhile: what comes after waits, in order.
+    QTimer::singleShot(std::chrono::milliseconds(*next), this, [this, key] {
+        const auto waiting = m_chats.find(key);
+        if (waiting == m_chats.end())
+            return;
+        waiting->busy = false;
+        pumpChat(key);
+    });
+}
+
+bool OutboxSender::sendInstead(const OutboxStore::Item &edit, const QString &error)
+{
+    OutboxStore::Item fresh = edit;
+    fresh.kind = OutboxStore::Kind::Send;
+    fresh.targetMessageId.clear();
+    fresh.attempts = 0;
+    fresh.lastError.clear();
+    fresh.id = m_store.enqueue(fresh);
+    if (fresh.id == 0)
+        return false;
+    qCWarning(lcOutbox).noquote() << edit.platform << "message" << edit.id << "could not be edited (" << error
+                                  << "), sending its text as a new message" << fresh.id;
+    if (!m_store.markFailed(edit.id, tr("Not edited (%1); sent as a new message instead.").arg(error)))
+        qCWarning(lcOutbox).noquote() << "could not record the failure:" << m_store.errorString();
+    m_known.remove(edit.id);
+    m_known.insert(fresh.id);
+    m_insteadOf.insert(fresh.id, edit.id);
+    m_chats[chatKey(edit.platform, edit.chat)].queue.prepend(fresh);
+    return true;
+}
+
+void OutboxSender::settle(const OutboxStore::Item &item, const QString &messageId, const QString &error)
+{
     if (item.id != 0) {
         if (error.isEmpty()) {
             if (!m_store.markSent(item.id, messageId))
@@ -158,11 +225,24 @@ void OutboxSender::onSent(const QString &tag, const QString &messageId, const QS
             qCWarning(lcOutbox).noquote() << item.platform << "message" << item.id << "failed:" << error;
             if (!m_store.markFailed(item.id, error))
                 qCWarning(lcOutbox).noquote() << "could not record the failure:" << m_store.errorString();
+            Q_EMIT undelivered(item.platform, error);
         }
         // Marked first, forgotten after: a pick-up in between would see it pending and send it twice.
         m_known.remove(item.id);
         Q_EMIT delivered(item.id, messageId, error);
+        if (const qint64 edit = m_insteadOf.take(item.id); edit != 0)
+            Q_EMIT delivered(edit, messageId, error);
+    } else if (!error.isEmpty()) {
+        qCInfo(lcOutbox).noquote() << item.platform << "preview not shown:" << error;
     }
+    release(chatKey(item.platform, item.chat));
+}
+
+void OutboxSender::release(const QString &key)
+{
+    Chat &chat = m_chats[key];
+    chat.busy = false;
+    chat.failures = 0;
     pumpChat(key);
     if (backlog() == 0)
         Q_EMIT drained();

@@ -2,9 +2,14 @@
 #pragma once
 
 #include "config/secretscrubber.h"
+#include "retrypolicy.h"
 #include "sessionsource.h"
 
 #include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
 
 /**
  * @brief What the gateway needs from a messaging platform. One subclass per platform, in platforms/.
@@ -45,7 +50,9 @@ public:
     /// what arrives meanwhile is left on the platform for the next start.
     virtual void stopReceiving() = 0;
 
-    /// Sends @p text to @p chat (in @p thread if set); answers with sent(tag, messageId, error).
+    /// Sends @p text to @p chat (in @p thread if set); answers with sent(tag, messageId, error), or
+    /// with retryWanted() when the failure may pass. @p tag is the same for every attempt of one
+    /// outbox item, also after a restart: a platform that deduplicates sends may use it as the key.
     virtual void send(const QString &tag, const QString &chat, const QString &thread, const QString &text) = 0;
     /// Replaces the text of a message this adapter sent in @p chat (in @p thread if set); answers
     /// with sent(tag, messageId, error).
@@ -82,12 +89,31 @@ Q_SIGNALS:
     void stateChanged(PlatformAdapter::State state, const QString &reason);
     void messageReceived(const PlatformAdapter::Inbound &message);
     void sent(const QString &tag, const QString &messageId, const QString &error);
+    /// A send or edit failed in a way that may pass (network, 5xx, 429): the outbox tries it again,
+    /// after @p waitMs when the platform named a wait (already clamped), else after its own backoff.
+    /// Failures no retry can mend, and waits too long to honour, come as sent() with an error.
+    void retryWanted(const QString &tag, const QString &error, qint64 waitMs);
     void threadCreated(const QString &tag, const QString &threadId, const QString &error);
     /// A fresh session after a gap (gateway stopped, session lost): messages written meanwhile were
     /// never pushed to us. The gateway answers with catchUp() and the conversations it knows.
     void catchUpWanted();
 
 protected:
+    /// Thread creation runs while a handoff waits: the outbox's policy, with a shorter patience.
+    static constexpr RetryPolicy threadRetries { 1'000, 15'000, 2 * 60'000 };
+
+    /// Runs @p again after failure @p failures (1 = the first) of an operation first failing
+    /// @p failingForMs ago, under @p policy; false, and nothing scheduled, when it is time to give up.
+    bool scheduleRetry(
+        const RetryPolicy &policy, int failures, qint64 failingForMs, qint64 namedWaitMs, std::function<void()> again)
+    {
+        const std::optional<qint64> delay = policy.nextDelay(failures, failingForMs, namedWaitMs);
+        if (!delay)
+            return false;
+        QTimer::singleShot(std::chrono::milliseconds(*delay), this, std::move(again));
+        return true;
+    }
+
     void setState(State state, const QString &reason = {})
     {
         // A reason may quote a server's answer: it reaches the tray, the window, /status and the log.

@@ -6,6 +6,7 @@
 #include "discordrest.h"
 #include "gateway/platformids.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
 
@@ -223,10 +224,15 @@ void DiscordAdapter::fetchMissed(const QString &channelId, const QString &after,
 void DiscordAdapter::send(const QString &tag, const QString &chat, const QString &thread, const QString &text)
 {
     const QString channel = thread.isEmpty() ? chat : thread;
-    const QJsonObject body { { "content"_L1, DiscordLinks::restrict(text) }, { "allowed_mentions"_L1, noMentions } };
+    // The tag is the same for every attempt of one item: with enforce_nonce, Discord answers a
+    // resend within minutes (after a timeout, a crash) with the message it already made.
+    const QJsonObject body { { "content"_L1, DiscordLinks::restrict(text) }, { "allowed_mentions"_L1, noMentions },
+        { "nonce"_L1, tag.left(25) }, { "enforce_nonce"_L1, true } };
     m_rest->request("POST", u"/channels/%1/messages"_s.arg(channel), body, this, [this, tag](const DiscordResult &r) {
         if (r.ok)
             return Q_EMIT sent(tag, r.body.toObject().value("id"_L1).toString(), {});
+        if (r.passing)
+            return Q_EMIT retryWanted(tag, refused(tr("take the message"), r), 0);
         Q_EMIT sent(tag, {}, refused(tr("take the message"), r));
     });
 }
@@ -241,6 +247,8 @@ void DiscordAdapter::edit(
         [this, tag, messageId](const DiscordResult &r) {
             if (r.ok)
                 return Q_EMIT sent(tag, messageId, {});
+            if (r.passing)
+                return Q_EMIT retryWanted(tag, refused(tr("edit the message"), r), 0);
             Q_EMIT sent(tag, {}, refused(tr("edit the message"), r));
         });
 }
@@ -269,19 +277,30 @@ void DiscordAdapter::createHandoffThread(const QString &tag, const QString &home
                 this, [this, tag] { Q_EMIT threadCreated(tag, {}, {}); }, Qt::QueuedConnection);
             return;
         }
-        const QString name = threadName.left(100);
-        // type 11: without it Discord makes a private thread.
-        const QJsonObject body { { "name"_L1, name }, { "type"_L1, publicThread },
-            { "auto_archive_duration"_L1, 1440 } };
-        m_rest->request("POST", u"/channels/%1/threads"_s.arg(homeChat), body, this,
-            [this, tag, homeChat, name](const DiscordResult &r) {
-                if (!r.ok && threadsRefused(r))
-                    return threadFromSeedMessage(tag, homeChat, name);
-                if (!r.ok)
-                    return threadFailed(tag, r);
-                learnChannel(r.body.toObject());
-                Q_EMIT threadCreated(tag, r.body.toObject().value("id"_L1).toString(), {});
-            });
+        startThread(tag, homeChat, threadName.left(100), 0, 0);
+    });
+}
+
+void DiscordAdapter::startThread(
+    const QString &tag, const QString &homeChat, const QString &name, int failures, qint64 firstFailureMs)
+{
+    // type 11: without it Discord makes a private thread.
+    const QJsonObject body { { "name"_L1, name }, { "type"_L1, publicThread }, { "auto_archive_duration"_L1, 1440 } };
+    m_rest->request("POST", u"/channels/%1/threads"_s.arg(homeChat), body, this, [=, this](const DiscordResult &r) {
+        if (r.ok) {
+            learnChannel(r.body.toObject());
+            return Q_EMIT threadCreated(tag, r.body.toObject().value("id"_L1).toString(), {});
+        }
+        // Threads not allowed here: a seed message to thread from.
+        if (threadsRefused(r))
+            return threadFromSeedMessage(tag, homeChat, name);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 since = failures == 0 ? now : firstFailureMs;
+        if (r.passing && scheduleRetry(threadRetries, failures + 1, now - since, 0, [=, this] {
+                startThread(tag, homeChat, name, failures + 1, since);
+            }))
+            return;
+        threadFailed(tag, r);
     });
 }
 

@@ -64,6 +64,8 @@ private:
     void learnChannel(const QJsonObject &channel, const QString &guildId = {});
     void onMessage(const QJsonObject &message);
     void whenChannelKnown(const QString &channelId, std::function<void()> then);
+    void startThread(
+        const QString &tag, const QString &homeChat, const QString &name, int failures, qint64 firstFailureMs);
     void threadFromSeedMessage(const QString &tag, const QString &homeChat, const QString &name);
     void threadFailed(const QString &tag, const DiscordResult &result);
     /// One page of GET /channels/{id}/messages after @p after; follows with the next page.

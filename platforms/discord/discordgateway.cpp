@@ -143,11 +143,12 @@ void DiscordGateway::onText(const QString &text)
     const QJsonValue data = payload.value("d"_L1);
     switch (op) {
     case Hello: {
-        const int interval = data.toObject().value("heartbeat_interval"_L1).toInt(41'250);
-        m_heartbeat.setInterval(interval);
-        // The first beat comes after a random part of the interval, so reconnecting bots do not beat in step.
+        // A nonsense interval must not become a beat storm or silence.
+        m_heartbeatIntervalMs = std::clamp(data.toObject().value("heartbeat_interval"_L1).toInt(41'250), 100, 600'000);
+        // Only the first beat comes after a random part of the interval, so reconnecting bots do not
+        // beat in step; start(int) would make that part the interval of every later beat.
         m_heartbeat.setSingleShot(true);
-        m_heartbeat.start(int(interval * QRandomGenerator::global()->generateDouble()));
+        m_heartbeat.start(int(m_heartbeatIntervalMs * QRandomGenerator::global()->generateDouble()));
         m_resumeNext ? resume() : identify();
         return;
     }
@@ -210,7 +211,7 @@ void DiscordGateway::heartbeat()
     sendPayload(Heartbeat, m_seq, true);
     if (m_heartbeat.isSingleShot()) {
         m_heartbeat.setSingleShot(false);
-        m_heartbeat.start();
+        m_heartbeat.start(m_heartbeatIntervalMs);
     }
 }
 

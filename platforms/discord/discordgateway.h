@@ -68,6 +68,7 @@ private:
     QString m_sessionId;
     QJsonValue m_seq; // the last non-null s
     QTimer m_heartbeat;
+    int m_heartbeatIntervalMs = 41'250; // as HELLO said: every beat after the first
     QTimer m_reconnect;
     bool m_acked = true;
     bool m_closing = false;

@@ -2,6 +2,7 @@
 #include "discordrest.h"
 
 #include "batonversion.h"
+#include "gateway/serverwait.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,7 +48,15 @@ void DiscordRest::request(
 
 void DiscordRest::later(const std::shared_ptr<Pending> &pending, qint64 ms)
 {
-    QTimer::singleShot(std::max<qint64>(ms, 1), this, [this, pending] { send(pending); });
+    // Every wait recorded here went through ServerWait: it fits a timer.
+    const auto wait = std::clamp(std::chrono::milliseconds(ms), std::chrono::milliseconds(1), ServerWait::ceiling);
+    QTimer::singleShot(wait, this, [this, pending] { send(pending); });
+}
+
+void DiscordRest::finish(const std::shared_ptr<Pending> &pending, const DiscordResult &result)
+{
+    if (pending->context)
+        pending->done(result);
 }
 
 void DiscordRest::send(const std::shared_ptr<Pending> &pending)
@@ -81,29 +90,39 @@ void DiscordRest::send(const std::shared_ptr<Pending> &pending)
         const QByteArray bucket = reply->rawHeader("X-RateLimit-Bucket");
         if (!bucket.isEmpty()) {
             m_bucketOfRoute.insert(route, QString::fromLatin1(bucket));
-            if (reply->rawHeader("X-RateLimit-Remaining") == "0") {
-                const double resetAfter = reply->rawHeader("X-RateLimit-Reset-After").toDouble();
-                m_bucketEmptyUntil.insert(
-                    QString::fromLatin1(bucket), QDeadlineTimer(qint64(std::ceil(resetAfter * 1000))));
-            }
+            const ServerWait::Wait reset = ServerWait::fromText(reply->rawHeader("X-RateLimit-Reset-After"));
+            // An absurd reset is not recorded: the request after it earns a 429 that says more.
+            if (reply->rawHeader("X-RateLimit-Remaining") == "0" && !reset.tooLong)
+                m_bucketEmptyUntil.insert(QString::fromLatin1(bucket), QDeadlineTimer(reset.delay));
         }
         const QByteArray data = reply->readAll();
         const QJsonDocument document = QJsonDocument::fromJson(data);
-        if (status == 429 && pending->attempts < maxRateLimitRetries) {
+        DiscordResult result;
+        if (status == 429) {
             // The body's float is more precise than the header's whole seconds.
             const QJsonObject limit = document.object();
-            double seconds = limit.value("retry_after"_L1).toDouble();
-            if (seconds <= 0)
-                seconds = reply->rawHeader("Retry-After").toDouble();
-            const qint64 waitMs = qint64(std::ceil(std::max(seconds, 0.05) * 1000));
-            if (limit.value("global"_L1).toBool() || reply->rawHeader("X-RateLimit-Global") == "true")
-                m_globalUntil = QDeadlineTimer(waitMs);
-            ++pending->attempts;
-            return later(pending, waitMs);
+            const ServerWait::Wait wait = limit.contains("retry_after"_L1)
+                ? ServerWait::fromJson(limit.value("retry_after"_L1))
+                : ServerWait::fromText(reply->rawHeader("Retry-After"));
+            if (wait.tooLong) {
+                // Not recorded as a global limit either: every later call would wait with it.
+                result.status = status;
+                result.message
+                    = tr("Discord asked to wait %1 s, longer than Baton waits (%2 minutes)")
+                          .arg(limit.value("retry_after"_L1).toVariant().toString())
+                          .arg(std::chrono::duration_cast<std::chrono::minutes>(ServerWait::ceiling).count());
+                return finish(pending, result);
+            }
+            if (pending->attempts < maxRateLimitRetries) {
+                if (limit.value("global"_L1).toBool() || reply->rawHeader("X-RateLimit-Global") == "true")
+                    m_globalUntil = QDeadlineTimer(wait.delay);
+                ++pending->attempts;
+                return later(pending, wait.delay.count());
+            }
         }
-        DiscordResult result;
         result.status = status;
         result.ok = status >= 200 && status < 300;
+        result.passing = status == 0 || status == 429 || status >= 500;
         result.body = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
         if (!result.ok) {
             const QJsonObject error = document.object();
@@ -113,7 +132,6 @@ void DiscordRest::send(const std::shared_ptr<Pending> &pending)
                 : error.contains("message"_L1) ? error.value("message"_L1).toString()
                                                : u"HTTP %1"_s.arg(status);
         }
-        if (pending->context)
-            pending->done(result);
+        finish(pending, result);
     });
 }

@@ -21,6 +21,7 @@ struct DiscordResult
     QJsonValue body;
     int code = 0; // Discord's JSON error code
     QString message; // Discord's words, or the network's
+    bool passing = false; // network trouble, a 5xx or a 429 still there after the retries: may work later
 
     [[nodiscard]] QString describe() const;
 };
@@ -57,6 +58,7 @@ private:
     };
     void send(const std::shared_ptr<Pending> &pending);
     void later(const std::shared_ptr<Pending> &pending, qint64 ms);
+    void finish(const std::shared_ptr<Pending> &pending, const DiscordResult &result);
     [[nodiscard]] static QString routeOf(const QByteArray &verb, const QString &path);
 
     QNetworkAccessManager *m_network;

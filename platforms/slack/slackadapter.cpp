@@ -7,6 +7,7 @@
 #include "slackapi.h"
 #include "slackmrkdwn.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -260,6 +261,8 @@ void SlackAdapter::send(const QString &tag, const QString &chat, const QString &
     m_api->call(u"chat.postMessage"_s, m_options.botToken, params, this, [this, tag](const SlackResult &r) {
         if (r.ok)
             return Q_EMIT sent(tag, r.body.value("ts"_L1).toString(), {});
+        if (r.passing)
+            return Q_EMIT retryWanted(tag, tr("Slack did not take the message: %1").arg(r.error), 0);
         Q_EMIT sent(tag, {}, tr("Slack did not take the message: %1").arg(r.error));
     });
 }
@@ -272,6 +275,8 @@ void SlackAdapter::edit(
     m_api->call(u"chat.update"_s, m_options.botToken, params, this, [this, tag, messageId](const SlackResult &r) {
         if (r.ok)
             return Q_EMIT sent(tag, messageId, {});
+        if (r.passing)
+            return Q_EMIT retryWanted(tag, tr("Slack did not update the message: %1").arg(r.error), 0);
         Q_EMIT sent(tag, {}, tr("Slack did not update the message: %1").arg(r.error));
     });
 }
@@ -286,11 +291,22 @@ void SlackAdapter::createHandoffThread(const QString &tag, const QString &homeCh
     // A thread is anchored on a message: the seed's ts is the thread.
     const QJsonObject params { { "channel"_L1, homeChat },
         { "text"_L1, u"🧵 Baton handoff: *%1*"_s.arg(SlackMrkdwn::escape(threadName)) } };
-    m_api->call(u"chat.postMessage"_s, m_options.botToken, params, this, [this, tag](const SlackResult &r) {
+    postSeed(tag, params, 0, 0);
+}
+
+void SlackAdapter::postSeed(const QString &tag, const QJsonObject &params, int failures, qint64 firstFailureMs)
+{
+    m_api->call(u"chat.postMessage"_s, m_options.botToken, params, this, [=, this](const SlackResult &r) {
+        if (r.ok)
+            return Q_EMIT threadCreated(tag, r.body.value("ts"_L1).toString(), {});
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 since = failures == 0 ? now : firstFailureMs;
+        if (r.passing && scheduleRetry(threadRetries, failures + 1, now - since, 0, [=, this] {
+                postSeed(tag, params, failures + 1, since);
+            }))
+            return;
         // Every channel can have threads: a failed seed means the home itself is out of reach.
-        if (!r.ok)
-            return Q_EMIT threadCreated(tag, {}, tr("Slack could not start a thread: %1").arg(r.error));
-        Q_EMIT threadCreated(tag, r.body.value("ts"_L1).toString(), {});
+        Q_EMIT threadCreated(tag, {}, tr("Slack could not start a thread: %1").arg(r.error));
     });
 }
 

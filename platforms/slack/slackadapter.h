@@ -52,6 +52,7 @@ public:
     [[nodiscard]] int connectionsOpened() const { return m_connections; }
 
 private:
+    void postSeed(const QString &tag, const QJsonObject &params, int failures, qint64 firstFailureMs);
     void openSocket();
     void onFrame(const QString &text);
     void onEvent(const QJsonObject &event);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "slackapi.h"
 
+#include "gateway/serverwait.h"
+
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -41,13 +43,22 @@ void SlackApi::call(const QString &method, const QString &token, const QJsonObje
         if (!guard)
             return;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status == 429 && attempt < maxRateLimitRetries) {
-            const int seconds = std::max(1, reply->rawHeader("Retry-After").toInt());
-            QTimer::singleShot(
-                seconds * 1000, this, [=, this] { call(method, token, params, guard, done, attempt + 1); });
-            return;
-        }
         SlackResult result;
+        if (status == 429) {
+            const ServerWait::Wait wait = ServerWait::fromText(reply->rawHeader("Retry-After"));
+            if (wait.tooLong) {
+                result.error = tr("Slack asked to wait %1 s, longer than Baton waits (%2 minutes)")
+                                   .arg(QString::fromLatin1(reply->rawHeader("Retry-After")))
+                                   .arg(std::chrono::duration_cast<std::chrono::minutes>(ServerWait::ceiling).count());
+                return done(result);
+            }
+            if (attempt < maxRateLimitRetries) {
+                QTimer::singleShot(
+                    wait.delay, this, [=, this] { call(method, token, params, guard, done, attempt + 1); });
+                return;
+            }
+        }
+        result.passing = status == 0 || status == 429 || status >= 500;
         result.body = QJsonDocument::fromJson(reply->readAll()).object();
         if (result.body.contains("ok"_L1)) {
             result.ok = result.body.value("ok"_L1).toBool();

@@ -17,6 +17,7 @@ struct SlackResult
     bool ok = false;
     QJsonObject body;
     QString error; // Slack's error code ("channel_not_found"), or the network's words
+    bool passing = false; // network trouble, a 5xx or a 429 still there after the retries: may work later
 };
 
 /**

@@ -2,6 +2,7 @@
 #include "telegramadapter.h"
 
 #include "gateway/backoff.h"
+#include "gateway/serverwait.h"
 #include "telegramapi.h"
 #include "telegramhtml.h"
 
@@ -131,9 +132,11 @@ void TelegramAdapter::onUpdates(const TelegramResult &result, qint64 startedMs)
         if (result.errorCode == 409)
             return retryLater(tr("Telegram reports a conflict (409): %1. Is another Baton using this bot token?")
                                   .arg(result.description));
-        if (result.errorCode == 429)
+        if (result.errorCode == 429) {
+            const ServerWait::Wait wait = ServerWait::fromJson(result.retryAfter);
             return retryLater(
-                tr("Telegram asked to wait %1 s (429).").arg(result.retryAfter), result.retryAfter * 1000);
+                tr("Telegram asked to wait %1 s (429).").arg(ServerWait::seconds(wait)), int(wait.delay.count()));
+        }
         return retryLater(tr("Telegram could not be reached: %1").arg(result.description));
     }
     m_failures = 0;
@@ -190,11 +193,8 @@ void TelegramAdapter::sendMessage(const QString &tag, const QJsonObject &target,
             return Q_EMIT sent(tag, idString(r.result.toObject().value("message_id"_L1)), {});
         if (html && r.description.contains("can't parse entities"_L1))
             return sendMessage(tag, target, markdown, false);
-        if (r.errorCode == 429 || r.networkTrouble()) {
-            const int wait = r.errorCode == 429 ? r.retryAfter * 1000 : 2'000;
-            return QTimer::singleShot(
-                wait, this, [this, tag, target, markdown, html] { sendMessage(tag, target, markdown, html); });
-        }
+        if (retryIfPassing(tag, r))
+            return;
         if (r.migrateToChatId != 0) {
             QJsonObject moved = target;
             moved.insert("chat_id"_L1, r.migrateToChatId);
@@ -207,16 +207,52 @@ void TelegramAdapter::sendMessage(const QString &tag, const QJsonObject &target,
     });
 }
 
+bool TelegramAdapter::retryIfPassing(const QString &tag, const TelegramResult &r)
+{
+    if (r.errorCode == 429) {
+        const ServerWait::Wait wait = ServerWait::fromJson(r.retryAfter);
+        if (wait.tooLong) {
+            Q_EMIT sent(tag, {},
+                tr("Telegram asked to wait %1 s before sending, longer than Baton waits (%2 minutes); not sent.")
+                    .arg(r.retryAfter.toVariant().toString())
+                    .arg(std::chrono::duration_cast<std::chrono::minutes>(ServerWait::ceiling).count()));
+            return true;
+        }
+        Q_EMIT retryWanted(
+            tag, tr("Telegram asked to wait %1 s (429).").arg(ServerWait::seconds(wait)), wait.delay.count());
+        return true;
+    }
+    // Nothing Telegram decided: the connection, a proxy or Telegram itself failed for now.
+    if (r.networkTrouble() || r.errorCode >= 500) {
+        Q_EMIT retryWanted(tag, tr("Telegram could not be reached: %1").arg(r.description), 0);
+        return true;
+    }
+    return false;
+}
+
 void TelegramAdapter::edit(
     const QString &tag, const QString &chat, const QString &, const QString &messageId, const QString &text)
 {
     // Message ids are unique per chat: the topic does not matter.
-    const QJsonObject params { { "chat_id"_L1, chat.toLongLong() }, { "message_id"_L1, messageId.toLongLong() },
-        { "text"_L1, TelegramHtml::fromMarkdown(text) }, { "parse_mode"_L1, "HTML"_L1 } };
-    m_api->call(u"editMessageText"_s, params, this, [this, tag, messageId](const TelegramResult &r) {
+    editMessage(tag, { { "chat_id"_L1, chat.toLongLong() }, { "message_id"_L1, messageId.toLongLong() } }, text, true);
+}
+
+void TelegramAdapter::editMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html)
+{
+    QJsonObject params = target;
+    if (html) {
+        params.insert("text"_L1, TelegramHtml::fromMarkdown(markdown));
+        params.insert("parse_mode"_L1, "HTML"_L1);
+    } else
+        params.insert("text"_L1, markdown);
+    m_api->call(u"editMessageText"_s, params, this, [this, tag, target, markdown, html](const TelegramResult &r) {
         // "message is not modified" means the text is already what we want.
         if (r.ok || r.description.contains("message is not modified"_L1))
-            return Q_EMIT sent(tag, messageId, {});
+            return Q_EMIT sent(tag, idString(target.value("message_id"_L1)), {});
+        if (html && r.description.contains("can't parse entities"_L1))
+            return editMessage(tag, target, markdown, false);
+        if (retryIfPassing(tag, r))
+            return;
         Q_EMIT sent(tag, {}, tr("Telegram did not edit the message (%1): %2").arg(r.errorCode).arg(r.description));
     });
 }
@@ -232,11 +268,24 @@ void TelegramAdapter::typing(const QString &chat, const QString &thread)
 void TelegramAdapter::createHandoffThread(const QString &tag, const QString &homeChat, const QString &threadName)
 {
     const QJsonObject params { { "chat_id"_L1, homeChat.toLongLong() }, { "name"_L1, threadName.left(128) } };
-    m_api->call(u"createForumTopic"_s, params, this, [this, tag](const TelegramResult &r) {
+    createTopic(tag, params, 0, 0);
+}
+
+void TelegramAdapter::createTopic(const QString &tag, const QJsonObject &params, int failures, qint64 firstFailureMs)
+{
+    m_api->call(u"createForumTopic"_s, params, this, [=, this](const TelegramResult &r) {
         if (r.ok)
             return Q_EMIT threadCreated(tag, idString(r.result.toObject().value("message_thread_id"_L1)), {});
+        const ServerWait::Wait wait = ServerWait::fromJson(r.retryAfter);
+        const bool passing = (r.errorCode == 429 && !wait.tooLong) || r.networkTrouble() || r.errorCode >= 500;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 since = failures == 0 ? now : firstFailureMs;
+        if (passing
+            && scheduleRetry(threadRetries, failures + 1, now - since, r.errorCode == 429 ? wait.delay.count() : 0,
+                [=, this] { createTopic(tag, params, failures + 1, since); }))
+            return;
         // Telegram's own refusal (not a forum, no topic rights, no topics in this private chat): the
-        // home chat itself is used. Anything else (the network, a 5xx, a flood wait) is no such answer.
+        // home chat itself is used. A failure that kept passing is no such answer: the handoff fails.
         if (r.errorCode == 400 || r.errorCode == 403)
             return Q_EMIT threadCreated(tag, {}, {});
         Q_EMIT threadCreated(

@@ -56,6 +56,9 @@ private:
     void retryLater(const QString &reason, int hintMs = 0);
     void fatal(const QString &sentence);
     void sendMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html);
+    void editMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html);
+    bool retryIfPassing(const QString &tag, const TelegramResult &result);
+    void createTopic(const QString &tag, const QJsonObject &params, int failures, qint64 firstFailureMs);
 
     Options m_options;
     TelegramApi *m_api;

@@ -59,7 +59,7 @@ void TelegramApi::call(const QString &method, const QJsonObject &params, QObject
             result.errorCode = envelope.value("error_code"_L1).toInt();
             result.description = envelope.value("description"_L1).toString();
             const QJsonObject parameters = envelope.value("parameters"_L1).toObject();
-            result.retryAfter = parameters.value("retry_after"_L1).toInt();
+            result.retryAfter = parameters.value("retry_after"_L1);
             result.migrateToChatId = parameters.value("migrate_to_chat_id"_L1).toInteger();
         } else {
             // A proxy's 502 page, a dropped connection, a timeout: nothing Telegram said.

@@ -16,7 +16,7 @@ struct TelegramResult
     QJsonValue result;
     int errorCode = 0; // the API's error_code; 0 for network trouble or an unreadable body
     QString description; // the API's words, or the network's
-    int retryAfter = 0; // seconds, from parameters.retry_after
+    QJsonValue retryAfter; // parameters.retry_after as sent: read it only through ServerWait
     qint64 migrateToChatId = 0;
 
     [[nodiscard]] bool networkTrouble() const { return !ok && errorCode == 0; }

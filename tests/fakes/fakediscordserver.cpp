@@ -29,6 +29,7 @@ constexpr qint64 intentsKnown = (qint64(1) << 26) - 1;
 
 constexpr qint64 discordEpochMs = 1420070400000;
 constexpr int maxContent = 2000;
+constexpr qint64 nonceWindowMs = 5 * 60'000; // "a few minutes" in Discord's words
 constexpr int maxPayloadBytes = 4096;
 constexpr int sendBudget = 120;
 constexpr qint64 sendWindowMs = 60'000;
@@ -379,6 +380,11 @@ void FakeDiscordServer::rateLimitNext(const QString &pathContains, double retryA
     m_rateLimits << RateLimit { pathContains, retryAfterSeconds, global };
 }
 
+void FakeDiscordServer::rateLimitNextWith(const QString &pathContains, const QJsonValue &retryAfter, bool global)
+{
+    m_rateLimits << RateLimit { pathContains, retryAfter, global };
+}
+
 void FakeDiscordServer::handle(const FakeHttpRequest &request, QTcpSocket *socket)
 {
     const QString method = QString::fromUtf8(request.method);
@@ -411,8 +417,10 @@ void FakeDiscordServer::handle(const FakeHttpRequest &request, QTcpSocket *socke
         if (!path.contains(m_rateLimits.at(i).pathContains))
             continue;
         const RateLimit limit = m_rateLimits.takeAt(i);
-        QByteArray extra = rateHeaders(bucket, 0, limit.retryAfter)
-            + "Retry-After: " + QByteArray::number(qint64(std::ceil(limit.retryAfter)))
+        const QByteArray header = limit.retryAfter.isString()
+            ? limit.retryAfter.toString().toUtf8()
+            : QByteArray::number(double(std::ceil(limit.retryAfter.toDouble())), 'g', 17);
+        QByteArray extra = rateHeaders(bucket, 0, limit.retryAfter.toDouble()) + "Retry-After: " + header
             + "\r\nX-RateLimit-Scope: " + (limit.global ? "global" : "user") + "\r\n";
         if (limit.global)
             extra += "X-RateLimit-Global: true\r\n";
@@ -420,6 +428,19 @@ void FakeDiscordServer::handle(const FakeHttpRequest &request, QTcpSocket *socke
             { { "message"_L1, "You are being rate limited."_L1 }, { "retry_after"_L1, limit.retryAfter },
                 { "global"_L1, limit.global } },
             extra);
+    }
+    for (qsizetype i = 0; i < m_faults.size(); ++i) {
+        if (!path.contains(m_faults.at(i).pathContains))
+            continue;
+        const Fault fault = m_faults.takeAt(i);
+        if (fault.status == -1) {
+            // Done, and the answer lost: what a crash or a cut line after Discord acted looks like.
+            route(method, parts, request.query, body, nullptr, headers);
+            return socket->abort();
+        }
+        if (fault.status == 0)
+            return socket->abort();
+        return reply(socket, fault.status, apiError(0, u"%1: Server Error"_s.arg(fault.status)), headers);
     }
     if (badJson)
         return reply(socket, 400, apiError(50109, u"The request body contains invalid JSON."_s), headers);
@@ -514,6 +535,17 @@ void FakeDiscordServer::postMessage(
         return reply(socket, 400, apiError(50006, u"Cannot send an empty message"_s), headers);
     if (content.size() > maxContent) // QString counts UTF-16 units, as Discord does
         return reply(socket, 400, tooLong(), headers);
+    // With enforce_nonce, Discord answers a nonce it saw from the same author within minutes with
+    // the message it made then, instead of making another.
+    const QString nonce = body.value("nonce"_L1).toVariant().toString();
+    const QString nonceKey = botUserId + u'/' + nonce;
+    const bool enforce = body.value("enforce_nonce"_L1).toBool() && !nonce.isEmpty();
+    if (enforce) {
+        const Nonce seen = m_nonces.value(nonceKey);
+        const Message *earlier = seen.messageId.isEmpty() ? nullptr : findMessage(seen.messageId);
+        if (earlier && steadyMs() - seen.atMs < nonceWindowMs)
+            return reply(socket, 200, messageObject(*earlier, false), headers);
+    }
     Message m;
     m.id = nextSnowflake();
     m.channelId = channelId;
@@ -527,6 +559,9 @@ void FakeDiscordServer::postMessage(
         m.referencedId = reference.value("message_id"_L1).toString();
     }
     m_messages << m;
+    ++m_messagesCreated;
+    if (enforce)
+        m_nonces.insert(nonceKey, Nonce { m.id, steadyMs() });
     reply(socket, 200, messageObject(m, false), headers);
     dispatch(u"MESSAGE_CREATE"_s, messageObject(m, true));
 }
@@ -670,6 +705,7 @@ void FakeDiscordServer::onFrame(QWebSocket *socket, const QByteArray &frame)
     const QJsonObject d = payload.value("d"_L1).toObject();
     switch (op.isDouble() ? op.toInt(-1) : -1) {
     case 1:
+        m_heartbeatTimes << steadyMs();
         if (m_ackHeartbeats)
             send(socket, QJsonObject { { "op"_L1, 11 } });
         return;

@@ -76,9 +76,19 @@ public:
     void sendHeartbeatRequest(); // op 1 from the server: the client must beat at once
     /// The next REST call whose path contains @p pathContains gets a 429.
     void rateLimitNext(const QString &pathContains, double retryAfterSeconds, bool global = false);
+    /// The same with retry_after exactly as given: any number, or text (the header then says the same).
+    void rateLimitNextWith(const QString &pathContains, const QJsonValue &retryAfter, bool global = false);
+    /// The next REST call whose path contains @p pathContains answers HTTP @p status (a 5xx, say)
+    /// without doing anything, or with @p status 0 has its connection aborted unanswered; with -1
+    /// the call is carried out and then the connection aborted, the answer lost.
+    void failNext(const QString &pathContains, int status) { m_faults << Fault { pathContains, status }; }
 
     // Observing.
     [[nodiscard]] QList<RestCall> restCalls() const { return m_restCalls; }
+    /// When each heartbeat (op 1) arrived, in ms of a monotonic clock.
+    [[nodiscard]] QList<qint64> heartbeatTimes() const { return m_heartbeatTimes; }
+    /// Messages created, not counting resends Discord answered with an earlier message (enforce_nonce).
+    [[nodiscard]] int messagesCreated() const { return m_messagesCreated; }
     [[nodiscard]] QList<QJsonObject> gatewayPayloadsReceived() const { return m_received; }
     [[nodiscard]] int identifyCount() const { return m_identifies; }
     [[nodiscard]] int resumeCount() const { return m_resumes; }
@@ -140,8 +150,18 @@ private:
     struct RateLimit
     {
         QString pathContains;
-        double retryAfter = 0;
+        QJsonValue retryAfter;
         bool global = false;
+    };
+    struct Fault
+    {
+        QString pathContains;
+        int status = 0;
+    };
+    struct Nonce
+    {
+        QString messageId;
+        qint64 atMs = 0;
     };
 
     // REST
@@ -185,6 +205,10 @@ private:
     QHash<QString, Session> m_sessions;
     QHash<QWebSocket *, Connection> m_connections;
     QList<RateLimit> m_rateLimits;
+    QList<Fault> m_faults;
+    QHash<QString, Nonce> m_nonces; // by author and nonce
+    QList<qint64> m_heartbeatTimes;
+    int m_messagesCreated = 0;
     QList<RestCall> m_restCalls;
     QList<QJsonObject> m_received;
     qint64 m_lastSnowflake = 0;

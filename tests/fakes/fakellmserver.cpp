@@ -125,7 +125,8 @@ void FakeLlmServer::handle(const FakeHttpRequest &http, QTcpSocket *socket)
     }
     if (reply.httpStatus != 200)
         return FakeHttpServer::respond(socket, reply.httpStatus, "application/json", reply.errorBody,
-            reply.httpStatus == 429 ? "Retry-After: 0\r\n" : QByteArray());
+            reply.httpStatus == 429 && !reply.retryAfter.isEmpty() ? "Retry-After: " + reply.retryAfter + "\r\n"
+                                                                   : QByteArray());
     stream(socket, reply, request.value("model"_L1).toString());
 }
 

@@ -18,6 +18,7 @@ struct FakeLlmReply
 {
     int httpStatus = 200;
     QByteArray errorBody;
+    QByteArray retryAfter = "0"; // the Retry-After header of a 429, exactly so; empty: none
     QStringList content;
     QStringList reasoning;
     QByteArrayList rawEvents;

@@ -107,12 +107,17 @@ QString FakeSlackServer::channelType(const QString &channelId) const
 
 void FakeSlackServer::rateLimitNext(const QString &method, int retryAfterSeconds)
 {
-    m_faults[method].enqueue(Fault { std::max(retryAfterSeconds, 1), u"ratelimited"_s });
+    m_faults[method].enqueue(Fault { std::max(retryAfterSeconds, 1), u"ratelimited"_s, {}, 0, false });
+}
+
+void FakeSlackServer::rateLimitNextWith(const QString &method, const QByteArray &retryAfter)
+{
+    m_faults[method].enqueue(Fault { 0, u"ratelimited"_s, retryAfter, 0, false });
 }
 
 void FakeSlackServer::failNext(const QString &method, const QString &error)
 {
-    m_faults[method].enqueue(Fault { 0, error });
+    m_faults[method].enqueue(Fault { 0, error, {}, 0, false });
 }
 
 QList<FakeSlackServer::Call> FakeSlackServer::calls(const QString &method) const
@@ -180,6 +185,12 @@ void FakeSlackServer::handle(const FakeHttpRequest &request, QTcpSocket *socket)
 
     if (!m_faults.value(method).isEmpty()) {
         const Fault fault = m_faults[method].dequeue();
+        if (fault.http && fault.status == 0)
+            return socket->abort();
+        if (fault.http)
+            return FakeHttpServer::respond(socket, fault.status, "text/plain", "upstream trouble");
+        if (!fault.retryAfterHeader.isNull())
+            return reply(socket, error(fault.error), 429, "Retry-After: " + fault.retryAfterHeader + "\r\n");
         if (fault.retryAfter > 0)
             return reply(
                 socket, error(fault.error), 429, "Retry-After: " + QByteArray::number(fault.retryAfter) + "\r\n");
@@ -202,7 +213,7 @@ QJsonObject FakeSlackServer::dispatch(const QString &method, const QJsonObject &
             { "url"_L1, u"ws://127.0.0.1:%1/link/?ticket=%2"_s.arg(webSocketPort()).arg(ticket) } };
     }
     static const QStringList botMethods = { u"auth.test"_s, u"chat.postMessage"_s, u"chat.update"_s,
-        u"conversations.history"_s, u"conversations.replies"_s };
+        u"conversations.history"_s, u"conversations.replies"_s, u"conversations.info"_s };
     if (!botMethods.contains(method))
         return error(u"unknown_method"_s);
     if (!botAuth)
@@ -216,6 +227,17 @@ QJsonObject FakeSlackServer::dispatch(const QString &method, const QJsonObject &
         return history(params);
     if (method == "conversations.replies"_L1)
         return replies(params);
+    if (method == "conversations.info"_L1) {
+        const QString id = params.value("channel"_L1).toString();
+        if (!m_channels.contains(id))
+            return error(u"channel_not_found"_s);
+        const Channel channel = m_channels.value(id);
+        const bool im = channel.type == "im"_L1;
+        return { { "ok"_L1, true },
+            { "channel"_L1,
+                QJsonObject { { "id"_L1, id }, { "name"_L1, channel.name }, { "is_channel"_L1, !im },
+                    { "is_im"_L1, im }, { "is_member"_L1, !m_outsideOf.contains(id) } } } };
+    }
     return update(params);
 }
 

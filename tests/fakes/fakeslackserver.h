@@ -54,6 +54,8 @@ public:
     // The world.
     void addChannel(const QString &channelId, const QString &name); // channel_type "channel"
     void addIm(const QString &channelId, const QString &userId); // channel_type "im"
+    /// The bot is not a member of @p channelId (conversations.info says is_member false).
+    void removeBotFrom(const QString &channelId) { m_outsideOf.insert(channelId); }
     /// A person writes (in thread @p threadTs if set): an events_api envelope over Socket Mode; returns
     /// the message ts. An unknown channel comes into being (an im if its id starts with 'D').
     QString userSends(
@@ -70,6 +72,14 @@ public:
     void setAckTimeoutMs(int ms) { m_ackTimeoutMs = ms; }
     /// The next call of @p method is HTTP 429 with Retry-After and `{"ok":false,"error":"ratelimited"}`.
     void rateLimitNext(const QString &method, int retryAfterSeconds);
+    /// The same with the Retry-After header exactly as given ("0", "-1", "1e9", "soon").
+    void rateLimitNextWith(const QString &method, const QByteArray &retryAfter);
+    /// The next call of @p method answers HTTP @p status without a Web API body (a 5xx from the
+    /// edge, say), or with @p status 0 has its connection aborted unanswered.
+    void failNextHttp(const QString &method, int status)
+    {
+        m_faults[method].enqueue(Fault { 0, {}, {}, status, true });
+    }
     /// The next call of @p method is HTTP 200 `{"ok":false,"error":error}`.
     void failNext(const QString &method, const QString &error);
     /// Slack stops retrying events no connection took (after about three attempts in five minutes):
@@ -92,6 +102,7 @@ Q_SIGNALS:
     void acked(const QString &envelopeId);
 
 private:
+    QSet<QString> m_outsideOf;
     struct Channel
     {
         QString name;
@@ -120,6 +131,9 @@ private:
     {
         int retryAfter = 0; // > 0: a 429
         QString error;
+        QByteArray retryAfterHeader; // set: a 429 with exactly this header
+        int status = 0;
+        bool http = false; // status (or a drop) instead of a Web API answer
     };
 
     void handle(const FakeHttpRequest &request, QTcpSocket *socket);

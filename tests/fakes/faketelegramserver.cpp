@@ -216,7 +216,7 @@ void FakeTelegramServer::handle(const FakeHttpRequest &request, QTcpSocket *sock
                 socket, 502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
         QJsonObject envelope = error(fault.errorCode, fault.description);
         QJsonObject parameters;
-        if (fault.retryAfter > 0)
+        if (!fault.retryAfter.isNull() && !fault.retryAfter.isUndefined())
             parameters.insert("retry_after"_L1, fault.retryAfter);
         if (fault.migrateToChatId != 0)
             parameters.insert("migrate_to_chat_id"_L1, fault.migrateToChatId);
@@ -248,6 +248,10 @@ QJsonObject FakeTelegramServer::dispatch(
         return editMessageText(params);
     if (method == "createForumTopic"_L1)
         return createForumTopic(params);
+    if (method == "getChat"_L1) {
+        const qint64 chatId = integer(params, "chat_id");
+        return m_chats.contains(chatId) ? ok(chatObject(chatId)) : error(400, u"Bad Request: chat not found"_s);
+    }
     return error(404, u"Not Found"_s);
 }
 

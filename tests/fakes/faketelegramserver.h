@@ -34,7 +34,7 @@ public:
     {
         int errorCode = 0; // 0 with garbage/drop below
         QString description;
-        int retryAfter = 0;
+        QJsonValue retryAfter; // parameters.retry_after exactly as given (any number, or text); null: none
         qint64 migrateToChatId = 0;
         bool garbage = false; // a proxy's non-JSON 502
         bool drop = false; // close the connection without answering
