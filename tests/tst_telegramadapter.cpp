@@ -144,22 +144,35 @@ private Q_SLOTS:
         QCOMPARE(error, QString());
     }
 
-    void aTransientTopicErrorIsNoAnswerAboutTopics_data()
+    // Only Telegram's own refusal (400, 403) means "no topics here, use the home chat". A failure
+    // that may pass is retried until a topic is made; any other is an error, never the home.
+    void aTransientTopicErrorIsRetriedNotAnsweredWithTheHome_data()
     {
         QTest::addColumn<int>("code");
         QTest::newRow("server error") << 500;
         QTest::newRow("flood wait") << 429;
     }
-    void aTransientTopicErrorIsNoAnswerAboutTopics()
+    void aTransientTopicErrorIsRetriedNotAnsweredWithTheHome()
     {
         QFETCH(int, code);
         QVERIFY(startOnline());
-        m_telegram->failNext(u"createForumTopic"_s, FakeTelegramServer::Fault { code, u"trouble"_s });
+        m_telegram->failNext(
+            u"createForumTopic"_s, FakeTelegramServer::Fault { code, u"trouble"_s, {}, 0, false, false });
+        QString error;
+        QVERIFY(!createThread(u"-1001234567890123"_s, &error).isEmpty());
+        QCOMPARE(error, QString());
+        QCOMPARE(m_telegram->calls(u"createForumTopic"_s).size(), 2);
+    }
+
+    void aTopicErrorThatIsNoRefusalIsNoAnswerAboutTopics()
+    {
+        QVERIFY(startOnline());
+        m_telegram->failNext(
+            u"createForumTopic"_s, FakeTelegramServer::Fault { 401, u"Unauthorized"_s, {}, 0, false, false });
         QString error;
         QCOMPARE(createThread(u"-1001234567890123"_s, &error), QString());
-        QVERIFY2(error.startsWith(u"Telegram could not open a topic"_s), qPrintable(error));
-        QVERIFY(!createThread(u"-1001234567890123"_s, &error).isEmpty()); // the next try works
-        QCOMPARE(error, QString());
+        QVERIFY2(error.startsWith(u"Telegram could not open a topic (401)"_s), qPrintable(error));
+        QCOMPARE(m_telegram->calls(u"createForumTopic"_s).size(), 1);
     }
 
     void markdownGoesOutAsHtmlAndFallsBackToPlain()

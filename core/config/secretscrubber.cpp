@@ -12,23 +12,25 @@ namespace SecretScrubber {
 namespace {
 constexpr qsizetype minimumSecret = 4;
 
+// The scrubber's state is never destroyed: the log filter runs until the very end of the process,
+// past static destruction (Qt logs while it unloads plugins at exit).
 QMutex &lock()
 {
-    static QMutex mutex;
-    return mutex;
+    static auto *mutex = new QMutex;
+    return *mutex;
 }
 
 QStringList &remembered()
 {
-    static QStringList values;
-    return values;
+    static auto *values = new QStringList;
+    return *values;
 }
 
 // Shapes of credentials, kept apart so each can say what it matches. The word in front (Bearer,
 // api_key=) stays, so a sentence still tells what kind of thing was hidden.
 const QList<QRegularExpression> &shapes()
 {
-    static const QList<QRegularExpression> patterns {
+    static const auto *patterns = new QList<QRegularExpression> {
         // A token has a digit or is long: "Bearer token" in a sentence is left alone.
         QRegularExpression(u"(\\b(?:Bearer|Basic)\\s+)(?:[A-Za-z0-9._~+/=:-]*[0-9][A-Za-z0-9._~+/=:-]*"
                            "|[A-Za-z0-9._~+/=:-]{16,})"_s,
@@ -42,7 +44,7 @@ const QList<QRegularExpression> &shapes()
         QRegularExpression(u"()\\bx(?:ox[abposre]|app)-[A-Za-z0-9-]{6,}"_s), // Slack tokens
         QRegularExpression(u"()\\b[A-Za-z0-9_-]{23,28}\\.[A-Za-z0-9_-]{6,7}\\.[A-Za-z0-9_-]{27,40}"_s), // Discord
     };
-    return patterns;
+    return *patterns;
 }
 
 QtMessageHandler &previousHandler()
