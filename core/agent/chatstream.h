@@ -53,7 +53,6 @@ private:
     void onReadyRead();
     void onReplyFinished();
     void handleEvent(const QByteArray &payload);
-    void takeToolCalls(const QJsonArray &fragments);
     void retryOrFail(int delayMs, const QString &sentence);
     void finish(Outcome outcome, const QString &error = {});
     [[nodiscard]] QString httpErrorSentence(int status, const QByteArray &body) const;
