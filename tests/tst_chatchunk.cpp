@@ -53,6 +53,23 @@ private Q_SLOTS:
         QCOMPARE(calls.at(0).arguments, u"{\"x\":1}"_s);
         QCOMPARE(calls.at(1).arguments, u"{}"_s);
     }
+
+    // Found with tests/fuzz/fuzz_ssestream: a fragment's index made the list grow to that size, so
+    // "index": 2000000000 hung the stream for minutes and gigabytes.
+    void aHugeToolCallIndexIsDropped()
+    {
+        QList<ToolCall> calls;
+        const QJsonArray fragments = ChatChunk::parse("{\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":2000000000,"
+                                                      "\"id\":\"x\"},{\"index\":0,\"id\":\"a\"}]}}]}")
+                                         .toolCalls;
+        QCOMPARE(ChatChunks::mergeToolCalls(calls, fragments), 1);
+        QCOMPARE(calls.size(), 1);
+        QCOMPARE(calls.at(0).id, u"a"_s);
+        QCOMPARE(ChatChunks::mergeToolCalls(
+                     calls, QJsonArray { QJsonObject { { u"index"_s, ChatChunks::maxToolCalls - 1 } } }),
+            0);
+        QCOMPARE(calls.size(), ChatChunks::maxToolCalls);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestChatChunk)

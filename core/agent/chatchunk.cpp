@@ -64,6 +64,10 @@ qsizetype mergeToolCalls(QList<ToolCall> &calls, const QJsonArray &fragments)
                 = std::any_of(calls.cbegin(), calls.cend(), [&id](const ToolCall &c) { return c.id == id; });
             index = (!id.isEmpty() && !known) || calls.isEmpty() ? calls.size() : calls.size() - 1;
         }
+        if (index >= maxToolCalls) {
+            ++dropped;
+            continue;
+        }
         while (calls.size() <= index)
             calls.append(ToolCall {});
         ToolCall &call = calls[index];

@@ -34,7 +34,11 @@ struct ChatChunk
 };
 
 namespace ChatChunks {
-/// Adds tool-call @p fragments to @p calls; returns how many fragments were dropped.
+/// The most tool calls one reply may build; fragments for calls past it are dropped, so an index
+/// in the stream ("index": 2000000000) can never make the list, and memory, grow without bound.
+constexpr qsizetype maxToolCalls = 128;
+
+/// Adds tool-call @p fragments to @p calls; returns how many fragments were dropped (index too big).
 qsizetype mergeToolCalls(QList<ToolCall> &calls, const QJsonArray &fragments);
 
 /// The human sentence in a server's error body (OpenAI, Ollama, vLLM shapes), else its start.
