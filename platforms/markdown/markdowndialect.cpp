@@ -25,7 +25,43 @@ struct Renderer
         unsigned next = 1;
     };
     QList<List> lists;
+    QList<MD_SPANTYPE> spans; // open spans that wrote a marker, innermost last
+    int linksInLink = 0; // autolinks md4c finds inside a link's text: written as plain text
     int quoteDepth = 0;
+
+    // md4c 0.4.8 can enter a span it never leaves (an emphasis whose closer sits in a link
+    // destination, as in "*a[b](c*)"): whatever is still open is closed at the end of its block,
+    // so the markers always balance.
+    void closeSpans(qsizetype keep = 0)
+    {
+        if (keep == 0)
+            linksInLink = 0;
+        while (spans.size() > keep)
+            writeClose(spans.takeLast());
+    }
+
+    void writeClose(MD_SPANTYPE type)
+    {
+        switch (type) {
+        case MD_SPAN_EM:
+            html += dialect.italic.close;
+            break;
+        case MD_SPAN_STRONG:
+            html += dialect.bold.close;
+            break;
+        case MD_SPAN_CODE:
+            html += dialect.code.close;
+            break;
+        case MD_SPAN_DEL:
+            html += dialect.strike.close;
+            break;
+        case MD_SPAN_A:
+            html += dialect.linkClose;
+            break;
+        default:
+            break;
+        }
+    }
 
     void blockBreak()
     {
@@ -41,7 +77,8 @@ struct Renderer
         switch (type) {
         case MD_BLOCK_QUOTE:
             blockBreak();
-            html += dialect.quote.open;
+            if (quoteDepth == 0 || dialect.quotesNest)
+                html += dialect.quote.open;
             quoteStarts.append(html.size());
             ++quoteDepth;
             break;
@@ -96,6 +133,7 @@ struct Renderer
 
     int leaveBlock(MD_BLOCKTYPE type, void *detail)
     {
+        closeSpans();
         switch (type) {
         case MD_BLOCK_QUOTE: {
             while (html.endsWith(u'\n'))
@@ -106,7 +144,8 @@ struct Renderer
                 quoted.replace(u'\n', u'\n' + dialect.quoteLinePrefix);
                 html = html.left(start) + dialect.quoteLinePrefix + quoted;
             }
-            html += dialect.quote.close;
+            if (quoteDepth == 1 || dialect.quotesNest)
+                html += dialect.quote.close;
             --quoteDepth;
             break;
         }
@@ -144,35 +183,30 @@ struct Renderer
             html += dialect.strike.open;
             break;
         case MD_SPAN_A:
+            // "[see www.x.org](y)": md4c links the www inside the link; no platform takes a link
+            // inside a link, so the inner one stays text.
+            if (spans.contains(MD_SPAN_A)) {
+                ++linksInLink;
+                return 0;
+            }
             html += dialect.linkOpen(attribute(static_cast<MD_SPAN_A_DETAIL *>(detail)->href));
             break;
         default:
-            break; // images show their alt text
+            return 0; // images show their alt text
         }
+        spans.append(type);
         return 0;
     }
 
     int leaveSpan(MD_SPANTYPE type)
     {
-        switch (type) {
-        case MD_SPAN_EM:
-            html += dialect.italic.close;
-            break;
-        case MD_SPAN_STRONG:
-            html += dialect.bold.close;
-            break;
-        case MD_SPAN_CODE:
-            html += dialect.code.close;
-            break;
-        case MD_SPAN_DEL:
-            html += dialect.strike.close;
-            break;
-        case MD_SPAN_A:
-            html += dialect.linkClose;
-            break;
-        default:
-            break;
+        if (type == MD_SPAN_A && linksInLink > 0) {
+            --linksInLink;
+            return 0;
         }
+        // Spans close in order; one left without its closing (see closeSpans) is closed here too.
+        if (const qsizetype at = spans.lastIndexOf(type); at >= 0)
+            closeSpans(at);
         return 0;
     }
 
@@ -205,7 +239,7 @@ struct Renderer
 
 QString renderMarkdown(const QString &markdown, const MarkdownDialect &dialect)
 {
-    Renderer renderer { dialect, {}, {}, {}, 0 };
+    Renderer renderer { dialect, {}, {}, {}, {}, 0, 0 };
     MD_PARSER parser {};
     parser.abi_version = 0;
     // Raw HTML from a model is text to show, never markup to trust. No MD_FLAG_UNDERLINE: models
@@ -221,5 +255,6 @@ QString renderMarkdown(const QString &markdown, const MarkdownDialect &dialect)
     const QByteArray utf8 = markdown.toUtf8();
     if (md_parse(utf8.constData(), MD_SIZE(utf8.size()), &parser, &renderer) != 0)
         return dialect.escape(markdown); // md4c only fails on allocation; plain text is still right
+    renderer.closeSpans();
     return renderer.html.trimmed();
 }

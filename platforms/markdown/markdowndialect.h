@@ -32,6 +32,7 @@ struct MarkdownDialect
     std::function<QString(const QString &language)> preClose;
     Pair quote; // around a quote
     QString quoteLinePrefix; // or before each of its lines
+    bool quotesNest = true; // false: a quote in a quote is written as part of the outer one
 };
 
 /// @p markdown in @p dialect: balanced, escaped, never failing (plain escaped text at worst).
