@@ -36,11 +36,11 @@ const MarkdownDialect &dialect()
         .strike = { u"~"_s, u"~"_s },
         .code = { u"`"_s, u"`"_s },
         .heading = { u"*"_s, u"*"_s },
-        // A link's label is written inside: <url|label>.
+        // A link's label is written inside: <url|label>; a url must not end it early.
         .linkOpen =
             [](const QString &href) {
                 QString url = href;
-                url.remove(u'|').remove(u'>');
+                url.remove(u'|').remove(u'<').remove(u'>');
                 return QString(u"<"_s + url + u"|"_s);
             },
         .linkClose = u">"_s,
