@@ -54,6 +54,8 @@ const MarkdownDialect &dialect()
         .preClose = [](const QString &language) { return language.isEmpty() ? u"</pre>"_s : u"</code></pre>"_s; },
         .quote = { u"<blockquote>"_s, u"</blockquote>"_s },
         .quoteLinePrefix = {},
+        // Telegram takes no blockquote inside another (https://core.telegram.org/bots/api#formatting-options).
+        .quotesNest = false,
     };
     return html;
 }
