@@ -219,8 +219,9 @@ struct Renderer
             break;
         case MD_TEXT_BR:
         case MD_TEXT_SOFTBR:
-            // Chat models mean their single newlines.
-            html += u'\n';
+            // Chat models mean their single newlines; inside a link's text a line break would end
+            // up before a quote's line prefix (a Slack "> " closes <url|text>), so it is a space.
+            html += spans.contains(MD_SPAN_A) ? u' ' : u'\n';
             break;
         case MD_TEXT_ENTITY:
             if (dialect.keptEntities.contains(chunk) || (dialect.keepNumericEntities && chunk.startsWith("&#"_L1)))
