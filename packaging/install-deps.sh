@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
     # toolchain
     build-essential cmake ninja-build pkg-config git clang-format
+    # the sanitize test: clang with its ASan/UBSan/libFuzzer runtime
+    clang libclang-rt-14-dev
     # Qt 6 and friends
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-declarative-dev qt6-declarative-dev-tools
     qt6-httpserver-dev qt6-l10n-tools qt6-tools-dev libqt6sql6-sqlite libqt6svg6

@@ -262,6 +262,12 @@ private Q_SLOTS:
     {
         QCOMPARE(SlackMrkdwn::fromMarkdown(u"**bold** _it_ ~~gone~~ `x<y`"_s), u"*bold* _it_ ~gone~ `x&lt;y`"_s);
         QCOMPARE(SlackMrkdwn::fromMarkdown(u"[Baton](https://example.org/a|b)"_s), u"<https://example.org/ab|Baton>"_s);
+        // Found by tests/fuzz/fuzz_slackmrkdwn: a "<" in the url (Markdown allows it) broke the link open.
+        QCOMPARE(
+            SlackMrkdwn::fromMarkdown(u"[Baton](https://example.org/?a=<1>)"_s), u"<https://example.org/?a=1|Baton>"_s);
+        // Found by tests/fuzz/fuzz_slackmrkdwn: a line break in a quoted link's text put "> " inside the link.
+        QCOMPARE(SlackMrkdwn::fromMarkdown(u"> see [the\ndocs](https://example.org)"_s),
+            u"> see <https://example.org|the docs>"_s);
         QCOMPARE(SlackMrkdwn::fromMarkdown(u"> one\n> two"_s), u"> one\n> two"_s);
         QCOMPARE(SlackMrkdwn::fromMarkdown(u"```cpp\nint a = 1 < 2;\n```"_s), u"```\nint a = 1 &lt; 2;\n```"_s);
     }

@@ -63,6 +63,17 @@ private Q_SLOTS:
         QCOMPARE(decoder.feed("data:\n\n"), QList<QByteArray> { QByteArray() });
     }
 
+    // Found by tests/fuzz/fuzz_ssestream: a bare "data" line (a field without a colon, whose value
+    // is empty) was sliced one byte past its end; the sanitize test's build asserts on that.
+    void dataWithoutColonIsAnEmptyValue()
+    {
+        SseDecoder decoder;
+        QCOMPARE(decoder.feed("data\n\n"), QList<QByteArray> { QByteArray() });
+        QCOMPARE(decoder.feed("data\ndata: x\n\n"), QList<QByteArray> { "\nx" });
+        QVERIFY(decoder.feed("data").isEmpty());
+        QCOMPARE(decoder.finish(), QList<QByteArray> { QByteArray() });
+    }
+
     void finishFlushesAnUnterminatedEvent()
     {
         SseDecoder decoder;

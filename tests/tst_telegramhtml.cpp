@@ -43,6 +43,13 @@ private Q_SLOTS:
         QTest::newRow("quote") << u"> wise words"_s << u"<blockquote>wise words</blockquote>"_s;
         QTest::newRow("line breaks kept") << u"first line\nsecond line"_s << u"first line\nsecond line"_s;
         QTest::newRow("entities") << u"&copy; &amp; &#169;"_s << u"&amp;copy; &amp; &#169;"_s;
+        // Found by tests/fuzz/fuzz_telegramhtml: md4c opens this emphasis and never closes it.
+        QTest::newRow("emphasis closing in a link target") << u"*a[b](c*) d"_s << u"<i>a<a href=\"c*\">b</a> d</i>"_s;
+        // Found by tests/fuzz/fuzz_telegramhtml: md4c links a www inside a link's text; no link in a link.
+        QTest::newRow("autolink in a link")
+            << u"[see www.a.com](http://x)"_s << u"<a href=\"http://x\">see www.a.com</a>"_s;
+        // Found by tests/fuzz/fuzz_telegramhtml: Telegram takes no quote inside a quote.
+        QTest::newRow("nested quote") << u"> a\n> > b"_s << u"<blockquote>a\n\nb</blockquote>"_s;
     }
     void rendering()
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatstream.h"
 
+#include "chatchunk.h"
 #include "config/secretscrubber.h"
 #include "gateway/serverwait.h"
 
@@ -18,24 +19,6 @@ Q_LOGGING_CATEGORY(lcLlm, "baton.llm", QtInfoMsg)
 namespace {
 constexpr qsizetype maxErrorBody = 64 * 1024;
 constexpr qint64 maxModelWaitMs = 60'000; // a turn someone waits for: longer named waits are cut to this
-
-QString serverMessage(const QByteArray &body)
-{
-    const QJsonDocument doc = QJsonDocument::fromJson(body);
-    if (doc.isObject()) {
-        const QJsonObject root = doc.object();
-        const QJsonValue error = root.value("error"_L1);
-        if (error.isObject() && !error.toObject().value("message"_L1).toString().isEmpty())
-            return error.toObject().value("message"_L1).toString();
-        if (error.isString())
-            return error.toString();
-        for (const auto key : { "message"_L1, "detail"_L1 }) {
-            if (root.value(key).isString())
-                return root.value(key).toString();
-        }
-    }
-    return QString::fromUtf8(body).simplified().left(200);
-}
 } // namespace
 
 ChatStream::ChatStream(QNetworkAccessManager *network, const ChatRequest &request, QObject *parent)
@@ -122,75 +105,42 @@ bool ChatStream::stopIfOversized()
 
 void ChatStream::handleEvent(const QByteArray &payload)
 {
-    if (payload == "[DONE]") {
+    const ChatChunk chunk = ChatChunk::parse(payload);
+    switch (chunk.kind) {
+    case ChatChunk::Kind::Done:
         m_sawDone = true;
         return;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(payload, &parseError);
-    if (!doc.isObject()) {
+    case ChatChunk::Kind::Malformed:
         // Never log the payload: it may hold the user's words.
         qCWarning(lcLlm) << "ignoring a malformed stream event of" << payload.size() << "bytes";
         return;
-    }
-    const QJsonObject event = doc.object();
-    if (event.contains("error"_L1)) {
-        m_streamError = serverMessage(payload);
+    case ChatChunk::Kind::Error:
+        m_streamError = chunk.error;
         return;
+    case ChatChunk::Kind::Delta:
+        break;
     }
-    if (const QJsonObject usage = event.value("usage"_L1).toObject(); !usage.isEmpty()) {
-        m_promptTokens = usage.value("prompt_tokens"_L1).toInt();
-        m_completionTokens = usage.value("completion_tokens"_L1).toInt();
+    if (chunk.hasUsage) {
+        m_promptTokens = chunk.promptTokens;
+        m_completionTokens = chunk.completionTokens;
     }
-    const QJsonArray choices = event.value("choices"_L1).toArray();
-    if (choices.isEmpty())
-        return;
-    const QJsonObject choice = choices.first().toObject();
-    const QJsonObject delta = choice.value("delta"_L1).toObject();
-    if (const QString content = delta.value("content"_L1).toString(); !content.isEmpty()) {
+    if (!chunk.content.isEmpty()) {
         m_gotToken = true;
-        m_text += content;
-        Q_EMIT deltaReceived(content);
+        m_text += chunk.content;
+        Q_EMIT deltaReceived(chunk.content);
     }
-    for (const auto key : { "reasoning"_L1, "reasoning_content"_L1 }) {
-        if (const QString reasoning = delta.value(key).toString(); !reasoning.isEmpty()) {
-            m_gotToken = true;
-            m_reasoning += reasoning;
-            Q_EMIT reasoningReceived(reasoning);
-        }
-    }
-    if (delta.value("tool_calls"_L1).isArray()) {
+    for (const QString &reasoning : chunk.reasoning) {
         m_gotToken = true;
-        takeToolCalls(delta.value("tool_calls"_L1).toArray());
+        m_reasoning += reasoning;
+        Q_EMIT reasoningReceived(reasoning);
     }
-    if (choice.value("finish_reason"_L1).isString())
-        m_finishReason = choice.value("finish_reason"_L1).toString();
-}
-
-void ChatStream::takeToolCalls(const QJsonArray &fragments)
-{
-    for (const QJsonValue &value : fragments) {
-        const QJsonObject fragment = value.toObject();
-        const QString id = fragment.value("id"_L1).toString();
-        qsizetype index = fragment.contains("index"_L1) ? fragment.value("index"_L1).toInt() : -1;
-        if (index < 0) {
-            // No index: a new id starts a new call, otherwise it continues the last one.
-            const bool known = std::any_of(
-                m_toolCalls.cbegin(), m_toolCalls.cend(), [&id](const ToolCall &c) { return c.id == id; });
-            index = (!id.isEmpty() && !known) || m_toolCalls.isEmpty() ? m_toolCalls.size() : m_toolCalls.size() - 1;
-        }
-        while (m_toolCalls.size() <= index)
-            m_toolCalls.append(ToolCall {});
-        ToolCall &call = m_toolCalls[index];
-        if (!id.isEmpty())
-            call.id = id;
-        if (fragment.value("type"_L1).isString())
-            call.type = fragment.value("type"_L1).toString();
-        const QJsonObject function = fragment.value("function"_L1).toObject();
-        if (function.value("name"_L1).isString())
-            call.name += function.value("name"_L1).toString();
-        call.arguments += function.value("arguments"_L1).toString();
+    if (chunk.hasToolCalls) {
+        m_gotToken = true;
+        if (const qsizetype dropped = ChatChunks::mergeToolCalls(m_toolCalls, chunk.toolCalls); dropped > 0)
+            qCWarning(lcLlm) << "dropped" << dropped << "tool call fragments past" << m_toolCalls.size() << "calls";
     }
+    if (chunk.hasFinishReason)
+        m_finishReason = chunk.finishReason;
 }
 
 void ChatStream::onReplyFinished()
@@ -267,7 +217,7 @@ void ChatStream::retryOrFail(int delayMs, const QString &sentence)
 
 QString ChatStream::httpErrorSentence(int status, const QByteArray &body) const
 {
-    QString message = serverMessage(body);
+    QString message = ChatChunks::serverMessage(body);
     if (message.isEmpty())
         message = tr("no details");
     switch (status) {

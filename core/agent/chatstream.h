@@ -60,7 +60,6 @@ private:
     void handleEvent(const QByteArray &payload);
     /// Ends the stream early, keeping what arrived, when a line or the reply passed its cap.
     bool stopIfOversized();
-    void takeToolCalls(const QJsonArray &fragments);
     void retryOrFail(int delayMs, const QString &sentence);
     void finish(Outcome outcome, const QString &error = {});
     [[nodiscard]] QString httpErrorSentence(int status, const QByteArray &body) const;

@@ -61,9 +61,11 @@ void SseDecoder::takeLine(QByteArrayView line, QList<QByteArray> &events)
     if (line.startsWith(':') || !line.startsWith("data"))
         return;
     QByteArrayView value = line.sliced(4);
-    if (!value.isEmpty() && value.front() != ':')
-        return; // a field named "data..." but longer, like "dataset:"
-    value = value.sliced(1);
+    if (!value.isEmpty()) {
+        if (value.front() != ':')
+            return; // a field named "data..." but longer, like "dataset:"
+        value = value.sliced(1);
+    } // else "data" alone: the field with an empty value
     if (value.startsWith(' '))
         value = value.sliced(1);
     if (m_data.size() + value.size() >= maxLineBytes) {

@@ -108,7 +108,8 @@ int CommandLine::startCommand(const QStringList &arguments)
         return ExitOk;
     }
 
-    m_ctx.emplace(AppPaths::resolve(parser.value(dataDirOption), parser.value(configOption)), m_out, m_err);
+    m_ctx.emplace(
+        CliContext { AppPaths::resolve(parser.value(dataDirOption), parser.value(configOption)), m_out, m_err });
     const CliContext &ctx = *m_ctx;
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(noGuiOption)) {

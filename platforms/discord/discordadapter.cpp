@@ -154,32 +154,43 @@ void DiscordAdapter::onMessage(const QJsonObject &message)
     if (!message.contains("guild_id"_L1) && !m_channels.contains(channelId))
         m_channels.insert(channelId, Channel { dmChannel, {}, {} });
     whenChannelKnown(channelId, [this, message, channelId] {
-        const QJsonObject author = message.value("author"_L1).toObject();
         const Channel channel = m_channels.value(channelId);
-        const bool direct = channel.type == dmChannel;
-        Inbound inbound;
-        inbound.source.platform = name();
-        inbound.source.userId = author.value("id"_L1).toString();
-        if (direct) {
-            inbound.source.chatType = SessionSource::ChatType::Direct;
-            inbound.source.chatId = channelId;
-        } else if (isThread(channel.type)) {
-            // A thread is keyed on the thread itself, never on its parent channel (scenario 13).
-            inbound.source.chatType = SessionSource::ChatType::Group;
-            inbound.source.chatId = channel.parentId;
-            inbound.source.threadId = channelId;
-        } else {
-            inbound.source.chatType = SessionSource::ChatType::Group;
-            inbound.source.chatId = channelId;
-        }
-        inbound.messageId = message.value("id"_L1).toString();
-        inbound.userName = author.value("username"_L1).toString();
-        inbound.text = message.value("content"_L1).toString();
-        inbound.fromBot
-            = author.value("bot"_L1).toBool() || inbound.source.userId == m_userId || message.contains("webhook_id"_L1);
-        if (!inbound.text.isEmpty())
-            Q_EMIT messageReceived(inbound);
+        if (const auto inbound = readMessage(message, channel.type, channel.parentId, m_userId))
+            Q_EMIT messageReceived(*inbound);
     });
+}
+
+std::optional<PlatformAdapter::Inbound> DiscordAdapter::readMessage(
+    const QJsonObject &message, int channelType, const QString &parentId, const QString &ownUserId)
+{
+    const int type = message.value("type"_L1).toInt();
+    if (type != 0 && type != 19)
+        return std::nullopt; // joins, pins, thread notices: not conversation
+    const QString channelId = message.value("channel_id"_L1).toString();
+    const QJsonObject author = message.value("author"_L1).toObject();
+    Inbound inbound;
+    inbound.source.platform = u"discord"_s;
+    inbound.source.userId = author.value("id"_L1).toString();
+    if (channelType == dmChannel) {
+        inbound.source.chatType = SessionSource::ChatType::Direct;
+        inbound.source.chatId = channelId;
+    } else if (isThread(channelType)) {
+        // A thread is keyed on the thread itself, never on its parent channel (scenario 13).
+        inbound.source.chatType = SessionSource::ChatType::Group;
+        inbound.source.chatId = parentId;
+        inbound.source.threadId = channelId;
+    } else {
+        inbound.source.chatType = SessionSource::ChatType::Group;
+        inbound.source.chatId = channelId;
+    }
+    inbound.messageId = message.value("id"_L1).toString();
+    inbound.userName = author.value("username"_L1).toString();
+    inbound.text = message.value("content"_L1).toString();
+    inbound.fromBot
+        = author.value("bot"_L1).toBool() || inbound.source.userId == ownUserId || message.contains("webhook_id"_L1);
+    if (inbound.text.isEmpty())
+        return std::nullopt;
+    return inbound;
 }
 
 void DiscordAdapter::catchUp(const QList<Cursor> &cursors)

@@ -4,6 +4,8 @@
 #include "discordgateway.h"
 #include "gateway/platformadapter.h"
 
+#include <optional>
+
 #include <QHash>
 #include <QList>
 
@@ -46,6 +48,11 @@ public:
 
     [[nodiscard]] QString userId() const { return m_userId; }
     [[nodiscard]] const DiscordGateway &gateway() const { return *m_gateway; }
+
+    /// The conversation turn in @p message (MESSAGE_CREATE's data, or a fetched message), if it is
+    /// one, posted in a channel of @p channelType under @p parentId; @p ownUserId marks our own.
+    [[nodiscard]] static std::optional<Inbound> readMessage(
+        const QJsonObject &message, int channelType, const QString &parentId, const QString &ownUserId);
 
 private:
     struct Channel

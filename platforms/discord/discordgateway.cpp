@@ -132,15 +132,24 @@ void DiscordGateway::sendPayload(int op, const QJsonValue &data, bool urgent)
     m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
 }
 
-void DiscordGateway::onText(const QString &text)
+std::optional<DiscordGateway::Payload> DiscordGateway::readPayload(const QString &text)
 {
     const QJsonObject payload = QJsonDocument::fromJson(text.toUtf8()).object();
-    if (payload.isEmpty()) {
+    if (payload.isEmpty())
+        return std::nullopt;
+    return Payload { payload.value("op"_L1).toInt(-1), payload.value("d"_L1), payload.value("s"_L1),
+        payload.value("t"_L1).toString() };
+}
+
+void DiscordGateway::onText(const QString &text)
+{
+    const std::optional<Payload> payload = readPayload(text);
+    if (!payload) {
         qCWarning(lcDiscordGateway) << "ignored a gateway frame that is not JSON";
         return;
     }
-    const int op = payload.value("op"_L1).toInt(-1);
-    const QJsonValue data = payload.value("d"_L1);
+    const int op = payload->op;
+    const QJsonValue data = payload->data;
     switch (op) {
     case Hello: {
         // A nonsense interval must not become a beat storm or silence.
@@ -182,9 +191,9 @@ void DiscordGateway::onText(const QString &text)
         return;
     }
 
-    if (!payload.value("s"_L1).isNull())
-        m_seq = payload.value("s"_L1);
-    const QString type = payload.value("t"_L1).toString();
+    if (!payload->seq.isNull() && !payload->seq.isUndefined())
+        m_seq = payload->seq;
+    const QString type = payload->type;
     const QJsonObject object = data.toObject();
     if (type == "READY"_L1) {
         m_sessionId = object.value("session_id"_L1).toString();

@@ -8,6 +8,8 @@
 #include <QUrl>
 #include <QWebSocket>
 
+#include <optional>
+
 /**
  * @brief One Discord Gateway v10 session over a WebSocket: HELLO, heartbeats with zombie
  * detection, IDENTIFY, RESUME with the last sequence (so missed events replay), RECONNECT,
@@ -36,6 +38,17 @@ public:
     void close();
     [[nodiscard]] bool isResumable() const { return !m_sessionId.isEmpty(); }
     [[nodiscard]] int identifyCount() const { return m_identifies; }
+
+    /// One gateway frame, read.
+    struct Payload
+    {
+        int op = -1;
+        QJsonValue data; // d
+        QJsonValue seq; // s; null when the frame has none
+        QString type; // t, for dispatches
+    };
+    /// The frame in @p text; nullopt when it is not a JSON object.
+    [[nodiscard]] static std::optional<Payload> readPayload(const QString &text);
 
 Q_SIGNALS:
     /// op 0 events other than READY and RESUMED.

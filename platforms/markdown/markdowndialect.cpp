@@ -65,8 +65,43 @@ struct Renderer
         unsigned next = 1;
     };
     QList<List> lists;
+    QList<MD_SPANTYPE> spans; // open spans that wrote a marker, innermost last
+    int linksInLink = 0; // autolinks md4c finds inside a link's text: written as plain text
     int quoteDepth = 0;
-    QList<bool> linksOpened; // per open link: whether its target was safe enough to write
+
+    // md4c 0.4.8 can enter a span it never leaves (an emphasis whose closer sits in a link
+    // destination, as in "*a[b](c*)"): whatever is still open is closed at the end of its block,
+    // so the markers always balance.
+    void closeSpans(qsizetype keep = 0)
+    {
+        if (keep == 0)
+            linksInLink = 0;
+        while (spans.size() > keep)
+            writeClose(spans.takeLast());
+    }
+
+    void writeClose(MD_SPANTYPE type)
+    {
+        switch (type) {
+        case MD_SPAN_EM:
+            html += dialect.italic.close;
+            break;
+        case MD_SPAN_STRONG:
+            html += dialect.bold.close;
+            break;
+        case MD_SPAN_CODE:
+            html += dialect.code.close;
+            break;
+        case MD_SPAN_DEL:
+            html += dialect.strike.close;
+            break;
+        case MD_SPAN_A:
+            html += dialect.linkClose;
+            break;
+        default:
+            break;
+        }
+    }
 
     void blockBreak()
     {
@@ -82,7 +117,8 @@ struct Renderer
         switch (type) {
         case MD_BLOCK_QUOTE:
             blockBreak();
-            html += dialect.quote.open;
+            if (quoteDepth == 0 || dialect.quotesNest)
+                html += dialect.quote.open;
             quoteStarts.append(html.size());
             ++quoteDepth;
             break;
@@ -143,6 +179,7 @@ struct Renderer
 
     int leaveBlock(MD_BLOCKTYPE type, void *detail)
     {
+        closeSpans();
         switch (type) {
         case MD_BLOCK_QUOTE: {
             while (html.endsWith(u'\n'))
@@ -153,7 +190,8 @@ struct Renderer
                 quoted.replace(u'\n', u'\n' + dialect.quoteLinePrefix);
                 html = html.left(start) + dialect.quoteLinePrefix + quoted;
             }
-            html += dialect.quote.close;
+            if (quoteDepth == 1 || dialect.quotesNest)
+                html += dialect.quote.close;
             --quoteDepth;
             break;
         }
@@ -191,40 +229,35 @@ struct Renderer
             html += dialect.strike.open;
             break;
         case MD_SPAN_A: {
+            // "[see www.x.org](y)": md4c links the www inside the link; no platform takes a link
+            // inside a link, so the inner one stays text.
+            if (spans.contains(MD_SPAN_A)) {
+                ++linksInLink;
+                return 0;
+            }
+            // A target that is not http(s) or mailto leaves the link's text alone.
             const QString target = safeLinkTarget(attribute(static_cast<MD_SPAN_A_DETAIL *>(detail)->href));
-            linksOpened.append(!target.isEmpty());
-            if (!target.isEmpty())
-                html += dialect.linkOpen(target);
+            if (target.isEmpty())
+                return 0;
+            html += dialect.linkOpen(target);
             break;
         }
         default:
-            break; // images show their alt text
+            return 0; // images show their alt text
         }
+        spans.append(type);
         return 0;
     }
 
     int leaveSpan(MD_SPANTYPE type)
     {
-        switch (type) {
-        case MD_SPAN_EM:
-            html += dialect.italic.close;
-            break;
-        case MD_SPAN_STRONG:
-            html += dialect.bold.close;
-            break;
-        case MD_SPAN_CODE:
-            html += dialect.code.close;
-            break;
-        case MD_SPAN_DEL:
-            html += dialect.strike.close;
-            break;
-        case MD_SPAN_A:
-            if (!linksOpened.isEmpty() && linksOpened.takeLast())
-                html += dialect.linkClose;
-            break;
-        default:
-            break;
+        if (type == MD_SPAN_A && linksInLink > 0) {
+            --linksInLink;
+            return 0;
         }
+        // Spans close in order; one left without its closing (see closeSpans) is closed here too.
+        if (const qsizetype at = spans.lastIndexOf(type); at >= 0)
+            closeSpans(at);
         return 0;
     }
 
@@ -237,8 +270,9 @@ struct Renderer
             break;
         case MD_TEXT_BR:
         case MD_TEXT_SOFTBR:
-            // Chat models mean their single newlines.
-            html += u'\n';
+            // Chat models mean their single newlines; inside a link's text a line break would end
+            // up before a quote's line prefix (a Slack "> " closes <url|text>), so it is a space.
+            html += spans.contains(MD_SPAN_A) ? u' ' : u'\n';
             break;
         case MD_TEXT_ENTITY:
             if (dialect.defuseMentions && isAtSign(chunk))
@@ -280,7 +314,7 @@ QString safeLinkTarget(const QString &href)
 
 QString renderMarkdown(const QString &markdown, const MarkdownDialect &dialect)
 {
-    Renderer renderer { dialect, {}, {}, {}, 0, {} };
+    Renderer renderer { dialect, {}, {}, {}, {}, 0, 0 };
     MD_PARSER parser {};
     parser.abi_version = 0;
     // Raw HTML from a model is text to show, never markup to trust. No MD_FLAG_UNDERLINE: models
@@ -296,5 +330,6 @@ QString renderMarkdown(const QString &markdown, const MarkdownDialect &dialect)
     const QByteArray utf8 = markdown.toUtf8();
     if (md_parse(utf8.constData(), MD_SIZE(utf8.size()), &parser, &renderer) != 0)
         return dialect.escape(markdown); // md4c only fails on allocation; plain text is still right
+    renderer.closeSpans();
     return renderer.html.trimmed();
 }

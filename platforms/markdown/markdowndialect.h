@@ -35,6 +35,7 @@ struct MarkdownDialect
     QString quoteLinePrefix; // or before each of its lines
     // `@name` in running text stops being a mention: a model must not ping people or groups.
     bool defuseMentions = false;
+    bool quotesNest = true; // false: a quote in a quote is written as part of the outer one
 };
 
 /// @p href if it is an http(s) or mailto link (a bare www. or e-mail address made one), else

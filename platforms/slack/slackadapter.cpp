@@ -140,11 +140,19 @@ void SlackAdapter::openSocket()
     });
 }
 
-void SlackAdapter::onFrame(const QString &text)
+SlackAdapter::Frame SlackAdapter::readFrame(const QString &text)
 {
     const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
-    const QString type = frame.value("type"_L1).toString();
-    if (type == "hello"_L1) {
+    const QJsonObject payload = frame.value("payload"_L1).toObject();
+    return Frame { frame.value("type"_L1).toString(), frame.value("reason"_L1).toString(),
+        frame.value("envelope_id"_L1).toString(), payload.value("event_id"_L1).toString(),
+        payload.value("event"_L1).toObject() };
+}
+
+void SlackAdapter::onFrame(const QString &text)
+{
+    const Frame frame = readFrame(text);
+    if (frame.type == "hello"_L1) {
         m_failures = 0;
         const bool longGap = m_offline.isValid() && m_offline.elapsed() > redeliveryTrustMs;
         m_offline.invalidate();
@@ -153,44 +161,40 @@ void SlackAdapter::onFrame(const QString &text)
             Q_EMIT catchUpWanted();
         return;
     }
-    if (type == "disconnect"_L1) {
-        const QString reason = frame.value("reason"_L1).toString();
-        if (reason == "link_disabled"_L1)
+    if (frame.type == "disconnect"_L1) {
+        if (frame.reason == "link_disabled"_L1)
             return fatal(tr("Slack turned Socket Mode off for this app (link_disabled); turn it on in the app's "
                             "settings and restart Baton."));
         m_failures = 0; // a planned move, not a failure
-        return reconnect(tr("Slack asked to reconnect (%1)").arg(reason));
+        return reconnect(tr("Slack asked to reconnect (%1)").arg(frame.reason));
     }
-    const QString envelope = frame.value("envelope_id"_L1).toString();
-    if (!envelope.isEmpty() && m_socket) {
+    if (!frame.envelopeId.isEmpty() && m_socket) {
         // Acknowledge before any work: an envelope not acked in time is sent again.
         m_socket->sendTextMessage(QString::fromUtf8(
-            QJsonDocument(QJsonObject { { "envelope_id"_L1, envelope } }).toJson(QJsonDocument::Compact)));
+            QJsonDocument(QJsonObject { { "envelope_id"_L1, frame.envelopeId } }).toJson(QJsonDocument::Compact)));
     }
-    if (type != "events_api"_L1)
+    if (frame.type != "events_api"_L1)
         return;
-    const QJsonObject payload = frame.value("payload"_L1).toObject();
-    const QString eventId = payload.value("event_id"_L1).toString();
-    if (!eventId.isEmpty()) {
-        if (m_seenEvents.contains(eventId))
+    if (!frame.eventId.isEmpty()) {
+        if (m_seenEvents.contains(frame.eventId))
             return; // a redelivery of what we already have
-        m_seenEvents.insert(eventId);
-        m_seenOrder.append(eventId);
+        m_seenEvents.insert(frame.eventId);
+        m_seenOrder.append(frame.eventId);
         if (m_seenOrder.size() > rememberedEvents)
             m_seenEvents.remove(m_seenOrder.takeFirst());
     }
-    onEvent(payload.value("event"_L1).toObject());
+    onEvent(frame.event);
 }
 
-void SlackAdapter::onEvent(const QJsonObject &event)
+std::optional<PlatformAdapter::Inbound> SlackAdapter::readMessage(const QJsonObject &event, const QString &ownUserId)
 {
-    if (event.value("type"_L1).toString() != "message"_L1 || !m_receiving)
-        return;
+    if (event.value("type"_L1).toString() != "message"_L1)
+        return std::nullopt;
     const QString subtype = event.value("subtype"_L1).toString();
     if (!subtype.isEmpty() && subtype != "bot_message"_L1 && subtype != "thread_broadcast"_L1)
-        return; // edits, deletions, joins: not conversation
+        return std::nullopt; // edits, deletions, joins: not conversation
     Inbound inbound;
-    inbound.source.platform = name();
+    inbound.source.platform = u"slack"_s;
     const QString channel = event.value("channel"_L1).toString();
     inbound.source.chatId = channel;
     inbound.source.chatType = event.value("channel_type"_L1).toString() == "im"_L1 ? SessionSource::ChatType::Direct
@@ -200,9 +204,18 @@ void SlackAdapter::onEvent(const QJsonObject &event)
     inbound.source.userId = event.value("user"_L1).toString();
     inbound.messageId = event.value("ts"_L1).toString();
     inbound.text = event.value("text"_L1).toString();
-    inbound.fromBot = event.contains("bot_id"_L1) || subtype == "bot_message"_L1 || inbound.source.userId == m_userId;
-    if (!inbound.text.isEmpty())
-        Q_EMIT messageReceived(inbound);
+    inbound.fromBot = event.contains("bot_id"_L1) || subtype == "bot_message"_L1 || inbound.source.userId == ownUserId;
+    if (inbound.text.isEmpty())
+        return std::nullopt;
+    return inbound;
+}
+
+void SlackAdapter::onEvent(const QJsonObject &event)
+{
+    if (!m_receiving)
+        return;
+    if (const auto inbound = readMessage(event, m_userId))
+        Q_EMIT messageReceived(*inbound);
 }
 
 void SlackAdapter::catchUp(const QList<Cursor> &cursors)

@@ -4,9 +4,12 @@
 #include "gateway/platformadapter.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QTimer>
+
+#include <optional>
 
 class QNetworkAccessManager;
 class QWebSocket;
@@ -50,6 +53,19 @@ public:
 
     [[nodiscard]] QString userId() const { return m_userId; }
     [[nodiscard]] int connectionsOpened() const { return m_connections; }
+
+    /// One Socket Mode frame, read.
+    struct Frame
+    {
+        QString type; // "hello", "disconnect", "events_api"...
+        QString reason; // of a disconnect
+        QString envelopeId; // to acknowledge; empty when the frame needs no ack
+        QString eventId; // of an events_api payload, for dropping redeliveries
+        QJsonObject event;
+    };
+    [[nodiscard]] static Frame readFrame(const QString &text);
+    /// The conversation turn in an Events API @p event, if it is one; @p ownUserId marks our own.
+    [[nodiscard]] static std::optional<Inbound> readMessage(const QJsonObject &event, const QString &ownUserId);
 
 private:
     void postSeed(const QString &tag, const QJsonObject &params, int failures, qint64 firstFailureMs);

@@ -144,31 +144,40 @@ void TelegramAdapter::onUpdates(const TelegramResult &result, qint64 startedMs)
 
     const QJsonArray updates = result.result.toArray();
     for (const QJsonValue &value : updates) {
-        const QJsonObject update = value.toObject();
-        m_offset = std::max(m_offset, update.value("update_id"_L1).toInteger() + 1);
-        const QJsonObject message = update.value("message"_L1).toObject();
-        if (message.isEmpty())
-            continue; // edits and callbacks are not conversation turns
-        const QJsonObject chat = message.value("chat"_L1).toObject();
-        const QJsonObject from = message.value("from"_L1).toObject();
-        Inbound inbound;
-        // A reply in a plain supergroup carries a thread id too: only topic messages are threads.
-        const bool inTopic = message.value("is_topic_message"_L1).toBool();
-        // The same function as a handoff's destination, so both sides of a handoff share a key.
-        inbound.source = destination(
-            idString(chat.value("id"_L1)), inTopic ? idString(message.value("message_thread_id"_L1)) : QString());
-        inbound.source.userId = from.isEmpty() ? QString() : idString(from.value("id"_L1));
-        inbound.messageId = idString(message.value("message_id"_L1));
-        inbound.userName = from.value("username"_L1).toString();
-        inbound.text = message.contains("text"_L1) ? message.value("text"_L1).toString()
-                                                   : message.value("caption"_L1).toString();
-        inbound.fromBot = from.value("is_bot"_L1).toBool() || from.value("id"_L1).toInteger() == m_botId;
-        if (!inbound.text.isEmpty())
-            Q_EMIT messageReceived(inbound);
+        const Update update = readUpdate(value.toObject(), m_botId);
+        m_offset = std::max(m_offset, update.nextOffset);
+        if (update.message)
+            Q_EMIT messageReceived(*update.message);
     }
     // A server that answers an empty poll at once must not make us spin.
     const bool instantAndEmpty = updates.isEmpty() && QDateTime::currentMSecsSinceEpoch() - startedMs < 1'000;
     m_pollTimer.start(instantAndEmpty ? m_options.idleRepollMs : 0);
+}
+
+TelegramAdapter::Update TelegramAdapter::readUpdate(const QJsonObject &update, qint64 botId)
+{
+    Update read;
+    read.nextOffset = update.value("update_id"_L1).toInteger() + 1;
+    const QJsonObject message = update.value("message"_L1).toObject();
+    if (message.isEmpty())
+        return read; // edits and callbacks are not conversation turns
+    const QJsonObject chat = message.value("chat"_L1).toObject();
+    const QJsonObject from = message.value("from"_L1).toObject();
+    Inbound inbound;
+    // A reply in a plain supergroup carries a thread id too: only topic messages are threads.
+    const bool inTopic = message.value("is_topic_message"_L1).toBool();
+    // The same function as a handoff's destination, so both sides of a handoff share a key.
+    inbound.source = sourceFor(
+        idString(chat.value("id"_L1)), inTopic ? idString(message.value("message_thread_id"_L1)) : QString());
+    inbound.source.userId = from.isEmpty() ? QString() : idString(from.value("id"_L1));
+    inbound.messageId = idString(message.value("message_id"_L1));
+    inbound.userName = from.value("username"_L1).toString();
+    inbound.text
+        = message.contains("text"_L1) ? message.value("text"_L1).toString() : message.value("caption"_L1).toString();
+    inbound.fromBot = from.value("is_bot"_L1).toBool() || from.value("id"_L1).toInteger() == botId;
+    if (!inbound.text.isEmpty())
+        read.message = inbound;
+    return read;
 }
 
 void TelegramAdapter::send(const QString &tag, const QString &chat, const QString &thread, const QString &text)
@@ -293,9 +302,14 @@ void TelegramAdapter::createTopic(const QString &tag, const QJsonObject &params,
     });
 }
 
-SessionSource TelegramAdapter::destination(const QString &chat, const QString &thread) const
+SessionSource TelegramAdapter::sourceFor(const QString &chat, const QString &thread)
 {
     // Private chats have positive ids, groups negative ones (channel posts are not messages to us).
     const auto type = chat.toLongLong() > 0 ? SessionSource::ChatType::Direct : SessionSource::ChatType::Group;
-    return SessionSource { name(), type, chat, thread, {} };
+    return SessionSource { u"telegram"_s, type, chat, thread, {} };
+}
+
+SessionSource TelegramAdapter::destination(const QString &chat, const QString &thread) const
+{
+    return sourceFor(chat, thread);
 }

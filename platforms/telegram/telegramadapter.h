@@ -5,6 +5,8 @@
 
 #include <QTimer>
 
+#include <optional>
+
 class QNetworkAccessManager;
 class TelegramApi;
 struct TelegramResult;
@@ -44,6 +46,17 @@ public:
 
     [[nodiscard]] qint64 botId() const { return m_botId; }
     [[nodiscard]] bool topicsInPrivateChats() const { return m_privateTopics; }
+
+    /// One entry of getUpdates' result, read.
+    struct Update
+    {
+        qint64 nextOffset = 0; // what the next getUpdates asks from, given this update
+        std::optional<Inbound> message; // a conversation turn with text, if the update is one
+    };
+    /// Reads @p update for a bot whose id is @p botId.
+    [[nodiscard]] static Update readUpdate(const QJsonObject &update, qint64 botId);
+    /// Where a message in @p chat (and @p thread) comes from: inbound and handoffs share it.
+    [[nodiscard]] static SessionSource sourceFor(const QString &chat, const QString &thread);
 
 Q_SIGNALS:
     /// Telegram moved a group to a supergroup: messages for @p oldChat now go to @p newChat.

@@ -51,16 +51,8 @@ void TelegramApi::call(const QString &method, const QJsonObject &params, QObject
     connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
         reply->deleteLater();
         TelegramResult result;
-        const QByteArray body = reply->readAll();
-        const QJsonObject envelope = QJsonDocument::fromJson(body).object();
-        if (envelope.contains("ok"_L1)) {
-            result.ok = envelope.value("ok"_L1).toBool();
-            result.result = envelope.value("result"_L1);
-            result.errorCode = envelope.value("error_code"_L1).toInt();
-            result.description = envelope.value("description"_L1).toString();
-            const QJsonObject parameters = envelope.value("parameters"_L1).toObject();
-            result.retryAfter = parameters.value("retry_after"_L1);
-            result.migrateToChatId = parameters.value("migrate_to_chat_id"_L1).toInteger();
+        if (const auto answer = TelegramResult::fromBody(reply->readAll())) {
+            result = *answer;
         } else {
             // A proxy's 502 page, a dropped connection, a timeout: nothing Telegram said.
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -70,4 +62,20 @@ void TelegramApi::call(const QString &method, const QJsonObject &params, QObject
         }
         done(result);
     });
+}
+
+std::optional<TelegramResult> TelegramResult::fromBody(const QByteArray &body)
+{
+    const QJsonObject envelope = QJsonDocument::fromJson(body).object();
+    if (!envelope.contains("ok"_L1))
+        return std::nullopt;
+    TelegramResult result;
+    result.ok = envelope.value("ok"_L1).toBool();
+    result.result = envelope.value("result"_L1);
+    result.errorCode = envelope.value("error_code"_L1).toInt();
+    result.description = envelope.value("description"_L1).toString();
+    const QJsonObject parameters = envelope.value("parameters"_L1).toObject();
+    result.retryAfter = parameters.value("retry_after"_L1);
+    result.migrateToChatId = parameters.value("migrate_to_chat_id"_L1).toInteger();
+    return result;
 }

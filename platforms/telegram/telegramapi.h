@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <optional>
+
 class QNetworkAccessManager;
 
 /**
@@ -20,6 +22,10 @@ struct TelegramResult
     qint64 migrateToChatId = 0;
 
     [[nodiscard]] bool networkTrouble() const { return !ok && errorCode == 0; }
+
+    /// The Bot API's ok/result envelope in @p body; nullopt when the body holds none (a proxy's
+    /// error page, a cut connection).
+    [[nodiscard]] static std::optional<TelegramResult> fromBody(const QByteArray &body);
 };
 
 /**

@@ -56,6 +56,8 @@ const MarkdownDialect &dialect()
         .quoteLinePrefix = {},
         // @username in a bot's text notifies that person; tg://user links are refused by the renderer.
         .defuseMentions = true,
+        // Telegram takes no blockquote inside another.
+        .quotesNest = false,
     };
     return html;
 }

@@ -52,7 +52,8 @@ private:
             return;
         }
         const auto [delay, bytes] = m_steps.takeFirst();
-        QTimer::singleShot(delay, this, [this, bytes] {
+        // An init-capture: clang 14 cannot capture a structured binding itself.
+        QTimer::singleShot(delay, this, [this, bytes = bytes] {
             if (m_socket->state() != QAbstractSocket::ConnectedState)
                 return deleteLater();
             m_socket->write(bytes);
