@@ -44,7 +44,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case StreamingRole:
         return m.id == m_streamingId;
     case SegmentsRole:
-        return segments(m.content);
+        return segments(displayed(m.content));
     default:
         return {};
     }
@@ -137,6 +137,21 @@ void MessageListModel::flushDeltas()
     Q_EMIT dataChanged(index(row), index(row), { ContentRole, SegmentsRole });
 }
 
+QString MessageListModel::displayed(const QString &content)
+{
+    if (content.size() <= maxDisplayedChars)
+        return content;
+    // Laying out megabytes of text would freeze the window for seconds, at every streamed delta.
+    qsizetype cut = maxDisplayedChars;
+    if (content.at(cut - 1).isHighSurrogate())
+        --cut;
+    return content.first(cut)
+        + tr("\n\n*(This message is %L1 characters long; the window shows the first %L2. The whole text is in the "
+             "store: `baton sessions export` writes it out.)*")
+              .arg(content.size())
+              .arg(cut);
+}
+
 QVariantList MessageListModel::segments(const QString &markdown)
 {
     // Code blocks get their own monospaced box with a copy button; the rest is Markdown prose.
@@ -157,7 +172,7 @@ QVariantList MessageListModel::segments(const QString &markdown)
         if (trimmed.startsWith(u"```"_s)) {
             if (!inCode) {
                 flush(false, prose);
-                language = trimmed.mid(3).trimmed();
+                language = trimmed.mid(3).trimmed().left(32); // a label, not a line of the reply
             } else {
                 flush(true, code);
                 language.clear();

@@ -21,6 +21,8 @@ class MessageListModel : public QAbstractListModel
     QML_UNCREATABLE("made by the ChatController")
 
 public:
+    /// The most of one message the window lays out; past it a note says where the rest is.
+    static constexpr qsizetype maxDisplayedChars = 20'000;
     enum Role {
         IdRole = Qt::UserRole + 1,
         RoleNameRole,
@@ -56,6 +58,8 @@ private:
     /// The message as prose (made safe to render, see SafeMarkdown) and fenced code blocks, in
     /// order: [{code, text, language}].
     [[nodiscard]] static QVariantList segments(const QString &markdown);
+    /// @p content as the window shows it: cut at maxDisplayedChars with that note.
+    [[nodiscard]] static QString displayed(const QString &content);
 
     SessionStore &m_store;
     QString m_sessionId;

@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
 #include <QPalette>
@@ -161,6 +162,33 @@ private Q_SLOTS:
         QCOMPARE(m_controller->sessions()->rowCount(), 1);
         QCOMPARE(item(u"sendButton"_s)->property("text").toString(), u"Send"_s);
         QVERIFY(screenshot(u"03-reply-light"_s));
+    }
+
+    // A megabyte reply: the window lays out its first 100,000 characters and says where the
+    // rest is, so a hostile or runaway model cannot freeze it; the store keeps every character.
+    void aMegabyteReplyIsShownCapped()
+    {
+        QString huge;
+        for (int i = 0; huge.size() < 1'000'000; ++i)
+            huge += u"Line %1 of a runaway reply.\n"_s.arg(i);
+        m_llm->enqueue(FakeLlmReply::withContent({ huge.first(500'000), huge.sliced(500'000) }));
+        const int before = m_controller->messages()->rowCount();
+        m_controller->send(u"write forever"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->busy() && m_controller->messages()->rowCount() == before + 2, 20'000);
+        const QModelIndex reply = m_controller->messages()->index(before + 1);
+        QCOMPARE(reply.data(MessageListModel::ContentRole).toString(), huge);
+        qsizetype shown = 0;
+        QString last;
+        for (const QVariant &segment : reply.data(MessageListModel::SegmentsRole).toList()) {
+            last = segment.toMap().value(u"text"_s).toString();
+            shown += last.size();
+        }
+        QVERIFY2(shown <= MessageListModel::maxDisplayedChars + 400, qPrintable(QString::number(shown)));
+        QVERIFY2(last.contains(u"baton sessions export"_s), qPrintable(last.right(200)));
+        QElapsedTimer frame;
+        frame.start();
+        QVERIFY(!m_window->grabWindow().isNull()); // the window still draws
+        qInfo() << "a frame with the capped megabyte reply took" << frame.elapsed() << "ms";
     }
 
     void aFailedReplyShowsTheSentenceAndRetry()

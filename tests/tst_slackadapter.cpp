@@ -262,9 +262,10 @@ private Q_SLOTS:
     {
         QCOMPARE(SlackMrkdwn::fromMarkdown(u"**bold** _it_ ~~gone~~ `x<y`"_s), u"*bold* _it_ ~gone~ `x&lt;y`"_s);
         QCOMPARE(SlackMrkdwn::fromMarkdown(u"[Baton](https://example.org/a|b)"_s), u"<https://example.org/ab|Baton>"_s);
-        // Found by tests/fuzz/fuzz_slackmrkdwn: a "<" in the url (Markdown allows it) broke the link open.
-        QCOMPARE(
-            SlackMrkdwn::fromMarkdown(u"[Baton](https://example.org/?a=<1>)"_s), u"<https://example.org/?a=1|Baton>"_s);
+        // Found by tests/fuzz/fuzz_slackmrkdwn: a "<" in the url (Markdown allows it) broke the link open;
+        // escaped, it stays part of the address.
+        QCOMPARE(SlackMrkdwn::fromMarkdown(u"[Baton](https://example.org/?a=<1>)"_s),
+            u"<https://example.org/?a=&lt;1&gt;|Baton>"_s);
         // Found by tests/fuzz/fuzz_slackmrkdwn: a line break in a quoted link's text put "> " inside the link.
         QCOMPARE(SlackMrkdwn::fromMarkdown(u"> see [the\ndocs](https://example.org)"_s),
             u"> see <https://example.org|the docs>"_s);

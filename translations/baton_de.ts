@@ -1276,6 +1276,17 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>MessageListModel</name>
+    <message>
+        <source>
+
+*(This message is %L1 characters long; the window shows the first %L2. The whole text is in the store: `baton sessions export` writes it out.)*</source>
+        <translation>
+
+*(Diese Nachricht ist %L1 Zeichen lang; das Fenster zeigt die ersten %L2. Der ganze Text liegt im Speicher: `baton sessions export` gibt ihn aus.)*</translation>
+    </message>
+</context>
+<context>
     <name>OutboxSender</name>
     <message numerus="yes">
         <source>Gave up after %n attempt(s) in %1 s: %2</source>

@@ -37,12 +37,12 @@ const MarkdownDialect &dialect()
         .code = { u"`"_s, u"`"_s },
         .heading = { u"*"_s, u"*"_s },
         // A link's label is written inside: <url|label>. The target is http(s) or mailto (the
-        // renderer's rule), so it cannot be <!channel> or <@U…>; escaping and dropping '|', '<' and
-        // '>' keep it from closing the sequence early.
+        // renderer's rule), so it cannot be <!channel> or <@U…>; escaping '<' and '>' and dropping
+        // '|' keep it from closing the sequence early.
         .linkOpen =
             [](const QString &href) {
                 QString url = href;
-                url.remove(u'|').remove(u'<').remove(u'>');
+                url.remove(u'|');
                 return QString(u"<"_s + escape(url) + u"|"_s);
             },
         .linkClose = u">"_s,

@@ -46,10 +46,13 @@ void readRaw(const QByteArray &body)
 void readWritten(FuzzedDataProvider &in)
 {
     const qint64 updateId = in.ConsumeIntegralInRange<qint64>(0, qint64(1) << 52);
-    const qint64 chatId = id(in), userId = id(in), threadId = id(in), messageId = id(in);
+    const qint64 anyId = id(in), userId = id(in), threadId = id(in), messageId = id(in);
     const bool topic = in.ConsumeBool(), isBot = in.ConsumeBool(), caption = in.ConsumeBool();
     const QString chatType = QStringList { u"private"_s, u"group"_s, u"supergroup"_s, u"channel"_s }.at(
         in.ConsumeIntegralInRange<int>(0, 3));
+    // As on Telegram: a private chat is its user's (positive) id, every other chat's id is negative.
+    const qint64 magnitude = std::max<qint64>(1, anyId < 0 ? -(anyId + 1) : anyId);
+    const qint64 chatId = chatType == u"private"_s ? magnitude : -magnitude;
     const QString userName = text(in);
     const QString words = text(in);
     QJsonObject message { { "message_id"_L1, messageId },
