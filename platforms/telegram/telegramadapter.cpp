@@ -189,7 +189,7 @@ void TelegramAdapter::send(const QString &tag, const QString &chat, const QStrin
     sendMessage(tag, params, text, true);
 }
 
-void TelegramAdapter::sendMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html)
+QJsonObject TelegramAdapter::withText(const QJsonObject &target, const QString &markdown, bool html)
 {
     QJsonObject params = target;
     if (html) {
@@ -197,6 +197,12 @@ void TelegramAdapter::sendMessage(const QString &tag, const QJsonObject &target,
         params.insert("parse_mode"_L1, "HTML"_L1);
     } else
         params.insert("text"_L1, markdown);
+    return params;
+}
+
+void TelegramAdapter::sendMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html)
+{
+    const QJsonObject params = withText(target, markdown, html);
     m_api->call(u"sendMessage"_s, params, this, [this, tag, target, markdown, html](const TelegramResult &r) {
         if (r.ok)
             return Q_EMIT sent(tag, idString(r.result.toObject().value("message_id"_L1)), {});
@@ -248,12 +254,7 @@ void TelegramAdapter::edit(
 
 void TelegramAdapter::editMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html)
 {
-    QJsonObject params = target;
-    if (html) {
-        params.insert("text"_L1, TelegramHtml::fromMarkdown(markdown));
-        params.insert("parse_mode"_L1, "HTML"_L1);
-    } else
-        params.insert("text"_L1, markdown);
+    const QJsonObject params = withText(target, markdown, html);
     m_api->call(u"editMessageText"_s, params, this, [this, tag, target, markdown, html](const TelegramResult &r) {
         // "message is not modified" means the text is already what we want.
         if (r.ok || r.description.contains("message is not modified"_L1))

@@ -70,6 +70,8 @@ private:
     void fatal(const QString &sentence);
     void sendMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html);
     void editMessage(const QString &tag, const QJsonObject &target, const QString &markdown, bool html);
+    /// @p target with the text: Telegram HTML from @p markdown, or the Markdown as plain text.
+    [[nodiscard]] static QJsonObject withText(const QJsonObject &target, const QString &markdown, bool html);
     bool retryIfPassing(const QString &tag, const TelegramResult &result);
     void createTopic(const QString &tag, const QJsonObject &params, int failures, qint64 firstFailureMs);
 

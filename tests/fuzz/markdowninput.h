@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fuzzcheck.h"
+
 #include <QString>
 
 #include <cstddef>
@@ -74,5 +76,18 @@ namespace MarkdownOracle {
         ++at;
     }
     return true;
+}
+
+/// The three Markdown renderers' shared oracle: @p rendered (whose visible text is @p visible)
+/// holds no lone surrogate, invents no letter, and loses none where @p input hides none.
+inline void checkLetters(const MarkdownInput &input, const QString &rendered, const QString &visible)
+{
+    using namespace Qt::StringLiterals;
+    FUZZ_CHECK(!FuzzCheck::hasLoneSurrogate(rendered), u"a lone surrogate in the output"_s);
+    const QString before = letters(input.markdown);
+    const QString after = letters(visible);
+    FUZZ_CHECK(isSubsequence(after, before), u"letters that were not in the Markdown: "_s + after);
+    if (input.lettersAllVisible)
+        FUZZ_CHECK(after == before, u"letters lost: %1 became %2"_s.arg(before, after));
 }
 } // namespace MarkdownOracle
