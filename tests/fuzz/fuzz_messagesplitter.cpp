@@ -31,6 +31,17 @@ qsizetype skipBlank(const QString &text, qsizetype at)
     return at;
 }
 
+// The length of the backtick run that ends @p piece on a line of its own (a closing fence the
+// splitter may have added), or 0.
+qsizetype closingTicks(QStringView piece)
+{
+    qsizetype ticks = 0;
+    while (ticks < piece.size() && piece.at(piece.size() - 1 - ticks) == u'`')
+        ++ticks;
+    const bool ownLine = ticks == piece.size() || piece.at(piece.size() - 1 - ticks) == u'\n';
+    return ticks >= 3 && ticks <= maxCarriedFence && ownLine ? ticks : 0;
+}
+
 // Whether parts[index...] rebuild text[at...]: each part is a piece of the text, perhaps behind an
 // added fence line and before an added closing ```, with whitespace trimmed at its edges.
 bool rebuilds(const QStringList &parts, qsizetype index, const QString &text, qsizetype at,
@@ -59,9 +70,11 @@ bool rebuilds(const QStringList &parts, qsizetype index, const QString &text, qs
             piece = piece.sliced(newline + 1);
         }
         for (const bool addedClosing : { false, true }) {
-            if (addedClosing && (last || !piece.endsWith(u"```")))
+            // A closing fence is as long as the block's opening run (```` closes ````), on its own line.
+            const qsizetype ticks = closingTicks(piece);
+            if (addedClosing && (last || ticks == 0))
                 continue;
-            QStringView core = addedClosing ? piece.chopped(3) : piece;
+            QStringView core = addedClosing ? piece.chopped(ticks) : piece;
             core = core.trimmed();
             if (core.isEmpty())
                 continue; // a part must carry some of the text
