@@ -98,6 +98,13 @@ private:
         else
             m_slack->userSends(slackUser, slackDm, text);
     }
+    /// The whole chat in order, the person's messages too where the fake keeps them.
+    [[nodiscard]] QStringList chat() const
+    {
+        if (m_platform == "telegram"_L1)
+            return m_telegram->messages(telegramUser);
+        return m_platform == "discord"_L1 ? m_discord->messages(discordDm) : m_slack->botMessages(slackDm);
+    }
     [[nodiscard]] QStringList botMessages() const
     {
         if (m_platform == "telegram"_L1)
@@ -409,9 +416,8 @@ private Q_SLOTS:
                                  .arg(duplicated)
                                  .arg(seed)
                                  .arg(clock.elapsed() / 1000);
-        const QString evidence
-            = u"missing: %1\ndoubled: %2\nstale: %3\nbot messages:\n%4\nlog tail:\n%5"_s.arg(missing.join(u", "_s),
-                doubled.join(u", "_s), stale.join(u" | "_s), botMessages().join(u'\n'), m_log.right(6000));
+        const QString evidence = u"missing: %1\ndoubled: %2\nstale: %3\nthe chat:\n%4\nlog tail:\n%5"_s.arg(
+            missing.join(u", "_s), doubled.join(u", "_s), stale.join(u" | "_s), chat().join(u'\n'), m_log.right(6000));
         if (lost || duplicated || !stale.isEmpty() || !settled) {
             // The whole story of a failed run, for whoever reproduces it with the same seed.
             QFile story(QDir::temp().filePath(u"baton-soak-%1-%2.log"_s.arg(platform).arg(seed)));
