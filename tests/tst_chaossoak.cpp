@@ -76,6 +76,7 @@ private:
     QList<FakeLlmReply> m_modelFaults;
     int m_nextChunkDelayMs = 0;
     bool m_cutNext = false;
+    qsizetype m_faultGate = 0;
 
     QProcessEnvironment environment() const
     {
@@ -172,10 +173,32 @@ private:
             m_log += QString::fromUtf8(m_gateway->readAllStandardError());
     }
 
+    // Requests that fault injection hits. A fault waits at the fake for the next such request, so
+    // new ones come only once the earlier ones were used and one request got through: otherwise,
+    // while the outbox backs off, faults pile up and every retry meets one.
+    [[nodiscard]] qsizetype faultableCalls() const
+    {
+        if (m_platform == "telegram"_L1)
+            return m_telegram->calls(u"sendMessage"_s).size() + m_telegram->calls(u"editMessageText"_s).size();
+        if (m_platform == "discord"_L1) {
+            qsizetype n = 0;
+            for (const auto &call : m_discord->restCalls())
+                n += call.path.contains(u"/messages"_s) ? 1 : 0;
+            return n;
+        }
+        return m_slack->calls(u"chat.postMessage"_s).size() + m_slack->calls(u"chat.update"_s).size();
+    }
+    [[nodiscard]] bool mayQueueFaults() const { return faultableCalls() >= m_faultGate; }
+    void queuedFaults(int count) { m_faultGate = faultableCalls() + count + 1; }
+
     // One forced disconnect of the platform's connection or of one request.
     void disconnect(QRandomGenerator &random)
     {
-        const int kind = random.bounded(3);
+        int kind = random.bounded(3);
+        if (kind > 0 && !mayQueueFaults())
+            kind = 0; // the connection itself, which queues nothing
+        else if (kind > 0)
+            queuedFaults(1);
         if (m_platform == "telegram"_L1) {
             FakeTelegramServer::Fault drop;
             drop.drop = true;
@@ -206,6 +229,9 @@ private:
         const QJsonValue wait = waits.at(random.bounded(int(waits.size())));
         const int kind = random.bounded(3);
         const int burst = 1 + random.bounded(2);
+        if (!mayQueueFaults())
+            return;
+        queuedFaults(kind == 2 ? burst : 1);
         if (m_platform == "telegram"_L1) {
             const QString method = random.bounded(2) ? u"sendMessage"_s : u"editMessageText"_s;
             if (kind == 0)
