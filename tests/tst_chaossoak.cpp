@@ -372,7 +372,7 @@ private Q_SLOTS:
             }
             if (random.bounded(4) == 0)
                 platformFault(random);
-            if (random.bounded(5) == 0)
+            if (random.bounded(5) == 0 && m_modelFaults.isEmpty()) // more than three 5xx in a row is an outage
                 modelFault(random);
             for (qsizetype i = killsDue; i > 0; --i) {
                 // Mid-stream, mid-send or idle: wherever the random moment falls.
