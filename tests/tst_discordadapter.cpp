@@ -226,6 +226,28 @@ private Q_SLOTS:
         QVERIFY(!inThread.contains(u"the last thing we said"_s));
     }
 
+    // Found by tst_chaossoak: a 5xx on the catch-up's page lost what it held, since the next
+    // catch-up starts after the bot's next message.
+    void aCatchUpPageThatFailsIsAskedForAgain()
+    {
+        m_discord->userSends(ann, dm, u"written before a 5xx"_s);
+        m_adapter = std::make_unique<DiscordAdapter>(m_network.get(), options());
+        QSignalSpy wanted(m_adapter.get(), &PlatformAdapter::catchUpWanted);
+        QSignalSpy received(m_adapter.get(), &PlatformAdapter::messageReceived);
+        m_adapter->start();
+        QVERIFY(wanted.wait(10'000));
+        const QString page = u"/channels/%1/messages"_s.arg(dm);
+        m_discord->failNext(page, 503);
+        m_discord->failNext(page, 0);
+        m_adapter->catchUp({ { dm, {}, u"0"_s } });
+        QTRY_VERIFY_WITH_TIMEOUT(!received.isEmpty(), 15'000);
+        QCOMPARE(received.constLast().first().value<PlatformAdapter::Inbound>().text, u"written before a 5xx"_s);
+        qsizetype asked = 0;
+        for (const auto &call : m_discord->restCalls())
+            asked += call.method == "GET"_L1 && call.path == page ? 1 : 0;
+        QCOMPARE(asked, 3);
+    }
+
     void rateLimitsAreWaitedOut()
     {
         QVERIFY(startOnline());

@@ -4,6 +4,7 @@
 #include "discordlinks.h"
 
 #include "discordrest.h"
+#include "gateway/backoff.h"
 #include "gateway/platformids.h"
 
 #include <QDateTime>
@@ -22,6 +23,8 @@ const QJsonObject noMentions { { "parse"_L1, QJsonArray {} } }; // model output 
 // Catching up reads at most this many pages of this many messages per conversation.
 constexpr int catchUpPageSize = 100;
 constexpr int maxCatchUpPages = 5;
+// A page that fails for a passing reason is asked for again this often before it is given up.
+constexpr int maxCatchUpRetries = 6;
 
 bool isThread(int type)
 {
@@ -205,12 +208,23 @@ void DiscordAdapter::catchUp(const QList<Cursor> &cursors)
     }
 }
 
-void DiscordAdapter::fetchMissed(const QString &channelId, const QString &after, int pagesLeft)
+void DiscordAdapter::fetchMissed(const QString &channelId, const QString &after, int pagesLeft, int failures)
 {
     const QString path = u"/channels/%1/messages?after=%2&limit=%3"_s.arg(channelId, after).arg(catchUpPageSize);
-    m_rest->request("GET", path, {}, this, [this, channelId, pagesLeft](const DiscordResult &result) {
+    m_rest->request("GET", path, {}, this, [this, channelId, after, pagesLeft, failures](const DiscordResult &result) {
         if (!m_receiving)
             return;
+        if (!result.ok && result.passing && failures < maxCatchUpRetries) {
+            // Nothing else fetches these again: once we write in the channel, the next catch-up
+            // starts after that message, so a page given up here would be lost for good.
+            const int delay = Backoff::delayMs(failures + 1, 1'000, 30'000);
+            qCInfo(lcDiscordGateway).noquote()
+                << "catching up on channel" << channelId << "again in" << delay << "ms:" << result.describe();
+            QTimer::singleShot(delay, this, [this, channelId, after, pagesLeft, failures] {
+                fetchMissed(channelId, after, pagesLeft, failures + 1);
+            });
+            return;
+        }
         if (!result.ok) {
             qCWarning(lcDiscordGateway).noquote()
                 << "could not catch up on channel" << channelId << ":" << result.describe();

@@ -76,7 +76,7 @@ private:
     void threadFromSeedMessage(const QString &tag, const QString &homeChat, const QString &name);
     void threadFailed(const QString &tag, const DiscordResult &result);
     /// One page of GET /channels/{id}/messages after @p after; follows with the next page.
-    void fetchMissed(const QString &channelId, const QString &after, int pagesLeft);
+    void fetchMissed(const QString &channelId, const QString &after, int pagesLeft, int failures = 0);
     [[nodiscard]] QString refused(const QString &what, const DiscordResult &result) const;
 
     Options m_options;
