@@ -53,38 +53,11 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+K"; onActivated: search.forceActiveFocus() }
     Shortcut { sequence: "Esc"; enabled: window.controller.busy; onActivated: window.controller.stop() }
 
-    // A link in a message opens only after its whole address was shown, and only web and mail links.
-    Dialog {
+    LinkDialog {
         id: linkDialog
         objectName: "linkDialog"
-        property string url: ""
-        readonly property bool allowed: SafeText.canOpen(url)
-        function ask(link) {
-            url = link
-            open()
-        }
         anchors.centerIn: Overlay.overlay
-        modal: true
-        title: allowed ? qsTr("Open this link?") : qsTr("This link cannot be opened")
-        standardButtons: allowed ? Dialog.Open | Dialog.Cancel : Dialog.Close
-        onAccepted: SafeText.openLink(url)
-        ColumnLayout {
-            spacing: 8
-            Label {
-                objectName: "linkDialogUrl"
-                Layout.maximumWidth: 480
-                text: linkDialog.url
-                textFormat: Text.PlainText
-                wrapMode: Text.WrapAnywhere
-            }
-            Label {
-                visible: !linkDialog.allowed
-                Layout.maximumWidth: 480
-                text: qsTr("Baton opens only web (http, https) and mail (mailto) links.")
-                wrapMode: Text.Wrap
-                color: window.subtle
-            }
-        }
+        hintColor: window.subtle
     }
 
     Loader {

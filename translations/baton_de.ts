@@ -1165,6 +1165,21 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Open this link?</source>
+        <translation>Diesen Link öffnen?</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened</source>
+        <translation>Dieser Link kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Baton opens only web (http, https) and mail (mailto) links.</source>
+        <translation>Baton öffnet nur Web-Links (http, https) und Mail-Links (mailto).</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Baton — %1</source>
@@ -1261,18 +1276,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>The model for the next replies</source>
         <translation>Das Modell für die nächsten Antworten</translation>
-    </message>
-    <message>
-        <source>Open this link?</source>
-        <translation>Diesen Link öffnen?</translation>
-    </message>
-    <message>
-        <source>This link cannot be opened</source>
-        <translation>Dieser Link kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Baton opens only web (http, https) and mail (mailto) links.</source>
-        <translation>Baton öffnet nur Web-Links (http, https) und Mail-Links (mailto).</translation>
     </message>
 </context>
 <context>
