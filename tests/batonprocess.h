@@ -11,6 +11,21 @@
 /**
  * @brief Running the real `baton` binary (BATON_BINARY) from a test, as a user would.
  */
+/// A gateway on @p dataDir (baton.ini there) with the tokens the three fake platforms expect.
+[[nodiscard]] inline QProcessEnvironment threePlatformEnvironment(const QString &dataDir)
+{
+    using namespace Qt::StringLiterals;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(u"BATON_DATA_DIR"_s, dataDir);
+    e.insert(u"BATON_CONFIG"_s, dataDir + u"/baton.ini"_s);
+    e.insert(u"BATON_TELEGRAM_TOKEN"_s, u"4242:telegram"_s);
+    e.insert(u"BATON_DISCORD_TOKEN"_s, u"discord-token"_s);
+    e.insert(u"BATON_SLACK_BOT_TOKEN"_s, u"xoxb-slack"_s);
+    e.insert(u"BATON_SLACK_APP_TOKEN"_s, u"xapp-slack"_s);
+    e.insert(u"BATON_TELEGRAM_POLL_TIMEOUT_S"_s, u"2"_s);
+    return e;
+}
+
 struct BatonRun
 {
     int exitCode = -1;

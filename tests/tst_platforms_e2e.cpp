@@ -48,18 +48,7 @@ private:
     std::unique_ptr<SessionStore> m_sessions;
     std::unique_ptr<QProcess> m_gateway;
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.insert(u"BATON_DATA_DIR"_s, m_store->dir.path());
-        e.insert(u"BATON_CONFIG"_s, m_store->dir.filePath(u"baton.ini"_s));
-        e.insert(u"BATON_TELEGRAM_TOKEN"_s, u"4242:telegram"_s);
-        e.insert(u"BATON_DISCORD_TOKEN"_s, u"discord-token"_s);
-        e.insert(u"BATON_SLACK_BOT_TOKEN"_s, u"xoxb-slack"_s);
-        e.insert(u"BATON_SLACK_APP_TOKEN"_s, u"xapp-slack"_s);
-        e.insert(u"BATON_TELEGRAM_POLL_TIMEOUT_S"_s, u"2"_s);
-        return e;
-    }
+    QProcessEnvironment environment() const { return threePlatformEnvironment(m_store->dir.path()); }
 
     // The platforms that push events over a socket of their own (Telegram is polled).
     static void socketPlatforms()
