@@ -551,6 +551,36 @@ private Q_SLOTS:
         QCOMPARE(lastUserText(m_llm->requests().constLast()), u"thanks"_s);
     }
 
+    // The model finished while the first message was still waiting out a 429; kill -9 then. The
+    // final text was in the ledger already: after the restart the first message goes out and is
+    // edited into it, and the question is not asked again.
+    void killedWhileTheFirstMessageWaitsTheFinalTextArrivesAfterRestart()
+    {
+        using Fault = FakeTelegramServer::Fault;
+        m_telegram->failNext(u"sendMessage"_s, Fault { 429, u"Too Many Requests"_s, 300, 0, false, false });
+        m_llm->enqueue(FakeLlmReply::withContent({ u"The ferry "_s, u"leaves at 21:00."_s }));
+        m_telegram->userSends(ann, ann, u"When is the ferry?"_s);
+        const auto finalRecorded = [this] {
+            return m_store
+                       ->scalar(u"SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND kind = 'edit' "
+                                "AND target_outbox_id IS NOT NULL AND content = 'The ferry leaves at 21:00.'"_s)
+                       .toInt()
+                == 1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(finalRecorded(), 10'000);
+        QVERIFY2(m_telegram->calls(u"sendMessage"_s).size() == 1, qPrintable(gatewayLog()));
+        QVERIFY(m_telegram->botMessages(ann).isEmpty());
+
+        m_gateway->kill();
+        QVERIFY(waitForExit(*m_gateway));
+        QVERIFY(startGateway());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_telegram->botMessages(ann), QStringList { u"The ferry leaves at 21:00."_s }, 10'000);
+        QTRY_COMPARE(m_store->scalar(u"SELECT COUNT(*) FROM outbox WHERE state <> 'sent'"_s).toInt(), 0);
+        QCOMPARE(m_telegram->calls(u"sendMessage"_s).size(), 2);
+        QCOMPARE(m_llm->requests().size(), 1);
+    }
+
     void aStopThatOutlastsItsGraceIsAnsweredAfterRestart()
     {
         FakeLlmReply endless;

@@ -109,6 +109,16 @@ private:
         item.content = text;
         return m_sender->deliver(item);
     }
+    qint64 deliverEditOfRow(const QString &chat, const QString &text, qint64 row)
+    {
+        OutboxStore::Item item;
+        item.platform = m_adapter->name();
+        item.chat = chat;
+        item.kind = OutboxStore::Kind::Edit;
+        item.targetOutboxId = row;
+        item.content = text;
+        return m_sender->deliver(item);
+    }
     /// Waits for the outbox's answer on @p id.
     Outcome outcome(qint64 id, int timeoutMs = 15'000)
     {
@@ -235,6 +245,73 @@ private Q_SLOTS:
         QCOMPARE(m_telegram->botMessages(111), (QStringList { u"preview…"_s, u"the whole reply"_s }));
         QCOMPARE(column(edit, u"state"_s).toString(), u"failed"_s);
         QVERIFY(column(edit, u"last_error"_s).toString().contains(u"sent as a new message"_s));
+    }
+
+    // A reply finished while its first message was still being retried: the final text is in the
+    // ledger at once, naming the first message's row, and edits it as soon as that row has an id.
+    void anEditOfASendStillRetriedWaitsForItsId()
+    {
+        QVERIFY(startTelegram());
+        m_telegram->failNext(u"sendMessage"_s, Fault { 500, u"Internal Server Error"_s, {}, 0, false, false });
+        m_telegram->failNext(u"sendMessage"_s, Fault { 0, {}, {}, 0, true, false });
+        const qint64 draft = deliver(u"111"_s, u"The ferry"_s);
+        const qint64 edit = deliverEditOfRow(u"111"_s, u"The ferry leaves at 21:00."_s, draft);
+        QCOMPARE(column(edit, u"target_outbox_id"_s).toLongLong(), draft);
+        const Outcome final = outcome(edit);
+        QVERIFY2(final.error.isEmpty(), qPrintable(final.error));
+        QCOMPARE(final.messageId, outcome(draft).messageId);
+        QCOMPARE(m_telegram->calls(u"sendMessage"_s).size(), 3);
+        QCOMPARE(m_telegram->botMessages(111), QStringList { u"The ferry leaves at 21:00."_s });
+    }
+
+    void anEditOfASendThatFailedGoesOutAsANewMessage()
+    {
+        QVERIFY(startTelegram());
+        m_telegram->failNext(
+            u"sendMessage"_s, Fault { 400, u"Bad Request: message is too long"_s, {}, 0, false, false });
+        const qint64 draft = deliver(u"111"_s, u"The ferry"_s);
+        const qint64 edit = deliverEditOfRow(u"111"_s, u"The ferry leaves at 21:00."_s, draft);
+        QVERIFY(!outcome(draft).error.isEmpty());
+        const Outcome final = outcome(edit);
+        QVERIFY2(final.error.isEmpty(), qPrintable(final.error));
+        QCOMPARE(m_telegram->calls(u"editMessageText"_s).size(), 0);
+        QCOMPARE(m_telegram->botMessages(111), QStringList { u"The ferry leaves at 21:00."_s });
+    }
+
+    void anEditThatChangesNothingIsNotSent()
+    {
+        QVERIFY(startTelegram());
+        const qint64 draft = deliver(u"111"_s, u"All of it."_s);
+        const Outcome final = outcome(deliverEditOfRow(u"111"_s, u"All of it."_s, draft));
+        QVERIFY2(final.error.isEmpty(), qPrintable(final.error));
+        QCOMPARE(final.messageId, outcome(draft).messageId);
+        QCOMPARE(m_telegram->calls(u"editMessageText"_s).size(), 0);
+        QCOMPARE(m_telegram->botMessages(111), QStringList { u"All of it."_s });
+    }
+
+    // Both recorded, then the process ends before either went out: the next run sends the first
+    // message and edits it into the final text, once each.
+    void anEditOfAnUnsentRowSurvivesARestart()
+    {
+        QVERIFY(startTelegram());
+        m_telegram->failNext(u"sendMessage"_s, Fault { 429, u"Too Many Requests"_s, 30, 0, false, false });
+        const qint64 draft = deliver(u"111"_s, u"The ferry"_s);
+        const qint64 edit = deliverEditOfRow(u"111"_s, u"The ferry leaves at 21:00."_s, draft);
+        QTRY_COMPARE(column(draft, u"attempts"_s).toInt(), 1);
+        m_sender.reset();
+        m_adapter.reset();
+        m_sender = std::make_unique<OutboxSender>(*m_outbox);
+        connect(m_sender.get(), &OutboxSender::delivered, this,
+            [this](qint64 id, const QString &messageId, const QString &error) {
+                m_outcomes.insert(id, { messageId, error });
+            });
+        QVERIFY(startTelegram());
+        const Outcome final = outcome(edit);
+        QVERIFY2(final.error.isEmpty(), qPrintable(final.error));
+        QCOMPARE(m_telegram->calls(u"sendMessage"_s).size(), 1);
+        QCOMPARE(m_telegram->calls(u"editMessageText"_s).size(), 1);
+        QCOMPARE(m_telegram->botMessages(111), QStringList { u"The ferry leaves at 21:00."_s });
+        QCOMPARE(column(draft, u"state"_s).toString(), u"sent"_s);
     }
 
     void telegramEditWithBadMarkupFallsBackToPlainText()

@@ -134,8 +134,10 @@ void OutboxSender::pumpChat(const QString &key)
     PlatformAdapter *adapter = m_adapters.value(chat.queue.head().platform);
     if (!canSend(adapter))
         return; // sent when the adapter comes online
-    const OutboxStore::Item item = chat.queue.dequeue();
+    OutboxStore::Item item = chat.queue.dequeue();
     chat.busy = true;
+    if (!resolveTarget(item))
+        return settle(item, item.targetMessageId, {}); // the message already says it
     // A durable item keeps its tag across attempts and restarts: the platform's deduplication key.
     const QString tag = item.id != 0 ? u"baton-o%1"_s.arg(item.id) : u"p%1"_s.arg(++m_nextTag);
     m_inFlight.insert(tag, item);
@@ -143,6 +145,24 @@ void OutboxSender::pumpChat(const QString &key)
         adapter->edit(tag, item.chat, item.thread, item.targetMessageId, item.content);
     else
         adapter->send(tag, item.chat, item.thread, item.content);
+}
+
+bool OutboxSender::resolveTarget(OutboxStore::Item &item)
+{
+    if (item.kind != OutboxStore::Kind::Edit || item.targetOutboxId == 0 || !item.targetMessageId.isEmpty())
+        return true;
+    // The send it edits went earlier in this chat's order, so it has settled by now.
+    const std::optional<OutboxStore::Outcome> target = m_store.outcome(item.targetOutboxId);
+    if (target && target->state == "sent"_L1 && !target->platformMessageId.isEmpty()) {
+        item.targetMessageId = target->platformMessageId;
+        return target->content != item.content;
+    }
+    // Never shown (refused, given up, or unreadable): the text goes out as a message of its own.
+    qCInfo(lcOutbox).noquote() << item.platform << "message" << item.id << "edits one that was not sent"
+                               << (target ? target->state : m_store.errorString()) << "- sending it instead";
+    item.kind = OutboxStore::Kind::Send;
+    item.targetOutboxId = 0;
+    return true;
 }
 
 void OutboxSender::onSent(const QString &tag, const QString &messageId, const QString &error)
@@ -199,6 +219,7 @@ bool OutboxSender::sendInstead(const OutboxStore::Item &edit, const QString &err
     OutboxStore::Item fresh = edit;
     fresh.kind = OutboxStore::Kind::Send;
     fresh.targetMessageId.clear();
+    fresh.targetOutboxId = 0;
     fresh.attempts = 0;
     fresh.lastError.clear();
     fresh.id = m_store.enqueue(fresh);

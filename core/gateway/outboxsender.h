@@ -71,6 +71,9 @@ private:
     void enqueue(const OutboxStore::Item &item);
     void pump(const QString &platform);
     void pumpChat(const QString &key);
+    /// Gives an edit that names an outbox row the platform id that row got, or turns it into a
+    /// send when that row never arrived; false when the message already says what the edit says.
+    [[nodiscard]] bool resolveTarget(OutboxStore::Item &item);
     void onSent(const QString &tag, const QString &messageId, const QString &error);
     void onRetryWanted(const QString &tag, const QString &error, qint64 waitMs);
     void settle(const OutboxStore::Item &item, const QString &messageId, const QString &error);

@@ -18,7 +18,7 @@ ReplyStreamer::ReplyStreamer(OutboxSender &outbox, const Target &target, int edi
     connect(&m_outbox, &OutboxSender::delivered, this, &ReplyStreamer::onDelivered);
 }
 
-qint64 ReplyStreamer::deliver(const QString &content, const QString &editOf)
+qint64 ReplyStreamer::deliver(const QString &content, const QString &editOf, qint64 editOfOutboxId)
 {
     OutboxStore::Item item;
     item.sessionId = m_target.sessionId;
@@ -26,8 +26,9 @@ qint64 ReplyStreamer::deliver(const QString &content, const QString &editOf)
     item.platform = m_target.platform;
     item.chat = m_target.chat;
     item.thread = m_target.thread;
-    item.kind = editOf.isEmpty() ? OutboxStore::Kind::Send : OutboxStore::Kind::Edit;
+    item.kind = editOf.isEmpty() && editOfOutboxId == 0 ? OutboxStore::Kind::Send : OutboxStore::Kind::Edit;
     item.targetMessageId = editOf;
+    item.targetOutboxId = editOfOutboxId;
     item.content = content;
     const qint64 id = m_outbox.deliver(item);
     if (id == 0 && m_error.isEmpty())
@@ -80,9 +81,6 @@ void ReplyStreamer::finish(const QString &text)
     m_finishing = true;
     m_editTimer.stop();
     m_final = text;
-    // The first message's id is needed to turn it into the final text.
-    if (m_draftOutboxId > 0 && m_draftMessageId.isEmpty())
-        return;
     sendFinal();
 }
 
@@ -117,7 +115,11 @@ void ReplyStreamer::sendFinal()
     for (qsizetype i = 0; i < parts.size(); ++i) {
         if (i == 0 && !m_draftMessageId.isEmpty() && parts.first() == m_shown)
             continue; // already there
-        const qint64 id = deliver(parts.at(i), i == 0 ? m_draftMessageId : QString());
+        // Recorded at once, even while the first message waits for its id: the outbox sends
+        // them in order and looks the id up then, so no stop loses the final text.
+        const bool editDraft = i == 0 && m_draftOutboxId > 0;
+        const qint64 id = deliver(parts.at(i), editDraft ? m_draftMessageId : QString(),
+            editDraft && m_draftMessageId.isEmpty() ? m_draftOutboxId : 0);
         if (id != 0)
             m_outstanding.insert(id);
     }
@@ -132,9 +134,7 @@ void ReplyStreamer::onDelivered(qint64 outboxId, const QString &platformMessageI
             m_draftOutboxId = -1; // no first message to edit: the final text goes out as new ones
         else
             m_draftMessageId = platformMessageId;
-        if (m_finishing)
-            sendFinal();
-        else if (m_text != m_shown)
+        if (!m_finishing && m_text != m_shown)
             m_editTimer.start(std::max<qint64>(0, m_editIntervalMs - m_sinceEdit.elapsed()));
         return;
     }

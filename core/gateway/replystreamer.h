@@ -50,7 +50,9 @@ private:
     [[nodiscard]] QString previewText() const;
     /// The final reply as the messages to post, shortened with a note when it is too long.
     [[nodiscard]] QStringList finalParts() const;
-    [[nodiscard]] qint64 deliver(const QString &content, const QString &editOf = {});
+    /// Records @p content as a new message, or as an edit of platform message @p editOf, or of
+    /// the one outbox row @p editOfOutboxId becomes once it is sent.
+    [[nodiscard]] qint64 deliver(const QString &content, const QString &editOf = {}, qint64 editOfOutboxId = 0);
 
     OutboxSender &m_outbox;
     Target m_target;

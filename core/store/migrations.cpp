@@ -167,6 +167,13 @@ const QList<Migration> &all()
                     CHECK (interrupted IN (0, 1, 2)))"_s,
                 u"CREATE INDEX messages_interrupted ON messages(id) WHERE interrupted = 1"_s,
             } },
+        { 11, "a reply's final text is recorded before its first message is sent",
+            {
+                // An edit of a message whose send is still queued names that send's row; the
+                // platform's id is looked up when the edit's turn comes. A kill -9 before the
+                // first message was answered no longer loses the final text.
+                u"ALTER TABLE outbox ADD COLUMN target_outbox_id INTEGER"_s,
+            } },
     };
     return migrations;
 }

@@ -26,8 +26,8 @@ bool OutboxStore::setError(const QString &action, const QString &sqliteMessage)
 qint64 OutboxStore::enqueue(const Item &item)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT INTO outbox (session_id, message_id, platform, chat, thread, kind, target_message_id, content, "
-              "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(u"INSERT INTO outbox (session_id, message_id, platform, chat, thread, kind, target_message_id, "
+              "target_outbox_id, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(nullableText(item.sessionId));
     q.addBindValue(item.messageId > 0 ? QVariant(item.messageId) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(item.platform);
@@ -35,6 +35,7 @@ qint64 OutboxStore::enqueue(const Item &item)
     q.addBindValue(nullableText(item.thread));
     q.addBindValue(item.kind == Kind::Edit ? u"edit"_s : u"send"_s);
     q.addBindValue(nullableText(item.targetMessageId));
+    q.addBindValue(item.targetOutboxId > 0 ? QVariant(item.targetOutboxId) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(requiredText(item.content));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec()) {
@@ -89,7 +90,7 @@ QList<OutboxStore::Item> OutboxStore::pending(const QString &platform)
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT id, session_id, message_id, platform, chat, thread, kind, target_message_id, content, attempts, "
-              "last_error FROM outbox WHERE platform = ? AND state = 'pending' ORDER BY id"_s);
+              "last_error, target_outbox_id FROM outbox WHERE platform = ? AND state = 'pending' ORDER BY id"_s);
     q.addBindValue(platform);
     if (!q.exec()) {
         setError(tr("reading unsent messages"), sqlMessage(q.lastError()));
@@ -108,9 +109,25 @@ QList<OutboxStore::Item> OutboxStore::pending(const QString &platform)
         item.content = q.value(8).toString();
         item.attempts = q.value(9).toInt();
         item.lastError = q.value(10).toString();
+        item.targetOutboxId = q.value(11).toLongLong();
         items.append(item);
     }
     return items;
+}
+
+std::optional<OutboxStore::Outcome> OutboxStore::outcome(qint64 id)
+{
+    m_error.clear();
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT state, platform_message_id, content FROM outbox WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        setError(tr("reading what became of a message"), sqlMessage(q.lastError()));
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return Outcome { q.value(0).toString(), q.value(1).toString(), q.value(2).toString() };
 }
 
 QList<OutboxStore::LastSent> OutboxStore::lastSent(const QString &platform, qint64 sinceMs, int limit)

@@ -30,6 +30,9 @@ public:
         QString thread;
         Kind kind = Kind::Send;
         QString targetMessageId; // for edits: the platform message to change
+        /// For edits of a message whose send was queued but not yet answered: that send's row. Its
+        /// platform id is looked up when this edit's turn comes (sends and edits of a chat go in order).
+        qint64 targetOutboxId = 0;
         QString content;
         int attempts = 0;
         QString lastError;
@@ -43,6 +46,15 @@ public:
     [[nodiscard]] bool markFailed(qint64 id, const QString &error);
     /// A failed attempt that will be retried: counts it and keeps the reason.
     bool recordAttempt(qint64 id, const QString &error);
+    /// What became of one row: its state ("pending", "sent", "failed"), the platform's id once
+    /// sent, and the text it carried; nullopt when there is no such row (or on error).
+    struct Outcome
+    {
+        QString state;
+        QString platformMessageId;
+        QString content;
+    };
+    [[nodiscard]] std::optional<Outcome> outcome(qint64 id);
     /// Unsent items of @p platform, oldest first: what to (re)send.
     [[nodiscard]] QList<Item> pending(const QString &platform);
 
