@@ -581,6 +581,36 @@ private Q_SLOTS:
         QCOMPARE(m_llm->requests().size(), 1);
     }
 
+    // Killed mid-stream while the first message still waited out a 429: after the restart that
+    // fragment is not posted (it could never get its "Interrupted" note); the new answer is.
+    void aDraftThatNeverWentOutIsWithdrawnWhenTheQuestionIsAnsweredAgain()
+    {
+        using Fault = FakeTelegramServer::Fault;
+        m_telegram->failNext(u"sendMessage"_s, Fault { 429, u"Too Many Requests"_s, 300, 0, false, false });
+        FakeLlmReply slow;
+        for (int i = 0; i < 60; ++i)
+            slow.content << u"word%1 "_s.arg(i);
+        slow.chunkDelayMs = 150;
+        m_llm->enqueue(slow);
+        m_telegram->userSends(ann, ann, u"tell me a long story"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_telegram->calls(u"sendMessage"_s).size(), 1, 10'000);
+        const auto drafts
+            = [this] { return m_store->scalar(u"SELECT COUNT(*) FROM outbox WHERE state = 'pending'"_s).toInt(); };
+        QCOMPARE(drafts(), 1);
+        m_gateway->kill();
+        QVERIFY(waitForExit(*m_gateway));
+
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Once upon a time, "_s, u"the end."_s }));
+        QVERIFY(startGateway());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_telegram->botMessages(ann), QStringList { u"Once upon a time, the end."_s }, 10'000);
+        QCOMPARE(drafts(), 0);
+        QVERIFY(m_store->scalar(u"SELECT last_error FROM outbox WHERE content LIKE 'word0%' AND state = 'failed'"_s)
+                    .toString()
+                    .contains(u"answered again"_s));
+        QCOMPARE(m_llm->requests().size(), 2);
+    }
+
     void aStopThatOutlastsItsGraceIsAnsweredAfterRestart()
     {
         FakeLlmReply endless;

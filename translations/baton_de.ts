@@ -923,6 +923,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>Interrupted: Baton stopped while writing this. The full answer follows.</source>
         <translation>Unterbrochen: Baton wurde beim Schreiben beendet. Die vollständige Antwort folgt.</translation>
     </message>
+    <message>
+        <source>Not sent: the reply was cut by a stop and is answered again.</source>
+        <translation>Nicht gesendet: Die Antwort wurde durch ein Beenden abgeschnitten und wird neu beantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>GatewayService</name>
@@ -1328,6 +1332,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>reading what was sent for a reply</source>
         <translation>beim Lesen dessen, was für eine Antwort gesendet wurde</translation>
+    </message>
+    <message>
+        <source>withdrawing unsent messages</source>
+        <translation>beim Zurückziehen ungesendeter Nachrichten</translation>
+    </message>
+    <message>
+        <source>reading what became of a message</source>
+        <translation>beim Nachsehen, was aus einer Nachricht wurde</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,12 @@ void Gateway::answerInterrupted()
         // The terminal's and the window's own replies, or a platform not running here: not ours.
         if (!adapter || reply.platformChat.isEmpty() || m_work.contains(reply.sessionId))
             continue;
+        // Its first message, if that never got out, would be a fragment without the note that
+        // says so (the note needs the message's id). Adapters are not online yet, so nothing of
+        // it is on its way. One whose send was answered but not recorded before the stop is out
+        // of reach: the platform never told us its id.
+        if (!m_stores.outbox.withdraw(reply.id, tr("Not sent: the reply was cut by a stop and is answered again.")))
+            qCWarning(lcGateway).noquote() << m_stores.outbox.errorString();
         if (!awaitsAnswer(reply.sessionId)) {
             // A handoff's synthetic turn: the handoff was failed with it and is run again by hand.
             m_stores.sessions.setInterruptedAnswered(reply.sessionId);

@@ -72,6 +72,19 @@ bool OutboxStore::markFailed(qint64 id, const QString &error)
     return finish(id, u"failed"_s, {}, error);
 }
 
+bool OutboxStore::withdraw(qint64 messageId, const QString &reason)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE outbox SET state = 'failed', last_error = ?, sent_at = ? WHERE message_id = ? "
+              "AND state = 'pending'"_s);
+    q.addBindValue(reason);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(messageId);
+    if (!q.exec())
+        return setError(tr("withdrawing unsent messages"), sqlMessage(q.lastError()));
+    return true;
+}
+
 bool OutboxStore::recordAttempt(qint64 id, const QString &error)
 {
     QSqlQuery q(m_db.connection());

@@ -44,6 +44,9 @@ public:
     [[nodiscard]] bool markSent(qint64 id, const QString &platformMessageId);
     /// pending -> failed for good (the chat blocked us, the message is invalid): never retried.
     [[nodiscard]] bool markFailed(qint64 id, const QString &error);
+    /// Every pending row for stored message @p messageId -> failed with @p reason: a reply cut
+    /// by a stop is answered again, so its unsent draft would only be a stale fragment.
+    [[nodiscard]] bool withdraw(qint64 messageId, const QString &reason);
     /// A failed attempt that will be retried: counts it and keeps the reason.
     bool recordAttempt(qint64 id, const QString &error);
     /// What became of one row: its state ("pending", "sent", "failed"), the platform's id once
