@@ -289,6 +289,38 @@ private Q_SLOTS:
         QVERIFY(store.beginTurn(id));
     }
 
+    // What the gateway records while a turn ends (its final text) commits with the reply and the
+    // turn's end: another connection sees all of it or none, so no stop can land in between.
+    void finishingATurnIsOneTransactionWithWhatGoesAlong()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession();
+        QVERIFY(store.beginTurn(id));
+        Message reply = makeMessage(id, MessageRole::Assistant, u"Hel"_s);
+        reply.status = MessageStatus::Partial;
+        const auto added = store.appendMessage(reply);
+        QVERIFY(added);
+        Database other;
+        QVERIFY(other.open(t.path()));
+        SessionStore seen(other);
+        QString insideView;
+        int recordedInside = 0;
+        QVERIFY(store.finishTurn(id, added->id, u"Hello there"_s, MessageStatus::Complete, {}, [&] {
+            QSqlQuery q(t.db.connection());
+            recordedInside = q.exec(u"INSERT INTO handled_commands VALUES ('telegram', '1', 'm1', 0)"_s) ? 1 : 0;
+            insideView
+                = seen.message(added->id)->content + (seen.session(id)->turnRunning ? u" running"_s : u" idle"_s);
+        }));
+        QCOMPARE(recordedInside, 1);
+        QCOMPARE(insideView, u"Hel running"_s); // nothing of it visible before the commit
+        QCOMPARE(seen.message(added->id)->content, u"Hello there"_s);
+        QVERIFY(!seen.session(id)->turnRunning);
+        QSqlQuery count(other.connection());
+        QVERIFY(count.exec(u"SELECT COUNT(*) FROM handled_commands"_s) && count.next());
+        QCOMPARE(count.value(0).toInt(), 1);
+    }
+
     void processIdentitySurvivesPidReuse()
     {
         const QString mine = ProcessIdentity::current();

@@ -213,8 +213,9 @@ void Agent::onStreamFinished(const QString &sessionId, ChatStream *stream)
         break;
     }
 
-    if (!m_store.updateMessage(replyId, content, status, toolCalls))
+    const bool stored = m_store.finishTurn(
+        sessionId, replyId, content, status, toolCalls, [&] { Q_EMIT turnEnding(sessionId, replyId, status, error); });
+    if (!stored)
         error = m_store.errorString();
-    m_store.endTurn(sessionId);
     Q_EMIT turnFinished(sessionId, replyId, status, error);
 }

@@ -64,6 +64,9 @@ public:
 Q_SIGNALS:
     void deltaReceived(const QString &sessionId, const QString &text);
     void reasoningReceived(const QString &sessionId, const QString &text);
+    /// Inside the transaction that stores the reply's end and ends the turn (see
+    /// SessionStore::finishTurn): a listener records what must commit with it, and nothing else.
+    void turnEnding(const QString &sessionId, qint64 replyMessageId, MessageStatus status, const QString &error);
     /// @p error is the sentence when the reply failed or was cut short.
     void turnFinished(const QString &sessionId, qint64 replyMessageId, MessageStatus status, const QString &error);
 

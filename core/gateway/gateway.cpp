@@ -44,7 +44,8 @@ Gateway::Gateway(const Stores &stores, OutboxSender &outbox, Agent &agent, Setti
     , m_authorizer(stores.pairing)
 {
     connect(&m_agent, &Agent::deltaReceived, this, &Gateway::onDelta);
-    connect(&m_agent, &Agent::turnFinished, this, &Gateway::onTurnFinished);
+    // The final text is recorded in the outbox in the same transaction as the reply itself.
+    connect(&m_agent, &Agent::turnEnding, this, &Gateway::onTurnEnding);
     connect(&m_outbox, &OutboxSender::drained, this, [this] {
         if (!isBusy())
             Q_EMIT idle();
@@ -282,8 +283,12 @@ bool Gateway::startTurn(const QString &sessionId, const Message &message, QStrin
         work.destination.chatId, work.destination.threadId, adapter->maxMessageLength(),
         m_settings.platform(work.destination.platform).maxReplyChars };
     work.streamer = new ReplyStreamer(m_outbox, target, editIntervalMs, this);
-    connect(work.streamer, &ReplyStreamer::finished, this,
-        [this, sessionId](const QString &deliveryError) { onReplyDelivered(sessionId, deliveryError); });
+    // Queued: finish() runs inside the store's transaction (onTurnEnding), which a next turn
+    // must not begin in.
+    connect(
+        work.streamer, &ReplyStreamer::finished, this,
+        [this, sessionId](const QString &deliveryError) { onReplyDelivered(sessionId, deliveryError); },
+        Qt::QueuedConnection);
 
     // Telegram's "typing…" fades after about 5 s: renew it while the model works.
     work.typing = new QTimer(this);
@@ -327,7 +332,7 @@ void Gateway::onDelta(const QString &sessionId, const QString &text)
         work->streamer->append(text);
 }
 
-void Gateway::onTurnFinished(const QString &sessionId, qint64 replyId, MessageStatus status, const QString &error)
+void Gateway::onTurnEnding(const QString &sessionId, qint64 replyId, MessageStatus status, const QString &error)
 {
     const auto work = m_work.find(sessionId);
     if (work == m_work.end() || !work->streamer)
@@ -350,7 +355,7 @@ void Gateway::onTurnFinished(const QString &sessionId, qint64 replyId, MessageSt
 void Gateway::onReplyDelivered(const QString &sessionId, const QString &error)
 {
     const auto work = m_work.find(sessionId);
-    if (work == m_work.end())
+    if (work == m_work.end() || !work->streamer)
         return;
     work->streamer->deleteLater();
     work->streamer = nullptr;

@@ -117,7 +117,7 @@ private:
     void scheduleTurn(const QString &sessionId);
     bool startTurn(const QString &sessionId, const Message &message, QString *error);
     void onDelta(const QString &sessionId, const QString &text);
-    void onTurnFinished(const QString &sessionId, qint64 replyId, MessageStatus status, const QString &error);
+    void onTurnEnding(const QString &sessionId, qint64 replyId, MessageStatus status, const QString &error);
     void onReplyDelivered(const QString &sessionId, const QString &error);
     /// What a chat is told when the store or the agent fails; the details go to the log.
     [[nodiscard]] static QString somethingWentWrong();

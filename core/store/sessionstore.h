@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QSqlQuery>
 
+#include <functional>
+
 class Database;
 
 /**
@@ -56,6 +58,11 @@ public:
     /// live view has it already from the stream; updateMessage() stores the end.
     bool checkpointReply(qint64 messageId, const QString &content);
     bool endTurn(const QString &id);
+    /// Stores the reply's end (updateMessage) and ends the turn in one transaction. @p alongside
+    /// runs inside it: what it writes to this database (the gateway's outgoing final text) commits
+    /// with the reply or not at all, so no stop lands between the two.
+    bool finishTurn(const QString &id, qint64 replyId, const QString &content, MessageStatus status,
+        const QByteArray &toolCalls, const std::function<void()> &alongside);
     /// Ends this process's turn unfinished (a stop that outlasted its grace): its reply is marked
     /// interrupted, to be answered again.
     bool abandonTurn(const QString &id);

@@ -99,6 +99,22 @@ bool SessionStore::endTurn(const QString &id)
     return true;
 }
 
+bool SessionStore::finishTurn(const QString &id, qint64 replyId, const QString &content, MessageStatus status,
+    const QByteArray &toolCalls, const std::function<void()> &alongside)
+{
+    // Without the transaction (the database is locked elsewhere) each write still tries alone.
+    WriteTransaction tx(m_db.connection());
+    const bool stored = updateMessage(replyId, content, status, toolCalls);
+    const QString storeError = m_error;
+    alongside();
+    const bool ended = endTurn(id);
+    if (tx.isActive() && !tx.commit())
+        return setError(tr("finishing a reply"), sqlMessage(tx.lastError()));
+    if (!stored)
+        m_error = storeError;
+    return stored && ended;
+}
+
 bool SessionStore::abandonTurn(const QString &id)
 {
     return releaseTurn(id, ProcessIdentity::current());
