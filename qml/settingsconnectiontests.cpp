@@ -7,7 +7,7 @@
 #include "config/platformcatalog.h"
 #include "config/secretstore.h"
 #include "config/settings.h"
-#include "gateway/gatewayservice.h"
+#include "service/gatewayservice.h"
 
 using namespace Qt::StringLiterals;
 

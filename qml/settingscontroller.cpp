@@ -5,7 +5,7 @@
 #include "config/platformcatalog.h"
 #include "config/secretstore.h"
 #include "config/settings.h"
-#include "gateway/gatewayservice.h"
+#include "service/gatewayservice.h"
 #include "store/database.h"
 #include "store/pairingstore.h"
 #include "store/storewatcher.h"

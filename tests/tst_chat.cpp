@@ -76,7 +76,7 @@ private Q_SLOTS:
         m_llm.reset();
     }
 
-    void handoffIsACliCommand() // scenario 8, CLI half
+    void handoffIsACliCommand() // docs/architecture.md scenario 8, CLI half
     {
         QVERIFY(ChatCommand::commandNames().contains(u"handoff"_s));
         QVERIFY(ChatCommand::commandNames().contains(u"resume"_s));

@@ -12,7 +12,7 @@
 using namespace Qt::StringLiterals;
 
 /**
- * Acceptance scenario 4 across processes: several workers claim the same pending rows through
+ * Acceptance scenario 4 (docs/architecture.md) across processes: several workers claim the same pending rows through
  * one state.db at the same instant; every row must be claimed by exactly one of them.
  */
 class TestClaimRace : public QObject

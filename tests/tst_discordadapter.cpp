@@ -20,7 +20,7 @@ const QString ann = u"600000000000000001"_s;
 const QString bob = u"600000000000000002"_s;
 } // namespace
 
-/// The Discord adapter against the fake gateway and REST API: keys, threads (scenarios 13-14),
+/// The Discord adapter against the fake gateway and REST API: keys, threads (docs/architecture.md, scenario 13-14),
 /// resume with replay, zombies, op 7/9, fatal close codes, rate limits, reconnect storms.
 class TestDiscordAdapter : public QObject
 {
@@ -137,7 +137,7 @@ private Q_SLOTS:
         QCOMPARE(received.size(), 1);
     }
 
-    void handoffThreadKeyMatchesTheNextMessage() // scenario 13, Discord
+    void handoffThreadKeyMatchesTheNextMessage() // docs/architecture.md scenario 13, Discord
     {
         QVERIFY(startOnline());
         const QString thread = createThread(general);
@@ -156,7 +156,7 @@ private Q_SLOTS:
         QVERIFY(key.contains(thread));
     }
 
-    void seedMessageWhenThreadsAreRefused() // scenario 14
+    void seedMessageWhenThreadsAreRefused() // docs/architecture.md scenario 14
     {
         m_discord->setThreadsAllowed(false);
         QVERIFY(startOnline());

@@ -285,7 +285,7 @@ private Q_SLOTS:
         QCOMPARE(m_llm->requests().size(), 2); // commands never reach the model
     }
 
-    void handoffFromTheTerminalContinuesInATopic() // scenarios 12-13 end to end, Telegram
+    void handoffFromTheTerminalContinuesInATopic() // docs/architecture.md scenarios 12-13 end to end, Telegram
     {
         m_llm->enqueue(FakeLlmReply::withContent({ u"Lisbon in May is lovely."_s }));
         m_llm->enqueue(FakeLlmReply::withContent({ u"I'm here. "_s, u"We were planning Lisbon in May."_s }));

@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 
 /**
  * `baton handoff` (the shared HandoffWaiter) against a stand-in gateway process on the same
- * state.db: acceptance scenarios 10 and the requester's checks and sentences.
+ * state.db: acceptance scenario 10 of docs/architecture.md and the requester's checks and sentences.
  */
 class TestHandoffCli : public QObject
 {
@@ -120,7 +120,7 @@ private Q_SLOTS:
         QVERIFY(error.contains(u"Your session is intact."_s));
     }
 
-    void noGatewayFailsThePendingRowAndKeepsTheSession() // scenario 10
+    void noGatewayFailsThePendingRowAndKeepsTheSession() // docs/architecture.md scenario 10
     {
         const BatonRun run = baton(
             { u"handoff"_s, m_session, u"--to"_s, u"telegram"_s }, { { u"BATON_HANDOFF_CLAIM_MS"_s, u"1000"_s } });
@@ -133,7 +133,7 @@ private Q_SLOTS:
         QCOMPARE(m_handoffs->requestHandoff(m_session, u"telegram"_s), HandoffStore::RequestResult::Requested);
     }
 
-    void dispatchSlowerThanTheClaimTimeoutStillSucceeds() // scenario 10
+    void dispatchSlowerThanTheClaimTimeoutStillSucceeds() // docs/architecture.md scenario 10
     {
         auto gateway = standin(u"complete"_s, 100, 1'500);
         QVERIFY(gateway);
@@ -143,7 +143,7 @@ private Q_SLOTS:
         QCOMPARE(run.json().value("state"_L1).toString(), u"completed"_s);
     }
 
-    void requesterNeverFailsARunningRow() // scenario 10
+    void requesterNeverFailsARunningRow() // docs/architecture.md scenario 10
     {
         auto gateway = standin(u"complete"_s, 0, 3'000);
         QVERIFY(gateway);

@@ -17,7 +17,7 @@ const QString gatewayA = u"gateway-a"_s;
 const QString gatewayB = u"gateway-b"_s;
 } // namespace
 
-/// Acceptance scenarios 1-7, 9 and the store half of 12 from shared/handoff-reference.md.
+/// Acceptance scenarios 1-7, 9 and the store half of 12 (docs/architecture.md).
 class TestHandoffStore : public QObject
 {
     Q_OBJECT
@@ -33,7 +33,7 @@ private:
     };
 
 private Q_SLOTS:
-    void requestMarksPending() // scenario 2
+    void requestMarksPending() // docs/architecture.md scenario 2
     {
         Fixture f;
         const QString id = f.newSession();
@@ -48,7 +48,7 @@ private Q_SLOTS:
         QCOMPARE(changed.first().at(1).value<HandoffState>(), HandoffState::Pending);
     }
 
-    void requestIsRefusedWhileInFlight() // scenario 2
+    void requestIsRefusedWhileInFlight() // docs/architecture.md scenario 2
     {
         Fixture f;
         const QString id = f.newSession();
@@ -73,7 +73,7 @@ private Q_SLOTS:
         QCOMPARE(f.handoffs.requestHandoff(u"ghost"_s, u"telegram"_s), Result::UnknownSession);
     }
 
-    void requestAfterFailureResets() // scenario 2
+    void requestAfterFailureResets() // docs/architecture.md scenario 2
     {
         Fixture f;
         const QString id = f.newSession();
@@ -88,7 +88,7 @@ private Q_SLOTS:
         QVERIFY(s->claimedBy.isEmpty());
     }
 
-    void listPendingExcludesRunningAndTerminal() // scenario 3
+    void listPendingExcludesRunningAndTerminal() // docs/architecture.md scenario 3
     {
         Fixture f;
         const QString older = f.newSession(), newer = f.newSession(), running = f.newSession(), done = f.newSession(),
@@ -110,7 +110,7 @@ private Q_SLOTS:
         Q_UNUSED(idle);
     }
 
-    void claimIsAtomicAcrossConnections() // scenario 4, in one process; tst_claimrace does two
+    void claimIsAtomicAcrossConnections() // docs/architecture.md scenario 4, in one process; tst_claimrace does two
     {
         Fixture f;
         const QString id = f.newSession();
@@ -124,7 +124,7 @@ private Q_SLOTS:
         QVERIFY(f.handoffs.handoffState(id)->leaseUntil >= QDateTime::currentMSecsSinceEpoch() + lease - 5'000);
     }
 
-    void completeClearsErrorAndFailTruncates() // scenario 5
+    void completeClearsErrorAndFailTruncates() // docs/architecture.md scenario 5
     {
         Fixture f;
         const QString id = f.newSession();
@@ -146,14 +146,14 @@ private Q_SLOTS:
         QCOMPARE(s->error.size(), HandoffStore::maxErrorLength);
     }
 
-    void unknownSessionStateIsEmpty() // scenario 6
+    void unknownSessionStateIsEmpty() // docs/architecture.md scenario 6
     {
         Fixture f;
         QVERIFY(!f.handoffs.handoffState(u"nobody"_s).has_value());
         QVERIFY(f.handoffs.errorString().isEmpty());
     }
 
-    void fullFlowKeepsTranscriptInRoleOrder() // scenario 7
+    void fullFlowKeepsTranscriptInRoleOrder() // docs/architecture.md scenario 7
     {
         Fixture f;
         const QString id = f.newSession();
@@ -178,7 +178,7 @@ private Q_SLOTS:
             QCOMPARE(transcript.at(i).role, roles.at(i));
     }
 
-    void pendingOnlyFailIsACompareAndSwap() // scenario 9
+    void pendingOnlyFailIsACompareAndSwap() // docs/architecture.md scenario 9
     {
         Fixture f;
         const QList<HandoffState> pendingOnly { HandoffState::Pending };
@@ -221,7 +221,7 @@ private Q_SLOTS:
         QVERIFY(!f.handoffs.failOwnedHandoff(id, gatewayA, u"again"_s));
     }
 
-    void inFlightRowIsNeverClaimedTwice() // scenario 12, store half
+    void inFlightRowIsNeverClaimedTwice() // docs/architecture.md scenario 12, store half
     {
         Fixture f;
         const QString id = f.newSession();
@@ -248,7 +248,7 @@ private Q_SLOTS:
         QVERIFY(!f.handoffs.refreshLease(id, gatewayA, 120'000));
     }
 
-    void reclaimFailsOnlyExpiredRunningRows() // scenario 12, store half
+    void reclaimFailsOnlyExpiredRunningRows() // docs/architecture.md scenario 12, store half
     {
         Fixture f;
         const QString stranded = f.newSession(), live = f.newSession(), pending = f.newSession(), done = f.newSession();

@@ -44,7 +44,8 @@ public:
     }
 };
 
-/// The watcher: acceptance scenario 12 (gateway half) and its wake-up, lease and ownership rules.
+/// The watcher: acceptance scenario 12 of docs/architecture.md (gateway half) and its wake-up, lease and ownership
+/// rules.
 class TestHandoffWatcher : public QObject
 {
     Q_OBJECT
@@ -104,7 +105,7 @@ private Q_SLOTS:
         QCOMPARE(m_handoffs->handoffState(a)->claimedBy, u"gw-1"_s);
     }
 
-    void aSlowHandoffDoesNotBlockOthers() // scenario 12
+    void aSlowHandoffDoesNotBlockOthers() // docs/architecture.md scenario 12
     {
         const QString slow = requested();
         m_executor->scripts[slow] = { 3'000, {} };
@@ -140,7 +141,7 @@ private Q_SLOTS:
         QCOMPARE(m_handoffs->handoffState(id)->error, u"Telegram has no topic rights in the home chat"_s);
     }
 
-    void startReclaimsOnlyExpiredRows() // scenario 12
+    void startReclaimsOnlyExpiredRows() // docs/architecture.md scenario 12
     {
         const QString stranded = requested(), live = requested(), pending = requested();
         QVERIFY(m_handoffs->claimHandoff(stranded, u"dead-gateway"_s, 1));

@@ -150,7 +150,8 @@ private Q_SLOTS:
         const auto handoff = handoffs.handoffState(u"old-session"_s);
         QVERIFY(handoff);
         QCOMPARE(handoff->state, version >= 2 ? HandoffState::Failed : HandoffState::None);
-        // A session from any version can be handed off now (scenario 1: the pending index is there).
+        // A session from any version can be handed off now (the pending index is there: docs/architecture.md, scenario
+        // 1).
         QCOMPARE(handoffs.requestHandoff(u"old-session"_s, u"discord"_s), HandoffStore::RequestResult::Requested);
         QSqlQuery plan(db.connection());
         QVERIFY(plan.exec(u"EXPLAIN QUERY PLAN SELECT id FROM sessions WHERE handoff_state = 'pending' "

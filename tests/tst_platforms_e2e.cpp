@@ -33,7 +33,7 @@ constexpr qint64 telegramHome = -1001234567890;
 /**
  * One real `baton --no-gui` with Telegram, Discord and Slack enabled together against their fakes:
  * `baton chat` hands a conversation off to each platform in turn, a thread is made, the summary is
- * posted in it, and the person's reply there continues the same session (scenarios 13-14).
+ * posted in it, and the person's reply there continues the same session (docs/architecture.md, scenario 13-14).
  */
 class TestPlatformsE2E : public QObject
 {

@@ -6,7 +6,7 @@
 using namespace Qt::StringLiterals;
 using ChatType = SessionSource::ChatType;
 
-/// The session key rules every adapter builds on (handoff-reference "Rows and keys").
+/// The session key rules every adapter builds on (docs/architecture.md, "The handoff", step 3).
 class TestSessionSource : public QObject
 {
     Q_OBJECT

@@ -19,7 +19,7 @@ const QString ann = u"U0000000001"_s;
 const QString bob = u"U0000000002"_s;
 } // namespace
 
-/// The Slack adapter against the fake Socket Mode and Web API: keys and threads (scenario 13),
+/// The Slack adapter against the fake Socket Mode and Web API: keys and threads (docs/architecture.md, scenario 13),
 /// acks before work, duplicate and redelivered envelopes, disconnects, fatal errors, mrkdwn.
 class TestSlackAdapter : public QObject
 {
@@ -104,7 +104,7 @@ private Q_SLOTS:
             QVERIFY(received.first().first().value<PlatformAdapter::Inbound>().fromBot);
     }
 
-    void handoffThreadKeyMatchesTheNextMessage() // scenario 13, Slack
+    void handoffThreadKeyMatchesTheNextMessage() // docs/architecture.md scenario 13, Slack
     {
         QVERIFY(startOnline());
         QSignalSpy created(m_adapter.get(), &PlatformAdapter::threadCreated);

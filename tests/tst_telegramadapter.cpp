@@ -12,7 +12,7 @@
 using namespace Qt::StringLiterals;
 using Fault = FakeTelegramServer::Fault;
 
-/// The Telegram adapter against the fake Bot API: acceptance scenario 13 (Telegram) and the
+/// The Telegram adapter against the fake Bot API: acceptance scenario 13 of docs/architecture.md (Telegram) and the
 /// failures of shared/protocols.md.
 class TestTelegramAdapter : public QObject
 {
@@ -107,7 +107,7 @@ private Q_SLOTS:
         QCOMPARE(received.size(), 3);
     }
 
-    void handoffTopicKeyMatchesTheUsersNextMessage_data() // scenario 13, Telegram
+    void handoffTopicKeyMatchesTheUsersNextMessage_data() // docs/architecture.md scenario 13, Telegram
     {
         QTest::addColumn<QString>("home");
         QTest::addColumn<bool>("privateTopics");

@@ -1669,6 +1669,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>answering an interrupted reply</source>
         <translation>erneutes Beantworten einer unterbrochenen Antwort</translation>
     </message>
+    <message>
+        <source>finishing a reply</source>
+        <translation>beim Abschließen einer Antwort</translation>
+    </message>
 </context>
 <context>
     <name>SessionsCommand</name>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "config/apppaths.h"
-#include "gateway/gatewayservice.h"
+#include "service/gatewayservice.h"
 
 #include <QObject>
 

@@ -3,7 +3,7 @@
 
 #include "chatchunk.h"
 #include "config/secretscrubber.h"
-#include "gateway/serverwait.h"
+#include "net/serverwait.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

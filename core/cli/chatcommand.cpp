@@ -7,9 +7,9 @@
 #include "config/settings.h"
 #include "interruptnotifier.h"
 #include "lineinput.h"
-#include "sessionlookup.h"
 #include "store/database.h"
 #include "store/handoffstore.h"
+#include "store/sessionlookup.h"
 #include "store/sessionstore.h"
 #include "terminaltext.h"
 

@@ -37,7 +37,7 @@ public:
     /// @p sessionOption: --session ID; @p continueLast: --continue.
     void start(const QString &sessionOption, bool continueLast);
 
-    /// The slash commands `baton chat` understands (scenario 8: /handoff is among them).
+    /// The slash commands `baton chat` understands (/handoff is among them: docs/architecture.md, scenario 8).
     [[nodiscard]] static QStringList commandNames();
 
 Q_SIGNALS:

@@ -6,8 +6,8 @@
 #include "config/platformcatalog.h"
 #include "config/settings.h"
 #include "lineinput.h"
-#include "sessionlookup.h"
 #include "store/handoffstore.h"
+#include "store/sessionlookup.h"
 #include "store/sessionstore.h"
 #include "transcriptformat.h"
 

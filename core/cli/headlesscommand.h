@@ -2,7 +2,7 @@
 #pragma once
 
 #include "clicontext.h"
-#include "gateway/gatewayservice.h"
+#include "service/gatewayservice.h"
 
 #include <QObject>
 

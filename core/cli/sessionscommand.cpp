@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionscommand.h"
 
-#include "sessionlookup.h"
 #include "store/database.h"
+#include "store/sessionlookup.h"
 #include "store/sessionstore.h"
 #include "terminaltext.h"
 #include "transcriptformat.h"

@@ -5,7 +5,7 @@
 #include <QStringList>
 
 /**
- * @brief baton.ini (design §3) with its defaults: the model endpoint, the gateway and each platform.
+ * @brief baton.ini (README, "Configuration") with its defaults: the model endpoint, the gateway and each platform.
  *
  * Secrets never live here; see SecretStore.
  */

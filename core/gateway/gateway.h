@@ -25,7 +25,7 @@ class QTimer;
 
 /**
  * @brief Routes what people write on the platforms to sessions and the agent, and the agent's
- * replies back (design §6).
+ * replies back (docs/architecture.md, "One message, in and out").
  *
  * Inbound -> Authorizer -> stored once (a replayed update is neither stored nor answered twice)
  * -> a gateway command, or the session's turn queue: one turn at a time per session, messages

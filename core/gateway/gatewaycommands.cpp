@@ -3,10 +3,10 @@
 #include "gateway.h"
 
 #include "agent/agent.h"
-#include "cli/sessionlookup.h"
 #include "config/platformcatalog.h"
 #include "config/settings.h"
 #include "store/sessionkeystore.h"
+#include "store/sessionlookup.h"
 #include "store/sessionowners.h"
 #include "store/sessionstore.h"
 

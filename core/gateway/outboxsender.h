@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "retrypolicy.h"
+#include "net/retrypolicy.h"
 #include "store/outboxstore.h"
 
 #include <QElapsedTimer>

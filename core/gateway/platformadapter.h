@@ -2,7 +2,7 @@
 #pragma once
 
 #include "config/secretscrubber.h"
-#include "retrypolicy.h"
+#include "net/retrypolicy.h"
 #include "sessionsource.h"
 
 #include <QObject>
@@ -67,8 +67,8 @@ public:
     /// (a timeout, a server error: the handoff fails rather than land somewhere else).
     virtual void createHandoffThread(const QString &tag, const QString &homeChat, const QString &name) = 0;
     /// Where a message sent to @p chat / @p thread will live, keyed exactly as inbound messages there
-    /// are: the one function behind both sides of a handoff (scenario 13). Add the writer's user id
-    /// for the key of a group without threads, where each person has their own session.
+    /// are: the one function behind both sides of a handoff (docs/architecture.md, scenario 13). Add the writer's user
+    /// id for the key of a group without threads, where each person has their own session.
     [[nodiscard]] virtual SessionSource destination(const QString &chat, const QString &thread) const = 0;
     /// The longest text one message may carry, in the units the platform counts.
     [[nodiscard]] virtual int maxMessageLength() const = 0;

@@ -7,7 +7,7 @@
  * @brief Where a message lives on a platform, in the terms every adapter shares.
  *
  * The session key is derived from this and nothing else, so an inbound message and a handoff
- * destination in the same place always produce the same key (acceptance scenario 13).
+ * destination in the same place always produce the same key (docs/architecture.md, scenario 13).
  */
 struct SessionSource
 {

@@ -12,7 +12,7 @@ class SessionStore;
 class Settings;
 
 /**
- * @brief Carries out a claimed handoff in the gateway (design §5, the five steps): the home
+ * @brief Carries out a claimed handoff in the gateway (docs/architecture.md, "The handoff"): the home
  * channel, a fresh thread from the adapter, the destination key bound to the session (never
  * hijacking a home chat another live conversation uses), the synthetic internal turn delivered
  * there, and the destination reported.

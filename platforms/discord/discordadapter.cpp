@@ -4,8 +4,8 @@
 #include "discordlinks.h"
 
 #include "discordrest.h"
-#include "gateway/backoff.h"
 #include "gateway/platformids.h"
+#include "net/backoff.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -178,7 +178,7 @@ std::optional<PlatformAdapter::Inbound> DiscordAdapter::readMessage(
         inbound.source.chatType = SessionSource::ChatType::Direct;
         inbound.source.chatId = channelId;
     } else if (isThread(channelType)) {
-        // A thread is keyed on the thread itself, never on its parent channel (scenario 13).
+        // A thread is keyed on the thread itself, never on its parent channel (docs/architecture.md, scenario 13).
         inbound.source.chatType = SessionSource::ChatType::Group;
         inbound.source.chatId = parentId;
         inbound.source.threadId = channelId;

@@ -2,7 +2,7 @@
 #include "discordgateway.h"
 
 #include "common/boundedsocket.h"
-#include "gateway/backoff.h"
+#include "net/backoff.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 #include "discordrest.h"
 
 #include "batonversion.h"
-#include "gateway/serverwait.h"
+#include "net/serverwait.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

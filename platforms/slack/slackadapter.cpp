@@ -2,8 +2,8 @@
 #include "slackadapter.h"
 
 #include "common/boundedsocket.h"
-#include "gateway/backoff.h"
 #include "gateway/platformids.h"
+#include "net/backoff.h"
 #include "slackapi.h"
 #include "slackmrkdwn.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "slackapi.h"
 
-#include "gateway/serverwait.h"
+#include "net/serverwait.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

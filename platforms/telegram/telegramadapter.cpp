@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "telegramadapter.h"
 
-#include "gateway/backoff.h"
-#include "gateway/serverwait.h"
+#include "net/backoff.h"
+#include "net/serverwait.h"
 #include "telegramapi.h"
 #include "telegramhtml.h"
 

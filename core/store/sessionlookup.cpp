@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionlookup.h"
 
-#include "store/sessionstore.h"
+#include "sessionstore.h"
 
 #include <QCoreApplication>
 
