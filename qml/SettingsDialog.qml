@@ -311,6 +311,21 @@ Dialog {
                                     .arg(platformPage.info.displayName || "")
                                 font.pixelSize: 13
                             }
+                            PlatformSetup {
+                                Layout.fillWidth: true
+                                visible: dialog.settings.setup !== null
+                                setup: dialog.settings.setup
+                                platform: platformPage.name
+                                displayName: platformPage.info.displayName || ""
+                                accent: dialog.accent
+                                subtle: dialog.subtle
+                                errorColor: dialog.errorColor
+                            }
+                            Label {
+                                Layout.topMargin: 6
+                                text: qsTr("Or by hand")
+                                font.weight: Font.DemiBold
+                            }
                             GridLayout {
                                 Layout.fillWidth: true
                                 Layout.topMargin: 6
