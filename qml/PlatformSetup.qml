@@ -243,7 +243,7 @@ Rectangle {
                     Label { text: homeRow.modelData.label }
                     Button {
                         objectName: "setupHome_" + homeRow.modelData.chat
-                        text: homeRow.modelData.current ? qsTr("Home") : qsTr("Make it the home")
+                        text: homeRow.modelData.current ? qsTr("The home") : qsTr("Make it the home")
                         enabled: !homeRow.modelData.current
                         Accessible.name: qsTr("Make %1 the home for handoffs").arg(homeRow.modelData.label)
                         onClicked: root.setup.chooseHome(homeRow.modelData.chat)
@@ -255,13 +255,12 @@ Rectangle {
             }
         }
 
-        Label {
+        // Sentences name commands in `backticks`, shown as code.
+        SettingsOutcome {
             objectName: "setupSentence"
-            visible: root.active && root.setup.sentence !== ""
-            Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            text: root.active ? root.setup.sentence : ""
-            color: root.active && root.setup.failed ? root.errorColor : root.subtle
+            visible: root.active && root.setup.sentence !== "" && root.step !== "paired"
+            result: ({ text: root.active ? root.setup.sentence : "" })
+            dotColor: root.active && root.setup.failed ? root.errorColor : root.step === "done" ? root.accent : root.subtle
         }
     }
 }

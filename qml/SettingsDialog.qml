@@ -284,6 +284,14 @@ Dialog {
                             function onResetFields() { platformPage.reset() }
                         }
                         Connections {
+                            // The setup wrote the token, the owner or the home: the fields show it.
+                            target: dialog.settings.setup
+                            function onChanged() {
+                                if (dialog.settings.setup.platform === platformPage.name)
+                                    platformPage.reset()
+                            }
+                        }
+                        Connections {
                             target: dialog.settings
                             function onSaved(what, error) {
                                 if (what === platformPage.name && error === "")

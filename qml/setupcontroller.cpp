@@ -144,7 +144,7 @@ void SetupController::onSaved(const QString &what, const QString &error)
                 label = home.toMap().value(u"label"_s).toString();
         }
         return setStep(u"done"_s,
-            tr("Handoffs to %1 go to %2 now. Try it: Hand off in any conversation.")
+            tr("The home for handoffs to %1 is set: %2. Try it with Hand off to phone in any conversation.")
                 .arg(PlatformCatalog::displayName(m_platform), label));
     }
     newCode();
