@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -43,11 +44,12 @@ Rectangle {
                 model: [{ name: "telegram", label: qsTr("Telegram") }, { name: "discord", label: qsTr("Discord") },
                     { name: "slack", label: qsTr("Slack") }]
                 delegate: Button {
+                    id: choice
                     required property var modelData
                     objectName: "firstRun_" + modelData.name
                     text: modelData.label
                     Accessible.name: qsTr("Set up %1").arg(modelData.label)
-                    onClicked: card.setUp(modelData.name)
+                    onClicked: card.setUp(choice.modelData.name)
                 }
             }
         }

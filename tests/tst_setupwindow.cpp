@@ -2,13 +2,16 @@
 #include "chatcontroller.h"
 #include "config/secretstore.h"
 #include "config/settings.h"
+#include "fakediscordserver.h"
 #include "fakellmserver.h"
+#include "fakeslackserver.h"
 #include "faketelegramserver.h"
 #include "gateway/gatewayservice.h"
 #include "platformfactory.h"
 #include "qrdecode.h"
 #include "settingscontroller.h"
 #include "setupcontroller.h"
+#include "store/setupcodestore.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,6 +24,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -70,6 +74,51 @@ private:
     }
 
 private Q_SLOTS:
+    void discordAndSlackShowACodeAndTheInvite()
+    {
+        FakeDiscordServer discord(u"discord-setup"_s);
+        FakeSlackServer slack(u"xoxb-setup"_s, u"xapp-setup"_s);
+        QVERIFY(discord.listen() && slack.listen());
+        QTemporaryDir dir;
+        const AppPaths here { dir.path(), dir.filePath(u"baton.ini"_s) };
+        {
+            QFile ini(here.configFile);
+            QVERIFY(ini.open(QIODevice::WriteOnly));
+            ini.write("[discord]\napi_base=" + discord.apiBase().toUtf8()
+                + "\n[slack]\napi_base=" + slack.apiBase().toUtf8() + "\n");
+        }
+        SettingsController settings(here);
+        QVERIFY2(settings.open(), qPrintable(settings.errorText()));
+        SetupController *setup = settings.setup();
+
+        setup->begin(u"discord"_s);
+        QCOMPARE(setup->createUrl(), u"https://discord.com/developers/applications"_s);
+        setup->submitToken(u"discord-setup"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(setup->step(), u"pairing"_s, 10'000);
+        QVERIFY(SetupCodeStore::looksLikeCode(setup->code()));
+        QVERIFY(setup->link().isEmpty() && setup->qrImage().isEmpty());
+        const QUrlQuery invite(QUrl(setup->inviteUrl()));
+        QCOMPARE(invite.queryItemValue(u"client_id"_s), FakeDiscordServer::botUserId);
+        QCOMPARE(invite.queryItemValue(u"scope"_s), u"bot"_s);
+        QCOMPARE(readSecret(u"discord.token"_s), u"discord-setup"_s);
+        const QString discordCode = setup->code();
+
+        setup->begin(u"slack"_s);
+        QVERIFY(setup->manifest().contains(u"\"socket_mode_enabled\": true"_s));
+        setup->submitToken(u"xoxb-setup"_s, u"xapp-setup"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(setup->step(), u"pairing"_s, 10'000);
+        QVERIFY(setup->code() != discordCode);
+        QCOMPARE(readSecret(u"slack.app_token"_s), u"xapp-setup"_s);
+        QVERIFY(Settings(here.configFile).platform(u"slack"_s).enabled);
+
+        // A wrong token is named, and nothing is saved.
+        setup->begin(u"slack"_s);
+        setup->submitToken(u"xoxb-wrong"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(setup->failed(), 10'000);
+        QCOMPARE(setup->step(), u"token"_s);
+        QCOMPARE(readSecret(u"slack.bot_token"_s), u"xoxb-setup"_s);
+    }
+
     void fromAnEmptyConfigToAHandoff()
     {
         FakeLlmServer llm;

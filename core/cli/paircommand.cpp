@@ -33,8 +33,8 @@ void PairCommand::finish(int status, const QString &sentence)
         return;
     m_done = true;
     if (!sentence.isEmpty())
-        (status == ExitOk ? m_ctx.out : m_ctx.err) << (status == ExitOk ? QString() : u"baton: "_s) << sentence
-                                                   << Qt::endl;
+        (status == ExitOk ? m_ctx.out : m_ctx.err)
+            << (status == ExitOk ? QString() : u"baton: "_s) << sentence << Qt::endl;
     Q_EMIT finished(status);
 }
 
@@ -96,7 +96,8 @@ void PairCommand::checked(bool ok, const QString &sentence)
     m_expiry = new QTimer(this);
     m_expiry->setSingleShot(true);
     connect(m_expiry, &QTimer::timeout, this, [this] {
-        finish(ExitFailure, tr("the code expired unused after ten minutes; run `baton pair %1` again.").arg(m_platform));
+        finish(
+            ExitFailure, tr("the code expired unused after ten minutes; run `baton pair %1` again.").arg(m_platform));
     });
     m_expiry->start(int(SetupCodeStore::codeLifetimeMs));
 }

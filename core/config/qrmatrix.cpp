@@ -7,8 +7,8 @@ QrMatrix QrMatrix::encode(const QString &text)
 {
     QrMatrix matrix;
     const QByteArray bytes = text.toUtf8();
-    QRcode *code = QRcode_encodeData(int(bytes.size()), reinterpret_cast<const unsigned char *>(bytes.constData()),
-        0, QR_ECLEVEL_M);
+    QRcode *code = QRcode_encodeData(
+        int(bytes.size()), reinterpret_cast<const unsigned char *>(bytes.constData()), 0, QR_ECLEVEL_M);
     if (!code)
         return matrix;
     matrix.m_size = code->width;

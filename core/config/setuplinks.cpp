@@ -42,13 +42,16 @@ QString slackManifest()
     const QJsonObject manifest {
         { u"display_information"_s, QJsonObject { { u"name"_s, u"Baton"_s } } },
         { u"features"_s,
-            QJsonObject { { u"bot_user"_s, QJsonObject { { u"display_name"_s, u"Baton"_s }, { u"always_online"_s, true } } },
+            QJsonObject {
+                { u"bot_user"_s, QJsonObject { { u"display_name"_s, u"Baton"_s }, { u"always_online"_s, true } } },
                 { u"app_home"_s,
-                    QJsonObject { { u"messages_tab_enabled"_s, true }, { u"messages_tab_read_only_enabled"_s, false } } } } },
+                    QJsonObject {
+                        { u"messages_tab_enabled"_s, true }, { u"messages_tab_read_only_enabled"_s, false } } } } },
         { u"oauth_config"_s,
             QJsonObject { { u"scopes"_s,
                 QJsonObject { { u"bot"_s,
-                    QJsonArray { u"chat:write"_s, u"channels:history"_s, u"groups:history"_s, u"im:history"_s } } } } } },
+                    QJsonArray {
+                        u"chat:write"_s, u"channels:history"_s, u"groups:history"_s, u"im:history"_s } } } } } },
         { u"settings"_s,
             QJsonObject { { u"event_subscriptions"_s,
                               QJsonObject { { u"bot_events"_s,

@@ -171,8 +171,8 @@ void GatewayService::assemble()
         m_settings.systemPrompt(), m_settings.llmTimeoutSeconds() * 1000, m_settings.llmIncludeUsage() });
     m_outbox = new OutboxSender(*m_outboxStore, this);
     connect(m_outbox, &OutboxSender::undelivered, this, &GatewayService::deliveryFailed);
-    m_gateway = new Gateway(
-        { *m_sessions, *m_keys, *m_owners, *m_pairing, *m_outboxStore, *m_commands, *m_setupCodes }, *m_outbox, *m_agent, m_settings);
+    m_gateway = new Gateway({ *m_sessions, *m_keys, *m_owners, *m_pairing, *m_outboxStore, *m_commands, *m_setupCodes },
+        *m_outbox, *m_agent, m_settings);
 
     for (const QString &platform : std::as_const(m_platforms)) {
         const QString name = PlatformCatalog::displayName(platform);

@@ -14,7 +14,8 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString columns = u"code, platform, setup_session, created_at, expires_at, used_at, user_id, user_name, chat_id"_s;
+const QString columns
+    = u"code, platform, setup_session, created_at, expires_at, used_at, user_id, user_name, chat_id"_s;
 }
 
 SetupCodeStore::SetupCodeStore(Database &database, QObject *parent)
@@ -74,9 +75,10 @@ std::optional<SetupCodeStore::Code> SetupCodeStore::mint(const QString &platform
     const Code code { PairingStore::newCode(), platform, setupSession, now, now + codeLifetimeMs, 0, {}, {}, {} };
     // One live code per platform: a stranger has one code to guess, and a code shown on a screen that
     // was since closed or replaced stops working. Old rows go after a day; used ones stay as homes.
-    const bool ok = exec(tr("making a setup code"),
-                        u"UPDATE setup_codes SET expires_at = ? WHERE platform = ? AND used_at IS NULL AND expires_at > ?"_s,
-                        { now, platform, now })
+    const bool ok
+        = exec(tr("making a setup code"),
+              u"UPDATE setup_codes SET expires_at = ? WHERE platform = ? AND used_at IS NULL AND expires_at > ?"_s,
+              { now, platform, now })
         && exec(tr("making a setup code"), u"DELETE FROM setup_codes WHERE used_at IS NULL AND expires_at < ?"_s,
             { now - 86'400'000 })
         && exec(tr("making a setup code"),
@@ -91,8 +93,8 @@ std::optional<SetupCodeStore::Code> SetupCodeStore::mint(const QString &platform
     return code;
 }
 
-std::optional<SetupCodeStore::Code> SetupCodeStore::redeem(const QString &platform, const QString &code,
-    const QString &userId, const QString &userName, const QString &chatId)
+std::optional<SetupCodeStore::Code> SetupCodeStore::redeem(
+    const QString &platform, const QString &code, const QString &userId, const QString &userName, const QString &chatId)
 {
     m_error.clear();
     const QString wanted = code.trimmed().toUpper();
