@@ -16,7 +16,7 @@ class SetupCodeStore;
 class StoreWatcher;
 
 /**
- * @brief The window's walk through setting up a platform (docs/setup.md): the bot's token,
+ * @brief The window's walk through setting up a platform (README.md, "Setting up a platform"): the bot's token,
  * checked at once; a one-time code the phone sends (a QR code and t.me link for Telegram); the
  * person who sends it is an owner; then the home, chosen from the chats they use. Nothing needs a
  * text editor or a restart.

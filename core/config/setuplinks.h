@@ -5,7 +5,7 @@
 
 /**
  * @brief The addresses a platform's setup points to: where to create the bot, the link a phone
- * opens to prove who it is, and how to invite the bot (docs/setup.md). The window and
+ * opens to prove who it is, and how to invite the bot (README.md, "Setting up a platform"). The window and
  * `baton pair` show the same ones.
  */
 namespace SetupLinks {

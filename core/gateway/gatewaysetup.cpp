@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Setup codes: the person who opens the window's link (`/start <code>` on Telegram) or sends the
-// window's code in a direct message becomes an owner, at once and for good (docs/setup.md).
+// window's code in a direct message becomes an owner, at once and for good (README.md, "Setting up a platform").
 #include "gateway.h"
 
 #include "config/platformcatalog.h"

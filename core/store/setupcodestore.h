@@ -9,7 +9,7 @@
 class Database;
 
 /**
- * @brief One-time codes that make whoever sends one to the bot an owner (docs/setup.md).
+ * @brief One-time codes that make whoever sends one to the bot an owner (README.md, "Setting up a platform").
  *
  * The window or `baton pair` mints a code for a setup session; the person opens the link on their
  * phone (`/start <code>` on Telegram) or sends the code in a direct message, and the gateway redeems
