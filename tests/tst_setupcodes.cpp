@@ -3,6 +3,9 @@
 #include "config/qrmatrix.h"
 #include "config/setuplinks.h"
 #include "qrdecode.h"
+#include "store/homechats.h"
+#include "store/sessionowners.h"
+#include "store/sessionstore.h"
 #include "store/setupcodestore.h"
 #include "teststore.h"
 
@@ -79,6 +82,41 @@ private Q_SLOTS:
         QVERIFY(!SetupCodeStore::looksLikeCode(u"hello"_s));
         QVERIFY(!SetupCodeStore::looksLikeCode(u"K7QX2MP0"_s)); // 0 is not in the alphabet
         QVERIFY(!SetupCodeStore::looksLikeCode(u"K7QX2MPAB"_s));
+    }
+
+    void theHomeIsOfferedWhereOwnersPairedOrTalked()
+    {
+        TestStore s;
+        auto codes = store(s);
+        const auto code = codes->mint(u"telegram"_s, u"window-1"_s);
+        QVERIFY(codes->redeem(u"telegram"_s, code->code, u"7"_s, u"ann"_s, u"7"_s));
+        // Ann talks in a group later; a guest talks in another group, which is not offered.
+        SessionStore sessions(s.db);
+        SessionOwners owners(s.db);
+        const auto talk = [&](const QString &person, const QString &chat) {
+            const QString id = sessions.createSession(u"t"_s, u"telegram"_s);
+            QVERIFY(owners.setStartedBy(id, SessionOwners::person(u"telegram"_s, person)));
+            Message said;
+            said.sessionId = id;
+            said.content = u"hi"_s;
+            said.platform = u"telegram"_s;
+            said.platformChat = chat;
+            said.platformMessageId = chat + person;
+            QVERIFY(sessions.appendMessage(said));
+        };
+        talk(u"7"_s, u"-100500"_s);
+        talk(u"9"_s, u"-100900"_s);
+        HomeChats homes(s.db);
+        const auto chats = homes.candidates(u"telegram"_s, { u"7"_s });
+        QVERIFY2(homes.errorString().isEmpty(), qPrintable(homes.errorString()));
+        QCOMPARE(chats.size(), 2);
+        QStringList ids { chats.at(0).chatId, chats.at(1).chatId };
+        ids.sort();
+        QCOMPARE(ids, (QStringList { u"-100500"_s, u"7"_s }));
+        for (const auto &chat : chats)
+            QCOMPARE(chat.ownerName, chat.chatId == "7"_L1 ? u"ann"_s : QString());
+        QVERIFY(homes.candidates(u"telegram"_s, {}).isEmpty());
+        QVERIFY(homes.candidates(u"discord"_s, { u"7"_s }).isEmpty());
     }
 
     void theLinksCarryTheCodeAndThePermissions()
