@@ -85,6 +85,7 @@ public:
     /// Whether this process runs the gateway, which then restarts on a save; otherwise the one
     /// running elsewhere (`baton --no-gui`) picks the settings up at its next start.
     void setGatewayRunsHere(bool here) { m_gatewayHere = here; }
+    [[nodiscard]] bool gatewayRunsHere() const { return m_gatewayHere; }
 
     /// Reads baton.ini, the keychain and the pairing requests again (another process may have changed them).
     Q_INVOKABLE void reload();

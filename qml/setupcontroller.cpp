@@ -169,6 +169,10 @@ void SetupController::newCode()
         m_inviteUrl = SetupLinks::discordInviteUrl(m_botId);
     }
     m_expiry.start(int(SetupCodeStore::codeLifetimeMs));
+    // The code is redeemed by a gateway: one in `baton --no-gui` reads the new token only when it starts.
+    if (!m_settings.gatewayRunsHere())
+        m_sentence = tr("The gateway does not run in this window: restart `baton --no-gui` so that it answers "
+                        "with the new settings, then send the code.");
     setStep(u"pairing"_s, m_sentence);
 }
 

@@ -2389,6 +2389,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>Chat %1</source>
         <translation>Chat %1</translation>
     </message>
+    <message>
+        <source>The gateway does not run in this window: restart `baton --no-gui` so that it answers with the new settings, then send the code.</source>
+        <translation>Das Gateway läuft nicht in diesem Fenster: starte `baton --no-gui` neu, damit es mit den neuen Einstellungen antwortet, und sende dann den Code.</translation>
+    </message>
 </context>
 <context>
     <name>SlackAdapter</name>
