@@ -18,6 +18,8 @@ packages=(
     qml6-module-qttest
     # secrets, markdown, line editing
     qtkeychain-qt6-dev libmd4c-dev libmd4c-html0-dev libedit-dev
+    # QR codes for pairing a phone, and the decoder its test reads them back with
+    libqrencode-dev zbar-tools
     # the store (FTS5 is built into Debian's SQLite)
     libsqlite3-dev sqlite3
     # tests: a real Secret Service, a real X display with a tray

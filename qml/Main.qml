@@ -424,6 +424,20 @@ ApplicationWindow {
                     text: qsTr("Ask anything. Enter sends, Shift+Enter starts a new line.")
                     color: window.subtle
                 }
+                FirstRunCard {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    anchors.top: parent.verticalCenter
+                    anchors.topMargin: 32
+                    visible: messageList.count === 0 && settingsLoader.item !== null
+                        && window.controller.handoffPlatforms.length === 0
+                    accent: window.accent
+                    subtle: window.subtle
+                    onSetUp: platform => {
+                        settingsLoader.item.page = platform
+                        settingsLoader.item.open()
+                        window.settingsController.setup.begin(platform)
+                    }
+                }
             }
 
             // The model's failure, with a way to try again.

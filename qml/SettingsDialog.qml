@@ -284,6 +284,14 @@ Dialog {
                             function onResetFields() { platformPage.reset() }
                         }
                         Connections {
+                            // The setup wrote the token, the owner or the home: the fields show it.
+                            target: dialog.settings.setup
+                            function onChanged() {
+                                if (dialog.settings.setup.platform === platformPage.name)
+                                    platformPage.reset()
+                            }
+                        }
+                        Connections {
                             target: dialog.settings
                             function onSaved(what, error) {
                                 if (what === platformPage.name && error === "")
@@ -310,6 +318,21 @@ Dialog {
                                 text: qsTr("Talk to Baton from %1 and hand conversations off to it.")
                                     .arg(platformPage.info.displayName || "")
                                 font.pixelSize: 13
+                            }
+                            PlatformSetup {
+                                Layout.fillWidth: true
+                                visible: dialog.settings.setup !== null
+                                setup: dialog.settings.setup
+                                platform: platformPage.name
+                                displayName: platformPage.info.displayName || ""
+                                accent: dialog.accent
+                                subtle: dialog.subtle
+                                errorColor: dialog.errorColor
+                            }
+                            Label {
+                                Layout.topMargin: 6
+                                text: qsTr("Or by hand")
+                                font.weight: Font.DemiBold
                             }
                             GridLayout {
                                 Layout.fillWidth: true

@@ -6,6 +6,7 @@
 #include "config/secretstore.h"
 #include "config/settings.h"
 #include "service/gatewayservice.h"
+#include "setupcontroller.h"
 #include "store/database.h"
 #include "store/pairingstore.h"
 #include "store/storewatcher.h"
@@ -34,7 +35,8 @@ SettingsController::SettingsController(const AppPaths &paths, QObject *parent)
 
 SettingsController::~SettingsController()
 {
-    // The watcher and the pairing store work through the connection: they go first.
+    // The watcher and the stores work through the connection: they go first.
+    delete m_setup;
     delete m_watcher;
     m_pairing.reset();
     m_db.reset();
@@ -50,6 +52,8 @@ bool SettingsController::open()
     // The gateway records requests through its own connection, often in another process.
     m_watcher = new StoreWatcher(*m_db, 1000);
     connect(m_watcher, &StoreWatcher::changedElsewhere, this, &SettingsController::refreshPairing);
+    m_setup = new SetupController(*this, *m_db, m_network, m_watcher, this);
+    Q_EMIT setupChanged();
     refreshPairing();
     checkSecrets();
     return true;
@@ -133,7 +137,7 @@ QVariantList SettingsController::platforms() const
         }
         list << QVariantMap { { u"name"_s, name }, { u"displayName"_s, PlatformCatalog::displayName(name) },
             { u"enabled"_s, p.enabled }, { u"homeChat"_s, p.homeChat },
-            { u"homeChatKey"_s, PlatformCatalog::homeChatKey(name) },
+            { u"homeChatKey"_s, PlatformCatalog::homeChatKey(name) }, { u"apiBase"_s, p.apiBase },
             { u"allowedUsers"_s, p.allowedUsers.join(u", "_s) }, { u"tokenSet"_s, allSet }, { u"secrets"_s, secrets } };
     }
     return list;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config/apppaths.h"
+#include "setupcontroller.h"
 
 #include <QHash>
 #include <QObject>
@@ -27,6 +28,8 @@ class StoreWatcher;
  * baton.ini is written through Settings, tokens through SecretStore. Secret values are read only to
  * test a connection and never leave this class: not in a property, a sentence or a log line.
  */
+class SetupController;
+
 class SettingsController : public QObject
 {
     Q_OBJECT
@@ -53,6 +56,8 @@ class SettingsController : public QObject
     Q_PROPERTY(QVariantList people READ people NOTIFY pairingRequestsChanged)
     /// What the last approve, deny or revoke did, in one sentence.
     Q_PROPERTY(QString pairingNote READ pairingNote NOTIFY pairingRequestsChanged)
+    /// The guided setup of a platform (token, phone pairing, home); null until open() succeeded.
+    Q_PROPERTY(SetupController *setup READ setup NOTIFY setupChanged)
     /// Why something cannot be shown: an unreadable config, the store, or the keychain.
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
 
@@ -76,9 +81,11 @@ public:
     [[nodiscard]] QVariantMap saves() const { return m_saves; }
     [[nodiscard]] QString pairingNote() const { return m_pairingNote; }
     [[nodiscard]] QString errorText() const;
+    [[nodiscard]] SetupController *setup() const { return m_setup; }
     /// Whether this process runs the gateway, which then restarts on a save; otherwise the one
     /// running elsewhere (`baton --no-gui`) picks the settings up at its next start.
     void setGatewayRunsHere(bool here) { m_gatewayHere = here; }
+    [[nodiscard]] bool gatewayRunsHere() const { return m_gatewayHere; }
 
     /// Reads baton.ini, the keychain and the pairing requests again (another process may have changed them).
     Q_INVOKABLE void reload();
@@ -107,6 +114,7 @@ Q_SIGNALS:
     void testsChanged();
     void savesChanged();
     void errorTextChanged();
+    void setupChanged();
     /// @p what is "model" or a platform name; @p sentence never contains a secret.
     void testFinished(const QString &what, bool ok, const QString &sentence);
     /// @p error is empty on success.
@@ -134,6 +142,7 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<PairingStore> m_pairing;
     StoreWatcher *m_watcher = nullptr;
+    SetupController *m_setup = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     ConnectionCheck *m_check = nullptr;
     QHash<QString, SecretState> m_secrets;

@@ -7,11 +7,14 @@
 #include "store/handoffstore.h"
 #include "store/sessionkeystore.h"
 #include "store/sessionstore.h"
+#include "store/setupcodestore.h"
 #include "teststore.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QProcess>
 #include <QSet>
+#include <QSettings>
 #include <QTest>
 
 #include <memory>
@@ -334,6 +337,69 @@ private Q_SLOTS:
 
     // No conforming client sends more than 40,000 characters; what does is stored cut, with a
     // note the model (and the person reading the transcript) sees, and is still answered.
+    void aSetupCodeInADirectMessageMakesAnOwner_data() { socketPlatforms(); }
+    void aSetupCodeInADirectMessageMakesAnOwner()
+    {
+        QFETCH(QString, platform);
+        const bool discord = platform == "discord"_L1;
+        const QString newcomer = discord ? u"600000000000000099"_s : u"U0000000099"_s;
+        const QString theirDm = discord ? u"700000000000000099"_s : u"D0000000099"_s;
+        const QString other = discord ? u"600000000000000098"_s : u"U0000000098"_s;
+        const QString otherDm = discord ? u"700000000000000098"_s : u"D0000000098"_s;
+        if (discord) {
+            m_discord->addDmChannel(theirDm, newcomer);
+            m_discord->addDmChannel(otherDm, other);
+        } else {
+            m_slack->addIm(theirDm, newcomer);
+            m_slack->addIm(otherDm, other);
+        }
+        const auto sends = [&](const QString &who, const QString &dm, const QString &text) {
+            discord ? m_discord->userSends(who, dm, text) : m_slack->userSends(who, dm, text);
+        };
+        const auto said
+            = [&](const QString &dm) { return discord ? m_discord->botMessages(dm) : m_slack->botMessages(dm); };
+        const auto owners = [&] {
+            QSettings ini(m_store->dir.filePath(u"baton.ini"_s), QSettings::IniFormat);
+            return ini.value(platform + u"/allowed_users"_s).toStringList().join(u',');
+        };
+        const QString polite = u"Sorry, that setup code does not work"_s;
+
+        // A code nobody made: one polite sentence, nothing else.
+        sends(newcomer, theirDm, u"ZZZZ2345"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(said(theirDm).size(), 1, 10'000);
+        QVERIFY2(said(theirDm).constFirst().startsWith(polite), qPrintable(said(theirDm).constFirst()));
+
+        // The window's code, typed into the DM: an owner at once.
+        SetupCodeStore codes(m_store->db);
+        const auto code = codes.mint(platform, u"platforms-e2e"_s);
+        QVERIFY(code);
+        const qsizetype asked = m_llm->requests().size();
+        sends(newcomer, theirDm, code->code.toLower());
+        QTRY_COMPARE_WITH_TIMEOUT(said(theirDm).size(), 2, 10'000);
+        QVERIFY2(said(theirDm).at(1).contains(u"you are my owner"_s), qPrintable(said(theirDm).at(1)));
+        QVERIFY2(owners().contains(newcomer), qPrintable(owners()));
+
+        // Used once, it is spent: someone else sending it gets the sentence.
+        sends(other, otherDm, code->code);
+        QTRY_COMPARE_WITH_TIMEOUT(said(otherDm).size(), 1, 10'000);
+        QVERIFY(said(otherDm).constFirst().startsWith(polite));
+        QVERIFY(!owners().contains(other));
+
+        // An expired one too.
+        codes.setClock([] { return QDateTime::currentMSecsSinceEpoch() - SetupCodeStore::codeLifetimeMs - 1; });
+        const auto stale = codes.mint(platform, u"platforms-e2e"_s);
+        sends(other, otherDm, stale->code);
+        QTRY_COMPARE_WITH_TIMEOUT(said(otherDm).size(), 2, 10'000);
+        QVERIFY(said(otherDm).at(1).startsWith(polite));
+        QCOMPARE(m_llm->requests().size(), asked);
+
+        // The new owner is served without a restart.
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Welcome aboard."_s }));
+        sends(newcomer, theirDm, u"hello"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(said(theirDm).size(), 3, 10'000);
+        QCOMPARE(said(theirDm).at(2), u"Welcome aboard."_s);
+    }
+
     void anOversizedInboundMessageIsStoredCutWithANote()
     {
         const QString flood = u"flood "_s + QString(100'000, u'f');

@@ -346,6 +346,8 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
   handoff SESSION --to PLATFORM [--json]
                                   hand a stored session off to telegram, discord or slack
                                   and wait for the gateway (exit 0 done, 1 failed, 2 timeout)
+  pair telegram|discord|slack     make your phone&apos;s account an owner with a one-time code
+                                  (a QR code for Telegram; the gateway must be running)
   pairing [list]                  pairing requests from people Baton does not know yet
   pairing approve|deny CODE       let that person talk to Baton, or drop the request
   secret set NAME                 store a secret in the OS keychain (value read from stdin)
@@ -373,6 +375,8 @@ Exit status: 0 success, 1 failure or no search match, 2 usage error.
   handoff SESSION --to PLATFORM [--json]
                                   eine gespeicherte Sitzung an telegram, discord oder slack übergeben
                                   und auf das Gateway warten (Exit 0 fertig, 1 fehlgeschlagen, 2 Zeitüberschreitung)
+  pair telegram|discord|slack     das Konto deines Handys mit einem Einmalcode zum Besitzer machen
+                                  (ein QR-Code für Telegram; das Gateway muss laufen)
   pairing [list]                  Kopplungsanfragen von Leuten, die Baton noch nicht kennt
   pairing approve|deny CODE       diese Person mit Baton sprechen lassen oder die Anfrage verwerfen
   secret set NAME                 ein Geheimnis im Schlüsselbund des Systems ablegen (Wert von stdin)
@@ -780,6 +784,33 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>FirstRunCard</name>
+    <message>
+        <source>Take conversations with you</source>
+        <translation>Gespräche mitnehmen</translation>
+    </message>
+    <message>
+        <source>Connect a messenger and hand any conversation off to your phone. Baton walks you through it: create a bot, paste its token, scan a code with your phone.</source>
+        <translation>Verbinde einen Messenger und übergib jedes Gespräch an dein Handy. Baton führt dich hindurch: einen Bot anlegen, sein Token einfügen, mit dem Handy einen Code scannen.</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation>Discord</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>Set up %1</source>
+        <translation>%1 einrichten</translation>
+    </message>
+</context>
+<context>
     <name>Gateway</name>
     <message>
         <source>Hi! I only talk to people my owner knows. Your pairing code is %1; ask them to run `baton pairing approve %1`.</source>
@@ -926,6 +957,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Not sent: the reply was cut by a stop and is answered again.</source>
         <translation>Nicht gesendet: Die Antwort wurde durch ein Beenden abgeschnitten und wird neu beantwortet.</translation>
+    </message>
+    <message>
+        <source>Sorry, that setup code does not work: codes are good once and for ten minutes. Make a new one in Baton&apos;s Settings.</source>
+        <translation>Dieser Einrichtungscode funktioniert leider nicht: Codes gelten einmal und zehn Minuten lang. Erzeuge in Batons Einstellungen einen neuen.</translation>
+    </message>
+    <message>
+        <source>Hello %1, you are my owner on %2 now. Choose the home for handoffs in Baton&apos;s window, or send /sethome in the chat that should be it.</source>
+        <translation>Hallo %1, du bist jetzt mein Besitzer auf %2. Wähle das Zuhause für Übergaben in Batons Fenster, oder sende /sethome in dem Chat, der es sein soll.</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1208,13 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>HomeChats</name>
+    <message>
+        <source>listing chats for the home</source>
+        <translation>Auflisten der Chats für das Zuhause</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <source>Open this link?</source>
@@ -1343,6 +1389,49 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>PairCommand</name>
+    <message>
+        <source>usage: baton pair telegram|discord|slack</source>
+        <translation>Aufruf: baton pair telegram|discord|slack</translation>
+    </message>
+    <message>
+        <source>no %1 bot token is set: create the bot at %2, then run `baton secret set %3`.</source>
+        <translation>kein %1-Bot-Token gesetzt: lege den Bot unter %2 an und führe dann `baton secret set %3` aus.</translation>
+    </message>
+    <message>
+        <source>the code expired unused after ten minutes; run `baton pair %1` again.</source>
+        <translation>der Code ist nach zehn Minuten ungenutzt abgelaufen; führe `baton pair %1` erneut aus.</translation>
+    </message>
+    <message>
+        <source>Scan this with your phone&apos;s camera, or open %1 there, and press Start in Telegram.</source>
+        <translation>Scanne das mit der Kamera deines Handys oder öffne dort %1 und tippe in Telegram auf Starten.</translation>
+    </message>
+    <message>
+        <source>Invite the bot to your server: %1</source>
+        <translation>Lade den Bot auf deinen Server ein: %1</translation>
+    </message>
+    <message>
+        <source>Install the app to your workspace (api.slack.com/apps, Install App) and allow direct messages to it (App Home, Messages tab).</source>
+        <translation>Installiere die App in deinem Workspace (api.slack.com/apps, Install App) und erlaube Direktnachrichten an sie (App Home, Reiter Messages).</translation>
+    </message>
+    <message>
+        <source>Then send the bot this code in a direct message: %1</source>
+        <translation>Dann sende dem Bot diesen Code als Direktnachricht: %1</translation>
+    </message>
+    <message>
+        <source>The code works once, for ten minutes, while the gateway runs (the window or `baton --no-gui`). Waiting…</source>
+        <translation>Der Code gilt einmal und zehn Minuten lang, solange das Gateway läuft (das Fenster oder `baton --no-gui`). Warte …</translation>
+    </message>
+    <message>
+        <source>Paired: %1 (user %2) is an owner on %3 now. Choose the home with /sethome in the chat that should get handoffs.</source>
+        <translation>Gekoppelt: %1 (Benutzer %2) ist jetzt Besitzer auf %3. Wähle das Zuhause mit /sethome in dem Chat, der Übergaben bekommen soll.</translation>
+    </message>
+    <message>
+        <source>the code was replaced by a newer one; run `baton pair %1` again.</source>
+        <translation>der Code wurde durch einen neueren ersetzt; führe `baton pair %1` erneut aus.</translation>
+    </message>
+</context>
+<context>
     <name>PairingCommand</name>
     <message>
         <source>No pairing requests are waiting.</source>
@@ -1406,6 +1495,137 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>revoking a guest</source>
         <translation>beim Entziehen eines Gastzugangs</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformSetup</name>
+    <message>
+        <source>1. In Telegram, open &lt;a href=&quot;%1&quot;&gt;@BotFather&lt;/a&gt;, send /newbot and choose a name. It answers with a token.</source>
+        <translation>1. Öffne in Telegram &lt;a href=&quot;%1&quot;&gt;@BotFather&lt;/a&gt;, sende /newbot und wähle einen Namen. Er antwortet mit einem Token.</translation>
+    </message>
+    <message>
+        <source>1. In the &lt;a href=&quot;%1&quot;&gt;Discord developer portal&lt;/a&gt;, create an application, add a bot, turn on Message Content under Privileged Gateway Intents and copy the bot&apos;s token.</source>
+        <translation>1. Lege im &lt;a href=&quot;%1&quot;&gt;Discord-Entwicklerportal&lt;/a&gt; eine Anwendung an, füge einen Bot hinzu, schalte unter Privileged Gateway Intents „Message Content“ ein und kopiere das Token des Bots.</translation>
+    </message>
+    <message>
+        <source>1. On &lt;a href=&quot;%1&quot;&gt;Slack&apos;s app page&lt;/a&gt;, create an app from the manifest below, make an app-level token with connections:write, install the app and copy its bot token (xoxb-…).</source>
+        <translation>1. Lege auf &lt;a href=&quot;%1&quot;&gt;Slacks App-Seite&lt;/a&gt; eine App aus dem Manifest unten an, erzeuge ein App-Level-Token mit connections:write, installiere die App und kopiere ihr Bot-Token (xoxb-…).</translation>
+    </message>
+    <message>
+        <source>Set up %1 with your phone</source>
+        <translation>%1 mit deinem Handy einrichten</translation>
+    </message>
+    <message>
+        <source>A few steps, about two minutes: no ids to look up, no file to edit.</source>
+        <translation>Ein paar Schritte, etwa zwei Minuten: keine IDs nachschlagen, keine Datei bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <source>Start setting up %1</source>
+        <translation>Einrichtung von %1 beginnen</translation>
+    </message>
+    <message>
+        <source>Slack app manifest to paste</source>
+        <translation>Slack-App-Manifest zum Einfügen</translation>
+    </message>
+    <message>
+        <source>2. Paste the token here; Baton checks it at once and keeps it in the system keychain.</source>
+        <translation>2. Füge das Token hier ein; Baton prüft es sofort und bewahrt es im Schlüsselbund des Systems auf.</translation>
+    </message>
+    <message>
+        <source>Bot token (xoxb-…)</source>
+        <translation>Bot-Token (xoxb-…)</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot-Token</translation>
+    </message>
+    <message>
+        <source>%1 bot token</source>
+        <translation>%1-Bot-Token</translation>
+    </message>
+    <message>
+        <source>App token (xapp-…)</source>
+        <translation>App-Token (xapp-…)</translation>
+    </message>
+    <message>
+        <source>Slack app token</source>
+        <translation>Slack-App-Token</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Prüfe …</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>Prüfen und speichern</translation>
+    </message>
+    <message>
+        <source>Check the %1 token and save it</source>
+        <translation>Das %1-Token prüfen und speichern</translation>
+    </message>
+    <message>
+        <source>The bot is @%1. Now show Baton it is you:</source>
+        <translation>Der Bot ist @%1. Zeig Baton jetzt, dass du es bist:</translation>
+    </message>
+    <message>
+        <source>QR code of the link to the right</source>
+        <translation>QR-Code des Links rechts daneben</translation>
+    </message>
+    <message>
+        <source>3. Scan this with your phone&apos;s camera and press Start in Telegram. No camera at hand? Open this link on the phone:</source>
+        <translation>3. Scanne das mit der Kamera deines Handys und tippe in Telegram auf Starten. Keine Kamera zur Hand? Öffne diesen Link auf dem Handy:</translation>
+    </message>
+    <message>
+        <source>Telegram link with your setup code</source>
+        <translation>Telegram-Link mit deinem Einrichtungscode</translation>
+    </message>
+    <message>
+        <source>3. &lt;a href=&quot;%1&quot;&gt;Invite the bot to your server&lt;/a&gt; (it asks only for what Baton uses: reading and sending messages, threads). Then send the bot this code in a direct message:</source>
+        <translation>3. &lt;a href=&quot;%1&quot;&gt;Lade den Bot auf deinen Server ein&lt;/a&gt; (er bittet nur um das, was Baton nutzt: Nachrichten lesen und senden, Threads). Dann sende dem Bot diesen Code als Direktnachricht:</translation>
+    </message>
+    <message>
+        <source>3. Open the app in Slack (Apps, then Baton) and send it this code as a message:</source>
+        <translation>3. Öffne die App in Slack (Apps, dann Baton) und sende ihr diesen Code als Nachricht:</translation>
+    </message>
+    <message>
+        <source>Setup code to send the bot</source>
+        <translation>Einrichtungscode, den du dem Bot sendest</translation>
+    </message>
+    <message>
+        <source>The code works once, for ten minutes, and only while Baton runs. Waiting for your phone…</source>
+        <translation>Der Code gilt einmal, zehn Minuten lang und nur, solange Baton läuft. Warte auf dein Handy …</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>Neuer Code</translation>
+    </message>
+    <message>
+        <source>You are paired as %1.</source>
+        <translation>Du bist als %1 gekoppelt.</translation>
+    </message>
+    <message>
+        <source>4. Where should handoffs from the desktop go? Chats you use with the bot:</source>
+        <translation>4. Wohin sollen Übergaben vom Desktop gehen? Chats, die du mit dem Bot nutzt:</translation>
+    </message>
+    <message>
+        <source>The home</source>
+        <translation>Das Zuhause</translation>
+    </message>
+    <message>
+        <source>Make it the home</source>
+        <translation>Zum Zuhause machen</translation>
+    </message>
+    <message>
+        <source>Make %1 the home for handoffs</source>
+        <translation>%1 zum Zuhause für Übergaben machen</translation>
+    </message>
+    <message>
+        <source>A group or another chat shows up here once you write to the bot there. /sethome in a chat works too.</source>
+        <translation>Eine Gruppe oder ein anderer Chat erscheint hier, sobald du dem Bot dort schreibst. /sethome in einem Chat geht auch.</translation>
     </message>
 </context>
 <context>
@@ -2021,6 +2241,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>Nobody yet: only approved pairing requests</source>
         <translation>Noch niemand: nur freigegebene Kopplungsanfragen</translation>
     </message>
+    <message>
+        <source>Or by hand</source>
+        <translation>Oder von Hand</translation>
+    </message>
 </context>
 <context>
     <name>SettingsModelPage</name>
@@ -2130,6 +2354,60 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Revoke the access of %1</source>
         <translation>Zugang von %1 entziehen</translation>
+    </message>
+</context>
+<context>
+    <name>SetupCodeStore</name>
+    <message>
+        <source>reading setup codes</source>
+        <translation>Lesen der Einrichtungscodes</translation>
+    </message>
+    <message>
+        <source>making a setup code</source>
+        <translation>Erzeugen eines Einrichtungscodes</translation>
+    </message>
+    <message>
+        <source>redeeming a setup code</source>
+        <translation>Einlösen eines Einrichtungscodes</translation>
+    </message>
+</context>
+<context>
+    <name>SetupController</name>
+    <message>
+        <source>The code expired unused after ten minutes. Make a new one.</source>
+        <translation>Der Code ist nach zehn Minuten ungenutzt abgelaufen. Erzeuge einen neuen.</translation>
+    </message>
+    <message>
+        <source>Asking %1 who the bot is…</source>
+        <translation>Frage %1, wer der Bot ist …</translation>
+    </message>
+    <message>
+        <source>Paste the bot&apos;s token first (%1 is not set).</source>
+        <translation>Füge zuerst das Token des Bots ein (%1 ist nicht gesetzt).</translation>
+    </message>
+    <message>
+        <source>The home for handoffs to %1 is set: %2. Try it with Hand off to phone in any conversation.</source>
+        <translation>Das Zuhause für Übergaben an %1 ist gesetzt: %2. Probier es mit „Ans Handy übergeben“ in einem beliebigen Gespräch.</translation>
+    </message>
+    <message>
+        <source>The gateway does not run in this window: restart `baton --no-gui` so that it answers with the new settings, then send the code.</source>
+        <translation>Das Gateway läuft nicht in diesem Fenster: starte `baton --no-gui` neu, damit es mit den neuen Einstellungen antwortet, und sende dann den Code.</translation>
+    </message>
+    <message>
+        <source>You are paired as %1: Baton answers you on %2 now.</source>
+        <translation>Du bist als %1 gekoppelt: Baton antwortet dir jetzt auf %2.</translation>
+    </message>
+    <message>
+        <source>Your direct chat with the bot (%1)</source>
+        <translation>Dein Direktchat mit dem Bot (%1)</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <source>Chat %1</source>
+        <translation>Chat %1</translation>
     </message>
 </context>
 <context>

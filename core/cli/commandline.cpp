@@ -7,6 +7,7 @@
 #include "doctorcommand.h"
 #include "handoffcommand.h"
 #include "headlesscommand.h"
+#include "paircommand.h"
 #include "pairingcommand.h"
 #include "secretcommand.h"
 #include "sessionscommand.h"
@@ -36,6 +37,8 @@ QString commandsHelp()
         "  handoff SESSION --to PLATFORM [--json]\n"
         "                                  hand a stored session off to telegram, discord or slack\n"
         "                                  and wait for the gateway (exit 0 done, 1 failed, 2 timeout)\n"
+        "  pair telegram|discord|slack     make your phone's account an owner with a one-time code\n"
+        "                                  (a QR code for Telegram; the gateway must be running)\n"
         "  pairing [list]                  pairing requests from people Baton does not know yet\n"
         "  pairing approve|deny CODE       let that person talk to Baton, or drop the request\n"
         "  secret set NAME                 store a secret in the OS keychain (value read from stdin)\n"
@@ -149,6 +152,12 @@ int CommandLine::startCommand(const QStringList &arguments)
     }
     if (command == "pairing"_L1)
         return PairingCommand(ctx).run(positional.mid(1));
+    if (command == "pair"_L1) {
+        auto *pair = new PairCommand(ctx, this);
+        connect(pair, &PairCommand::finished, this, &CommandLine::finish);
+        pair->start(positional.mid(1));
+        return stillRunning;
+    }
     if (command == "secret"_L1) {
         auto *secret = new SecretCommand(ctx, this);
         connect(secret, &SecretCommand::finished, this, &CommandLine::finish);

@@ -162,7 +162,9 @@ void ConnectionCheck::testTelegram(const QString &apiBase, const QString &token)
         const QJsonObject envelope = QJsonDocument::fromJson(reply->readAll()).object();
         const QString what = u"telegram"_s;
         if (envelope.value("ok"_L1).toBool()) {
-            const QString user = envelope.value("result"_L1).toObject().value("username"_L1).toString();
+            const QJsonObject bot = envelope.value("result"_L1).toObject();
+            const QString user = bot.value("username"_L1).toString();
+            Q_EMIT identified(what, user, QString::number(bot.value("id"_L1).toInteger()));
             return finish(what, true, tr("Connected as @%1.").arg(user), token);
         }
         const int code = envelope.value("error_code"_L1).toInt(status);
@@ -190,8 +192,10 @@ void ConnectionCheck::testDiscord(const QString &apiBase, const QString &token)
         const QByteArray body = reply->readAll();
         const QJsonObject user = QJsonDocument::fromJson(body).object();
         const QString what = u"discord"_s;
-        if (status == 200 && user.contains("username"_L1))
+        if (status == 200 && user.contains("username"_L1)) {
+            Q_EMIT identified(what, user.value("username"_L1).toString(), user.value("id"_L1).toString());
             return finish(what, true, tr("Connected as %1.").arg(user.value("username"_L1).toString()), token);
+        }
         if (status == 401)
             return finish(what, false,
                 tr("Discord rejected the bot token (401). Set it with `baton secret set discord.token`."), token);
@@ -213,6 +217,7 @@ void ConnectionCheck::testSlack(const QString &apiBase, const QString &token, bo
         if (body.value("ok"_L1).toBool()) {
             const QString team = body.value("team"_L1).toString();
             const QString user = body.value("user"_L1).toString();
+            Q_EMIT identified(what, user, body.value("user_id"_L1).toString());
             if (appTokenMissing)
                 return finish(what, true,
                     tr("Connected to %1 as @%2, but no app token is set: Socket Mode needs one.").arg(team, user),

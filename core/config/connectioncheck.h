@@ -32,6 +32,9 @@ public:
 
 Q_SIGNALS:
     void finished(const QString &what, bool ok, const QString &sentence);
+    /// Who the bot is, before finished() on success: @p userName is its handle (Telegram's for the
+    /// t.me link), @p userId its id (Discord's application id for the invite link).
+    void identified(const QString &platform, const QString &userName, const QString &userId);
 
 private:
     void finish(const QString &what, bool ok, const QString &sentence, const QString &secret);

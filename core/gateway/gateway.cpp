@@ -125,7 +125,10 @@ void Gateway::drainInbox()
         if (!adapter)
             continue;
         Authorizer::Role role = Authorizer::Role::None;
-        switch (m_authorizer.check(message, &role)) {
+        const Authorizer::Verdict verdict = m_authorizer.check(message, &role);
+        if (redeemSetupCode(adapter, message, verdict))
+            continue;
+        switch (verdict) {
         case Authorizer::Verdict::Ignore:
             qCDebug(lcGateway).noquote() << "ignored a message from" << message.source.userId << "in"
                                          << message.source.sessionKey();

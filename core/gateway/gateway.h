@@ -20,6 +20,7 @@ class ReplyStreamer;
 class SessionKeyStore;
 class SessionOwners;
 class SessionStore;
+class SetupCodeStore;
 class Settings;
 class QTimer;
 
@@ -45,6 +46,7 @@ public:
         PairingStore &pairing;
         OutboxStore &outbox;
         CommandLedger &commands;
+        SetupCodeStore &setupCodes;
     };
 
     Gateway(const Stores &stores, OutboxSender &outbox, Agent &agent, Settings &settings, QObject *parent = nullptr);
@@ -110,6 +112,11 @@ private:
     void drainInbox();
     void storeBatch(Batch &batch);
     void offerPairing(PlatformAdapter *adapter, const PlatformAdapter::Inbound &message);
+    // gatewaysetup.cpp
+    /// True when @p message was a setup code (`/start <code>` or the bare code in a direct chat)
+    /// and has been answered: its sender is an owner now, or was told the code is no good.
+    [[nodiscard]] bool redeemSetupCode(
+        PlatformAdapter *adapter, const PlatformAdapter::Inbound &message, Authorizer::Verdict verdict);
     /// The session @p source's chat is on, opened if none; notYours for a guest in a chat bound to
     /// a session they did not begin; empty on a store error.
     [[nodiscard]] QString sessionFor(const SessionSource &source, const QString &firstText, Authorizer::Role role);

@@ -19,6 +19,7 @@
 #include "store/sessionkeystore.h"
 #include "store/sessionowners.h"
 #include "store/sessionstore.h"
+#include "store/setupcodestore.h"
 
 #include <QDir>
 #include <QLockFile>
@@ -65,6 +66,7 @@ void GatewayService::tearDown()
     delete std::exchange(m_llm, nullptr);
     delete std::exchange(m_network, nullptr);
     delete std::exchange(m_grace, nullptr);
+    m_setupCodes.reset();
     m_commands.reset();
     m_outboxStore.reset();
     m_pairing.reset();
@@ -124,6 +126,7 @@ void GatewayService::start()
     m_owners = std::make_unique<SessionOwners>(*m_db);
     m_outboxStore = std::make_unique<OutboxStore>(*m_db);
     m_commands = std::make_unique<CommandLedger>(*m_db);
+    m_setupCodes = std::make_unique<SetupCodeStore>(*m_db);
     m_commands->forgetOlderThan(30LL * 24 * 3'600'000); // far longer than any platform replays
 
     if (!m_settings.gatewayEnabled())
@@ -168,8 +171,8 @@ void GatewayService::assemble()
         m_settings.systemPrompt(), m_settings.llmTimeoutSeconds() * 1000, m_settings.llmIncludeUsage() });
     m_outbox = new OutboxSender(*m_outboxStore, this);
     connect(m_outbox, &OutboxSender::undelivered, this, &GatewayService::deliveryFailed);
-    m_gateway = new Gateway(
-        { *m_sessions, *m_keys, *m_owners, *m_pairing, *m_outboxStore, *m_commands }, *m_outbox, *m_agent, m_settings);
+    m_gateway = new Gateway({ *m_sessions, *m_keys, *m_owners, *m_pairing, *m_outboxStore, *m_commands, *m_setupCodes },
+        *m_outbox, *m_agent, m_settings);
 
     for (const QString &platform : std::as_const(m_platforms)) {
         const QString name = PlatformCatalog::displayName(platform);

@@ -28,6 +28,7 @@ class QThread;
 class QTimer;
 class SessionKeyStore;
 class SessionStore;
+class SetupCodeStore;
 
 /**
  * @brief The whole gateway of one data dir, assembled and run: the store, the agent, the enabled
@@ -98,6 +99,7 @@ private:
     std::unique_ptr<SessionOwners> m_owners;
     std::unique_ptr<OutboxStore> m_outboxStore;
     std::unique_ptr<CommandLedger> m_commands;
+    std::unique_ptr<SetupCodeStore> m_setupCodes;
     QHash<QString, QString> m_secrets;
     QStringList m_platforms; // enabled in the config
     QString m_gatewayId;

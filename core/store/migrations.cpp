@@ -174,6 +174,23 @@ const QList<Migration> &all()
                 // first message was answered no longer loses the final text.
                 u"ALTER TABLE outbox ADD COLUMN target_outbox_id INTEGER"_s,
             } },
+        { 12, "one-time setup codes that make the person who sends one an owner",
+            {
+                // Minted by the window or `baton pair`; good for ten minutes and one use. user_id and
+                // chat_id say who redeemed it and where, so the window can greet them and offer that chat.
+                uR"(CREATE TABLE setup_codes (
+                    code TEXT PRIMARY KEY,
+                    platform TEXT NOT NULL,
+                    setup_session TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    used_at INTEGER,
+                    user_id TEXT,
+                    user_name TEXT,
+                    chat_id TEXT
+                ))"_s,
+                u"CREATE INDEX setup_codes_by_session ON setup_codes(setup_session)"_s,
+            } },
     };
     return migrations;
 }

@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -160,6 +162,17 @@ QJsonObject FakeTelegramServer::messageObject(const Stored &message) const
         object.insert("is_topic_message"_L1, true);
     }
     return object;
+}
+
+qint64 FakeTelegramServer::userOpensLink(qint64 userId, const QString &link)
+{
+    const QUrl url(link);
+    const QString start = QUrlQuery(url).queryItemValue(u"start"_s);
+    if (url.scheme() != "https"_L1 || url.host() != "t.me"_L1 || url.path() != "/baton_test_bot"_L1 || start.isEmpty())
+        return -1;
+    if (!m_chats.contains(userId))
+        addPrivateChat(userId, m_users.value(userId, u"User %1"_s.arg(userId)));
+    return userSends(userId, userId, u"/start "_s + start);
 }
 
 qint64 FakeTelegramServer::userSends(qint64 userId, qint64 chatId, const QString &text, qint64 threadId)

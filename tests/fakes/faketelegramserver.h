@@ -56,6 +56,10 @@ public:
     void blockBot(qint64 chatId) { m_blocked.insert(chatId, true); }
     /// Person @p userId writes @p text in @p chatId (in topic @p threadId if not 0); returns the message id.
     qint64 userSends(qint64 userId, qint64 chatId, const QString &text, qint64 threadId = 0);
+    /// Person @p userId opens @p link (https://t.me/<bot>?start=<code>) on their phone: Telegram opens
+    /// their private chat with the bot and sends `/start <code>` there. -1 when the link is not this
+    /// bot's or has no start parameter, as the app then would not open the chat.
+    qint64 userOpensLink(qint64 userId, const QString &link);
     /// The next call of @p method fails as described (once per call to failNext).
     void failNext(const QString &method, const Fault &fault) { m_faults[method].enqueue(fault); }
 

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "homechats.h"
+
+#include "database.h"
+#include "sessionowners.h"
+#include "sqlerror.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+HomeChats::HomeChats(Database &database)
+    : m_db(database)
+{ }
+
+QList<HomeChats::Chat> HomeChats::candidates(const QString &platform, const QStringList &owners)
+{
+    m_error.clear();
+    QList<Chat> chats;
+    const auto fail = [this](const QSqlQuery &q) {
+        m_error = m_db.describeError(
+            QCoreApplication::translate("HomeChats", "listing chats for the home"), sqlMessage(q.lastError()));
+        return QList<Chat> {};
+    };
+    if (owners.isEmpty())
+        return chats;
+
+    // Where each owner paired: their direct chat with the bot.
+    QString marks;
+    for (qsizetype i = 0; i < owners.size(); ++i)
+        marks += i ? u", ?"_s : u"?"_s;
+    QSqlQuery paired(m_db.connection());
+    paired.prepare(u"SELECT chat_id, user_name, user_id, MAX(used_at) FROM setup_codes WHERE platform = ? AND "
+                   "used_at IS NOT NULL AND chat_id IS NOT NULL AND user_id IN (%1) GROUP BY chat_id"_s.arg(marks));
+    paired.addBindValue(platform);
+    for (const QString &owner : owners)
+        paired.addBindValue(owner);
+    if (!paired.exec())
+        return fail(paired);
+    while (paired.next()) {
+        const QString name = paired.value(1).toString();
+        chats.append({ paired.value(0).toString(), name.isEmpty() ? paired.value(2).toString() : name,
+            paired.value(3).toLongLong() });
+    }
+
+    // Chats where a session an owner began was talked in.
+    QStringList people;
+    for (const QString &owner : owners)
+        people << SessionOwners::person(platform, owner);
+    QSqlQuery talked(m_db.connection());
+    talked.prepare(u"SELECT m.platform_chat, MAX(m.created_at) FROM messages m JOIN sessions s ON s.id = m.session_id "
+                   "WHERE m.platform = ? AND m.role = 'user' AND m.platform_chat IS NOT NULL "
+                   "AND s.started_by IN (%1) GROUP BY m.platform_chat"_s.arg(marks));
+    talked.addBindValue(platform);
+    for (const QString &person : std::as_const(people))
+        talked.addBindValue(person);
+    if (!talked.exec())
+        return fail(talked);
+    while (talked.next()) {
+        const QString chat = talked.value(0).toString();
+        const auto known = std::find_if(chats.begin(), chats.end(), [&](const Chat &c) { return c.chatId == chat; });
+        if (known != chats.end())
+            known->lastUsedAt = std::max(known->lastUsedAt, talked.value(1).toLongLong());
+        else
+            chats.append({ chat, {}, talked.value(1).toLongLong() });
+    }
+    std::sort(chats.begin(), chats.end(), [](const Chat &a, const Chat &b) { return a.lastUsedAt > b.lastUsedAt; });
+    return chats;
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Baton
+
+// Shown while no platform can take a handoff: the way to the guided setup, one button per platform.
+Rectangle {
+    id: card
+
+    property color accent
+    property color subtle
+    /// The person chose @p platform: Settings opens on it with the setup started.
+    signal setUp(string platform)
+
+    objectName: "firstRunCard"
+    implicitWidth: Math.min(520, column.implicitWidth + 40)
+    implicitHeight: column.implicitHeight + 32
+    radius: 10
+    color: Qt.rgba(accent.r, accent.g, accent.b, 0.08)
+    border.color: Qt.rgba(accent.r, accent.g, accent.b, 0.35)
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: 16
+        spacing: 10
+        Label {
+            text: qsTr("Take conversations with you")
+            font.pixelSize: 15
+            font.weight: Font.DemiBold
+        }
+        Label {
+            Layout.fillWidth: true
+            Layout.preferredWidth: 460
+            wrapMode: Text.Wrap
+            color: card.subtle
+            text: qsTr("Connect a messenger and hand any conversation off to your phone. Baton walks you through it: create a bot, paste its token, scan a code with your phone.")
+        }
+        RowLayout {
+            spacing: 8
+            Repeater {
+                model: [{ name: "telegram", label: qsTr("Telegram") }, { name: "discord", label: qsTr("Discord") },
+                    { name: "slack", label: qsTr("Slack") }]
+                delegate: Button {
+                    id: choice
+                    required property var modelData
+                    objectName: "firstRun_" + modelData.name
+                    text: modelData.label
+                    Accessible.name: qsTr("Set up %1").arg(modelData.label)
+                    onClicked: card.setUp(choice.modelData.name)
+                }
+            }
+        }
+    }
+}
