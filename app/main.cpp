@@ -1,26 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "batonversion.h"
-#include "cli/commandline.h"
-#include "cli/interruptnotifier.h"
-#include "config/secretscrubber.h"
+// baton: the window. Every other command is baton-headless's, which this binary becomes by exec.
 #include "config/translations.h"
-#include "platformfactory.h"
+#include "headlessexec.h"
 
 #ifdef BATON_WITH_GUI
+#include "batonversion.h"
+#include "cli/interruptnotifier.h"
+#include "config/secretscrubber.h"
 #include "desktop/demoworld.h"
 #include "desktop/desktopapp.h"
+#include "platformfactory.h"
 #include "rendering.h"
 
 #include <QApplication>
+
+#include <sys/stat.h>
 #endif
 
 #include <QCoreApplication>
 #include <QTextStream>
-#include <QTimer>
-
-#include <cstdio>
-
-#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -53,53 +51,47 @@ namespace {
 
 int main(int argc, char *argv[])
 {
-    // Conversations, pairing codes and sockets are the owner's alone: whatever Baton creates is 0600/0700.
-    ::umask(077);
-    // systemd may stop a service the moment it started: that stop must reach the graceful handler.
-    InterruptNotifier::holdSignals();
-    // Whatever a server echoes into an error, no log line of this process carries a secret.
-    SecretScrubber::installLogFilter();
 #ifdef BATON_WITH_GUI
     QString dataDir, config;
     bool demo = false;
-    if (wantsWindow(argc, argv, &dataDir, &config, &demo)) {
-        Rendering::chooseRenderer();
-        QApplication app(argc, argv);
-        QApplication::setApplicationName(u"baton"_s);
-        QApplication::setApplicationVersion(QStringLiteral(BATON_VERSION_STRING));
-        QApplication::setDesktopFileName(u"baton"_s);
-        Translations::install(app);
-        // --demo: a model and a Telegram on loopback, and a person on the phone; no account needed.
-        DemoWorld world;
-        if (demo) {
-            QString error;
-            if (!world.start(&error)) {
-                QTextStream(stderr) << "baton: " << error << Qt::endl;
-                return 1;
-            }
-        }
-        DesktopApp desktop(demo ? world.paths() : AppPaths::resolve(dataDir, config), &PlatformFactory::create);
-        bool running = false;
-        const int status = desktop.start(&running);
-        InterruptNotifier::releaseHeldSignals();
-        if (running && demo && qEnvironmentVariableIsSet("BATON_DEMO_AUTOPLAY"))
-            desktop.autoplay(qEnvironmentVariable("BATON_DEMO_AUTOPLAY"));
-        return running ? app.exec() : status;
-    }
+    if (!wantsWindow(argc, argv, &dataDir, &config, &demo)) {
 #endif
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(u"baton"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION_STRING));
+        // Every command that opens no window is baton-headless's: exec keeps the pid, so the exit
+        // status and the signals a caller sends are the headless binary's own.
+        const HeadlessExec::Failure failure = HeadlessExec::exec(argv);
+        QCoreApplication app(argc, argv);
+        Translations::install(app);
+        QTextStream(stderr) << "baton: " << HeadlessExec::describe(failure) << Qt::endl;
+        return 127;
+#ifdef BATON_WITH_GUI
+    }
+    // Conversations, pairing codes and sockets are the owner's alone: whatever Baton creates is 0600/0700.
+    ::umask(077);
+    // A stop that comes while the window starts must reach the graceful handler.
+    InterruptNotifier::holdSignals();
+    // Whatever a server echoes into an error, no log line of this process carries a secret.
+    SecretScrubber::installLogFilter();
+    Rendering::chooseRenderer();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"baton"_s);
+    QApplication::setApplicationVersion(QStringLiteral(BATON_VERSION_STRING));
+    QApplication::setDesktopFileName(u"baton"_s);
     Translations::install(app);
-
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    CommandLine commandLine(out, err, &PlatformFactory::create);
-    QObject::connect(&commandLine, &CommandLine::finished, &app, [](int status) { QCoreApplication::exit(status); });
-    // Started from the event loop, so a command that finishes at once still reaches exit().
-    QTimer::singleShot(0, &commandLine, [&commandLine] {
-        commandLine.start(QCoreApplication::arguments());
-        InterruptNotifier::releaseHeldSignals();
-    });
-    return app.exec();
+    // --demo: a model and a Telegram on loopback, and a person on the phone; no account needed.
+    DemoWorld world;
+    if (demo) {
+        QString error;
+        if (!world.start(&error)) {
+            QTextStream(stderr) << "baton: " << error << Qt::endl;
+            return 1;
+        }
+    }
+    DesktopApp desktop(demo ? world.paths() : AppPaths::resolve(dataDir, config), &PlatformFactory::create);
+    bool running = false;
+    const int status = desktop.start(&running);
+    InterruptNotifier::releaseHeldSignals();
+    if (running && demo && qEnvironmentVariableIsSet("BATON_DEMO_AUTOPLAY"))
+        desktop.autoplay(qEnvironmentVariable("BATON_DEMO_AUTOPLAY"));
+    return running ? app.exec() : status;
+#endif
 }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// gateway_bench: the real `baton --no-gui` against the fake Telegram Bot API and an instant fake
-// model, both in this process. Measures startup to online, idle RSS and CPU, handoff latency
-// (request to reply delivered in the new topic) and inbound messages/s end to end with zero loss.
-// Prints `name: value unit` lines; --quick shrinks the sizes (for a smoke run); --idle-seconds N
-// sets the idle window (60 s by default).
+// gateway_bench: the real `baton-headless --no-gui` against the fake Telegram Bot API and an
+// instant fake model, both in this process. Measures startup to online, idle RSS, PSS and CPU,
+// handoff latency (request to reply delivered in the new topic), inbound messages/s end to end with
+// zero loss, and the wall time of `sessions list` through `baton` (which execs baton-headless) and
+// through baton-headless directly. Prints `name: value unit` lines; --quick shrinks the sizes (for a
+// smoke run); --idle-seconds N sets the idle window (60 s by default).
 #include "benchsupport.h"
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
@@ -45,6 +46,7 @@ struct ProcessSample
     double cpuMs = 0;
     qint64 contextSwitches = 0;
     double rssMb = 0;
+    double pssMb = 0; // RSS with every shared page divided among the processes that map it
 };
 
 ProcessSample sample(qint64 pid)
@@ -66,14 +68,40 @@ ProcessSample sample(qint64 pid)
                 s.contextSwitches += line.split(':').value(1).trimmed().toLongLong();
         }
     }
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:"))
-                s.rssMb = line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    QFile rollup(u"/proc/%1/smaps_rollup"_s.arg(pid));
+    if (rollup.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : rollup.readAll().split('\n')) {
+            const double mb = line.mid(line.indexOf(':') + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
+            if (line.startsWith("Rss:"))
+                s.rssMb = mb;
+            else if (line.startsWith("Pss:"))
+                s.pssMb = mb;
         }
     }
     return s;
+}
+
+QString megabytes(double mb)
+{
+    return QString::number(mb, 'f', 1) + u" MB"_s;
+}
+
+// Median wall time of `<binary> sessions list` on @p dataDir, from start to exit.
+double sessionsListMs(const QString &binary, const QString &dataDir, int runs)
+{
+    QList<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QProcess list;
+        list.setStandardOutputFile(QProcess::nullDevice());
+        QElapsedTimer timer;
+        timer.start();
+        list.start(binary, { u"sessions"_s, u"list"_s, u"--data-dir"_s, dataDir });
+        if (!list.waitForFinished(30'000) || list.exitStatus() != QProcess::NormalExit || list.exitCode() != 0)
+            BenchSupport::die("gateway_bench",
+                u"%1 sessions list failed: %2"_s.arg(binary, QString::fromUtf8(list.readAllStandardError())));
+        times << timer.nsecsElapsed() / 1e6;
+    }
+    return percentile(times, 0.5);
 }
 
 qint64 scalar(Database &db, const QString &sql)
@@ -121,7 +149,7 @@ int main(int argc, char *argv[])
     QElapsedTimer started;
     started.start();
     gateway.start(
-        QStringLiteral(BATON_BINARY), { u"--no-gui"_s, u"--data-dir"_s, dir.path(), u"--config"_s, ini.fileName() });
+        QStringLiteral(HEADLESS_BINARY), { u"--no-gui"_s, u"--data-dir"_s, dir.path(), u"--config"_s, ini.fileName() });
     if (!waitFor([&] { return !telegram.calls(u"getUpdates"_s).isEmpty(); }, 10'000))
         BenchSupport::die("gateway_bench", u"the gateway did not come online"_s);
     out << "gateway_online: " << started.elapsed() << " ms" << Qt::endl;
@@ -133,7 +161,8 @@ int main(int argc, char *argv[])
     const qsizetype pollsBefore = telegram.calls(u"getUpdates"_s).size();
     waitFor([] { return false; }, idleSeconds * 1000);
     const ProcessSample idleEnd = sample(pid);
-    out << "idle_rss: " << QString::number(idleStart.rssMb, 'f', 1) << " MB" << Qt::endl;
+    out << "idle_rss: " << megabytes(idleStart.rssMb) << " (target 25 MB or less)" << Qt::endl;
+    out << "idle_pss: " << megabytes(idleStart.pssMb) << Qt::endl;
     out << "idle_cpu: " << QString::number(idleEnd.cpuMs - idleStart.cpuMs, 'f', 0) << " ms over " << idleSeconds
         << " s" << Qt::endl;
     out << "idle_wakeups: "
@@ -211,10 +240,22 @@ int main(int argc, char *argv[])
         << Qt::endl;
     out << "inbound_rate: " << QString::number(total / seconds, 'f', 0) << " messages/s (stored and answered)"
         << Qt::endl;
-    out << "loaded_rss: " << QString::number(sample(pid).rssMb, 'f', 1) << " MB" << Qt::endl;
+    const ProcessSample loaded = sample(pid);
+    out << "loaded_rss: " << megabytes(loaded.rssMb) << Qt::endl;
+    out << "loaded_pss: " << megabytes(loaded.pssMb) << Qt::endl;
 
     gateway.terminate();
     if (!gateway.waitForFinished(15'000) || gateway.exitCode() != 0)
         BenchSupport::die("gateway_bench", u"the gateway did not stop cleanly"_s);
+
+    // What every CLI command pays: `baton` adds its own start and an exec to baton-headless's.
+    const int listRuns = quick ? 3 : 21;
+    const qint64 sessionCount = scalar(db, u"SELECT COUNT(*) FROM sessions"_s);
+    out << "sessions_list_headless: "
+        << QString::number(sessionsListMs(QStringLiteral(HEADLESS_BINARY), dir.path(), listRuns), 'f', 1)
+        << " ms (median of " << listRuns << ", " << sessionCount << " sessions)" << Qt::endl;
+    out << "sessions_list_baton: "
+        << QString::number(sessionsListMs(QStringLiteral(BATON_BINARY), dir.path(), listRuns), 'f', 1)
+        << " ms (median of " << listRuns << ", through the window binary)" << Qt::endl;
     return 0;
 }

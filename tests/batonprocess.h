@@ -11,6 +11,14 @@
 /**
  * @brief Running the real `baton` binary (BATON_BINARY) from a test, as a user would.
  */
+/// The binary under test: `baton` as built, or the one the BATON_BINARY environment variable names
+/// (CTest runs every CLI test a second time with baton-headless there).
+[[nodiscard]] inline QString batonBinary()
+{
+    const QString chosen = qEnvironmentVariable("BATON_BINARY");
+    return chosen.isEmpty() ? QStringLiteral(BATON_BINARY) : chosen;
+}
+
 /// A gateway on @p dataDir (baton.ini there) with the tokens the three fake platforms expect.
 [[nodiscard]] inline QProcessEnvironment threePlatformEnvironment(const QString &dataDir)
 {
@@ -38,7 +46,7 @@ struct BatonRun
 {
     auto process = std::make_unique<QProcess>();
     process->setProcessEnvironment(env);
-    process->start(QStringLiteral(BATON_BINARY), args);
+    process->start(batonBinary(), args);
     return process;
 }
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The package on a machine that has never seen Baton: a fresh Debian 12 root (debootstrap) installs
-# the .deb with apt, `baton --version` and `baton doctor` run, and the systemd user unit starts the
-# gateway, which answers a Telegram message (from the fake on loopback), comes back after a crash
-# and stops cleanly within its stop timeout.
+# The packages on a machine that has never seen Baton: a fresh Debian 12 root (debootstrap) installs
+# the server package (baton-headless) alone with apt, and no Qt Quick, Qt Widgets or X library comes
+# with it; `baton-headless --version` and `baton-headless doctor` run, and the systemd user unit
+# starts the gateway, which answers a Telegram message (from the fake on loopback), comes back after
+# a crash and stops cleanly within its stop timeout. Then apt adds the desktop package (baton) and
+# `baton --version` and a `baton` command, exec'd into baton-headless, work from it.
 # Usage: clean-install-check.sh BUILD_DIR
 # Needs root, mount namespaces and Debian's archive; exits 77 (skipped) saying why when it has not.
 set -euo pipefail
@@ -61,9 +63,10 @@ wait_for() { # seconds, description, command...
 
 (cd "$work" && cpack --config "$build/CPackConfig.cmake" -B "$work/deb" > "$work/cpack.log" 2>&1) \
     || { cat "$work/cpack.log"; fail "cpack"; }
-deb=$(ls "$work"/deb/baton_*.deb)
-version=$(dpkg-deb -f "$deb" Version)
-echo "ok: built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
+server=$(ls "$work"/deb/baton-headless_*.deb)
+desktop=$(ls "$work"/deb/baton_*.deb)
+version=$(dpkg-deb -f "$desktop" Version)
+echo "ok: built $(basename "$server") ($(du -k "$server" | cut -f1) KiB) and $(basename "$desktop") ($(du -k "$desktop" | cut -f1) KiB)"
 
 started=$(date +%s)
 debootstrap --variant=minbase --cache-dir=/var/cache/apt/archives bookworm "$root" "$mirror" \
@@ -77,16 +80,25 @@ mount -t sysfs sysfs "$root/sys"
 mount --rbind /sys/fs/cgroup "$root/sys/fs/cgroup"
 mount --bind /var/cache/apt/archives "$root/var/cache/apt/archives" # reuse what the host downloaded
 cp /etc/resolv.conf "$root/etc/resolv.conf"
-cp "$deb" "$root/tmp/"
+cp "$server" "$desktop" "$root/tmp/"
 
-# What a user types: `apt install ./baton_*.deb`, Recommends and all.
+# A server's base system has systemd, which debootstrap's minbase leaves out.
+chroot "$root" sh -c "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q systemd dbus" \
+    > "$work/apt-base.log" 2>&1 || { tail -30 "$work/apt-base.log"; fail "apt cannot install systemd on a clean Debian 12"; }
+# What a server's owner types (README, "Installing"): without Recommends, as servers are set up,
+# since Debian's libqt6keychain1 recommends gnome-keyring, whose gcr pulls GTK 3 and X.
 started=$(date +%s)
-chroot "$root" sh -c "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q /tmp/$(basename "$deb")" \
-    > "$work/apt.log" 2>&1 || { tail -30 "$work/apt.log"; fail "apt cannot install the .deb on a clean Debian 12"; }
-echo "ok: apt installed it with $(grep -c '^Setting up' "$work/apt.log") packages in $(($(date +%s) - started)) s"
+chroot "$root" sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends /tmp/$(basename "$server")" \
+    > "$work/apt.log" 2>&1 || { tail -30 "$work/apt.log"; fail "apt cannot install $(basename "$server") on a clean Debian 12"; }
+echo "ok: apt installed $(basename "$server") with $(grep -c '^Setting up' "$work/apt.log") packages in $(($(date +%s) - started)) s"
+gui=$(chroot "$root" dpkg-query -W -f '${Package}\n' | grep -E '^(libqt6quick|libqt6widgets|libqt6gui|libqt6qml|qml6-module|libx11)' || true)
+[ -z "$gui" ] || fail "the server package brought graphical packages: $(tr '\n' ' ' <<< "$gui")"
+echo "ok: no libqt6quick*, libqt6widgets*, libqt6gui*, libqt6qml*, qml6-module* or libx11* installed"
+! chroot "$root" sh -c 'command -v baton' > /dev/null || fail "the server package installed the window binary"
 
-[ "$(chroot "$root" baton --version)" = "baton $version" ] || fail "baton --version printed: $(chroot "$root" baton --version)"
-echo "ok: baton --version says baton $version"
+said=$(chroot "$root" baton-headless --version)
+[ "$said" = "baton $version" ] || fail "baton-headless --version printed: $said"
+echo "ok: baton-headless --version says baton $version"
 
 # A fake model and a fake Telegram on loopback (the chroot shares the network).
 mkfifo "$work/telegram.in"
@@ -110,9 +122,24 @@ echo "BATON_TELEGRAM_TOKEN=4242:clean" > "$root/home/tester/.config/baton/env"
 chroot "$root" chown -R tester: /home/tester/.config
 chmod 600 "$root/home/tester/.config/baton/env"
 
-doctor=$(as_user sh -c 'set -a; . ~/.config/baton/env; baton doctor') || { echo "$doctor"; fail "baton doctor"; }
+doctor=$(as_user sh -c 'set -a; . ~/.config/baton/env; baton-headless doctor') || { echo "$doctor"; fail "baton-headless doctor"; }
 echo "$doctor" | sed 's/^/    /'
-echo "ok: baton doctor passes every check"
+echo "ok: baton-headless doctor passes every check"
+
+# The desktop package on top: the window binary, whose commands are the server package's. Also run
+# when systemd --user cannot start here, before that skip.
+desktop_package_check() {
+    local started said hits
+    started=$(date +%s)
+    chroot "$root" sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y -q /tmp/$(basename "$desktop")" \
+        > "$work/apt-desktop.log" 2>&1 || { tail -30 "$work/apt-desktop.log"; fail "apt cannot install $(basename "$desktop")"; }
+    echo "ok: apt installed $(basename "$desktop") with $(grep -c '^Setting up' "$work/apt-desktop.log") more packages in $(($(date +%s) - started)) s"
+    said=$(chroot "$root" baton --version)
+    [ "$said" = "baton $version" ] || fail "baton --version printed: $said"
+    echo "ok: baton --version says baton $version"
+    hits=$(as_user baton sessions list) || fail "baton sessions list through the window binary: $hits"
+    echo "ok: baton sessions list, exec'd into baton-headless, exits 0"
+}
 
 # systemd --user as on a server with lingering enabled: its own cgroup, a runtime dir.
 for hierarchy in /sys/fs/cgroup /sys/fs/cgroup/unified /sys/fs/cgroup/systemd; do
@@ -121,7 +148,10 @@ for hierarchy in /sys/fs/cgroup /sys/fs/cgroup/unified /sys/fs/cgroup/systemd; d
         chown -R $uid:$uid "$hierarchy/baton-clean-$$"
     fi
 done
-[ ${#cgroups[@]} -gt 0 ] || skip "the package installs and runs; no writable cgroup here to start systemd --user"
+if [ ${#cgroups[@]} -eq 0 ]; then
+    desktop_package_check
+    skip "the packages install and run; no writable cgroup here to start systemd --user"
+fi
 mkdir -p "$root/run/user/$uid" "$root/run/systemd/system"
 chown $uid:$uid "$root/run/user/$uid"
 chmod 700 "$root/run/user/$uid"
@@ -135,14 +165,17 @@ for _ in $(seq 50); do
     [ "$state" = running ] || [ "$state" = degraded ] && break
     sleep 0.2
 done
-[ "$state" = running ] || [ "$state" = degraded ] \
-    || { cat "$work/systemd.log"; skip "the package installs and runs; systemd --user cannot start here ($state)"; }
+if [ "$state" != running ] && [ "$state" != degraded ]; then
+    cat "$work/systemd.log"
+    desktop_package_check
+    skip "the packages install and run; systemd --user cannot start here ($state)"
+fi
 
 as_user systemctl --user enable --now baton.service > /dev/null 2>&1 || fail "systemctl --user enable --now baton"
 wait_for 15 "the service is active" as_user systemctl --user is-active --quiet baton.service
 gateway_runs() {
     local report
-    report=$(as_user baton doctor || true) # no token without the env file: only the lock line counts
+    report=$(as_user baton-headless doctor || true) # no token without the env file: only the lock line counts
     grep -q 'one gateway runs' <<< "$report"
 }
 wait_for 15 "the service's gateway holds the lock" gateway_runs
@@ -151,7 +184,7 @@ echo "ok: systemctl --user enable --now baton: active"
 echo "say 501 501 hello from the phone" >&3
 answered() {
     local hits
-    hits=$(as_user baton sessions search "Answered by the service")
+    hits=$(as_user baton-headless sessions search "Answered by the service")
     grep -q assistant <<< "$hits"
 }
 wait_for 20 "the service answered a Telegram message" answered
@@ -173,3 +206,9 @@ code=$(as_user systemctl --user show -p ExecMainStatus --value baton.service)
 [ "$result" = success ] && [ "$code" = 0 ] || fail "the service stopped with result $result, exit status $code"
 [ "$took" -lt 15000 ] || fail "stopping took $took ms, more than TimeoutStopSec"
 echo "ok: systemctl --user stop baton: exit 0 after $took ms"
+
+# The answer the service stored is found through the window binary as well.
+desktop_package_check
+hits=$(as_user baton sessions search "Answered by the service") || fail "baton sessions search through the window binary"
+grep -q assistant <<< "$hits" || fail "baton sessions search found nothing: $hits"
+echo "ok: baton sessions search, exec'd into baton-headless, finds the service's answer"

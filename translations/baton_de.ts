@@ -1169,6 +1169,13 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>HeadlessExec</name>
+    <message>
+        <source>cannot start %1 (looked in %2 and on PATH): %3</source>
+        <translation>%1 lässt sich nicht starten (gesucht in %2 und im PATH): %3</translation>
+    </message>
+</context>
+<context>
     <name>HomeChatCheck</name>
     <message>
         <source>The home chat %1 could not be checked: %2.</source>
