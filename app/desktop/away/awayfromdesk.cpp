@@ -139,8 +139,10 @@ void AwayFromDesk::offerTakeBack()
         const int count = m_controller.phoneMessagesSince(session.id, since);
         if (count == 0)
             continue;
-        const QString line
-            = tr("%n message(s) on %1", "", count).arg(ChatController::displayName(session.handoff.platform));
+        // No English plural forms are compiled in: the two cases are two sentences.
+        const QString platform = ChatController::displayName(session.handoff.platform);
+        const QString line = count == 1 ? tr("1 message on %1").arg(platform)
+                                        : tr("%1 messages on %2").arg(QString::number(count), platform);
         qCInfo(lcAway).noquote() << "while the screen was locked:" << line << "in" << session.id;
         // The open conversation first, then the busiest.
         if (bestId.isEmpty() || session.id == m_controller.sessionId()
