@@ -181,7 +181,8 @@ QList<Session> ChatController::liveSessions()
     // A handoff from weeks ago is not "on the phone" any more: only threads used in the last day count.
     const qint64 since = QDateTime::currentMSecsSinceEpoch() - 24 * 3600 * 1000LL;
     QList<Session> live;
-    for (const Session &session : m_store->sessions()) {
+    // Newest first: those past the few hundred most recent were not active in the last day anyway.
+    for (const Session &session : m_store->sessions(200)) {
         if (session.handoff.state == HandoffState::Completed && !m_takenBack.contains(session.id)
             && std::max(session.updatedAt, session.handoff.finishedAt) >= since)
             live << session;

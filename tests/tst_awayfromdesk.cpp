@@ -321,6 +321,20 @@ private Q_SLOTS:
         QCOMPARE(m_logind->held(u"delay"_s), 0);
     }
 
+    void aReplyTheWindowIsNotShowingIsNotified()
+    {
+        const qsizetype shownBefore = m_notifications->shown().size();
+        m_window->hide();
+        converse(u"Anything else in Porto?"_s);
+        QTRY_VERIFY(m_notifications->shown().size() > shownBefore);
+        const FakeNotificationServer::Shown ready = m_notifications->shown().constLast();
+        QCOMPARE(ready.summary, u"The reply is ready"_s);
+        QCOMPARE(ready.body, m_controller->title());
+        QVERIFY(ready.actions.isEmpty());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
     void withoutTheServicesTheSettingsSayWhy()
     {
         m_screenSaver->unregisterService();
