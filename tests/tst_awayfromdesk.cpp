@@ -177,8 +177,10 @@ private Q_SLOTS:
         m_away->setWindow(m_window);
         m_away->setGateway(m_gateway->gateway());
         QSignalSpy lockHeard(m_away->lockWatcher(), &ScreenLockWatcher::available);
+        QSignalSpy sleepRefused(m_away->inhibitor(), &SleepInhibitor::unavailable);
         m_away->start();
         QVERIFY(lockHeard.wait(5'000));
+        QVERIFY(sleepRefused.isEmpty());
         QTRY_VERIFY(!m_telegram->calls(u"getUpdates"_s).isEmpty());
     }
 
@@ -347,6 +349,9 @@ private Q_SLOTS:
         QVERIFY2(settings.lockUnavailable().startsWith(u"Baton cannot tell when the screen locks"_s),
             qPrintable(settings.lockUnavailable()));
         QTRY_VERIFY(!settings.notificationsUnavailable().isEmpty());
+        QTRY_VERIFY(!settings.sleepUnavailable().isEmpty());
+        QVERIFY2(settings.sleepUnavailable().startsWith(u"Baton cannot hold off sleep: no logind"_s),
+            qPrintable(settings.sleepUnavailable()));
         QVERIFY(m_screenSaver->registerService() && m_notifications->registerService() && m_logind->registerService());
     }
 };

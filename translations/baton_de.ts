@@ -704,6 +704,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>Baton cannot show desktop notifications: no notification server on the session bus (%1).</source>
         <translation>Baton kann keine Desktop-Benachrichtigungen zeigen: kein Benachrichtigungsdienst auf dem Sitzungsbus (%1).</translation>
     </message>
+    <message>
+        <source>Baton cannot show desktop notifications: no session bus (%1).</source>
+        <translation>Baton kann keine Desktop-Benachrichtigungen zeigen: kein Sitzungsbus (%1).</translation>
+    </message>
 </context>
 <context>
     <name>DiscordAdapter</name>
@@ -1512,6 +1516,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Baton cannot tell when the screen locks: %1.</source>
         <translation>Baton kann nicht erkennen, wann der Bildschirm gesperrt wird: %1.</translation>
+    </message>
+    <message>
+        <source>no session bus (%1)</source>
+        <translation>kein Sitzungsbus (%1)</translation>
+    </message>
+    <message>
+        <source>no system bus (%1)</source>
+        <translation>kein Systembus (%1)</translation>
     </message>
 </context>
 <context>
@@ -2333,8 +2345,20 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
 <context>
     <name>SleepInhibitor</name>
     <message>
-        <source>Baton cannot hold off sleep: logind did not grant the lock (%1).</source>
-        <translation>Baton kann den Ruhezustand nicht aufhalten: logind hat die Sperre nicht gewährt (%1).</translation>
+        <source>no system bus (%1)</source>
+        <translation>kein Systembus (%1)</translation>
+    </message>
+    <message>
+        <source>no logind on the system bus (%1)</source>
+        <translation>kein logind auf dem Systembus (%1)</translation>
+    </message>
+    <message>
+        <source>Baton cannot hold off sleep: %1.</source>
+        <translation>Baton kann den Ruhezustand nicht aufhalten: %1.</translation>
+    </message>
+    <message>
+        <source>logind did not grant the lock (%1)</source>
+        <translation>logind hat die Sperre nicht gewährt (%1)</translation>
     </message>
 </context>
 <context>

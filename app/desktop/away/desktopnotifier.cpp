@@ -24,6 +24,12 @@ QDBusMessage call(const QString &method)
 void DesktopNotifier::start()
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected()) {
+        const QString sentence
+            = tr("Baton cannot show desktop notifications: no session bus (%1).").arg(bus.lastError().message());
+        qCInfo(lcNotify).noquote() << sentence;
+        return Q_EMIT unavailable(sentence);
+    }
     bus.connect(service, path, service, u"ActionInvoked"_s, this, SLOT(onActionInvoked(uint, QString)));
     bus.connect(service, path, service, u"NotificationClosed"_s, this, SLOT(onClosed(uint, uint)));
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call(u"GetCapabilities"_s)), this);

@@ -24,8 +24,35 @@ const QString sessionInterface = u"org.freedesktop.login1.Session"_s;
 void ScreenLockWatcher::start()
 {
     m_pending = 2;
-    // The ScreenSaver path differs between desktops (/ScreenSaver on KDE): the signal is matched on any.
     QDBusConnection session = QDBusConnection::sessionBus();
+    // A call on a bus that is not there never answers (Qt hands back an empty pending call).
+    if (!session.isConnected())
+        answered(false, tr("no session bus (%1)").arg(session.lastError().message()));
+    else
+        watchScreenSaver(session);
+
+    QDBusConnection system = SystemBus::connection();
+    if (!system.isConnected())
+        return answered(false, tr("no system bus (%1)").arg(system.lastError().message()));
+    // logind: the session this process runs in.
+    const QString sessionId = qEnvironmentVariable("XDG_SESSION_ID");
+    QDBusMessage find
+        = QDBusMessage::createMethodCall(QLatin1StringView(SystemBus::logindService), u"/org/freedesktop/login1"_s,
+            u"org.freedesktop.login1.Manager"_s, sessionId.isEmpty() ? u"GetSessionByPID"_s : u"GetSession"_s);
+    find.setArguments({ sessionId.isEmpty() ? QVariant::fromValue(uint(getpid())) : QVariant(sessionId) });
+    auto *logind = new QDBusPendingCallWatcher(system.asyncCall(find), this);
+    connect(logind, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *call) {
+        call->deleteLater();
+        const QDBusPendingReply<QDBusObjectPath> reply = *call;
+        if (!reply.isError())
+            watchLogindSession(reply.value().path());
+        answered(!reply.isError(), tr("no logind session on the system bus (%1)").arg(reply.error().message()));
+    });
+}
+
+void ScreenLockWatcher::watchScreenSaver(QDBusConnection &session)
+{
+    // The path differs between desktops (/ScreenSaver on KDE): the signal is matched on any.
     session.connect(QString(), QString(), screenSaverService, u"ActiveChanged"_s, this, SLOT(onActiveChanged(bool)));
     auto *saver
         = new QDBusPendingCallWatcher(session.asyncCall(QDBusMessage::createMethodCall(screenSaverService,
@@ -37,21 +64,6 @@ void ScreenLockWatcher::start()
         if (!reply.isError() && reply.value())
             setLocked(true);
         answered(!reply.isError(), tr("no screen saver service on the session bus (%1)").arg(reply.error().message()));
-    });
-
-    // logind: the session this process runs in.
-    const QString sessionId = qEnvironmentVariable("XDG_SESSION_ID");
-    QDBusMessage find
-        = QDBusMessage::createMethodCall(QLatin1StringView(SystemBus::logindService), u"/org/freedesktop/login1"_s,
-            u"org.freedesktop.login1.Manager"_s, sessionId.isEmpty() ? u"GetSessionByPID"_s : u"GetSession"_s);
-    find.setArguments({ sessionId.isEmpty() ? QVariant::fromValue(uint(getpid())) : QVariant(sessionId) });
-    auto *logind = new QDBusPendingCallWatcher(SystemBus::connection().asyncCall(find), this);
-    connect(logind, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *call) {
-        call->deleteLater();
-        const QDBusPendingReply<QDBusObjectPath> reply = *call;
-        if (!reply.isError())
-            watchLogindSession(reply.value().path());
-        answered(!reply.isError(), tr("no logind session on the system bus (%1)").arg(reply.error().message()));
     });
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDBusConnection>
 #include <QObject>
 
 /**
@@ -34,6 +35,7 @@ private Q_SLOTS:
 
 private:
     void setLocked(bool locked);
+    void watchScreenSaver(QDBusConnection &session);
     void watchLogindSession(const QString &path);
     void answered(bool found, const QString &why);
 

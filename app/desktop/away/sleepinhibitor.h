@@ -44,6 +44,7 @@ private Q_SLOTS:
 
 private:
     void take();
+    void tellUnavailable(const QString &why);
     void release();
 
     Mode m_mode = Mode::None;
