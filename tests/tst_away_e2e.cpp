@@ -9,6 +9,7 @@
 #include "teststore.h"
 
 #include <QDBusConnection>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
@@ -162,11 +163,14 @@ private Q_SLOTS:
         const qint64 thread = topic();
         QTRY_COMPARE_WITH_TIMEOUT(m_logind->held(u"delay"_s), 1, 5'000);
 
+        QElapsedTimer timer;
+        timer.start();
         m_logind->prepareForSleep(true);
         QTRY_COMPARE_WITH_TIMEOUT(m_telegram->botMessages(home, thread).size(), 2, 5'000);
         QCOMPARE(m_telegram->botMessages(home, thread).constLast(),
             u"The computer that runs Baton is going to sleep; answers resume when it wakes."_s);
         QTRY_COMPARE(m_logind->held(u"delay"_s), 0);
+        qInfo() << "sleep announced and the delay lock released after" << timer.elapsed() << "ms";
 
         const qsizetype polls = m_telegram->calls(u"getUpdates"_s).size();
         FakeTelegramServer::Fault wait;
@@ -179,8 +183,10 @@ private Q_SLOTS:
         m_llm->enqueue(FakeLlmReply::withContent({ u"Good morning: Porto."_s }));
         m_telegram->userSends(owner, home, u"still there?"_s, thread);
 
+        timer.restart();
         m_logind->prepareForSleep(false);
         QTRY_COMPARE_WITH_TIMEOUT(m_telegram->botMessages(home, thread).size(), 3, 10'000);
+        qInfo() << "woke: the message sent meanwhile was answered after" << timer.elapsed() << "ms";
         QCOMPARE(m_telegram->botMessages(home, thread).constLast(), u"Good morning: Porto."_s);
         QTRY_COMPARE(m_logind->held(u"delay"_s), 1);
     }
