@@ -202,11 +202,20 @@ private Q_SLOTS:
 
     void lockingHandsOffTheActiveConversation()
     {
-        converse(u"Plan three days in Lisbon"_s);
-        QCOMPARE(m_controller->activeSession(15), m_controller->sessionId());
+        // The screen locks while a reply is being written: the handoff waits for it, as the button's does.
+        FakeLlmReply slow = FakeLlmReply::withContent({ u"Noted: "_s, u"Plan three days in Lisbon"_s });
+        slow.chunkDelayMs = 300;
+        m_llm->enqueue(slow);
         m_llm->enqueue(FakeLlmReply::withContent({ u"Here on Telegram: "_s, u"Lisbon, three days."_s }));
+        m_controller->send(u"Plan three days in Lisbon"_s);
+        QVERIFY(m_controller->busy());
+        QCOMPARE(m_controller->activeSession(15), m_controller->sessionId());
         m_screenSaver->setActive(true);
+        QTRY_COMPARE(m_controller->handoffState(), u"queued"_s);
+        QVERIFY(m_controller->busy());
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->handoffState(), u"completed"_s, 15'000);
+        QCOMPARE(m_controller->messages()->index(1).data(MessageListModel::ContentRole).toString(),
+            u"Noted: Plan three days in Lisbon"_s);
         QCOMPARE(m_controller->livePlatform(), u"telegram"_s);
         QCOMPARE(m_telegram->botMessages(home, topic()), QStringList { u"Here on Telegram: Lisbon, three days."_s });
     }

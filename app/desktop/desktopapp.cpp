@@ -32,6 +32,7 @@ DesktopApp::DesktopApp(const AppPaths &paths, GatewayService::AdapterFactory ada
 
 DesktopApp::~DesktopApp()
 {
+    delete m_away; // it holds the controller and the settings
     delete m_engine;
     delete m_tray;
     delete m_gateway;
