@@ -264,7 +264,16 @@ ApplicationWindow {
                         textFormat: Text.PlainText
                         elide: Text.ElideRight
                     }
+                    // What the phone said while the screen was locked.
+                    Label {
+                        objectName: "awayNote"
+                        visible: window.controller.awayNote !== ""
+                        text: window.controller.awayNote
+                        textFormat: Text.PlainText
+                        font.weight: Font.DemiBold
+                    }
                     Button {
+                        objectName: "takeBackButton"
                         text: qsTr("Take back")
                         flat: true
                         onClicked: window.controller.takeBack()

@@ -10,7 +10,7 @@ Dialog {
     id: dialog
 
     required property SettingsController settings
-    /// The page on show: model, telegram, discord, slack or pairing.
+    /// The page on show: model, telegram, discord, slack, pairing or away.
     property string page: "model"
 
     /// Fields go back to what is saved (on open, and after a save).
@@ -152,12 +152,12 @@ Dialog {
                 anchors.margins: 10
                 spacing: 2
                 Repeater {
-                    model: ["model"].concat(dialog.settings.platformNames).concat(["pairing"])
+                    model: ["model"].concat(dialog.settings.platformNames).concat(["pairing", "away"])
                     delegate: ItemDelegate {
                         id: entry
                         required property string modelData
                         required property int index
-                        readonly property var platform: index > 0 && modelData !== "pairing"
+                        readonly property var platform: index > 0 && modelData !== "pairing" && modelData !== "away"
                             ? (dialog.settings.platforms[index - 1] || {}) : null
                         objectName: "settingsNav_" + modelData
                         Layout.fillWidth: true
@@ -176,6 +176,7 @@ Dialog {
                                 Layout.fillWidth: true
                                 text: entry.modelData === "model" ? qsTr("Model")
                                     : entry.modelData === "pairing" ? qsTr("Pairing requests")
+                                    : entry.modelData === "away" ? qsTr("Away from the desk")
                                     : (entry.platform.displayName || "")
                                 font.weight: entry.highlighted ? Font.DemiBold : Font.Normal
                                 elide: Text.ElideRight
@@ -436,6 +437,12 @@ Dialog {
                 SettingsPairingPage {
                     anchors.fill: parent
                     dialog: dialog // the id: ids come before the page's own properties
+                }
+
+                // Screen lock, sleep and notifications.
+                SettingsAwayPage {
+                    anchors.fill: parent
+                    dialog: dialog
                 }
             }
         }

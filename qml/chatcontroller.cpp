@@ -18,6 +18,7 @@
 #include "storeopener.h"
 
 #include <QClipboard>
+#include <QDateTime>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -158,6 +159,47 @@ QString ChatController::livePlatform() const
     return status && status->state == HandoffState::Completed ? status->platform : QString();
 }
 
+void ChatController::setAwayNote(const QString &note)
+{
+    if (note == m_awayNote)
+        return;
+    m_awayNote = note;
+    Q_EMIT awayNoteChanged();
+}
+
+QString ChatController::activeSession(int minutes) const
+{
+    if (m_sessionId.isEmpty())
+        return {};
+    if (busy() || QDateTime::currentMSecsSinceEpoch() - m_lastUsedMs <= qint64(minutes) * 60'000)
+        return m_sessionId;
+    return {};
+}
+
+QList<Session> ChatController::liveSessions()
+{
+    // A handoff from weeks ago is not "on the phone" any more: only threads used in the last day count.
+    const qint64 since = QDateTime::currentMSecsSinceEpoch() - 24 * 3600 * 1000LL;
+    QList<Session> live;
+    // Newest first: those past the few hundred most recent were not active in the last day anyway.
+    for (const Session &session : m_store->sessions(200)) {
+        if (session.handoff.state == HandoffState::Completed && !m_takenBack.contains(session.id)
+            && std::max(session.updatedAt, session.handoff.finishedAt) >= since)
+            live << session;
+    }
+    return live;
+}
+
+int ChatController::phoneMessagesSince(const QString &sessionId, qint64 sinceMs)
+{
+    int count = 0;
+    for (const Message &m : m_store->transcript(sessionId, false)) {
+        if (m.role == MessageRole::User && !m.platform.isEmpty() && m.createdAt >= sinceMs)
+            ++count;
+    }
+    return count;
+}
+
 void ChatController::newChat()
 {
     m_sessionId.clear();
@@ -173,6 +215,8 @@ void ChatController::openSession(const QString &sessionId)
     if (sessionId == m_sessionId)
         return;
     m_sessionId = sessionId;
+    m_lastUsedMs = 0;
+    setAwayNote({});
     m_messageModel->setSession(sessionId);
     setHandoff({}, {});
     setError({});
@@ -197,7 +241,12 @@ void ChatController::send(const QString &text)
     user.content = message;
     if (!m_agent->startTurn(m_sessionId, user))
         return setError(m_agent->errorString());
+    const bool wasLive = !livePlatform().isEmpty();
     m_takenBack.insert(m_sessionId); // writing here takes a handed-off session back
+    m_lastUsedMs = QDateTime::currentMSecsSinceEpoch();
+    setAwayNote({});
+    if (wasLive)
+        Q_EMIT takenBack(m_sessionId);
     Q_EMIT busyChanged();
     Q_EMIT sessionChanged();
     Q_EMIT handoffChanged();
@@ -221,8 +270,10 @@ void ChatController::regenerate()
 
 void ChatController::onTurnFinished(const QString &sessionId, qint64, MessageStatus status, const QString &error)
 {
+    Q_EMIT replyFinished(sessionId, status == MessageStatus::Error ? error : QString());
     if (sessionId != m_sessionId)
         return;
+    m_lastUsedMs = QDateTime::currentMSecsSinceEpoch();
     Q_EMIT busyChanged();
     if (status == MessageStatus::Error)
         setError(error);
@@ -314,7 +365,10 @@ void ChatController::takeBack()
         return;
     const auto status = m_handoffs->handoffState(m_sessionId);
     m_takenBack.insert(m_sessionId);
+    m_lastUsedMs = QDateTime::currentMSecsSinceEpoch();
     setHandoff({}, {});
+    setAwayNote({});
+    Q_EMIT takenBack(m_sessionId);
     if (!status || status->state != HandoffState::Completed)
         return;
     // A word in the thread, so the phone knows where the conversation went. The gateway sends it

@@ -43,6 +43,7 @@ class ChatController : public QObject
     Q_PROPERTY(QString handoffState READ handoffState NOTIFY handoffChanged)
     Q_PROPERTY(QString handoffText READ handoffText NOTIFY handoffChanged)
     Q_PROPERTY(QString livePlatform READ livePlatform NOTIFY handoffChanged)
+    Q_PROPERTY(QString awayNote READ awayNote NOTIFY awayNoteChanged)
 
 public:
     ChatController(const AppPaths &paths, QObject *parent = nullptr);
@@ -68,6 +69,16 @@ public:
     [[nodiscard]] QString handoffText() const { return m_handoffText; }
     [[nodiscard]] QString livePlatform() const;
 
+    /// What happened on the phone while the person was away ("3 messages on Telegram"), for the banner.
+    [[nodiscard]] QString awayNote() const { return m_awayNote; }
+    void setAwayNote(const QString &note);
+    /// The open session if it has a reply in flight or was used in the last @p minutes; else empty.
+    [[nodiscard]] QString activeSession(int minutes) const;
+    /// Sessions handed off, not taken back here, and active on their platform in the last day.
+    [[nodiscard]] QList<Session> liveSessions();
+    /// Messages people wrote on a platform into @p sessionId since @p sinceMs (ms since the epoch).
+    [[nodiscard]] int phoneMessagesSince(const QString &sessionId, qint64 sinceMs);
+
     Q_INVOKABLE void newChat();
     Q_INVOKABLE void openSession(const QString &sessionId);
     Q_INVOKABLE void send(const QString &text);
@@ -92,6 +103,11 @@ Q_SIGNALS:
     void handoffChanged();
     void settingsChanged();
     void modelsChanged();
+    void awayNoteChanged();
+    /// A handed-off session continues here now (Take back, or writing in it).
+    void takenBack(const QString &sessionId);
+    /// A reply the window's agent wrote in @p sessionId ended (whichever session is open).
+    void replyFinished(const QString &sessionId, const QString &error);
 
 private:
     void readApiKey();
@@ -120,4 +136,6 @@ private:
     QString m_queuedHandoff; // asked for mid-reply: starts when the reply ends
     QSet<QString> m_takenBack;
     QStringList m_models;
+    QString m_awayNote;
+    qint64 m_lastUsedMs = 0; // the open session's last send or reply end
 };

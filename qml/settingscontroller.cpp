@@ -27,6 +27,7 @@ SettingsController::SettingsController(const AppPaths &paths, QObject *parent)
     , m_paths(paths)
     , m_network(new QNetworkAccessManager(this))
     , m_check(new ConnectionCheck(m_network, this))
+    , m_away(new AwaySettings(paths.configFile, this))
 {
     for (const QString &name : SecretStore::names())
         m_secrets.insert(name, SecretState::Unknown);
@@ -64,6 +65,7 @@ void SettingsController::reload()
     if (!m_settings)
         return;
     m_settings->sync(); // reads the file again if another process wrote it
+    m_away->reload();
     // Outcomes belong to the visit they were shown in; a test still running keeps its line.
     for (auto it = m_tests.begin(); it != m_tests.end();) {
         if (it.value().toMap().value(u"state"_s) == "running"_L1)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "awaysettings.h"
 #include "config/apppaths.h"
 #include "setupcontroller.h"
 
@@ -58,6 +59,8 @@ class SettingsController : public QObject
     Q_PROPERTY(QString pairingNote READ pairingNote NOTIFY pairingRequestsChanged)
     /// The guided setup of a platform (token, phone pairing, home); null until open() succeeded.
     Q_PROPERTY(SetupController *setup READ setup NOTIFY setupChanged)
+    /// The page "Away from the desk".
+    Q_PROPERTY(AwaySettings *away READ away CONSTANT)
     /// Why something cannot be shown: an unreadable config, the store, or the keychain.
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
 
@@ -69,6 +72,7 @@ public:
     /// false with errorText() when the config or the store cannot be used.
     [[nodiscard]] bool open();
 
+    [[nodiscard]] AwaySettings *away() const { return m_away; }
     [[nodiscard]] QString baseUrl() const;
     [[nodiscard]] QString model() const;
     [[nodiscard]] bool apiKeySet() const;
@@ -155,4 +159,5 @@ private:
     bool m_gatewayHere = false;
     QString m_pairingNote;
     QString m_error;
+    AwaySettings *m_away = nullptr;
 };

@@ -3,6 +3,7 @@
 #include "config/settings.h"
 
 #include <QFile>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -74,6 +75,41 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Settings settings(writeIni(dir, "[llm]\ntimeout_s=soon\n"));
         QCOMPARE(settings.llmTimeoutSeconds(), 120);
+    }
+
+    void awayDefaultsReadAndRoundTrip()
+    {
+        QTemporaryDir dir;
+        const Settings::Away defaults = Settings(dir.filePath(u"absent.ini"_s)).away();
+        QCOMPARE(defaults.onLock, Settings::Away::OnLock::Ask);
+        QCOMPARE(defaults.activeMinutes, 15);
+        QVERIFY(!defaults.keepAwake);
+        QVERIFY(defaults.notify);
+        QVERIFY(defaults.platform.isEmpty());
+
+        const QString path = writeIni(dir, "[away]\non_lock=nothing\nactive_minutes=0\nplatform=slack\n");
+        const Settings::Away read = Settings(path).away();
+        QCOMPARE(read.onLock, Settings::Away::OnLock::Nothing);
+        QCOMPARE(read.activeMinutes, 1); // clamped: a conversation is active for at least a minute
+        QCOMPARE(read.platform, u"slack"_s);
+
+        Settings::Away changed;
+        changed.onLock = Settings::Away::OnLock::HandOff;
+        changed.activeMinutes = 30;
+        changed.keepAwake = true;
+        changed.notify = false;
+        {
+            Settings settings(path);
+            settings.setAway(changed);
+            QVERIFY(settings.save().isEmpty());
+        }
+        const Settings::Away back = Settings(path).away();
+        QCOMPARE(back.onLock, Settings::Away::OnLock::HandOff);
+        QCOMPARE(back.activeMinutes, 30);
+        QVERIFY(back.keepAwake);
+        QVERIFY(!back.notify);
+        QVERIFY(back.platform.isEmpty()); // the first ready one again
+        QCOMPARE(QSettings(path, QSettings::IniFormat).value(u"away/on_lock"_s).toString(), u"handoff"_s);
     }
 
     void setHomeWritesTheRightKey()

@@ -469,6 +469,17 @@ private Q_SLOTS:
                 QVERIFY(gateway.isApproved(u"telegram"_s, u"4815162342"_s));
                 QTRY_VERIFY(item(u"pairingNote"_s)->isVisible());
             }
+            // Away from the desk: a desktop without a screen lock service greys the choice out and says why.
+            dialog->setProperty("page", u"away"_s);
+            const QString why
+                = u"Baton cannot tell when the screen locks: no screen saver service on the session bus."_s;
+            m_settings->away()->setLockUnavailable(why);
+            QTRY_VERIFY(item(u"awayOnLock"_s)->isVisible());
+            QVERIFY(!item(u"awayOnLock"_s)->isEnabled());
+            QCOMPARE(item(u"awayLockReason"_s)->property("text").toString(), why);
+            QVERIFY(screenshot(u"settings-away-"_s + suffix));
+            m_settings->away()->setLockUnavailable({});
+            QVERIFY(item(u"awayOnLock"_s)->isEnabled());
             dialog->setProperty("page", u"model"_s);
         }
         QGuiApplication::setPalette(QPalette());

@@ -13,6 +13,61 @@
     </message>
 </context>
 <context>
+    <name>AwayFromDesk</name>
+    <message>
+        <source>Continue on your phone?</source>
+        <translation>Auf dem Handy weitermachen?</translation>
+    </message>
+    <message>
+        <source>“%1” can go on in %2 while you are away.</source>
+        <translation>„%1“ kann in %2 weitergehen, solange du weg bist.</translation>
+    </message>
+    <message>
+        <source>Hand off to phone</source>
+        <translation type="unfinished">Ans Handy übergeben</translation>
+    </message>
+    <message>
+        <source>1 message on %1</source>
+        <translation>1 Nachricht auf %1</translation>
+    </message>
+    <message>
+        <source>%1 messages on %2</source>
+        <translation>%1 Nachrichten auf %2</translation>
+    </message>
+    <message>
+        <source>Take back “%1”?</source>
+        <translation>„%1“ zurückholen?</translation>
+    </message>
+    <message>
+        <source>Take back</source>
+        <translation type="unfinished">Zurückholen</translation>
+    </message>
+    <message>
+        <source>The computer that runs Baton is going to sleep; answers resume when it wakes.</source>
+        <translation>Der Computer, auf dem Baton läuft, geht in den Ruhezustand; Antworten kommen wieder, sobald er aufwacht.</translation>
+    </message>
+    <message>
+        <source>New message on %1</source>
+        <translation>Neue Nachricht auf %1</translation>
+    </message>
+    <message>
+        <source>Baton answered on your phone</source>
+        <translation>Baton hat auf deinem Handy geantwortet</translation>
+    </message>
+    <message>
+        <source>The conversation goes on there; Take back continues it here.</source>
+        <translation>Die Unterhaltung geht dort weiter; Zurückholen setzt sie hier fort.</translation>
+    </message>
+    <message>
+        <source>The reply is ready</source>
+        <translation>Die Antwort ist fertig</translation>
+    </message>
+    <message>
+        <source>The reply failed</source>
+        <translation>Die Antwort ist fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>ChatCommand</name>
     <message>
         <source>use either --session or --continue, not both.</source>
@@ -645,6 +700,17 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>A message was not delivered</source>
         <translation>Eine Nachricht wurde nicht zugestellt</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifier</name>
+    <message>
+        <source>Baton cannot show desktop notifications: no session bus (%1).</source>
+        <translation>Baton kann keine Desktop-Benachrichtigungen zeigen: kein Sitzungsbus (%1).</translation>
+    </message>
+    <message>
+        <source>Baton cannot show desktop notifications: no notification server on the session bus (%1).</source>
+        <translation>Baton kann keine Desktop-Benachrichtigungen zeigen: kein Benachrichtigungsdienst auf dem Sitzungsbus (%1).</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +1743,29 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>ScreenLockWatcher</name>
+    <message>
+        <source>no session bus (%1)</source>
+        <translation>kein Sitzungsbus (%1)</translation>
+    </message>
+    <message>
+        <source>no system bus (%1)</source>
+        <translation>kein Systembus (%1)</translation>
+    </message>
+    <message>
+        <source>no logind session on the system bus (%1)</source>
+        <translation>keine logind-Sitzung auf dem Systembus (%1)</translation>
+    </message>
+    <message>
+        <source>no screen saver service on the session bus (%1)</source>
+        <translation>kein Bildschirmschoner-Dienst auf dem Sitzungsbus (%1)</translation>
+    </message>
+    <message>
+        <source>Baton cannot tell when the screen locks: %1.</source>
+        <translation>Baton kann nicht erkennen, wann der Bildschirm gesperrt wird: %1.</translation>
+    </message>
+</context>
+<context>
     <name>SecretCommand</name>
     <message>
         <source>usage: baton secret set|delete NAME (the value is read from stdin)</source>
@@ -2036,6 +2125,85 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>SettingsAwayPage</name>
+    <message>
+        <source>Away from the desk</source>
+        <translation>Nicht am Schreibtisch</translation>
+    </message>
+    <message>
+        <source>When you lock the screen, the conversation can follow you to your phone; when you unlock it, Baton offers it back.</source>
+        <translation>Wenn du den Bildschirm sperrst, kann dir die Unterhaltung aufs Handy folgen; wenn du ihn entsperrst, bietet Baton sie dir wieder an.</translation>
+    </message>
+    <message>
+        <source>When I lock the screen</source>
+        <translation>Wenn ich den Bildschirm sperre</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Hand off the active conversation</source>
+        <translation>Die aktive Unterhaltung übergeben</translation>
+    </message>
+    <message>
+        <source>Do nothing</source>
+        <translation>Nichts tun</translation>
+    </message>
+    <message>
+        <source>What Baton does when the screen locks</source>
+        <translation>Was Baton tut, wenn der Bildschirm gesperrt wird</translation>
+    </message>
+    <message>
+        <source>Ask shows a notification with a Hand off to phone button.</source>
+        <translation>„Fragen“ zeigt eine Benachrichtigung mit der Schaltfläche „Ans Handy übergeben“.</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>The first one ready</source>
+        <translation>Die erste bereite</translation>
+    </message>
+    <message>
+        <source>Platform to hand off to when the screen locks</source>
+        <translation>Plattform für die Übergabe beim Sperren des Bildschirms</translation>
+    </message>
+    <message>
+        <source>Active conversation</source>
+        <translation>Aktive Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Minutes a conversation counts as active</source>
+        <translation>Minuten, die eine Unterhaltung als aktiv gilt</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>The open conversation, if you used it in the last minutes given here or a reply is being written.</source>
+        <translation>Die offene Unterhaltung, wenn du sie in den hier angegebenen letzten Minuten benutzt hast oder gerade eine Antwort geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>Keep this computer awake while a conversation is on my phone</source>
+        <translation>Diesen Computer wach halten, solange eine Unterhaltung auf meinem Handy ist</translation>
+    </message>
+    <message>
+        <source>Otherwise Baton tells the phone before the computer sleeps and answers when it wakes.</source>
+        <translation>Sonst sagt Baton dem Handy Bescheid, bevor der Computer einschläft, und antwortet, wenn er aufwacht.</translation>
+    </message>
+    <message>
+        <source>Notify me of replies and phone messages the window is not showing</source>
+        <translation>Mich über Antworten und Handy-Nachrichten benachrichtigen, die das Fenster nicht zeigt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Speichern</translation>
+    </message>
+</context>
+<context>
     <name>SettingsController</name>
     <message>
         <source>The model endpoint must be an http:// or https:// address, like http://127.0.0.1:11434/v1.</source>
@@ -2251,6 +2419,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Or by hand</source>
         <translation>Oder von Hand</translation>
+    </message>
+    <message>
+        <source>Away from the desk</source>
+        <translation>Nicht am Schreibtisch</translation>
     </message>
 </context>
 <context>
@@ -2469,6 +2641,25 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Slack asked to wait %1 s, longer than Baton waits (%2 minutes)</source>
         <translation>Slack bat, %1 s zu warten, länger als Baton wartet (%2 Minuten)</translation>
+    </message>
+</context>
+<context>
+    <name>SleepInhibitor</name>
+    <message>
+        <source>no system bus (%1)</source>
+        <translation>kein Systembus (%1)</translation>
+    </message>
+    <message>
+        <source>no logind on the system bus (%1)</source>
+        <translation>kein logind auf dem Systembus (%1)</translation>
+    </message>
+    <message>
+        <source>Baton cannot hold off sleep: %1.</source>
+        <translation>Baton kann den Ruhezustand nicht aufhalten: %1.</translation>
+    </message>
+    <message>
+        <source>logind did not grant the lock (%1)</source>
+        <translation>logind hat die Sperre nicht gewährt (%1)</translation>
     </message>
 </context>
 <context>

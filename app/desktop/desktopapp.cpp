@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktopapp.h"
 
+#include "awayfromdesk.h"
 #include "chatcontroller.h"
 #include "cli/interruptnotifier.h"
 #include "demoautoplay.h"
@@ -31,6 +32,7 @@ DesktopApp::DesktopApp(const AppPaths &paths, GatewayService::AdapterFactory ada
 
 DesktopApp::~DesktopApp()
 {
+    delete m_away; // it holds the controller and the settings
     delete m_engine;
     delete m_tray;
     delete m_gateway;
@@ -68,6 +70,7 @@ int DesktopApp::start(bool *running)
         m_controller->reloadSettings();
         if (m_gatewayHere) {
             m_tray->setGateway(nullptr); // the gateway it shows is about to go
+            m_away->setGateway(nullptr);
             m_gateway->restart();
         }
     });
@@ -80,6 +83,10 @@ int DesktopApp::start(bool *running)
         QTextStream(stderr) << "baton: the window could not be loaded" << Qt::endl;
         return 1;
     }
+
+    m_away = new AwayFromDesk(*m_controller, *m_settings->away(), this);
+    m_away->setWindow(window());
+    m_away->start();
 
     m_tray = new TrayIcon(*m_controller);
     connect(m_tray, &TrayIcon::openRequested, this, &DesktopApp::show);
@@ -96,6 +103,7 @@ int DesktopApp::start(bool *running)
         m_settings->setGatewayRunsHere(ok);
         if (ok) {
             m_tray->setGateway(m_gateway->gateway());
+            m_away->setGateway(m_gateway->gateway());
             // Someone the gateway does not know asked to talk: the owner decides in Settings.
             connect(m_gateway->pairing(), &PairingStore::requested, m_tray, [this](const PairingStore::Request &r) {
                 m_tray->notify(tr("New pairing request"),
@@ -109,6 +117,7 @@ int DesktopApp::start(bool *running)
         qCInfo(lcDesktop).noquote() << "the gateway is not running in this window:" << error;
         window()->setProperty("gatewayNote", tr("The gateway runs elsewhere: %1").arg(error));
         m_tray->setGateway(nullptr);
+        m_away->setGateway(nullptr);
     });
     connect(m_gateway, &GatewayService::stopped, qApp, &QCoreApplication::quit);
     connect(m_gateway, &GatewayService::deliveryFailed, m_tray, [this](const QString &platform, const QString &why) {

@@ -6,6 +6,7 @@
 
 #include <QObject>
 
+class AwayFromDesk;
 class ChatController;
 class SettingsController;
 class QQmlApplicationEngine;
@@ -44,5 +45,6 @@ private:
     GatewayService *m_gateway = nullptr;
     QQmlApplicationEngine *m_engine = nullptr;
     TrayIcon *m_tray = nullptr;
+    AwayFromDesk *m_away = nullptr;
     bool m_gatewayHere = false; // this process holds the gateway lock
 };

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -127,4 +128,35 @@ QString Settings::save()
         return QCoreApplication::translate("Settings", "The config file %1 cannot be written. Check its permissions.")
             .arg(m_settings.fileName());
     return {};
+}
+
+Settings::Away Settings::away() const
+{
+    Away away;
+    const QString onLock = m_settings.value(u"away/on_lock"_s, u"ask"_s).toString().trimmed();
+    away.onLock = onLock == "handoff"_L1 ? Away::OnLock::HandOff
+        : onLock == "nothing"_L1         ? Away::OnLock::Nothing
+                                         : Away::OnLock::Ask;
+    away.platform = m_settings.value(u"away/platform"_s).toString().trimmed();
+    bool ok = false;
+    const int minutes = m_settings.value(u"away/active_minutes"_s, away.activeMinutes).toInt(&ok);
+    away.activeMinutes = ok ? std::clamp(minutes, 1, 24 * 60) : away.activeMinutes;
+    away.keepAwake = m_settings.value(u"away/keep_awake"_s, false).toBool();
+    away.notify = m_settings.value(u"away/notify"_s, true).toBool();
+    return away;
+}
+
+void Settings::setAway(const Away &away)
+{
+    const QString onLock = away.onLock == Away::OnLock::HandOff ? u"handoff"_s
+        : away.onLock == Away::OnLock::Nothing                  ? u"nothing"_s
+                                                                : u"ask"_s;
+    m_settings.setValue(u"away/on_lock"_s, onLock);
+    if (away.platform.isEmpty())
+        m_settings.remove(u"away/platform"_s);
+    else
+        m_settings.setValue(u"away/platform"_s, away.platform);
+    m_settings.setValue(u"away/active_minutes"_s, away.activeMinutes);
+    m_settings.setValue(u"away/keep_awake"_s, away.keepAwake);
+    m_settings.setValue(u"away/notify"_s, away.notify);
 }

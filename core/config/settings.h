@@ -41,6 +41,19 @@ public:
     static constexpr int defaultMaxReplyChars = 32'000;
     [[nodiscard]] Platform platform(const QString &name) const;
 
+    /// What happens when the person leaves the desk (README "Away from the desk"): [away] in baton.ini.
+    struct Away
+    {
+        enum class OnLock { Ask, HandOff, Nothing };
+        OnLock onLock = OnLock::Ask;
+        QString platform; // empty: the first one ready for handoffs
+        int activeMinutes = 15; // the open conversation counts as active for this long after its last use
+        bool keepAwake = false; // a block inhibitor while a conversation is on the phone
+        bool notify = true; // replies and phone messages in conversations the window is not showing
+    };
+    [[nodiscard]] Away away() const;
+    void setAway(const Away &away);
+
     void setModel(const QString &model);
     void setHome(const QString &platform, const QString &chat, const QString &thread);
     void setLlmBaseUrl(const QString &url);

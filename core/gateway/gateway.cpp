@@ -83,6 +83,19 @@ QList<PlatformAdapter *> Gateway::adapters() const
     return list;
 }
 
+void Gateway::postNotice(const SessionSource &to, const QString &sessionId, const QString &text)
+{
+    reply(to, text, sessionId);
+}
+
+void Gateway::reconnectAll()
+{
+    for (const QPointer<PlatformAdapter> &adapter : std::as_const(m_adapters)) {
+        if (adapter)
+            adapter->reconnectNow();
+    }
+}
+
 bool Gateway::isBusy() const
 {
     return !m_work.isEmpty() || m_outbox.backlog() > 0;
@@ -219,6 +232,7 @@ void Gateway::storeBatch(Batch &batch)
         if (m_untitled.remove(m.sessionId))
             m_stores.sessions.setTitle(m.sessionId, Agent::titleFrom(m.content));
         m_work[m.sessionId].destination = batch.replyTo.at(i);
+        Q_EMIT messageStored(m.sessionId, m.platform, m.content);
         if (!toSchedule.contains(m.sessionId))
             toSchedule << m.sessionId;
     }

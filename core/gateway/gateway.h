@@ -65,6 +65,11 @@ public:
     /// Answers again every question whose reply a stop cut (a crash, a kill, a grace period run out):
     /// the cut draft is edited to say so and the session's turn runs again. Call once the adapters are added.
     void answerInterrupted();
+    /// Posts @p text into @p to through the outbox, as part of @p sessionId (a notice such as "going to
+    /// sleep"); idle() follows once everything queued is delivered.
+    void postNotice(const SessionSource &to, const QString &sessionId, const QString &text);
+    /// Has every adapter connect again at once (the computer woke): what arrived meanwhile is answered.
+    void reconnectAll();
     /// Turns running or replies not yet delivered.
     [[nodiscard]] bool isBusy() const;
     /// Stops taking new turns (shutdown); running ones finish.
@@ -81,6 +86,8 @@ public:
 Q_SIGNALS:
     /// A session's reply reached its platform (or @p error says why not).
     void turnDelivered(const QString &sessionId, const QString &error);
+    /// Someone wrote @p text on @p platform into @p sessionId (stored once, replays excluded).
+    void messageStored(const QString &sessionId, const QString &platform, const QString &text);
     /// Nothing running and nothing left to deliver.
     void idle();
 

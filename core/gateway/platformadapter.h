@@ -49,6 +49,13 @@ public:
     /// Takes in no more messages while sends still go out (a shutdown finishing its replies);
     /// what arrives meanwhile is left on the platform for the next start.
     virtual void stopReceiving() = 0;
+    /// Connects again at once, dropping any backoff wait and any connection the network may have
+    /// lost meanwhile (the computer woke from sleep). The default stops and starts.
+    virtual void reconnectNow()
+    {
+        stop();
+        start();
+    }
 
     /// Sends @p text to @p chat (in @p thread if set); answers with sent(tag, messageId, error), or
     /// with retryWanted() when the failure may pass. @p tag is the same for every attempt of one

@@ -56,6 +56,19 @@ void TelegramAdapter::stop()
     setState(State::Offline, tr("stopped"));
 }
 
+void TelegramAdapter::reconnectNow()
+{
+    if (!m_running)
+        return;
+    // A long poll begun before the computer slept may hang on a dead connection until its timeout:
+    // its answer, if one comes, is ignored, and a fresh poll starts now instead of after a backoff.
+    ++m_generation;
+    m_pollTimer.stop();
+    m_failures = 0;
+    qCInfo(lcTelegram) << "connecting again at once";
+    m_botId == 0 ? connectToTelegram() : poll();
+}
+
 void TelegramAdapter::fatal(const QString &sentence)
 {
     m_running = false;
@@ -80,8 +93,8 @@ void TelegramAdapter::connectToTelegram()
         return;
     // A webhook left by another tool would make every getUpdates fail with 409.
     m_api->call(u"deleteWebhook"_s, {}, this, [this](const TelegramResult &) {
-        m_api->call(u"getMe"_s, {}, this, [this](const TelegramResult &me) {
-            if (!m_running)
+        m_api->call(u"getMe"_s, {}, this, [this, generation = m_generation](const TelegramResult &me) {
+            if (!m_running || generation != m_generation)
                 return;
             if (me.errorCode == 401 || me.errorCode == 404)
                 return fatal(tr("Telegram rejected the bot token (%1). Set it with `baton secret set telegram.token`.")
@@ -117,7 +130,11 @@ void TelegramAdapter::poll()
         { "allowed_updates"_L1, allowedUpdates } };
     // The HTTP timeout must outlast the long poll.
     m_api->call(
-        u"getUpdates"_s, params, this, [this, started](const TelegramResult &result) { onUpdates(result, started); },
+        u"getUpdates"_s, params, this,
+        [this, started, generation = m_generation](const TelegramResult &result) {
+            if (generation == m_generation)
+                onUpdates(result, started);
+        },
         (m_options.pollTimeoutS + 10) * 1000);
 }
 

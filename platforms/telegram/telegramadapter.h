@@ -36,6 +36,7 @@ public:
     void start() override;
     void stop() override;
     void stopReceiving() override;
+    void reconnectNow() override;
     void send(const QString &tag, const QString &chat, const QString &thread, const QString &text) override;
     void edit(const QString &tag, const QString &chat, const QString &thread, const QString &messageId,
         const QString &text) override;
@@ -83,6 +84,7 @@ private:
     QString m_botUserName;
     bool m_privateTopics = false;
     bool m_running = false;
+    quint64 m_generation = 0; // a reconnect drops the answers to requests made before it
     bool m_receiving = false;
     int m_failures = 0;
 };
