@@ -7,9 +7,9 @@
 #include "fakenotificationserver.h"
 #include "fakescreensaver.h"
 #include "faketelegramserver.h"
-#include "gateway/gatewayservice.h"
 #include "platformfactory.h"
 #include "screenlockwatcher.h"
+#include "service/gatewayservice.h"
 
 #include <QDBusConnection>
 #include <QDir>

@@ -24,7 +24,7 @@
     </message>
     <message>
         <source>Hand off to phone</source>
-        <translation type="unfinished">Ans Handy übergeben</translation>
+        <translation>Ans Handy übergeben</translation>
     </message>
     <message>
         <source>1 message on %1</source>
@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>Take back</source>
-        <translation type="unfinished">Zurückholen</translation>
+        <translation>Zurückholen</translation>
     </message>
     <message>
         <source>The computer that runs Baton is going to sleep; answers resume when it wakes.</source>
@@ -2200,7 +2200,7 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Speichern</translation>
+        <translation>Speichern</translation>
     </message>
 </context>
 <context>
