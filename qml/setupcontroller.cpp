@@ -224,8 +224,10 @@ void SetupController::refreshHomes()
     m_homes.clear();
     for (const HomeChats::Chat &chat : chats.candidates(m_platform, people)) {
         QString label = !chat.ownerName.isEmpty() ? tr("Your direct chat with the bot (%1)").arg(chat.ownerName)
-            : chat.chatId.startsWith(u'-')        ? tr("Group %1").arg(chat.chatId)
-                                                  : tr("Chat %1").arg(chat.chatId);
+            : chat.threads                 ? tr("Forum group \u201c%1\u201d: a topic per conversation").arg(chat.title)
+            : !chat.title.isEmpty()        ? tr("Group \u201c%1\u201d").arg(chat.title)
+            : chat.chatId.startsWith(u'-') ? tr("Group %1").arg(chat.chatId)
+                                           : tr("Chat %1").arg(chat.chatId);
         m_homes << QVariantMap { { u"chat"_s, chat.chatId }, { u"label"_s, label },
             { u"current"_s, chat.chatId == current } };
     }

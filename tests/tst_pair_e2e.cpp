@@ -4,6 +4,7 @@
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
 #include "qrdecode.h"
+#include "store/homechats.h"
 #include "store/pairingstore.h"
 #include "store/setupcodestore.h"
 #include "teststore.h"
@@ -15,6 +16,7 @@
 #include <QSettings>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -225,6 +227,29 @@ private Q_SLOTS:
         QVERIFY(answered(phone, 1));
         QVERIFY(m_telegram->botMessages(group).isEmpty());
         QCOMPARE(owners(), QStringList { QString::number(phone) });
+    }
+
+    // The owner adds the bot to a forum group: it is offered as a home, by its title. A group a
+    // stranger added is not (the stranger's came first, so it was read before the owner's).
+    void aForumGroupAnOwnerAddedTheBotToIsOfferedAsAHome()
+    {
+        QVERIFY(m_telegram->userOpensLink(phone, u"https://t.me/baton_test_bot?start="_s + mint()) > 0);
+        QVERIFY(answered(phone, 1));
+        constexpr qint64 forum = -100123, foreign = -100456;
+        m_telegram->addGroup(forum, u"Family"_s, true);
+        m_telegram->addGroup(foreign, u"Spam"_s, false);
+        m_telegram->botAddedToGroup(foreign, stranger);
+        m_telegram->botAddedToGroup(forum, phone);
+        const auto offered
+            = [&] { return HomeChats(m_store->db).candidates(u"telegram"_s, { QString::number(phone) }); };
+        QTRY_COMPARE_WITH_TIMEOUT(offered().size(), 2, 10'000);
+        const auto chats = offered();
+        const auto found = std::find_if(
+            chats.cbegin(), chats.cend(), [&](const HomeChats::Chat &c) { return c.chatId == QString::number(forum); });
+        QVERIFY(found != chats.cend());
+        QCOMPARE(found->title, u"Family"_s);
+        QVERIFY(found->threads);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM group_chats WHERE chat = '-100456'"_s).toInt(), 0);
     }
 };
 

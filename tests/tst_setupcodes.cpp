@@ -119,6 +119,29 @@ private Q_SLOTS:
         QVERIFY(homes.candidates(u"discord"_s, { u"7"_s }).isEmpty());
     }
 
+    // A group the bot was added to: offered (with its title, and as a forum) when an owner added
+    // it; a group a stranger added is not; a group where an owner talked gets its title.
+    void groupsTheBotJoinedAreOfferedWhenAnOwnerAddedIt()
+    {
+        TestStore s;
+        HomeChats homes(s.db);
+        QVERIFY(homes.rememberGroup(u"telegram"_s, u"-100700"_s, u"Family"_s, true, u"7"_s));
+        QVERIFY(homes.rememberGroup(u"telegram"_s, u"-100800"_s, u"Spam"_s, false, u"666"_s));
+        auto chats = homes.candidates(u"telegram"_s, { u"7"_s });
+        QVERIFY2(homes.errorString().isEmpty(), qPrintable(homes.errorString()));
+        QCOMPARE(chats.size(), 1);
+        QCOMPARE(chats.first().chatId, u"-100700"_s);
+        QCOMPARE(chats.first().title, u"Family"_s);
+        QVERIFY(chats.first().threads);
+        // Renamed and no longer a forum: the newest word counts, still once.
+        QVERIFY(homes.rememberGroup(u"telegram"_s, u"-100700"_s, u"Family 2"_s, false, u"7"_s));
+        chats = homes.candidates(u"telegram"_s, { u"7"_s });
+        QCOMPARE(chats.size(), 1);
+        QCOMPARE(chats.first().title, u"Family 2"_s);
+        QVERIFY(!chats.first().threads);
+        QVERIFY(homes.candidates(u"discord"_s, { u"7"_s }).isEmpty());
+    }
+
     void theLinksCarryTheCodeAndThePermissions()
     {
         const QString link = SetupLinks::telegramDeepLink(u"my_bot"_s, u"K7QX2MPA"_s);

@@ -1286,6 +1286,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>listing chats for the home</source>
         <translation>Auflisten der Chats für das Zuhause</translation>
     </message>
+    <message>
+        <source>remembering a group</source>
+        <translation>beim Merken einer Gruppe</translation>
+    </message>
 </context>
 <context>
     <name>LinkDialog</name>
@@ -2587,6 +2591,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Chat %1</source>
         <translation>Chat %1</translation>
+    </message>
+    <message>
+        <source>Forum group “%1”: a topic per conversation</source>
+        <translation>Forumsgruppe „%1“: ein Thema pro Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Group “%1”</source>
+        <translation>Gruppe „%1“</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "outboxsender.h"
 #include "replystreamer.h"
 #include "store/commandledger.h"
+#include "store/homechats.h"
 #include "store/outboxstore.h"
 #include "store/pairingstore.h"
 #include "store/sessionkeystore.h"
@@ -61,6 +62,17 @@ void Gateway::addAdapter(PlatformAdapter *adapter)
     connect(adapter, &PlatformAdapter::messageReceived, this,
         [this, adapter](const PlatformAdapter::Inbound &message) { onMessage(adapter, message); });
     connect(adapter, &PlatformAdapter::catchUpWanted, this, [this, adapter] { catchUp(adapter); });
+    connect(adapter, &PlatformAdapter::addedToGroup, this,
+        [this, adapter](const QString &chat, const QString &title, bool threads, const QString &by) {
+            // Only an owner's group becomes a candidate home; anyone can add a bot to a group.
+            if (!m_authorizer.isOwner(adapter->name(), by)) {
+                qCInfo(lcGateway).noquote() << adapter->name() << "group" << chat
+                                            << "added the bot, but not by an owner: not offered as a home";
+                return;
+            }
+            if (!m_stores.homeChats.rememberGroup(adapter->name(), chat, title, threads, by))
+                qCWarning(lcGateway).noquote() << m_stores.homeChats.errorString();
+        });
     connect(
         adapter, &PlatformAdapter::stateChanged, this, [adapter](PlatformAdapter::State state, const QString &reason) {
             qCInfo(lcGateway).noquote() << adapter->name() << "is" << QVariant::fromValue(state).toString().toLower()

@@ -20,6 +20,7 @@ class ReplyStreamer;
 class SessionKeyStore;
 class SessionOwners;
 class SessionStore;
+class HomeChats;
 class SetupCodeStore;
 class Settings;
 class QTimer;
@@ -47,6 +48,7 @@ public:
         OutboxStore &outbox;
         CommandLedger &commands;
         SetupCodeStore &setupCodes;
+        HomeChats &homeChats;
     };
 
     Gateway(const Stores &stores, OutboxSender &outbox, Agent &agent, Settings &settings, QObject *parent = nullptr);

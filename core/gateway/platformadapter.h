@@ -104,6 +104,9 @@ Q_SIGNALS:
     /// A fresh session after a gap (gateway stopped, session lost): messages written meanwhile were
     /// never pushed to us. The gateway answers with catchUp() and the conversations it knows.
     void catchUpWanted();
+    /// Person @p by added the bot to group @p chat: a home the window may offer (when @p by is an
+    /// owner), named @p title; @p threads when it can hold a thread per conversation.
+    void addedToGroup(const QString &chat, const QString &title, bool threads, const QString &by);
 
 protected:
     /// Thread creation runs while a handoff waits: the outbox's policy, with a shorter patience.

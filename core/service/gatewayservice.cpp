@@ -13,6 +13,7 @@
 #include "handoff/handoffwatcher.h"
 #include "store/commandledger.h"
 #include "store/database.h"
+#include "store/homechats.h"
 #include "store/outboxstore.h"
 #include "store/pairingstore.h"
 #include "store/processidentity.h"
@@ -67,6 +68,7 @@ void GatewayService::tearDown()
     delete std::exchange(m_network, nullptr);
     delete std::exchange(m_grace, nullptr);
     m_setupCodes.reset();
+    m_homeChats.reset();
     m_commands.reset();
     m_outboxStore.reset();
     m_pairing.reset();
@@ -127,6 +129,7 @@ void GatewayService::start()
     m_outboxStore = std::make_unique<OutboxStore>(*m_db);
     m_commands = std::make_unique<CommandLedger>(*m_db);
     m_setupCodes = std::make_unique<SetupCodeStore>(*m_db);
+    m_homeChats = std::make_unique<HomeChats>(*m_db);
     m_commands->forgetOlderThan(30LL * 24 * 3'600'000); // far longer than any platform replays
 
     if (!m_settings.gatewayEnabled())
@@ -171,7 +174,8 @@ void GatewayService::assemble()
         m_settings.systemPrompt(), m_settings.llmTimeoutSeconds() * 1000, m_settings.llmIncludeUsage() });
     m_outbox = new OutboxSender(*m_outboxStore, this);
     connect(m_outbox, &OutboxSender::undelivered, this, &GatewayService::deliveryFailed);
-    m_gateway = new Gateway({ *m_sessions, *m_keys, *m_owners, *m_pairing, *m_outboxStore, *m_commands, *m_setupCodes },
+    m_gateway = new Gateway(
+        { *m_sessions, *m_keys, *m_owners, *m_pairing, *m_outboxStore, *m_commands, *m_setupCodes, *m_homeChats },
         *m_outbox, *m_agent, m_settings);
 
     for (const QString &platform : std::as_const(m_platforms)) {

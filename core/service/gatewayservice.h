@@ -28,6 +28,7 @@ class QThread;
 class QTimer;
 class SessionKeyStore;
 class SessionStore;
+class HomeChats;
 class SetupCodeStore;
 
 /**
@@ -100,6 +101,7 @@ private:
     std::unique_ptr<OutboxStore> m_outboxStore;
     std::unique_ptr<CommandLedger> m_commands;
     std::unique_ptr<SetupCodeStore> m_setupCodes;
+    std::unique_ptr<HomeChats> m_homeChats;
     QHash<QString, QString> m_secrets;
     QStringList m_platforms; // enabled in the config
     QString m_gatewayId;

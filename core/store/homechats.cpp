@@ -6,6 +6,7 @@
 #include "sqlerror.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -15,6 +16,28 @@ using namespace Qt::StringLiterals;
 HomeChats::HomeChats(Database &database)
     : m_db(database)
 { }
+
+bool HomeChats::rememberGroup(
+    const QString &platform, const QString &chat, const QString &title, bool threads, const QString &addedBy)
+{
+    m_error.clear();
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"INSERT INTO group_chats (platform, chat, title, threads, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT (platform, chat) DO UPDATE SET title = excluded.title, threads = excluded.threads, "
+              "added_by = excluded.added_by, added_at = excluded.added_at"_s);
+    q.addBindValue(platform);
+    q.addBindValue(chat);
+    q.addBindValue(title);
+    q.addBindValue(threads ? 1 : 0);
+    q.addBindValue(addedBy);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec()) {
+        m_error = m_db.describeError(
+            QCoreApplication::translate("HomeChats", "remembering a group"), sqlMessage(q.lastError()));
+        return false;
+    }
+    return true;
+}
 
 QList<HomeChats::Chat> HomeChats::candidates(const QString &platform, const QStringList &owners)
 {
@@ -43,7 +66,7 @@ QList<HomeChats::Chat> HomeChats::candidates(const QString &platform, const QStr
     while (paired.next()) {
         const QString name = paired.value(1).toString();
         chats.append({ paired.value(0).toString(), name.isEmpty() ? paired.value(2).toString() : name,
-            paired.value(3).toLongLong() });
+            paired.value(3).toLongLong(), {}, false });
     }
 
     // Chats where a session an owner began was talked in.
@@ -65,7 +88,25 @@ QList<HomeChats::Chat> HomeChats::candidates(const QString &platform, const QStr
         if (known != chats.end())
             known->lastUsedAt = std::max(known->lastUsedAt, talked.value(1).toLongLong());
         else
-            chats.append({ chat, {}, talked.value(1).toLongLong() });
+            chats.append({ chat, {}, talked.value(1).toLongLong(), {}, false });
+    }
+    // Groups the bot joined: named where they are listed already, offered when an owner added it.
+    QSqlQuery groups(m_db.connection());
+    groups.prepare(u"SELECT chat, title, threads, added_by, added_at FROM group_chats WHERE platform = ?"_s);
+    groups.addBindValue(platform);
+    if (!groups.exec())
+        return fail(groups);
+    while (groups.next()) {
+        const QString chat = groups.value(0).toString();
+        auto known = std::find_if(chats.begin(), chats.end(), [&](const Chat &c) { return c.chatId == chat; });
+        if (known == chats.end()) {
+            if (!owners.contains(groups.value(3).toString()))
+                continue;
+            chats.append({ chat, {}, groups.value(4).toLongLong(), {}, false });
+            known = chats.end() - 1;
+        }
+        known->title = groups.value(1).toString();
+        known->threads = groups.value(2).toBool();
     }
     std::sort(chats.begin(), chats.end(), [](const Chat &a, const Chat &b) { return a.lastUsedAt > b.lastUsedAt; });
     return chats;

@@ -18,10 +18,15 @@ public:
         QString chatId;
         QString ownerName; // who paired there, for a direct chat; empty for other chats
         qint64 lastUsedAt = 0;
+        QString title; // a group's name, when the bot saw it join
+        bool threads = false; // a group that holds a thread per conversation (a Telegram forum)
     };
 
     explicit HomeChats(Database &database);
 
+    /// The bot was added to group @p chat by @p addedBy: remembered (or renamed) with its title.
+    bool rememberGroup(
+        const QString &platform, const QString &chat, const QString &title, bool threads, const QString &addedBy);
     /// Newest first, each chat once; empty with errorString() on a store error.
     [[nodiscard]] QList<Chat> candidates(const QString &platform, const QStringList &owners);
     [[nodiscard]] QString errorString() const { return m_error; }

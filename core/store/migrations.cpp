@@ -191,6 +191,19 @@ const QList<Migration> &all()
                 ))"_s,
                 u"CREATE INDEX setup_codes_by_session ON setup_codes(setup_session)"_s,
             } },
+        { 13, "groups the bot was added to",
+            {
+                // Offered as a home when an owner added the bot, with the group's title.
+                uR"(CREATE TABLE group_chats (
+                    platform TEXT NOT NULL,
+                    chat TEXT NOT NULL,
+                    title TEXT,
+                    threads INTEGER NOT NULL DEFAULT 0,
+                    added_by TEXT,
+                    added_at INTEGER NOT NULL,
+                    PRIMARY KEY (platform, chat)
+                ) WITHOUT ROWID)"_s,
+            } },
     };
     return migrations;
 }

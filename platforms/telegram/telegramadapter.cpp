@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcTelegram, "baton.telegram", QtInfoMsg)
 
 namespace {
-const QJsonArray allowedUpdates { "message"_L1, "edited_message"_L1, "callback_query"_L1 };
+const QJsonArray allowedUpdates { "message"_L1, "edited_message"_L1, "callback_query"_L1, "my_chat_member"_L1 };
 
 QString idString(const QJsonValue &value)
 {
@@ -165,6 +165,8 @@ void TelegramAdapter::onUpdates(const TelegramResult &result, qint64 startedMs)
         m_offset = std::max(m_offset, update.nextOffset);
         if (update.message)
             Q_EMIT messageReceived(*update.message);
+        if (update.joined)
+            Q_EMIT addedToGroup(update.joined->chat, update.joined->title, update.joined->forum, update.joined->by);
     }
     // A server that answers an empty poll at once must not make us spin.
     const bool instantAndEmpty = updates.isEmpty() && QDateTime::currentMSecsSinceEpoch() - startedMs < 1'000;
@@ -175,6 +177,16 @@ TelegramAdapter::Update TelegramAdapter::readUpdate(const QJsonObject &update, q
 {
     Update read;
     read.nextOffset = update.value("update_id"_L1).toInteger() + 1;
+    // The bot's own membership changed: added to a group is a candidate home.
+    const QJsonObject membership = update.value("my_chat_member"_L1).toObject();
+    const QJsonObject member = membership.value("new_chat_member"_L1).toObject();
+    const QString status = member.value("status"_L1).toString();
+    const QJsonObject group = membership.value("chat"_L1).toObject();
+    if (member.value("user"_L1).toObject().value("id"_L1).toInteger() == botId
+        && (status == "member"_L1 || status == "administrator"_L1)
+        && (group.value("type"_L1).toString() == "group"_L1 || group.value("type"_L1).toString() == "supergroup"_L1))
+        read.joined = Update::Joined { idString(group.value("id"_L1)), group.value("title"_L1).toString(),
+            idString(membership.value("from"_L1).toObject().value("id"_L1)), group.value("is_forum"_L1).toBool() };
     const QJsonObject message = update.value("message"_L1).toObject();
     if (message.isEmpty())
         return read; // edits and callbacks are not conversation turns

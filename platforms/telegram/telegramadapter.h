@@ -53,6 +53,12 @@ public:
     {
         qint64 nextOffset = 0; // what the next getUpdates asks from, given this update
         std::optional<Inbound> message; // a conversation turn with text, if the update is one
+        struct Joined
+        {
+            QString chat, title, by;
+            bool forum = false;
+        };
+        std::optional<Joined> joined; // the bot was added to a group
     };
     /// Reads @p update for a bot whose id is @p botId.
     [[nodiscard]] static Update readUpdate(const QJsonObject &update, qint64 botId);

@@ -12,6 +12,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -175,6 +177,21 @@ qint64 FakeTelegramServer::userOpensLink(qint64 userId, const QString &link)
     return userSends(userId, userId, u"/start "_s + start);
 }
 
+void FakeTelegramServer::botAddedToGroup(qint64 chatId, qint64 userId)
+{
+    const QJsonObject bot { { "id"_L1, botId }, { "is_bot"_L1, true }, { "first_name"_L1, "Baton"_L1 },
+        { "username"_L1, "baton_test_bot"_L1 } };
+    const QJsonObject change { { "chat"_L1, chatObject(chatId) },
+        { "from"_L1,
+            QJsonObject { { "id"_L1, userId }, { "is_bot"_L1, false },
+                { "first_name"_L1, m_users.value(userId, u"User %1"_s.arg(userId)) } } },
+        { "date"_L1, QDateTime::currentSecsSinceEpoch() },
+        { "old_chat_member"_L1, QJsonObject { { "user"_L1, bot }, { "status"_L1, "left"_L1 } } },
+        { "new_chat_member"_L1, QJsonObject { { "user"_L1, bot }, { "status"_L1, "member"_L1 } } } };
+    m_updates << QJsonObject { { "update_id"_L1, m_nextUpdateId++ }, { "my_chat_member"_L1, change } };
+    answerPoll();
+}
+
 qint64 FakeTelegramServer::userSends(qint64 userId, qint64 chatId, const QString &text, qint64 threadId)
 {
     const Stored stored { chatId, threadId, m_nextMessageId++, text, false };
@@ -271,8 +288,15 @@ QJsonObject FakeTelegramServer::dispatch(
 QJsonArray FakeTelegramServer::takeUpdates() const
 {
     QJsonArray updates;
-    for (const QJsonObject &update : m_updates)
-        updates.append(update);
+    for (const QJsonObject &update : m_updates) {
+        // Telegram delivers no update of a kind the bot did not ask for.
+        const QStringList kinds = update.keys();
+        const bool wanted = m_allowedUpdates.isEmpty()
+            || std::any_of(kinds.cbegin(), kinds.cend(),
+                [this](const QString &kind) { return kind != "update_id"_L1 && m_allowedUpdates.contains(kind); });
+        if (wanted)
+            updates.append(update);
+    }
     return updates;
 }
 
@@ -281,6 +305,11 @@ QJsonObject FakeTelegramServer::getUpdates(const QJsonObject &params, QTcpSocket
     // An update is confirmed, and forgotten, only by a later call with a higher offset.
     const qint64 offset = integer(params, "offset");
     m_updates.removeIf([offset](const QJsonObject &u) { return u.value("update_id"_L1).toInteger() < offset; });
+    if (params.contains("allowed_updates"_L1)) {
+        m_allowedUpdates.clear();
+        for (const QJsonValue &kind : params.value("allowed_updates"_L1).toArray())
+            m_allowedUpdates << kind.toString();
+    }
 
     // A second poller ends the first, as Telegram does.
     for (Poll &poll : m_polls) {

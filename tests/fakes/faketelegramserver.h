@@ -54,6 +54,8 @@ public:
     /// false: getUpdates answers at once whatever its timeout, like a misbehaving proxy.
     void setLongPolling(bool enabled) { m_longPolling = enabled; }
     void blockBot(qint64 chatId) { m_blocked.insert(chatId, true); }
+    /// Person @p userId adds the bot to group @p chatId (addGroup() first): a my_chat_member update.
+    void botAddedToGroup(qint64 chatId, qint64 userId);
     /// Person @p userId writes @p text in @p chatId (in topic @p threadId if not 0); returns the message id.
     qint64 userSends(qint64 userId, qint64 chatId, const QString &text, qint64 threadId = 0);
     /// Person @p userId opens @p link (https://t.me/<bot>?start=<code>) on their phone: Telegram opens
@@ -114,6 +116,7 @@ private:
     QString m_token;
     FakeHttpServer *m_http;
     QHash<qint64, Chat> m_chats;
+    QStringList m_allowedUpdates; // as the last getUpdates named them; empty: Telegram's default
     QHash<qint64, QString> m_users;
     QHash<qint64, bool> m_blocked;
     QList<Stored> m_messages;
