@@ -210,6 +210,20 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
     </message>
 </context>
 <context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>CodeColouring</name>
+    <message>
+        <source>no terminal code highlighter (%1)</source>
+        <translation>keine Code-Hervorhebung für das Terminal (%1)</translation>
+    </message>
+</context>
+<context>
     <name>CommandLedger</name>
     <message>
         <source>recording a command</source>
@@ -1668,6 +1682,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>answering an interrupted reply</source>
         <translation>erneutes Beantworten einer unterbrochenen Antwort</translation>
+    </message>
+    <message>
+        <source>finishing a reply</source>
+        <translation>Abschließen einer Antwort</translation>
     </message>
 </context>
 <context>
