@@ -71,6 +71,10 @@ in_root env BATON_SCREENSHOT_DIR=/build/screenshots ctest --test-dir /build -R "
     --timeout 300 > "$work/ctest.log" 2>&1 || { tail -80 "$work/ctest.log"; fail "tests on Debian 13"; }
 grep -E 'tests passed|Total Test time' "$work/ctest.log"
 echo "ok: $(grep -c 'Passed' "$work/ctest.log") tests passed on Debian 13 in $(elapsed "$started")"
+# What the highlighting tests saw: the keyword's colour sequence, the formats in the window.
+in_root /build/tests/tst_codecolouring thePluginColoursAKeyword 2>&1 | grep -o 'ANSI:.*' | head -1 | sed 's/^/    /'
+in_root env QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software /build/tests/tst_qmlwindow \
+    -input /src/tests/qml/tst_codeblocks.qml 2>&1 | grep -o 'return:.*' | head -1 | sed 's/^/    window formats: /'
 mkdir -p "$build/debian13"
 cp "$root"/build/screenshots/*.png "$build/debian13/" 2> /dev/null \
     && echo "ok: screenshots in $build/debian13: $(cd "$build/debian13" && echo *.png)"
@@ -80,7 +84,8 @@ in_root sh -c 'cd /build && cpack -G DEB' > "$work/cpack.log" 2>&1 || { tail -30
 deb=$(ls "$root"/build/baton_*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
 case "$depends" in *libkf6syntaxhighlighting*) ;; *) fail "the .deb does not depend on KF6SyntaxHighlighting: $depends" ;; esac
-dpkg-deb -c "$deb" | grep -q 'baton/baton_ansihighlight.so' || fail "the .deb lacks the terminal highlighting plugin"
+contents=$(dpkg-deb -c "$deb") # not piped into grep -q: pipefail would see dpkg-deb's SIGPIPE
+grep -q 'baton/baton_ansihighlight.so' <<< "$contents" || fail "the .deb lacks the terminal highlighting plugin"
 echo "ok: built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB) in $(elapsed "$started")"
 
 started=$(date +%s)
