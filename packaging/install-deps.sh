@@ -1,14 +1,28 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Installs every Debian 12 package that building, testing and running Baton needs.
+# Installs every Debian package that building, testing and running Baton needs, on Debian 12
+# (bookworm, Qt 6.4) or Debian 13 (trixie, Qt 6.8 with KF6SyntaxHighlighting).
 # Idempotent: safe to run again; README's quick start and .ci/run both call it.
+# Usage: install-deps.sh [--build-only]
+#   --build-only  only what building, testing and packaging needs (the debian13 check's root):
+#                 no clang, clang-format or debootstrap.
 set -euo pipefail
+
+build_only=false
+[ "${1:-}" = --build-only ] && build_only=true
+
+codename=$(. /etc/os-release 2> /dev/null && echo "${VERSION_CODENAME:-}")
+case "$codename" in
+    bookworm | "") clang_runtime=libclang-rt-14-dev highlighting=() ;;
+    # Debian 13 is the first Debian with the Qt 6 build of KSyntaxHighlighting.
+    *) clang_runtime=libclang-rt-19-dev highlighting=(libkf6syntaxhighlighting-dev) ;;
+esac
 
 packages=(
     # toolchain
-    build-essential cmake ninja-build pkg-config git clang-format
-    # the sanitize test: clang with its ASan/UBSan/libFuzzer runtime
-    clang libclang-rt-14-dev
+    build-essential cmake ninja-build pkg-config
+    # code highlighting (only where Debian packages the Qt 6 build)
+    "${highlighting[@]}"
     # Qt 6 and friends
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-declarative-dev qt6-declarative-dev-tools
     qt6-httpserver-dev qt6-l10n-tools qt6-tools-dev libqt6sql6-sqlite libqt6svg6
@@ -26,9 +40,16 @@ packages=(
     dbus dbus-x11 gnome-keyring xvfb xauth trayer x11-utils
     # packaging checks
     desktop-file-utils appstream dpkg-dev file
-    # the clean-install check: a fresh Debian 12 root, systemd --user inside it
-    debootstrap util-linux systemd
 )
+if ! $build_only; then
+    packages+=(
+        git clang-format
+        # the sanitize test: clang with its ASan/UBSan/libFuzzer runtime
+        clang "$clang_runtime"
+        # the clean-install and debian13 checks: a fresh Debian root, systemd --user inside it
+        debootstrap util-linux systemd
+    )
+fi
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

@@ -325,12 +325,16 @@ ApplicationWindow {
                             spacing: 8
                             readonly property real maxWidth: messageList.width * 0.78 - 32
                             Repeater {
-                                model: message.segments
+                                // Rows change in place while a reply streams: untouched code blocks keep their colours.
+                                model: SegmentListModel { segments: message.segments }
                                 delegate: Loader {
-                                    required property var modelData
+                                    id: segment
+                                    required property bool code
+                                    required property string text
+                                    required property string language
                                     required property int index
                                     readonly property bool last: index === message.segments.length - 1
-                                    sourceComponent: modelData.code ? codeBlock : prose
+                                    sourceComponent: code ? codeBlock : prose
                                     Component {
                                         id: prose
                                         TextEdit {
@@ -340,7 +344,7 @@ ApplicationWindow {
                                             selectByMouse: true
                                             wrapMode: Text.Wrap
                                             textFormat: TextEdit.MarkdownText
-                                            text: modelData.text + (message.streaming && last ? " ▍" : "")
+                                            text: segment.text + (message.streaming && segment.last ? " ▍" : "")
                                             color: message.status === "error" ? window.errorColor : system.text
                                             font.pixelSize: 14
                                             // Where a link leads shows on hover, and again before it opens.
@@ -352,47 +356,13 @@ ApplicationWindow {
                                     }
                                     Component {
                                         id: codeBlock
-                                        Rectangle {
-                                            width: Math.min(body.maxWidth, code.implicitWidth + 24)
-                                            height: code.implicitHeight + copyCode.height + 12
-                                            radius: 6
-                                            color: window.dark ? Qt.darker(system.base, 1.2) : Qt.darker(system.base, 1.04)
-                                            border.color: Qt.darker(system.window, 1.15)
-                                            Label {
-                                                x: 12
-                                                y: 6
-                                                text: modelData.language
-                                                textFormat: Text.PlainText
-                                                font.pixelSize: 11
-                                                color: window.subtle
-                                            }
-                                            ToolButton {
-                                                id: copyCode
-                                                anchors.right: parent.right
-                                                text: qsTr("Copy")
-                                                font.pixelSize: 11
-                                                implicitHeight: 24
-                                                onClicked: window.controller.copyText(modelData.text)
-                                            }
-                                            TextEdit {
-                                                id: code
-                                                x: 12
-                                                anchors.top: copyCode.bottom
-                                                width: Math.min(body.maxWidth - 24, implicitWidth)
-                                                readOnly: true
-                                                selectByMouse: true
-                                                wrapMode: Text.WrapAnywhere
-                                                textFormat: TextEdit.PlainText
-                                                text: modelData.text
-                                                color: system.text
-                                                font.family: "monospace"
-                                                font.pixelSize: 13
-                                                CodeHighlighter {
-                                                    document: code.textDocument
-                                                    language: modelData.language
-                                                    dark: window.dark
-                                                }
-                                            }
+                                        CodeBlock {
+                                            text: segment.text
+                                            language: segment.language
+                                            maxWidth: body.maxWidth
+                                            dark: window.dark
+                                            subtle: window.subtle
+                                            onCopyRequested: text => window.controller.copyText(text)
                                         }
                                     }
                                 }

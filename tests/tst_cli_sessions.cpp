@@ -9,10 +9,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+
+#include <poll.h>
+#include <pty.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +38,37 @@ private:
             env.remove(u"BATON_DATA_DIR"_s);
         return runBaton(args, env);
     }
+    /// What `baton ARGS` prints when its stdout is a terminal (a pseudo-terminal read here).
+    static QString onATerminal(const QStringList &args, const QProcessEnvironment &env)
+    {
+        int master = -1;
+        int slave = -1;
+        if (openpty(&master, &slave, nullptr, nullptr, nullptr) != 0)
+            qFatal("openpty failed");
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.setChildProcessModifier([slave] { ::dup2(slave, STDOUT_FILENO); });
+        process.start(QStringLiteral(BATON_BINARY), args);
+        QByteArray out;
+        if (process.waitForStarted()) {
+            ::close(slave);
+            slave = -1;
+            // Until the child closes its end: the pty then reads as EIO (Linux) or end of file.
+            char buffer[4096];
+            for (pollfd pfd { master, POLLIN, 0 }; ::poll(&pfd, 1, 10'000) > 0;) {
+                const ssize_t n = ::read(master, buffer, sizeof buffer);
+                if (n <= 0)
+                    break;
+                out.append(buffer, n);
+            }
+            process.waitForFinished();
+        }
+        if (slave >= 0)
+            ::close(slave);
+        ::close(master);
+        return QString::fromUtf8(out);
+    }
+
     BatonRun inStore(QStringList args) { return baton(QStringList { u"--data-dir"_s, m_store->dir.path() } + args); }
 
     static Message message(MessageRole role, const QString &content)
@@ -267,6 +303,36 @@ private Q_SLOTS:
                         || (c.unicode() >= 0x20 && c.unicode() != 0x7f && (c.unicode() < 0x80 || c.unicode() > 0x9f)),
                     qPrintable(args.join(u' ') + u": control 0x%1 printed"_s.arg(c.unicode(), 0, 16)));
         }
+    }
+
+    void codeIsColouredOnATerminalOnly()
+    {
+        SessionStore sessions(m_store->db);
+        const QString id = sessions.createSession(u"Code"_s);
+        Message m = message(MessageRole::Assistant, u"Here:\n```cpp\nint main() { return 0; }\n```\nDone."_s);
+        m.sessionId = id;
+        QVERIFY(sessions.appendMessage(m));
+        const QStringList args { u"--data-dir"_s, m_store->dir.path(), u"sessions"_s, u"show"_s, id.left(8) };
+
+        const BatonRun piped = baton(args);
+        QCOMPARE(piped.exitCode, 0);
+        QVERIFY2(piped.out.contains(u"int main() { return 0; }"_s), qPrintable(piped.out));
+        QVERIFY2(!piped.out.contains(u'\x1b'), "no colour on a pipe");
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"BATON_DATA_DIR"_s);
+        env.remove(u"NO_COLOR"_s);
+        env.insert(u"TERM"_s, u"xterm-256color"_s);
+        const QString onTerminal = onATerminal(args, env);
+        QVERIFY2(onTerminal.contains(u"Done."_s), qPrintable(onTerminal));
+#ifdef BATON_HAVE_ANSI_PLUGIN
+        QVERIFY2(onTerminal.contains(QRegularExpression(u"\x1b\\[38;[25];[0-9;]+m(return)\x1b\\[0m"_s)),
+            qPrintable(QString(onTerminal).replace(u'\x1b', u"\\e"_s)));
+#else
+        QVERIFY2(!onTerminal.contains(u'\x1b'), "without the plugin the terminal stays plain");
+#endif
+        env.insert(u"NO_COLOR"_s, u"1"_s);
+        QVERIFY2(!onATerminal(args, env).contains(u'\x1b'), "NO_COLOR is respected");
     }
 
     void filesArePrivate()

@@ -8,11 +8,16 @@
 #include "store/sessionstore.h"
 
 #include <QDesktopServices>
+#include <QDir>
 #include <QFile>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
+#include <QQuickTextDocument>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QtQuickTest>
 
 #include <memory>
@@ -31,6 +36,8 @@ class Probe : public QObject
     Q_PROPERTY(QString sessionId MEMBER m_sessionId CONSTANT)
     Q_PROPERTY(QString title MEMBER m_title CONSTANT)
     Q_PROPERTY(QStringList opened MEMBER m_opened NOTIFY openedChanged)
+    /// Where a test saves its screenshots (BATON_SCREENSHOT_DIR), or "" for nowhere.
+    Q_PROPERTY(QString screenshotDir READ screenshotDir CONSTANT)
 
 public:
     Probe()
@@ -76,6 +83,29 @@ public:
             qFatal("%s", qPrintable(sessions.errorString()));
     }
 
+    [[nodiscard]] static QString screenshotDir()
+    {
+        const QString dir = qEnvironmentVariable("BATON_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QDir().mkpath(dir);
+        return dir;
+    }
+
+    /// The character format the document's layout gives the character at @p position, as the
+    /// highlighter set it: {color, bold, italic}; empty when nothing formats it.
+    Q_INVOKABLE static QVariantMap formatAt(QQuickTextDocument *document, int position)
+    {
+        const QTextBlock block = document->textDocument()->findBlock(position);
+        const int offset = position - block.position();
+        for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+            if (offset >= range.start && offset < range.start + range.length)
+                return { { u"color"_s, range.format.foreground().color().name() },
+                    { u"bold"_s, range.format.fontWeight() >= QFont::Bold },
+                    { u"italic"_s, range.format.fontItalic() } };
+        }
+        return {};
+    }
+
 public Q_SLOTS:
     void open(const QUrl &url)
     {
@@ -116,6 +146,7 @@ public Q_SLOTS:
         ini.write("[llm]\nbase_url=" + m_llm->baseUrl().toString().toUtf8() + "\nmodel=fake-model\n"
             + "[telegram]\nenabled=true\nhome_chat=-100123\n");
         ini.close();
+        m_probe.reset(); // its URL handlers go before the next file's probe sets its own
         m_probe = std::make_unique<Probe>();
         m_probe->seed(m_dir.path());
         m_controller = std::make_unique<ChatController>(AppPaths { m_dir.path(), m_dir.filePath(u"baton.ini"_s) });

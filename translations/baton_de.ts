@@ -265,6 +265,20 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
     </message>
 </context>
 <context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>CodeColouring</name>
+    <message>
+        <source>no terminal code highlighter (%1)</source>
+        <translation>keine Code-Hervorhebung für das Terminal (%1)</translation>
+    </message>
+</context>
+<context>
     <name>CommandLedger</name>
     <message>
         <source>recording a command</source>

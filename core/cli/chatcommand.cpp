@@ -87,7 +87,7 @@ void ChatCommand::begin(const QString &apiKey)
         m_settings->llmTimeoutSeconds() * 1000, m_settings->llmIncludeUsage() });
     connect(m_agent, &Agent::deltaReceived, this, [this](const QString &, const QString &text) {
         m_replyStarted = true;
-        m_ctx.out << m_replyText.filter(text);
+        m_ctx.out << m_replyCode.feed(m_replyText.filter(text));
         m_ctx.out.flush();
     });
     connect(m_agent, &Agent::turnFinished, this, &ChatCommand::onTurnFinished);
@@ -145,7 +145,7 @@ void ChatCommand::onTurnFinished(const QString &sessionId, qint64, MessageStatus
     if (sessionId != m_sessionId)
         return;
     if (m_replyStarted)
-        m_ctx.out << Qt::endl;
+        m_ctx.out << m_replyCode.finish() << Qt::endl;
     m_lastTurnFailed = status != MessageStatus::Complete && !m_stoppedByUser;
     if (status == MessageStatus::Partial)
         say(u"["_s + (error.isEmpty() ? tr("The reply was cut short.") : error) + u"]"_s);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "clicontext.h"
+#include "codecolouring.h"
 #include "handoff/handoffwaiter.h"
 #include "store/storetypes.h"
 #include "terminaltext.h"
@@ -79,6 +80,7 @@ private:
     bool m_quitWhenIdle = false;
     bool m_replyStarted = false;
     TerminalText m_replyText; // a sequence may be split across deltas
+    CodeColouring m_replyCode { CodeColouring::forStdout() }; // fenced code coloured on a terminal
     bool m_finished = false;
     bool m_handedOff = false;
     bool m_stoppedByUser = false; // Ctrl-C: a reply cut on purpose is no failure

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionscommand.h"
 
+#include "codecolouring.h"
 #include "store/database.h"
 #include "store/sessionlookup.h"
 #include "store/sessionstore.h"
@@ -166,7 +167,8 @@ int SessionsCommand::show(SessionStore &store, const QString &id)
             out << indented(tr("tool calls: %1").arg(QString::fromUtf8(m.toolCalls))) << '\n';
     }
     out.flush();
-    m_ctx.out << TerminalText::strip(text);
+    // Colours only after the strip: the sequences are ours, never the transcript's.
+    m_ctx.out << CodeColouring::colour(TerminalText::strip(text), CodeColouring::forStdout());
     m_ctx.out.flush();
     return ExitOk;
 }

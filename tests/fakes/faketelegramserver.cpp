@@ -45,7 +45,8 @@ std::pair<QString, QString> parseHtml(const QString &html)
     QStringList open;
     for (qsizetype i = 0; i < html.size();) {
         if (html.at(i) == u'<') {
-            const auto m = tag.match(QStringView(html).mid(i));
+            // A copy: match(QStringView) is deprecated from Qt 6.5, and its matchView is not in 6.4.
+            const auto m = tag.match(html.mid(i));
             if (!m.hasMatch() || !allowed.contains(m.captured(2)))
                 return { {}, u"can't parse entities: Unsupported start tag at byte offset %1"_s.arg(i) };
             if (m.captured(1).isEmpty())
@@ -54,7 +55,7 @@ std::pair<QString, QString> parseHtml(const QString &html)
                 return { {}, u"can't parse entities: Unmatched end tag at byte offset %1"_s.arg(i) };
             i += m.capturedLength();
         } else if (html.at(i) == u'&') {
-            const auto m = entity.match(QStringView(html).mid(i));
+            const auto m = entity.match(html.mid(i));
             if (!m.hasMatch())
                 return { {}, u"can't parse entities: Unsupported entity at byte offset %1"_s.arg(i) };
             const QString name = m.captured(1);

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import Baton
+
+// One fenced code block of a message: monospaced, coloured by its language when the build has
+// KSyntaxHighlighting, with a copy button.
+Rectangle {
+    id: block
+    required property string text
+    // The fence's info string ("cpp", "python", or "").
+    required property string language
+    property real maxWidth: 600
+    property bool dark: false
+    property color subtle: "gray"
+    readonly property alias highlighter: highlighter
+    readonly property alias textItem: code
+    signal copyRequested(string text)
+
+    objectName: "codeBlock"
+    SystemPalette { id: system; colorGroup: SystemPalette.Active }
+    width: Math.min(maxWidth, code.implicitWidth + 24)
+    height: code.implicitHeight + copyCode.height + 12
+    radius: 6
+    color: dark ? Qt.darker(system.base, 1.2) : Qt.darker(system.base, 1.04)
+    border.color: Qt.darker(system.window, 1.15)
+    Label {
+        x: 12
+        y: 6
+        text: block.language
+        textFormat: Text.PlainText
+        font.pixelSize: 11
+        color: block.subtle
+    }
+    ToolButton {
+        id: copyCode
+        anchors.right: parent.right
+        text: qsTr("Copy")
+        font.pixelSize: 11
+        implicitHeight: 24
+        onClicked: block.copyRequested(block.text)
+    }
+    TextEdit {
+        id: code
+        objectName: "codeText"
+        x: 12
+        anchors.top: copyCode.bottom
+        width: Math.min(block.maxWidth - 24, implicitWidth)
+        readOnly: true
+        selectByMouse: true
+        wrapMode: Text.WrapAnywhere
+        textFormat: TextEdit.PlainText
+        text: block.text
+        color: system.text
+        font.family: "monospace"
+        font.pixelSize: 13
+        CodeHighlighter {
+            id: highlighter
+            document: code.textDocument
+            language: block.language
+            dark: block.dark
+        }
+    }
+}
