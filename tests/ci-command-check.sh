@@ -5,8 +5,8 @@ set -euo pipefail
 cd "${1:-$(dirname "$0")/..}"
 command=$(tail -n 1 .ci/run)
 case "$command" in
-*"ctest --output-on-failure") ;;
-*) echo "ci-command-check: the last line of .ci/run must end in 'ctest --output-on-failure'"; exit 1 ;;
+*"ctest -j2 --output-on-failure") ;;
+*) echo "ci-command-check: the last line of .ci/run must end in 'ctest -j2 --output-on-failure'"; exit 1 ;;
 esac
 if ! grep -qxF "$command" README.md; then
     echo "ci-command-check: README.md does not contain .ci/run's command: $command"
