@@ -88,6 +88,31 @@ private Q_SLOTS:
         QVERIFY2(noHome.out.contains(u"It has no home channel"_s), qPrintable(noHome.out));
     }
 
+    void aMalformedConfigIsNamedWithItsLineEverywhere()
+    {
+        QFile ini(m_dir->filePath(u"baton.ini"_s));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[llm]\nmodel=fake-model\nmodle=typo\n[llm\ntimeout_s=abc\n");
+        ini.close();
+        const QString where = m_dir->filePath(u"baton.ini"_s);
+        const BatonRun run = doctor(u"4242:doctor"_s);
+        QCOMPARE(run.exitCode, 1);
+        // doctor names every problem, the unknown key too.
+        QVERIFY2(run.out.contains(where + u", line 3: unknown key modle in [llm]"_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(where + u", line 4: the section name \"[llm\" lacks its closing \"]\""_s),
+            qPrintable(run.out));
+        // The gateway and the other commands stop at the first with exit status 2, the same sentence.
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(u"BATON_DATA_DIR"_s, m_dir->path());
+        e.insert(u"BATON_CONFIG"_s, where);
+        for (const QStringList &args : { QStringList { u"--no-gui"_s }, QStringList { u"chat"_s } }) {
+            const BatonRun stopped = runBaton(args, e);
+            QCOMPARE(stopped.exitCode, 2);
+            QCOMPARE(stopped.err.trimmed(),
+                u"baton: "_s + where + u", line 4: the section name \"[llm\" lacks its closing \"]\""_s);
+        }
+    }
+
     void homeChatsAreCheckedOnEveryPlatform()
     {
         FakeDiscordServer discord(u"discord-doctor"_s);

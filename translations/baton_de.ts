@@ -461,6 +461,81 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>ConfigCheck</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>the section name &quot;%1&quot; lacks its closing &quot;]&quot;</source>
+        <translation>dem Abschnittsnamen „%1“ fehlt die schließende „]“</translation>
+    </message>
+    <message>
+        <source>unknown section [%1]; Baton reads %2</source>
+        <translation>unbekannter Abschnitt [%1]; Baton liest %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a setting: expected key=value or [section]</source>
+        <translation>„%1“ ist keine Einstellung: erwartet wird Schlüssel=Wert oder [Abschnitt]</translation>
+    </message>
+    <message>
+        <source>%1: a quote is not closed</source>
+        <translation>%1: ein Anführungszeichen wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 is outside any section; Baton reads it from none</source>
+        <translation>%1 steht außerhalb jedes Abschnitts; Baton liest es nirgends</translation>
+    </message>
+    <message>
+        <source>unknown key %1 in [%2]; it knows %3</source>
+        <translation>unbekannter Schlüssel %1 in [%2]; bekannt sind %3</translation>
+    </message>
+    <message>
+        <source>%1 is set twice in [%2]; the last one counts</source>
+        <translation>%1 ist in [%2] zweimal gesetzt; der letzte Wert gilt</translation>
+    </message>
+    <message>
+        <source>%1=%2: %3</source>
+        <translation>%1=%2: %3</translation>
+    </message>
+    <message>
+        <source>it cannot be read; check its permissions</source>
+        <translation>die Datei kann nicht gelesen werden; prüfen Sie ihre Berechtigungen</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>erwartet wird true oder false</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>erwartet wird eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>expected a number from %1 to %2</source>
+        <translation>erwartet wird eine Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>expected one of: %1</source>
+        <translation>erwartet wird eines von: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a user id: expected numbers separated by commas</source>
+        <translation>„%1“ ist keine Benutzer-ID: erwartet werden durch Kommas getrennte Zahlen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a user id: expected ids like U0123ABC separated by commas</source>
+        <translation>„%1“ ist keine Benutzer-ID: erwartet werden durch Kommas getrennte IDs wie U0123ABC</translation>
+    </message>
+    <message>
+        <source>expected an address starting with %1 or %2</source>
+        <translation>erwartet wird eine Adresse, die mit %1 oder %2 beginnt</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionCheck</name>
     <message>
         <source>the connection was refused</source>

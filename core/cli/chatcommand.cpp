@@ -48,7 +48,7 @@ void ChatCommand::start(const QString &sessionOption, bool continueLast)
         return quit(m_ctx.fail(ExitUsage, tr("use either --session or --continue, not both.")));
     m_settings = std::make_unique<Settings>(m_ctx.paths.configFile);
     if (!m_settings->errorString().isEmpty())
-        return quit(m_ctx.fail(ExitFailure, m_settings->errorString()));
+        return quit(m_ctx.fail(ExitConfig, m_settings->errorString()));
     m_db = std::make_unique<Database>();
     if (!m_db->open(m_ctx.paths.databasePath()))
         return quit(m_ctx.fail(ExitFailure, m_db->errorString()));

@@ -6,7 +6,8 @@
 #include <QTextStream>
 
 /// Exit statuses every subcommand shares.
-enum CliExit : int { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+/// ExitConfig: baton.ini is malformed or holds a bad value (the line is named on stderr).
+enum CliExit : int { ExitOk = 0, ExitFailure = 1, ExitUsage = 2, ExitConfig = 2 };
 
 /**
  * @brief What a subcommand gets from the command line: resolved paths and where to write.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "doctorcommand.h"
 
+#include "config/configcheck.h"
 #include "config/connectioncheck.h"
 #include "config/homechatcheck.h"
 #include "config/platformcatalog.h"
@@ -67,8 +68,14 @@ void DoctorCommand::checkLocal(const Settings &settings)
     const int database = expect(tr("state.db"));
     const int lock = expect(tr("gateway"));
 
+    // Every problem, not only the first: unknown keys do not stop Baton but are named here.
+    QStringList problems;
+    for (const ConfigProblem &problem : ConfigCheck::check(m_ctx.paths.configFile))
+        problems << problem.describe(m_ctx.paths.configFile);
     if (!settings.errorString().isEmpty())
-        report(config, false, settings.errorString());
+        report(config, false, problems.isEmpty() ? settings.errorString() : problems.join(u"; "_s));
+    else if (!problems.isEmpty())
+        report(config, true, problems.join(u"; "_s));
     else
         report(config, true,
             QFileInfo::exists(m_ctx.paths.configFile)

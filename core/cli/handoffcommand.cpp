@@ -30,7 +30,7 @@ void HandoffCommand::start(const QStringList &args, const QString &platform, boo
 
     m_settings = std::make_unique<Settings>(m_ctx.paths.configFile);
     if (!m_settings->errorString().isEmpty())
-        return Q_EMIT finished(m_ctx.fail(ExitFailure, m_settings->errorString()));
+        return Q_EMIT finished(m_ctx.fail(ExitConfig, m_settings->errorString()));
     m_db = std::make_unique<Database>();
     if (!m_db->open(m_ctx.paths.databasePath()))
         return Q_EMIT finished(m_ctx.fail(ExitFailure, m_db->errorString()));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headlesscommand.h"
 
+#include "config/settings.h"
+
 #include "interruptnotifier.h"
 
 #include <QLoggingCategory>
@@ -33,5 +35,10 @@ void HeadlessCommand::start()
         }
     });
     connect(m_service, &GatewayService::stopped, this, [this] { Q_EMIT finished(ExitOk); });
+    // A malformed baton.ini is the owner's to mend, not a crash to restart from: its own status.
+    if (const QString error = Settings(m_ctx.paths.configFile).errorString(); !error.isEmpty()) {
+        m_ctx.fail(ExitConfig, error);
+        return Q_EMIT finished(ExitConfig);
+    }
     m_service->start();
 }

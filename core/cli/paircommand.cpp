@@ -45,7 +45,7 @@ void PairCommand::start(const QStringList &args)
     m_platform = args.first();
     const Settings settings(m_ctx.paths.configFile);
     if (!settings.errorString().isEmpty())
-        return finish(ExitUsage, settings.errorString());
+        return finish(ExitConfig, settings.errorString());
     const Settings::Platform config = settings.platform(m_platform);
     const QString name = PlatformCatalog::displayName(m_platform);
 

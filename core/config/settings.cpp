@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings.h"
 
+#include "configcheck.h"
 #include "platformcatalog.h"
 #include "privatefiles.h"
 
@@ -20,6 +21,10 @@ QString Settings::errorString() const
     if (info.exists() && !info.isReadable())
         return QCoreApplication::translate("Settings", "The config file %1 cannot be read. Check its permissions.")
             .arg(info.filePath());
+    for (const ConfigProblem &problem : ConfigCheck::check(info.filePath())) {
+        if (problem.fatal)
+            return problem.describe(info.filePath());
+    }
     if (m_settings.status() == QSettings::FormatError)
         return QCoreApplication::translate("Settings", "The config file %1 is not a valid INI file.")
             .arg(info.filePath());

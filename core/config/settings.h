@@ -14,7 +14,8 @@ class Settings
 public:
     explicit Settings(const QString &file);
 
-    /// Empty when the file is usable (or absent: defaults apply); otherwise one sentence.
+    /// Empty when the file is usable (or absent: defaults apply); otherwise one sentence naming the
+    /// file and the line (ConfigCheck). Unknown keys do not stop Baton; doctor names them.
     [[nodiscard]] QString errorString() const;
     [[nodiscard]] QString fileName() const { return m_settings.fileName(); }
 
