@@ -247,12 +247,33 @@ private Q_SLOTS:
     {
         const BatonRun run = inStore({ u"sessions"_s, u"search"_s, u"ferr"_s });
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(m_trip.left(8) + u"  Trip to Brindisi  user: when does the **ferry** leave?"_s),
+        QVERIFY2(run.out.contains(m_trip.left(8) + u"  Trip to Brindisi  user: when does the ferry leave?"_s),
             qPrintable(run.out));
         const BatonRun internal = inStore({ u"sessions"_s, u"search"_s, u"handed"_s });
         QCOMPARE(internal.exitCode, 1);
         QVERIFY(internal.err.contains(u"No messages match \"handed\"."_s));
         QCOMPARE(inStore({ u"sessions"_s, u"search"_s, u"olives"_s }).exitCode, 0);
+    }
+
+    void searchMatchesAreBoldOnATerminalOnly()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TERM"_s, u"xterm"_s);
+        const QString shown
+            = onATerminal({ u"--data-dir"_s, m_store->dir.path(), u"sessions"_s, u"search"_s, u"ferr"_s }, env);
+        QVERIFY2(shown.contains(u"user: when does the \033[1mferry\033[22m leave?"_s), qPrintable(shown));
+        // A message cannot fake a match, nor slip its own sequences into the terminal.
+        SessionStore sessions(m_store->db);
+        Message sly = message(MessageRole::User, u"**bold** \033[1mferry\033[0m and \uE000ferry\uE001"_s);
+        sly.sessionId = m_notes;
+        QVERIFY(sessions.appendMessage(sly));
+        const QString slyShown
+            = onATerminal({ u"--data-dir"_s, m_store->dir.path(), u"sessions"_s, u"search"_s, u"bold"_s }, env);
+        QVERIFY2(slyShown.contains(u"user: **\033[1mbold\033[22m** ferry and "_s), qPrintable(slyShown));
+        QCOMPARE(slyShown.count(u"\033["_s), 2); // the one match, nothing of the message's own
+        const BatonRun piped = inStore({ u"sessions"_s, u"search"_s, u"bold"_s });
+        QVERIFY2(piped.out.contains(u"user: **bold** ferry and "_s), qPrintable(piped.out));
+        QVERIFY(!piped.out.contains(u'\033'));
     }
 
     void dataDirFromTheEnvironment()

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -194,6 +195,34 @@ private Q_SLOTS:
         QCOMPARE(call(u"editMessageText"_s, { { "chat_id"_L1, 111 }, { "message_id"_L1, 999 }, { "text"_L1, "x"_L1 } })
                      .status,
             400);
+    }
+
+    void theStandaloneFakePrintsWhatTheBotSends()
+    {
+        QProcess fake;
+        fake.start(
+            QStringLiteral(FAKE_TELEGRAM_BINARY), { u"--token"_s, u"123:abc"_s, u"--forum"_s, u"-100123:Home"_s });
+        QTRY_VERIFY(fake.canReadLine());
+        const QString listening = QString::fromUtf8(fake.readLine()).trimmed();
+        QVERIFY2(listening.startsWith(u"baton-fake-telegram listening on http://127.0.0.1:"_s), qPrintable(listening));
+        const QString apiBase = listening.section(u' ', -1);
+        const auto call = [&](const QString &method, const QJsonObject &params) {
+            QNetworkRequest request(QUrl(apiBase + u"/bot123:abc/"_s + method));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+            return wait(m_network->post(request, QJsonDocument(params).toJson(QJsonDocument::Compact)));
+        };
+        const Answer topic = call(u"createForumTopic"_s, { { "chat_id"_L1, -100123 }, { "name"_L1, u"Trip"_s } });
+        QCOMPARE(topic.status, 200);
+        const qint64 thread = topic.body.value("result"_L1).toObject().value("message_thread_id"_L1).toInteger();
+        QCOMPARE(call(u"sendMessage"_s,
+                     { { "chat_id"_L1, -100123 }, { "message_thread_id"_L1, thread }, { "text"_L1, u"Hello"_s } })
+                     .status,
+            200);
+        QString printed;
+        QTRY_VERIFY((printed += QString::fromUtf8(fake.readAll())).count(u'\n') >= 2);
+        QCOMPARE(printed, u"bot opens a topic in -100123: Trip\nbot -> -100123 topic %1: Hello\n"_s.arg(thread));
+        fake.kill();
+        fake.waitForFinished();
     }
 
     void injectedFaults()

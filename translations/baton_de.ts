@@ -102,26 +102,6 @@
         <translation>Unbekannter Befehl /%1. /help zeigt die Liste.</translation>
     </message>
     <message>
-        <source>/help                 this list
-/new                  start a new conversation
-/sessions             list recent conversations
-/resume &lt;n|id|title&gt;  continue a conversation (n from /sessions)
-/handoff &lt;platform&gt;   continue this conversation on telegram, discord or slack
-/model [name]         show or set this conversation&apos;s model
-/title &lt;text&gt;         rename this conversation
-/quit                 leave (the conversation stays stored)
-Ctrl-C stops a reply; twice at the prompt exits.</source>
-        <translation>/help                 diese Liste
-/new                  neue Unterhaltung beginnen
-/sessions             letzte Unterhaltungen auflisten
-/resume &lt;n|id|title&gt;  Unterhaltung fortsetzen (n aus /sessions)
-/handoff &lt;platform&gt;   diese Unterhaltung auf telegram, discord oder slack fortsetzen
-/model [name]         Modell dieser Unterhaltung anzeigen oder festlegen
-/title &lt;text&gt;         diese Unterhaltung umbenennen
-/quit                 verlassen (die Unterhaltung bleibt gespeichert)
-Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</translation>
-    </message>
-    <message>
         <source>No conversations yet.</source>
         <translation>Noch keine Unterhaltungen.</translation>
     </message>
@@ -176,6 +156,30 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
     <message>
         <source>Renamed to &apos;%1&apos;.</source>
         <translation>Umbenannt in „%1“.</translation>
+    </message>
+    <message>
+        <source>/help                 this list
+/new                  start a new conversation
+/sessions             list recent conversations
+/resume &lt;n|id|title&gt;  continue a conversation (n from /sessions)
+/handoff &lt;platform&gt;   continue this conversation on telegram, discord or slack
+/model [name]         show or set this conversation&apos;s model
+/title &lt;text&gt;         rename this conversation
+/quit                 leave (the conversation stays stored)
+Ctrl-C stops a reply; twice at the prompt exits.
+At a terminal a paste of several lines is one message; to type several lines, end each
+but the last with a backslash (\).</source>
+        <translation>/help                 diese Liste
+/new                  neue Unterhaltung beginnen
+/sessions             letzte Unterhaltungen auflisten
+/resume &lt;n|id|title&gt;  Unterhaltung fortsetzen (n aus /sessions)
+/handoff &lt;platform&gt;   diese Unterhaltung auf telegram, discord oder slack fortsetzen
+/model [name]         Modell dieser Unterhaltung anzeigen oder festlegen
+/title &lt;text&gt;         diese Unterhaltung umbenennen
+/quit                 verlassen (die Unterhaltung bleibt gespeichert)
+Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.
+Im Terminal ist ein Einfügen mehrerer Zeilen eine Nachricht; um mehrere Zeilen zu tippen,
+beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1382,16 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>remembering a group</source>
         <translation>beim Merken einer Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>LineInput</name>
+    <message numerus="yes">
+        <source>[pasted %n lines]</source>
+        <translation>
+            <numerusform>[%n Zeile eingefügt]</numerusform>
+            <numerusform>[%n Zeilen eingefügt]</numerusform>
+        </translation>
     </message>
 </context>
 <context>

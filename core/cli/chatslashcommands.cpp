@@ -48,7 +48,9 @@ void ChatCommand::showHelp()
            "/model [name]         show or set this conversation's model\n"
            "/title <text>         rename this conversation\n"
            "/quit                 leave (the conversation stays stored)\n"
-           "Ctrl-C stops a reply; twice at the prompt exits."));
+           "Ctrl-C stops a reply; twice at the prompt exits.\n"
+           "At a terminal a paste of several lines is one message; to type several lines, end each\n"
+           "but the last with a backslash (\\)."));
 }
 
 void ChatCommand::listSessions()

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "bracketedpaste.h"
+
 #include <QObject>
 #include <QStringList>
+
+#include <cstdio>
 
 class QSocketNotifier;
 
@@ -11,7 +15,8 @@ class QSocketNotifier;
  * lines from a pipe or file.
  *
  * While paused (a reply is streaming) a terminal shows no prompt and piped lines wait their turn,
- * so each line is one message, in order.
+ * so each line is one message, in order. On a terminal a paste is one message however many lines
+ * it holds (bracketed paste), and a line ending in a backslash continues on the next.
  */
 class LineInput : public QObject
 {
@@ -37,6 +42,13 @@ Q_SIGNALS:
 
 private:
     void readPipe();
+    void readTerminal();
+    /// Hands what the terminal sent to libedit, a key at a time, until a line is complete.
+    void feedTerminal();
+    void insertPaste(const QString &text);
+    void continueLine(const QString &line);
+    [[nodiscard]] QString expandPastes(QString line);
+    static int nextKey(FILE *);
     void deliver(const QString &line);
     void deliverQueued();
     void installPrompt();
@@ -51,7 +63,12 @@ private:
     bool m_delivering = false;
     bool m_holdAfterDelivery = false;
     bool m_started = false;
+    bool m_lineComplete = false; // libedit has a line; further keys wait for the next prompt
     QByteArray m_buffer;
+    BracketedPaste m_paste;
+    QList<BracketedPaste::Piece> m_pieces; // read from the terminal, not yet given to libedit
+    QList<std::pair<QString, QString>> m_pastes; // the placeholder in the line, the pasted text
+    QString m_continued; // the lines before, when the last one ended in a backslash
     QStringList m_queue;
     QSocketNotifier *m_notifier = nullptr;
     static LineInput *s_active;

@@ -8,6 +8,8 @@
 #include "terminaltext.h"
 #include "transcriptformat.h"
 
+#include <unistd.h>
+
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -196,8 +198,18 @@ int SessionsCommand::search(SessionStore &store, const QString &text)
         m_ctx.err << tr("No messages match \"%1\".").arg(text) << Qt::endl;
         return ExitFailure;
     }
+    // Matches in bold on a terminal, as grep marks them; plain on a pipe.
+    const bool terminal = isatty(STDOUT_FILENO) == 1 && qEnvironmentVariable("TERM") != "dumb"_L1;
     for (const SearchHit &hit : hits) {
-        QString snippet = TerminalText::strip(hit.snippet);
+        QString snippet;
+        qsizetype done = 0;
+        for (const auto &[start, length] : hit.matches) {
+            snippet += TerminalText::strip(hit.snippet.mid(done, start - done));
+            const QString word = TerminalText::strip(hit.snippet.mid(start, length));
+            snippet += terminal ? u"\033[1m"_s + word + u"\033[22m"_s : word;
+            done = start + length;
+        }
+        snippet += TerminalText::strip(hit.snippet.mid(done));
         snippet.replace(u'\n', u' ');
         m_ctx.out << shortId(hit.sessionId) << "  "
                   << (hit.sessionTitle.isEmpty() ? tr("(untitled)") : TerminalText::strip(hit.sessionTitle)) << "  "

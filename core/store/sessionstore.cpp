@@ -390,9 +390,11 @@ QList<SearchHit> SessionStore::search(const QString &text, int limit)
         return hits;
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT m.session_id, s.title, m.id, m.role, snippet(messages_fts, 0, '**', '**', '…', 12) "
-              "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid JOIN sessions s ON s.id = m.session_id "
-              "WHERE messages_fts MATCH ? AND m.internal = 0 ORDER BY rank, m.id DESC LIMIT ?"_s);
+    q.prepare(
+        u"SELECT m.session_id, s.title, m.id, m.role, snippet(messages_fts, 0, char(57344), char(57345), '…', 12), "
+        "snippet(messages_fts, 0, '', '', '…', 12) "
+        "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid JOIN sessions s ON s.id = m.session_id "
+        "WHERE messages_fts MATCH ? AND m.internal = 0 ORDER BY rank, m.id DESC LIMIT ?"_s);
     q.addBindValue(match);
     q.addBindValue(limit);
     if (!q.exec()) {
@@ -405,7 +407,19 @@ QList<SearchHit> SessionStore::search(const QString &text, int limit)
         hit.sessionTitle = q.value(1).toString();
         hit.messageId = q.value(2).toLongLong();
         hit.role = messageRoleFromName(q.value(3).toString()).value_or(MessageRole::User);
-        hit.snippet = q.value(4).toString();
+        // The same snippet with the matches marked and without: a marker is what the plain one lacks,
+        // so a message that holds the marker characters itself cannot fake a match.
+        const QString marked = q.value(4).toString();
+        hit.snippet = q.value(5).toString();
+        qsizetype plain = 0;
+        for (const QChar c : marked) {
+            if (plain < hit.snippet.size() && hit.snippet.at(plain) == c)
+                ++plain;
+            else if (c == QChar(0xE000))
+                hit.matches.append({ plain, 0 });
+            else if (c == QChar(0xE001) && !hit.matches.isEmpty())
+                hit.matches.last().second = plain - hit.matches.last().first;
+        }
         hits.append(hit);
     }
     return hits;

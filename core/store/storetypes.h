@@ -4,6 +4,7 @@
 #include "handoffstatus.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -66,5 +67,7 @@ struct SearchHit
     QString sessionTitle;
     qint64 messageId = 0;
     MessageRole role = MessageRole::User;
-    QString snippet;
+    QString snippet; // the text around the match, plain
+    /// Where the matched words are in snippet: start and length, in order.
+    QList<std::pair<qsizetype, qsizetype>> matches;
 };

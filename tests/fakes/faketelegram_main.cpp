@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // baton-fake-telegram: the fake Bot API on its own, for demos and benchmarks. People are scripted
-// on stdin, one line each: `say USER_ID CHAT_ID [THREAD_ID] text...`.
+// on stdin, one line each: `say USER_ID CHAT_ID [THREAD_ID] text...`; what the bot sends, edits and
+// opens is printed on stdout, a line each, with the chat and the topic.
 #include "faketelegramserver.h"
 #include "stdincommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
@@ -35,6 +37,21 @@ int main(int argc, char *argv[])
         return 1;
     }
     QTextStream(stdout) << "baton-fake-telegram listening on " << server.apiBase() << Qt::endl;
+    QObject::connect(&server, &FakeTelegramServer::called, [](const QString &method, const QJsonObject &params) {
+        const auto where = [&params] {
+            const QString chat = params.value("chat_id"_L1).toVariant().toString();
+            const QString topic = params.value("message_thread_id"_L1).toVariant().toString();
+            return topic.isEmpty() ? chat : chat + u" topic "_s + topic;
+        };
+        QTextStream out(stdout);
+        if (method == "sendMessage"_L1)
+            out << "bot -> " << where() << ": " << params.value("text"_L1).toString() << Qt::endl;
+        else if (method == "editMessageText"_L1)
+            out << "bot edits " << params.value("message_id"_L1).toVariant().toString() << " in " << where() << ": "
+                << params.value("text"_L1).toString() << Qt::endl;
+        else if (method == "createForumTopic"_L1)
+            out << "bot opens a topic in " << where() << ": " << params.value("name"_L1).toString() << Qt::endl;
+    });
 
     StdinCommands commands([&](const QStringList &words) {
         if (words.size() < 4 || words.first() != "say"_L1)
