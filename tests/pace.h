@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QEventLoop>
 #include <QTimer>
 
@@ -15,4 +17,6 @@ inline void pace(int ms)
     QEventLoop loop;
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
+    // As QTest::qWait does: objects deleted later in that time are gone now.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
