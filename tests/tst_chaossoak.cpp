@@ -4,6 +4,7 @@
 #include "fakellmserver.h"
 #include "fakeslackserver.h"
 #include "faketelegramserver.h"
+#include "pace.h"
 #include "teststore.h"
 
 #include <QCoreApplication>
@@ -355,7 +356,7 @@ private Q_SLOTS:
                 killsDue += killAfter.count(after);
             }
             for (qsizetype i = disconnectsDue; i > 0; --i) {
-                QTest::qWait(random.bounded(400));
+                pace(random.bounded(400)); // a fault at a random moment, not a proof
                 disconnect(random);
                 ++disconnected;
             }
@@ -365,7 +366,7 @@ private Q_SLOTS:
                 modelFault(random);
             for (qsizetype i = killsDue; i > 0; --i) {
                 // Mid-stream, mid-send or idle: wherever the random moment falls.
-                QTest::qWait(random.bounded(2000));
+                pace(random.bounded(2000));
                 collectLog();
                 m_gateway->kill();
                 QVERIFY(waitForExit(*m_gateway, 10'000));
@@ -377,7 +378,7 @@ private Q_SLOTS:
                 if (QTest::currentTestFailed())
                     return;
             }
-            QTest::qWait(random.bounded(700)); // the person's pace, not a proof of anything
+            pace(random.bounded(700)); // the person's pace, not a proof of anything
         }
         const int lastNumber = said;
 

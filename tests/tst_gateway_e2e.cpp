@@ -112,6 +112,14 @@ private:
         return runBaton({ u"handoff"_s, id, u"--to"_s, u"telegram"_s, u"--json"_s }, environment());
     }
 
+    /// Outbox rows for @p chat: everything the gateway decided to say there, recorded before it is sent.
+    int outboxRows(qint64 chat)
+    {
+        return m_store->scalar(u"SELECT COUNT(*) FROM outbox WHERE chat = '%1'"_s.arg(chat)).toInt();
+    }
+    /// Outbox rows not yet sent (nor failed).
+    int unsent() { return m_store->scalar(u"SELECT COUNT(*) FROM outbox WHERE state = 'pending'"_s).toInt(); }
+
     static QStringList roles(const QList<Message> &transcript)
     {
         QStringList list;
@@ -195,7 +203,8 @@ private Q_SLOTS:
                 && m_telegram->botMessages(ann).join(u"\n\n"_s).contains(u"Paragraph 29"_s)
                 && !m_sessions->session(m_sessions->sessions().first().id)->turnRunning,
             15'000);
-        QTest::qWait(300);
+        // The final text is in the outbox once the turn ended: delivered when nothing is pending.
+        QTRY_COMPARE_WITH_TIMEOUT(unsent(), 0, 10'000);
         const QStringList parts = m_telegram->botMessages(ann);
         for (const QString &part : parts)
             QVERIFY2(part.size() <= 4096, qPrintable(QString::number(part.size())));
@@ -214,12 +223,16 @@ private Q_SLOTS:
         m_telegram->userSends(ann, ann, u"three"_s);
         QTRY_COMPARE_WITH_TIMEOUT(
             m_telegram->botMessages(ann), (QStringList { u"First answer."_s, u"Second answer."_s }), 10'000);
-        QTest::qWait(300);
-        QCOMPARE(m_llm->requests().size(), 2); // one turn for both late messages
+        // A later message's turn comes after any other turn the late ones could have started.
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Fourth answer."_s }));
+        m_telegram->userSends(ann, ann, u"four"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_telegram->botMessages(ann),
+            (QStringList { u"First answer."_s, u"Second answer."_s, u"Fourth answer."_s }), 10'000);
+        QCOMPARE(m_llm->requests().size(), 3); // one turn for both late messages
         const QString id = m_sessions->sessions().first().id;
         QCOMPARE(roles(m_sessions->transcript(id)),
             (QStringList { u"user:one"_s, u"assistant:First answer."_s, u"user:two"_s, u"user:three"_s,
-                u"assistant:Second answer."_s }));
+                u"assistant:Second answer."_s, u"user:four"_s, u"assistant:Fourth answer."_s }));
     }
 
     void aStrangerGetsOnePairingCodeAndNoModelCall()
@@ -227,8 +240,11 @@ private Q_SLOTS:
         m_telegram->userSends(stranger, stranger, u"hi, who are you?"_s);
         m_telegram->userSends(stranger, stranger, u"hello??"_s);
         QTRY_COMPARE(m_telegram->botMessages(stranger).size(), 1);
-        QTest::qWait(500);
-        QCOMPARE(m_telegram->botMessages(stranger).size(), 1); // one code, once
+        // An owner's command after both: its answer is recorded after anything said to the stranger.
+        m_telegram->userSends(ann, ann, u"/status"_s);
+        QTRY_COMPARE(m_telegram->botMessages(ann).size(), 1);
+        QCOMPARE(outboxRows(stranger), 1); // one code, once
+        QCOMPARE(m_telegram->botMessages(stranger).size(), 1);
         QCOMPARE(m_llm->requests().size(), 0);
         QCOMPARE(m_sessions->sessions().size(), 0); // nothing of theirs is kept
 
@@ -250,7 +266,9 @@ private Q_SLOTS:
         m_telegram->userSends(ann, ann, u"/help@some_other_bot"_s); // addressed to another bot
         m_telegram->userSends(ann, ann, u"/status@baton_test_bot"_s);
         QTRY_COMPARE(m_telegram->botMessages(ann).size(), 1);
-        QTest::qWait(300);
+        // Recorded before it is sent: the answer to /status is the only one anything got.
+        QCOMPARE(outboxRows(ann), 1);
+        QCOMPARE(outboxRows(home), 0);
         QCOMPARE(m_telegram->botMessages(ann).size(), 1);
         QVERIFY(m_telegram->botMessages(ann).first().contains(u"Telegram: online"_s));
         QCOMPARE(m_telegram->botMessages(home).size(), 0);
@@ -388,15 +406,19 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_sessions->session(m_sessions->sessions().first().id)->turnRunning
                 && m_telegram->botMessages(ann).size() >= 1,
             20'000);
-        QTest::qWait(1'500);
+        // A last message: its reply comes after every turn and delivery the earlier ones caused.
+        m_telegram->userSends(ann, ann, u"last"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_telegram->botMessages(ann).constLast() == u"You said: last"_s && unsent() == 0
+                && !m_sessions->session(m_sessions->sessions().first().id)->turnRunning,
+            20'000);
         const QList<Message> transcript = m_sessions->transcript(m_sessions->sessions().first().id);
         QStringList userTexts;
         for (const Message &m : transcript) {
             if (m.role == MessageRole::User)
                 userTexts << m.content;
         }
-        QCOMPARE(userTexts.size(), count); // each stored exactly once
-        QCOMPARE(QSet<QString>(userTexts.begin(), userTexts.end()).size(), count);
+        QCOMPARE(userTexts.size(), count + 1); // each stored exactly once
+        QCOMPARE(QSet<QString>(userTexts.begin(), userTexts.end()).size(), count + 1);
         // Every reply delivered once: as many bot messages as stored replies.
         qsizetype replies = 0;
         for (const Message &m : transcript)
@@ -464,8 +486,12 @@ private Q_SLOTS:
         QTRY_COMPARE(outbox.pending(u"telegram"_s).size(), 0);
         QCOMPARE(stopGateway(), 0);
         QVERIFY(startGateway());
-        QTest::qWait(500);
-        QCOMPARE(m_telegram->botMessages(ann).size(), 1);
+        // The restarted gateway answers a command only after picking up what its outbox holds.
+        m_telegram->userSends(ann, ann, u"/status"_s);
+        QTRY_VERIFY(m_telegram->botMessages(ann).constLast().contains(u"Telegram: online"_s));
+        QCOMPARE(m_telegram->botMessages(ann).size(), 2);
+        QCOMPARE(m_telegram->botMessages(ann).first(), u"left behind by a crash"_s);
+        QCOMPARE(m_telegram->calls(u"sendMessage"_s).size(), 2);
     }
 
     void stopCutsTheReplyAndSaysSo()

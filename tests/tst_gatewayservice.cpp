@@ -2,6 +2,7 @@
 #include "config/settings.h"
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
+#include "handoff/handoffpoke.h"
 #include "platformfactory.h"
 #include "service/gatewayservice.h"
 #include "store/handoffstore.h"
@@ -9,6 +10,7 @@
 #include "teststore.h"
 
 #include <QFile>
+#include <QLocalSocket>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -33,6 +35,15 @@ private:
     std::unique_ptr<TestStore> m_store;
     std::unique_ptr<GatewayService> m_service;
 
+    /// Whether a local server answers at @p name.
+    static bool listening(const QString &name)
+    {
+        QLocalSocket probe;
+        probe.connectToServer(name);
+        const bool up = probe.waitForConnected(1'000);
+        probe.abort();
+        return up;
+    }
     AppPaths paths() const { return { m_store->dir.path(), m_store->dir.filePath(u"baton.ini"_s) }; }
 
 private Q_SLOTS:
@@ -73,11 +84,16 @@ private Q_SLOTS:
 
     void pausingHoldsMessagesAndHandoffsUntilResumed()
     {
+        const QString pokes = HandoffPoke::serverName(m_store->dir.path());
+        QVERIFY(listening(pokes));
         QSignalSpy paused(m_service.get(), &GatewayService::pausedChanged);
         m_service->pause();
         QCOMPARE(paused.size(), 1);
         QVERIFY(m_service->isPaused());
-        QTest::qWait(1'500); // a poll in flight comes back and is not followed by another
+        // Paused in effect: the poll in flight came back, and the handoff watcher no longer listens
+        // for pokes (its stop() also stops its poll timer).
+        QTRY_COMPARE_WITH_TIMEOUT(m_telegram->pendingPolls(), 0, 5'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!listening(pokes), 5'000);
         const qsizetype polls = m_telegram->calls(u"getUpdates"_s).size();
         m_telegram->userSends(ann, ann, u"anyone home?"_s);
         SessionStore sessions(m_store->db);
@@ -88,7 +104,7 @@ private Q_SLOTS:
         QVERIFY(sessions.appendMessage(said));
         HandoffStore handoffs(m_store->db);
         QCOMPARE(handoffs.requestHandoff(id, u"telegram"_s), HandoffStore::RequestResult::Requested);
-        QTest::qWait(2'500); // longer than the watcher's poll interval
+        QTest::qWait(2'500); // the watcher is proven stopped above; this still waits out a poll that must not come
         QCOMPARE(m_telegram->calls(u"getUpdates"_s).size(), polls);
         QCOMPARE(handoffs.handoffState(id)->state, HandoffState::Pending);
         QCOMPARE(m_telegram->botMessages(ann).size(), 0);

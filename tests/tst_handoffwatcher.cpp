@@ -8,6 +8,7 @@
 #include "store/sessionstore.h"
 #include "teststore.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
@@ -64,6 +65,10 @@ private:
         return id;
     }
     HandoffState state(const QString &id) { return m_handoffs->handoffState(id)->state; }
+    qint64 leaseUntil(const QString &id)
+    {
+        return m_store->scalar(u"SELECT handoff_lease_until FROM sessions WHERE id = '%1'"_s.arg(id)).toLongLong();
+    }
 
     std::unique_ptr<HandoffWatcher> watcher(HandoffWatcher::Options options, const QString &gatewayId = u"gw-1"_s)
     {
@@ -98,8 +103,10 @@ private Q_SLOTS:
         QVERIFY(w);
         QSignalSpy finished(w.get(), &HandoffWatcher::handoffFinished);
         QTRY_COMPARE(finished.size(), 2);
-        QTest::qWait(200); // several more polls
-        QCOMPARE(m_executor->executed.size(), 2);
+        // A row requested now is found by a later poll: a, b taken again would show up first.
+        const QString c = requested();
+        QTRY_COMPARE(finished.size(), 3);
+        QCOMPARE(m_executor->executed, (QStringList { a, b, c }));
         QCOMPARE(state(a), HandoffState::Completed);
         QCOMPARE(m_handoffs->handoffState(b)->destination, u"discord:thread:"_s + b.left(4));
         QCOMPARE(m_handoffs->handoffState(a)->claimedBy, u"gw-1"_s);
@@ -146,7 +153,7 @@ private Q_SLOTS:
         const QString stranded = requested(), live = requested(), pending = requested();
         QVERIFY(m_handoffs->claimHandoff(stranded, u"dead-gateway"_s, 1));
         QVERIFY(m_handoffs->claimHandoff(live, u"other-gateway"_s, 60'000));
-        QTest::qWait(20);
+        QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() > leaseUntil(stranded)); // the dead one's lease ran out
         m_executor->scripts[pending] = { 60'000, {} };
         auto w = std::make_unique<HandoffWatcher>(m_store->dir.path(), u"gw-1"_s, m_executor.get(),
             HandoffWatcher::Options { .pollMs = 50, .leaseMs = 60'000, .leaseRefreshMs = 1'000 });
@@ -171,7 +178,8 @@ private Q_SLOTS:
         auto w = watcher({ .pollMs = 50, .leaseMs = 300, .leaseRefreshMs = 100 });
         QVERIFY(w);
         QTRY_COMPARE(state(id), HandoffState::Running);
-        QTest::qWait(700); // well past the first lease
+        const qint64 firstLease = leaseUntil(id);
+        QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() > firstLease + 100); // past the first lease
         // A second gateway starting now must not take it: the lease is fresh.
         ScriptedExecutor otherExecutor;
         HandoffWatcher other(m_store->dir.path(), u"gw-2"_s, &otherExecutor, { 50, 300, 100 });
@@ -195,7 +203,8 @@ private Q_SLOTS:
         QVERIFY(m_store->exec(
             u"UPDATE sessions SET handoff_state = 'failed', handoff_error = 'taken' WHERE id = '%1'"_s.arg(id)));
         QTRY_COMPARE(lost.size(), 1);
-        QTest::qWait(1'000);
+        QSignalSpy workEnded(m_executor.get(), &HandoffExecutor::executed);
+        QVERIFY(workEnded.wait(5'000)); // the watcher hears it in the same emission
         QCOMPARE(state(id), HandoffState::Failed);
         QCOMPARE(m_handoffs->handoffState(id)->error, u"taken"_s);
     }

@@ -4,6 +4,7 @@
 #include "fakellmserver.h"
 #include "fakeslackserver.h"
 #include "faketelegramserver.h"
+#include "pace.h"
 #include "store/handoffstore.h"
 #include "store/sessionkeystore.h"
 #include "store/sessionstore.h"
@@ -177,7 +178,7 @@ private Q_SLOTS:
                 m_slack->userSends(slackUser, slackDm, text);
                 m_slack->dropConnections();
             }
-            QTest::qWait(20);
+            pace(20); // the storm's rhythm, not a proof
         }
         // Every message stored once in the chat's one session, and the conversation answered.
         SessionKeyStore keys(m_store->db);
@@ -197,15 +198,26 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_sessions->session(id)->turnRunning
                 && m_sessions->transcript(id).constLast().role == MessageRole::Assistant,
             30'000);
-        QTest::qWait(500);
+        // One message after the storm: a duplicate or a late reply would come before its answer.
+        const QString last = u"%1 after the storm"_s.arg(platform);
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Calm again."_s }));
+        if (platform == "discord"_L1)
+            m_discord->userSends(discordUser, discordDm, last);
+        else
+            m_slack->userSends(slackUser, slackDm, last);
+        const auto delivered = [&] {
+            return platform == "discord"_L1 ? m_discord->botMessages(discordDm) : m_slack->botMessages(slackDm);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!m_sessions->session(id)->turnRunning && userTexts().contains(last)
+                && !delivered().isEmpty() && delivered().constLast() == u"Calm again."_s,
+            30'000);
         const QStringList texts = userTexts();
-        QCOMPARE(QSet<QString>(texts.begin(), texts.end()).size(), count);
+        QCOMPARE(texts.size(), count + 1);
+        QCOMPARE(QSet<QString>(texts.begin(), texts.end()).size(), count + 1);
         qsizetype replies = 0;
         for (const Message &m : m_sessions->transcript(id))
             replies += m.role == MessageRole::Assistant ? 1 : 0;
-        const qsizetype delivered = platform == "discord"_L1 ? m_discord->botMessages(discordDm).size()
-                                                             : m_slack->botMessages(slackDm).size();
-        QCOMPARE(delivered, replies); // each reply delivered once
+        QCOMPARE(delivered().size(), replies); // each reply delivered once
     }
 
     void messagesWrittenWhileStoppedAreAnsweredAfterwards_data() { socketPlatforms(); }
@@ -247,9 +259,15 @@ private Q_SLOTS:
         m_gateway = startBaton({ u"--no-gui"_s }, environment());
         QTRY_COMPARE_WITH_TIMEOUT(botMessages().size(), answered + 1, 10'000);
         QCOMPARE(botMessages().constLast(), u"Caught up."_s);
-        // Fetched again, what was answered before the stop is not answered twice.
-        QTest::qWait(500);
-        QCOMPARE(botMessages().size(), answered + 1);
+        // Fetched again, what was answered before the stop is not answered twice: a second answer
+        // would come before the answer to a message written now.
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Still here."_s }));
+        if (discord)
+            m_discord->userSends(discordUser, thread, u"and now?"_s);
+        else
+            m_slack->userSends(slackUser, slackHome, u"and now?"_s, thread);
+        QTRY_COMPARE_WITH_TIMEOUT(botMessages().constLast(), u"Still here."_s, 10'000);
+        QCOMPARE(botMessages().size(), answered + 2);
         QString sessionId;
         for (const Session &session : m_sessions->sessions()) {
             for (const Message &m : m_sessions->transcript(session.id)) {
@@ -419,9 +437,9 @@ private Q_SLOTS:
 
     void aFatalErrorStopsOnePlatformOnly() // last: Discord stays down afterwards
     {
-        m_discord->closeConnections(4014);
-        QTest::qWait(500);
+        // Counted from the close on: a retry would identify again while the others answer below.
         const int identifies = m_discord->identifyCount();
+        m_discord->closeConnections(4014);
         m_llm->enqueue(FakeLlmReply::withContent({ u"Telegram still answers."_s }));
         m_telegram->userSends(telegramUser, telegramUser, u"are you there?"_s);
         QTRY_COMPARE(m_telegram->botMessages(telegramUser).constLast(), u"Telegram still answers."_s);

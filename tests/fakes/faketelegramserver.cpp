@@ -406,6 +406,13 @@ QJsonObject FakeTelegramServer::editMessageText(const QJsonObject &params)
     return error(400, u"Bad Request: message to edit not found"_s);
 }
 
+qint64 FakeTelegramServer::addTopic(qint64 chatId)
+{
+    const qint64 threadId = m_nextTopicId++;
+    m_chats[chatId].topics << threadId;
+    return threadId;
+}
+
 QJsonObject FakeTelegramServer::createForumTopic(const QJsonObject &params)
 {
     const qint64 chatId = integer(params, "chat_id");

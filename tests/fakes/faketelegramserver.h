@@ -51,6 +51,8 @@ public:
     void addPrivateChat(qint64 userId, const QString &firstName);
     void addGroup(qint64 chatId, const QString &title, bool isForum);
     void setTopicsInPrivateChats(bool enabled) { m_privateTopics = enabled; }
+    /// A topic someone opened in forum @p chatId before the test; returns its thread id.
+    qint64 addTopic(qint64 chatId);
     /// false: getUpdates answers at once whatever its timeout, like a misbehaving proxy.
     void setLongPolling(bool enabled) { m_longPolling = enabled; }
     void blockBot(qint64 chatId) { m_blocked.insert(chatId, true); }
