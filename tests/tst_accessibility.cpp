@@ -129,6 +129,14 @@ void buttonNames(QQuickItem *item, QStringList &names)
         buttonNames(child, names);
 }
 
+/// Prints each problem on a line of its own (a failure message is cut short) and says whether there were none.
+bool none(const QStringList &problems)
+{
+    for (const QString &problem : problems)
+        qWarning().noquote() << problem;
+    return problems.isEmpty();
+}
+
 // Through the visual tree: Repeater and ListView delegates are not QObject children of their view.
 QQuickItem *findItem(QQuickItem *root, const QString &name)
 {
@@ -263,7 +271,7 @@ private Q_SLOTS:
     void everyControlOfTheWindowHasARoleAndAName()
     {
         const QStringList problems = unnamed();
-        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        QVERIFY2(none(problems), "the problems are listed above");
     }
 
     void copyButtonsSayWhatTheyCopy()
@@ -309,7 +317,7 @@ private Q_SLOTS:
             QTRY_VERIFY(!item(u"codeBlock"_s) || !item(u"codeBlock"_s)->isVisible());
         }
         const QStringList problems = findExposedHidden(m_window);
-        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        QVERIFY2(none(problems), "the problems are listed above");
     }
 
     void theHandoffMenuIsNamed()
@@ -320,7 +328,7 @@ private Q_SLOTS:
         const QStringList problems = unnamed() + findExposedHidden(m_window);
         QTest::keyClick(m_window, Qt::Key_Escape);
         QTRY_VERIFY(!item(u"handoffTo_telegram"_s) || !item(u"handoffTo_telegram"_s)->isVisible());
-        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        QVERIFY2(none(problems), "the problems are listed above");
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(button);
         QVERIFY(iface && !iface->text(QAccessible::Name).isEmpty());
     }
@@ -341,7 +349,7 @@ private Q_SLOTS:
         const QStringList problems = unnamed() + findExposedHidden(m_window);
         click(item(u"settingsCloseButton"_s));
         QTRY_VERIFY(!item(u"settingsCloseButton"_s) || !item(u"settingsCloseButton"_s)->isVisible());
-        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        QVERIFY2(none(problems), "the problems are listed above");
     }
 };
 
