@@ -45,7 +45,7 @@ ScrollView {
         SettingsTitle { text: qsTr("Away from the desk") }
         SettingsHint {
             text: qsTr("When you lock the screen, the conversation can follow you to your phone; when you unlock it, Baton offers it back.")
-            font.pixelSize: 13
+            font.pixelSize: Theme.fontBody
         }
         GridLayout {
             Layout.fillWidth: true
@@ -122,7 +122,7 @@ ScrollView {
             text: awayPage.away.notificationsUnavailable
         }
 
-        Rectangle { Layout.fillWidth: true; Layout.topMargin: 8; height: 1; color: awayPage.dialog.line }
+        Rectangle { Layout.fillWidth: true; Layout.topMargin: 8; height: 1; color: Theme.line }
         RowLayout {
             Layout.fillWidth: true
             spacing: 12
@@ -130,7 +130,7 @@ ScrollView {
             AccentButton {
                 objectName: "saveAwayButton"
                 text: qsTr("Save")
-                fill: awayPage.dialog.accent
+                fill: Theme.accent
                 enabled: awayPage.dirty
                 onClicked: awayPage.away.save(onLockBox.currentIndex, platformBox.currentIndex <= 0 ? "" : platformBox.currentText,
                     minutesBox.value, keepAwakeSwitch.checked, notifySwitch.checked)

@@ -42,7 +42,7 @@ ScrollView {
         SettingsTitle { text: qsTr("Model") }
         SettingsHint {
             text: qsTr("Baton talks to any OpenAI-compatible server: Ollama, llama.cpp, vLLM, LM Studio or a hosted API.")
-            font.pixelSize: 13
+            font.pixelSize: Theme.fontBody
         }
         GridLayout {
             Layout.fillWidth: true
@@ -110,25 +110,25 @@ ScrollView {
                 objectName: "modelTestResult"
                 Layout.alignment: Qt.AlignVCenter
                 result: dialog.settings.tests["model"] || {}
-                dotColor: dialog.stateColor(result.state)
+                dotColor: Theme.stateColor(result.state)
             }
             Item { Layout.fillWidth: true; visible: !(dialog.settings.tests["model"] || {}).text }
         }
 
-        Rectangle { Layout.fillWidth: true; Layout.topMargin: 8; height: 1; color: dialog.line }
+        Rectangle { Layout.fillWidth: true; Layout.topMargin: 8; height: 1; color: Theme.line }
         RowLayout {
             Layout.fillWidth: true
             spacing: 12
             SettingsOutcome {
                 objectName: "modelSaveResult"
                 result: dialog.settings.saves["model"] || {}
-                dotColor: dialog.stateColor(result.state)
+                dotColor: Theme.stateColor(result.state)
             }
             Item { Layout.fillWidth: true; visible: !(dialog.settings.saves["model"] || {}).text }
             AccentButton {
                 objectName: "saveModelButton"
                 text: qsTr("Save")
-                fill: dialog.accent
+                fill: Theme.accent
                 enabled: modelPage.dirty && (dialog.settings.saves["model"] || {}).state !== "saving"
                 onClicked: dialog.settings.saveModel(baseUrlField.text, modelField.text, apiKeyField.text)
             }
