@@ -41,6 +41,7 @@ ToolBar {
             onPressedChanged: if (pressed) header.controller.refreshModels()
             ToolTip.visible: hovered
             ToolTip.text: qsTr("The model for the next replies")
+            Accessible.name: qsTr("Model for the next replies")
         }
         Label {
             id: handoffStatus
@@ -51,6 +52,7 @@ ToolBar {
             elide: Text.ElideRight
             color: header.controller.handoffState === "failed" ? Theme.errorColor : Theme.subtle
             visible: text !== ""
+            Accessible.ignored: !visible
         }
         Button {
             id: handoffButton
@@ -66,6 +68,8 @@ ToolBar {
             Menu {
                 id: platformMenu
                 y: handoffButton.height
+                // Enter picks the first platform at once, however the menu was opened.
+                onOpened: currentIndex = 0
                 Repeater {
                     model: header.controller.handoffPlatforms
                     MenuItem {
@@ -73,6 +77,9 @@ ToolBar {
                         objectName: "handoffTo_" + modelData
                         text: header.controller.displayName(modelData)
                         onTriggered: header.controller.handOff(modelData)
+                        // A button takes Space; an entry of a menu takes Enter too.
+                        Keys.onReturnPressed: clicked()
+                        Keys.onEnterPressed: clicked()
                     }
                 }
             }

@@ -33,6 +33,8 @@ Rectangle {
         id: copyCode
         anchors.right: parent.right
         text: qsTr("Copy")
+        focusPolicy: Qt.NoFocus // from the keyboard: Ctrl+C on the message
+        Accessible.name: qsTr("Copy code block")
         font.pixelSize: Theme.fontSmall
         implicitHeight: 24
         onClicked: block.copyRequested(block.text)

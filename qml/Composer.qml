@@ -37,6 +37,16 @@ Pane {
                     border.color: composer.activeFocus ? Theme.accent : Theme.fieldBorder
                 }
                 focus: true
+                Accessible.name: qsTr("Message to Baton")
+                // Tab types a tab inside the text; after the last character, or with Ctrl, it
+                // moves on, as Shift+Tab always moves back.
+                Keys.onTabPressed: event => {
+                    if ((event.modifiers & Qt.ControlModifier) || cursorPosition === length)
+                        nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+                    else
+                        event.accepted = false
+                }
+                Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
                 Keys.onPressed: event => {
                     if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
                             && !(event.modifiers & Qt.ShiftModifier)) {
@@ -67,6 +77,7 @@ Pane {
             text: qsTr("Regenerate")
             flat: true
             visible: !composerPane.controller.busy && composerPane.hasMessages
+            Accessible.ignored: !visible
             onClicked: composerPane.controller.regenerate()
         }
     }

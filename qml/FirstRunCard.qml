@@ -28,6 +28,7 @@ Rectangle {
             text: qsTr("Take conversations with you")
             font.pixelSize: Theme.fontHeading
             font.weight: Font.DemiBold
+            Accessible.ignored: !visible // the card hides once a platform is ready
         }
         Label {
             Layout.fillWidth: true
@@ -35,6 +36,7 @@ Rectangle {
             wrapMode: Text.Wrap
             color: Theme.subtle
             text: qsTr("Connect a messenger and hand any conversation off to your phone. Baton walks you through it: create a bot, paste its token, scan a code with your phone.")
+            Accessible.ignored: !visible // the card hides once a platform is ready
         }
         RowLayout {
             spacing: 8
@@ -47,6 +49,7 @@ Rectangle {
                     objectName: "firstRun_" + modelData.name
                     text: modelData.label
                     Accessible.name: qsTr("Set up %1").arg(modelData.label)
+                    Accessible.ignored: !visible // the card hides once a platform is ready
                     onClicked: card.setUp(choice.modelData.name)
                 }
             }

@@ -23,6 +23,7 @@ Rectangle {
                 .arg(banner.controller.title)
             textFormat: Text.PlainText
             elide: Text.ElideRight
+            Accessible.ignored: !visible // the banner hides with the handoff
         }
         // What the phone said while the screen was locked.
         Label {
@@ -31,12 +32,14 @@ Rectangle {
             text: banner.controller.awayNote
             textFormat: Text.PlainText
             font.weight: Font.DemiBold
+            Accessible.ignored: !visible
         }
         Button {
             objectName: "takeBackButton"
             text: qsTr("Take back")
             flat: true
             onClicked: banner.controller.takeBack()
+            Accessible.ignored: !visible
         }
     }
 }

@@ -120,8 +120,13 @@ ApplicationWindow {
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     color: Theme.errorColor
+                    Accessible.ignored: !visible
                 }
-                Button { text: qsTr("Retry"); onClicked: window.controller.regenerate() }
+                Button {
+                    text: qsTr("Retry")
+                    onClicked: window.controller.regenerate()
+                    Accessible.ignored: !visible
+                }
             }
 
             Composer {

@@ -24,6 +24,13 @@ Item {
     // A reply another surface has only just begun has no words yet: nothing to show.
     visible: (role === "user" || role === "assistant") && (content !== "" || streaming)
     height: visible ? bubbleBox.height : 0
+    // What a screen reader says: who wrote it and the words (code blocks included), then where it
+    // came from and whether it was cut short.
+    Accessible.role: Accessible.ListItem
+    Accessible.name: (mine ? qsTr("You: %1") : qsTr("Baton: %1")).arg(content)
+    Accessible.description: viaLabel.visible && cutLabel.visible ? viaLabel.text + ", " + cutLabel.text
+        : viaLabel.visible ? viaLabel.text : cutLabel.visible ? cutLabel.text : ""
+    Accessible.ignored: !visible
 
     Rectangle {
         id: bubbleBox
@@ -89,14 +96,18 @@ Item {
             x: Theme.margin
             spacing: Theme.spacing
             Label {
+                id: viaLabel
                 visible: message.platform !== "desktop" && message.platform !== "cli"
+                Accessible.ignored: !visible
                 text: qsTr("via %1").arg(message.controller.displayName(message.platform))
                 textFormat: Text.PlainText
                 font.pixelSize: Theme.fontSmall
                 color: Theme.subtle
             }
             Label {
+                id: cutLabel
                 visible: message.status === "partial" && !message.streaming
+                Accessible.ignored: !visible
                 text: qsTr("cut short")
                 font.pixelSize: Theme.fontSmall
                 color: Theme.errorColor
@@ -107,6 +118,9 @@ Item {
                 implicitHeight: 22
                 visible: !message.streaming
                 onClicked: message.controller.copyText(message.content)
+                focusPolicy: Qt.NoFocus // from the keyboard: Ctrl+C on the message
+                Accessible.name: message.mine ? qsTr("Copy your message") : qsTr("Copy reply")
+                Accessible.ignored: !visible
             }
         }
     }

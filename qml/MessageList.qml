@@ -17,6 +17,18 @@ ListView {
     /// The person chose to set up @p platform from the first-run card.
     signal setUpRequested(string platform)
 
+    objectName: "messageList"
+    // One Tab stop between the header and the composer: the arrows go through the messages, a
+    // screen reader reads each (MessageDelegate), Ctrl+C copies the current one.
+    activeFocusOnTab: true
+    Accessible.role: Accessible.List
+    Accessible.name: qsTr("Messages")
+    Keys.onPressed: event => {
+        if (event.matches(StandardKey.Copy) && currentItem) {
+            controller.copyText((currentItem as MessageDelegate).content)
+            event.accepted = true
+        }
+    }
     clip: true
     spacing: 14
     topMargin: Theme.margin
@@ -37,6 +49,7 @@ ListView {
         visible: messageList.count === 0
         text: qsTr("Ask anything. Enter sends, Shift+Enter starts a new line.")
         color: Theme.subtle
+        Accessible.ignored: !visible
     }
     FirstRunCard {
         anchors.horizontalCenter: parent.horizontalCenter

@@ -15,9 +15,25 @@ ItemDelegate {
     required property var updatedAt
     required property string handoffState
     required property string handoffPlatform
+    // Where the conversation lives now: its platform after a handoff.
+    readonly property string place: handoffState === "completed" ? handoffPlatform : origin
+    readonly property string placeName: controller.displayName(place === "cli" ? qsTr("terminal") : place)
+    readonly property string age: Theme.relativeTime(updatedAt)
 
     highlighted: sessionId === controller.sessionId
     onClicked: controller.openSession(sessionId)
+    focusPolicy: Qt.NoFocus // the list is the Tab stop, not each row
+    Accessible.name: place !== "desktop" ? qsTr("%1, on %2, %3").arg(title).arg(placeName).arg(age)
+        : qsTr("%1, %2").arg(title).arg(age)
+    // Where the keyboard is in the list.
+    Rectangle {
+        anchors.fill: parent
+        radius: 4
+        color: "transparent"
+        border.width: 2
+        border.color: Theme.accent
+        visible: row.ListView.isCurrentItem && row.ListView.view.activeFocus
+    }
     contentItem: ColumnLayout {
         spacing: Theme.spacingTiny
         Label {
@@ -30,15 +46,14 @@ ItemDelegate {
         RowLayout {
             spacing: Theme.spacingSmall
             Label {
-                // Where the conversation lives now: its platform after a handoff.
-                readonly property string where: row.handoffState === "completed" ? row.handoffPlatform : row.origin
-                text: row.controller.displayName(where === "cli" ? qsTr("terminal") : where)
+                text: row.placeName
                 font.pixelSize: Theme.fontSmall
                 color: row.highlighted ? Theme.system.highlightedText : Theme.accent
-                visible: where !== "desktop"
+                visible: row.place !== "desktop"
+                Accessible.ignored: !visible
             }
             Label {
-                text: Theme.relativeTime(row.updatedAt)
+                text: row.age
                 font.pixelSize: Theme.fontSmall
                 color: row.highlighted ? Theme.system.highlightedText : Theme.subtle
             }

@@ -37,17 +37,42 @@ Pane {
         }
         TextField {
             id: search
+            objectName: "searchField"
             Layout.fillWidth: true
             placeholderText: qsTr("Search conversations (Ctrl+K)")
             onTextChanged: sidebar.controller.sessions.filter = text
+            Accessible.name: qsTr("Search conversations")
+            // Down goes to the results; Enter opens the first one.
+            Keys.onDownPressed: sessionList.enter(0)
+            Keys.onReturnPressed: sessionList.openAt(0)
+            Keys.onEnterPressed: sessionList.openAt(0)
         }
         ListView {
             id: sessionList
+            objectName: "sessionList"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
             spacing: Theme.spacingTiny
             model: sidebar.controller.sessions
+            // One Tab stop for the list: the arrows choose a conversation, Enter opens it.
+            activeFocusOnTab: true
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Conversations")
+            function enter(index) {
+                currentIndex = index
+                forceActiveFocus()
+            }
+            function openAt(index) {
+                const row = itemAtIndex(index) as SessionDelegate
+                if (row)
+                    sidebar.controller.openSession(row.sessionId)
+            }
+            // Entering the list starts at the open conversation.
+            onActiveFocusChanged: if (activeFocus)
+                currentIndex = Math.max(0, sidebar.controller.sessions.rowOf(sidebar.controller.sessionId))
+            Keys.onReturnPressed: openAt(currentIndex)
+            Keys.onEnterPressed: openAt(currentIndex)
             delegate: SessionDelegate {
                 width: ListView.view.width
                 controller: sidebar.controller
@@ -57,6 +82,7 @@ Pane {
                 visible: sessionList.count === 0
                 text: search.text ? qsTr("No match") : qsTr("No conversations yet")
                 color: Theme.subtle
+                Accessible.ignored: !visible
             }
         }
         Button {
@@ -76,6 +102,7 @@ Pane {
             wrapMode: Text.Wrap
             font.pixelSize: Theme.fontSmall
             color: Theme.subtle
+            Accessible.ignored: !visible
         }
     }
 }
