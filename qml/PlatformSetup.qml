@@ -32,6 +32,7 @@ Rectangle {
         spacing: 10
 
         Label {
+            Accessible.ignored: !visible
             text: qsTr("Set up %1 with your phone").arg(root.displayName)
             font.pixelSize: Theme.fontHeading
             font.weight: Font.DemiBold
@@ -45,6 +46,7 @@ Rectangle {
                 text: qsTr("A few steps, about two minutes: no ids to look up, no file to edit.")
             }
             AccentButton {
+                Accessible.ignored: !visible
                 objectName: "setupStart_" + root.platform
                 text: qsTr("Start")
                 fill: Theme.accent
@@ -75,6 +77,7 @@ Rectangle {
         RowLayout {
             visible: root.step === "expired"
             Button {
+                Accessible.ignored: !visible
                 objectName: "setupNewCode"
                 text: qsTr("New code")
                 onClicked: root.setup.newCode()
@@ -87,6 +90,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 6
             Label {
+                Accessible.ignored: !visible
                 objectName: "setupPaired"
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
@@ -95,6 +99,7 @@ Rectangle {
                 color: Theme.accent
             }
             Label {
+                Accessible.ignored: !visible
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: qsTr("4. Where should handoffs from the desktop go? Chats you use with the bot:")
@@ -105,8 +110,12 @@ Rectangle {
                     id: homeRow
                     required property var modelData
                     spacing: 10
-                    Label { text: homeRow.modelData.label }
+                    Label {
+                        text: homeRow.modelData.label
+                        Accessible.ignored: !visible
+                    }
                     Button {
+                        Accessible.ignored: !visible
                         objectName: "setupHome_" + homeRow.modelData.chat
                         text: homeRow.modelData.current ? qsTr("The home") : qsTr("Make it the home")
                         enabled: !homeRow.modelData.current

@@ -10,6 +10,7 @@ ScrollView {
     // The Settings dialog whose page this is.
     required property var dialog
     id: awayPage
+    objectName: "awayPage"
     readonly property AwaySettings away: dialog.settings.away
     visible: dialog.page === "away"
     contentWidth: availableWidth

@@ -116,6 +116,7 @@ Dialog {
                 Label {
                     id: errorLabel
                     objectName: "settingsError"
+                    Accessible.ignored: !visible
                     anchors.fill: parent
                     anchors.margins: 10
                     text: dialog.settings.errorText

@@ -9,4 +9,5 @@ Label {
     wrapMode: Text.Wrap
     font.pixelSize: Theme.fontHint
     color: Theme.subtle
+    Accessible.ignored: !visible
 }

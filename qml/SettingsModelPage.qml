@@ -9,6 +9,7 @@ ScrollView {
     // The Settings dialog whose page this is.
     required property var dialog
     id: modelPage
+    objectName: "modelPage"
     visible: dialog.page === "model"
     contentWidth: availableWidth
     clip: true
@@ -51,32 +52,35 @@ ScrollView {
             columnSpacing: 16
             rowSpacing: 6
 
-            SettingsFieldLabel { text: qsTr("Endpoint") }
+            SettingsFieldLabel { id: baseUrlLabel; text: qsTr("Endpoint") }
             SettingsField {
                 id: baseUrlField
                 objectName: "baseUrlField"
+                label: baseUrlLabel.text
                 placeholderText: "http://127.0.0.1:11434/v1"
             }
             Item { implicitWidth: 1 }
             SettingsHint { text: qsTr("The address up to /v1; Baton adds /chat/completions.") }
 
-            SettingsFieldLabel { text: qsTr("Model"); Layout.topMargin: 8 }
+            SettingsFieldLabel { id: modelLabel; text: qsTr("Model"); Layout.topMargin: 8 }
             SettingsField {
                 id: modelField
                 objectName: "modelField"
+                label: modelLabel.text
                 Layout.topMargin: 8
                 placeholderText: qsTr("e.g. qwen2.5:7b")
             }
             Item { implicitWidth: 1 }
             SettingsHint { text: qsTr("The name the server knows it by. Test the connection to see what it offers.") }
 
-            SettingsFieldLabel { text: qsTr("API key"); Layout.topMargin: 8 }
+            SettingsFieldLabel { id: apiKeyLabel; text: qsTr("API key"); Layout.topMargin: 8 }
             RowLayout {
                 Layout.topMargin: 8
                 spacing: 8
                 SettingsField {
                     id: apiKeyField
                     objectName: "apiKeyField"
+                    label: apiKeyLabel.text
                     echoMode: TextInput.Password
                     placeholderText: dialog.settings.apiKeyVariable !== ""
                         ? qsTr("Set by %1, which wins over the keychain").arg(dialog.settings.apiKeyVariable)
@@ -88,6 +92,8 @@ ScrollView {
                     flat: true
                     visible: dialog.settings.apiKeySet && dialog.settings.apiKeyVariable === ""
                     onClicked: dialog.settings.removeSecret("llm.api_key")
+                    Accessible.name: qsTr("Remove the API key")
+                    Accessible.ignored: !visible
                 }
             }
             Item { implicitWidth: 1 }

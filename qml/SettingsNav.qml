@@ -27,7 +27,17 @@ Rectangle {
                 required property int index
                 readonly property var platform: index > 0 && modelData !== "pairing" && modelData !== "away"
                     ? (nav.settings.platforms[index - 1] || {}) : null
+                readonly property string title: modelData === "model" ? qsTr("Model")
+                    : modelData === "pairing" ? qsTr("Pairing requests")
+                    : modelData === "away" ? qsTr("Away from the desk")
+                    : (platform.displayName || "")
+                // A platform's state: on and ready, on without a token, or off.
+                readonly property string stateText: !platform ? "" : !platform.enabled ? qsTr("off")
+                    : platform.tokenSet ? qsTr("on") : qsTr("no token")
+                readonly property int waiting: modelData === "pairing" ? nav.settings.pairingRequests.length : 0
                 objectName: "settingsNav_" + modelData
+                Accessible.name: stateText !== "" ? qsTr("%1, %2").arg(title).arg(stateText)
+                    : waiting > 0 ? qsTr("%1, %n waiting", "", waiting).arg(title) : title
                 Layout.fillWidth: true
                 implicitHeight: 38
                 highlighted: nav.page === modelData
@@ -42,24 +52,20 @@ Rectangle {
                     spacing: Theme.spacing
                     Label {
                         Layout.fillWidth: true
-                        text: entry.modelData === "model" ? qsTr("Model")
-                            : entry.modelData === "pairing" ? qsTr("Pairing requests")
-                            : entry.modelData === "away" ? qsTr("Away from the desk")
-                            : (entry.platform.displayName || "")
+                        text: entry.title
                         font.weight: entry.highlighted ? Font.DemiBold : Font.Normal
                         elide: Text.ElideRight
                     }
-                    // A platform's state: on and ready, on without a token, or off.
                     Label {
                         visible: entry.platform !== null
-                        text: !entry.platform ? "" : !entry.platform.enabled ? qsTr("off")
-                            : entry.platform.tokenSet ? qsTr("on") : qsTr("no token")
+                        text: entry.stateText
+                        Accessible.ignored: !visible
                         font.pixelSize: Theme.fontSmall
                         color: entry.platform && entry.platform.enabled
                             ? (entry.platform.tokenSet ? Theme.accent : Theme.errorColor) : Theme.subtle
                     }
                     Rectangle {
-                        visible: entry.modelData === "pairing" && nav.settings.pairingRequests.length > 0
+                        visible: entry.waiting > 0
                         implicitWidth: Math.max(20, countLabel.implicitWidth + 10)
                         implicitHeight: 20
                         radius: 10
@@ -67,7 +73,8 @@ Rectangle {
                         Label {
                             id: countLabel
                             anchors.centerIn: parent
-                            text: nav.settings.pairingRequests.length
+                            text: entry.waiting
+                            Accessible.ignored: !visible
                             color: Theme.textOnAccent
                             font.pixelSize: Theme.fontSmall
                             font.weight: Font.DemiBold

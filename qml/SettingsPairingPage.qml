@@ -144,6 +144,7 @@ ScrollView {
             text: dialog.settings.pairingNote
             wrapMode: Text.Wrap
             color: Theme.subtle
+            Accessible.ignored: !visible
         }
         Item { implicitHeight: 12 }
     }

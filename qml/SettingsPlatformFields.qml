@@ -53,20 +53,22 @@ GridLayout {
     columnSpacing: Theme.margin
     rowSpacing: Theme.spacingSmall
 
-    SettingsFieldLabel { text: qsTr("Bot token") }
+    SettingsFieldLabel { id: tokenLabel; text: qsTr("Bot token") }
     SettingsField {
         id: tokenField
         objectName: "tokenField"
+        label: tokenLabel.text
         echoMode: TextInput.Password
         placeholderText: fields.tokenPlaceholder(fields.secrets[0])
     }
     Item { implicitWidth: 1 }
     SettingsHint { text: fields.hint("token") }
 
-    SettingsFieldLabel { text: qsTr("App token"); visible: fields.twoTokens; Layout.topMargin: 8 }
+    SettingsFieldLabel { id: appTokenLabel; text: qsTr("App token"); visible: fields.twoTokens; Layout.topMargin: 8 }
     SettingsField {
         id: appTokenField
         objectName: "appTokenField"
+        label: appTokenLabel.text
         visible: fields.twoTokens
         Layout.topMargin: 8
         echoMode: TextInput.Password
@@ -76,22 +78,25 @@ GridLayout {
     SettingsHint { text: fields.hint("app"); visible: fields.twoTokens }
 
     SettingsFieldLabel {
+        id: homeLabel
         Layout.topMargin: 8
         text: fields.info.homeChatKey === "home_chat" ? qsTr("Home chat") : qsTr("Home channel")
     }
     SettingsField {
         id: homeField
         objectName: "homeField"
+        label: homeLabel.text
         Layout.topMargin: 8
         placeholderText: qsTr("Not set: handoffs to %1 are off").arg(fields.info.displayName || "")
     }
     Item { implicitWidth: 1 }
     SettingsHint { text: fields.hint("home") }
 
-    SettingsFieldLabel { text: qsTr("Allowed users"); Layout.topMargin: 8 }
+    SettingsFieldLabel { id: usersLabel; text: qsTr("Allowed users"); Layout.topMargin: 8 }
     SettingsField {
         id: usersField
         objectName: "usersField"
+        label: usersLabel.text
         Layout.topMargin: 8
         placeholderText: qsTr("Nobody yet: only approved pairing requests")
     }

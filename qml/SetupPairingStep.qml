@@ -16,6 +16,7 @@ ColumnLayout {
 
     spacing: 8
     Label {
+        Accessible.ignored: !visible
         objectName: "setupBotName"
         Layout.fillWidth: true
         wrapMode: Text.Wrap
@@ -31,6 +32,7 @@ ColumnLayout {
             color: "white"
             radius: 4
             Image {
+                Accessible.ignored: !visible
                 objectName: "setupQr"
                 anchors.fill: parent
                 anchors.margins: 2
@@ -45,11 +47,13 @@ ColumnLayout {
             Layout.fillWidth: true
             spacing: 6
             Label {
+                Accessible.ignored: !visible
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: qsTr("3. Scan this with your phone's camera and press Start in Telegram. No camera at hand? Open this link on the phone:")
             }
             TextEdit {
+                Accessible.ignored: !visible
                 objectName: "setupLink"
                 Layout.fillWidth: true
                 readOnly: true
@@ -62,6 +66,7 @@ ColumnLayout {
         }
     }
     Label {
+        Accessible.ignored: !visible
         visible: pairingStep.platform === "discord"
         Layout.fillWidth: true
         wrapMode: Text.Wrap
@@ -70,12 +75,14 @@ ColumnLayout {
         onLinkActivated: link => Qt.openUrlExternally(link)
     }
     Label {
+        Accessible.ignored: !visible
         visible: pairingStep.platform === "slack"
         Layout.fillWidth: true
         wrapMode: Text.Wrap
         text: qsTr("3. Open the app in Slack (Apps, then Baton) and send it this code as a message:")
     }
     TextEdit {
+        Accessible.ignored: !visible
         objectName: "setupCode"
         visible: pairingStep.platform !== "telegram"
         readOnly: true

@@ -26,6 +26,7 @@ ColumnLayout {
 
     spacing: 8
     Label {
+        Accessible.ignored: !visible
         Layout.fillWidth: true
         wrapMode: Text.Wrap
         textFormat: Text.StyledText
@@ -33,6 +34,7 @@ ColumnLayout {
         onLinkActivated: link => Qt.openUrlExternally(link)
     }
     TextArea {
+        Accessible.ignored: !visible
         objectName: "setupManifest"
         visible: tokenStep.platform === "slack"
         Layout.fillWidth: true
@@ -43,11 +45,15 @@ ColumnLayout {
         text: tokenStep.active ? tokenStep.setup.manifest : ""
         Accessible.name: qsTr("Slack app manifest to paste")
     }
-    Label { text: qsTr("2. Paste the token here; Baton checks it at once and keeps it in the system keychain.") }
+    Label {
+        text: qsTr("2. Paste the token here; Baton checks it at once and keeps it in the system keychain.")
+        Accessible.ignored: !visible
+    }
     RowLayout {
         Layout.fillWidth: true
         spacing: 8
         TextField {
+            Accessible.ignored: !visible
             id: tokenField
             objectName: "setupTokenField"
             Layout.fillWidth: true
@@ -57,6 +63,7 @@ ColumnLayout {
             onAccepted: checkButton.clicked()
         }
         TextField {
+            Accessible.ignored: !visible
             id: appTokenField
             objectName: "setupAppTokenField"
             visible: tokenStep.platform === "slack"
@@ -66,6 +73,7 @@ ColumnLayout {
             Accessible.name: qsTr("Slack app token")
         }
         AccentButton {
+            Accessible.ignored: !visible
             id: checkButton
             objectName: "setupCheckButton"
             text: tokenStep.step === "checking" ? qsTr("Checking…") : qsTr("Check and save")
