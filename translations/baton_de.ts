@@ -215,6 +215,10 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
         <source>Set a home channel for Telegram, Discord or Slack first.</source>
         <translation>Lege zuerst einen Heimkanal für Telegram, Discord oder Slack fest.</translation>
     </message>
+    <message>
+        <source>Model for the next replies</source>
+        <translation>Modell für die nächsten Antworten</translation>
+    </message>
 </context>
 <context>
     <name>ChatStream</name>
@@ -284,6 +288,10 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.</trans
     <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy code block</source>
+        <translation>Codeblock kopieren</translation>
     </message>
 </context>
 <context>
@@ -492,6 +500,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Regenerate</source>
         <translation>Neu generieren</translation>
+    </message>
+    <message>
+        <source>Message to Baton</source>
+        <translation>Nachricht an Baton</translation>
     </message>
 </context>
 <context>
@@ -1390,12 +1402,32 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
+    <message>
+        <source>You: %1</source>
+        <translation>Du: %1</translation>
+    </message>
+    <message>
+        <source>Baton: %1</source>
+        <translation>Baton: %1</translation>
+    </message>
+    <message>
+        <source>Copy your message</source>
+        <translation>Deine Nachricht kopieren</translation>
+    </message>
+    <message>
+        <source>Copy reply</source>
+        <translation>Antwort kopieren</translation>
+    </message>
 </context>
 <context>
     <name>MessageList</name>
     <message>
         <source>Ask anything. Enter sends, Shift+Enter starts a new line.</source>
         <translation>Frag mich etwas. Enter sendet, Umschalt+Enter beginnt eine neue Zeile.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
     </message>
 </context>
 <context>
@@ -1734,6 +1766,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>terminal</source>
         <translation>Terminal</translation>
     </message>
+    <message>
+        <source>%1, on %2, %3</source>
+        <translation>%1, auf %2, %3</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>SessionKeyStore</name>
@@ -1812,6 +1852,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Unterhaltungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +2281,13 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>SettingsField</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>SettingsModelPage</name>
     <message>
         <source>Model</source>
@@ -2290,6 +2345,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Remove the API key</source>
+        <translation>Den API-Schlüssel entfernen</translation>
+    </message>
 </context>
 <context>
     <name>SettingsNav</name>
@@ -2316,6 +2375,17 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>no token</source>
         <translation>kein Token</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n waiting</source>
+        <translation>
+            <numerusform>%1, %n wartet</numerusform>
+            <numerusform>%1, %n warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
