@@ -36,8 +36,8 @@ packages=(
     libqrencode-dev zbar-tools
     # the store (FTS5 is built into Debian's SQLite)
     libsqlite3-dev sqlite3
-    # tests: a real Secret Service, a real X display with a tray
-    dbus dbus-x11 gnome-keyring xvfb xauth trayer x11-utils
+    # tests: a real Secret Service, a real X display with a tray, the accessibility bus (AT-SPI)
+    dbus dbus-x11 gnome-keyring xvfb xauth trayer x11-utils at-spi2-core
     # packaging checks
     desktop-file-utils appstream dpkg-dev file
 )

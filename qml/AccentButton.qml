@@ -12,6 +12,7 @@ Button {
     rightPadding: 20
     contentItem: Label {
         text: accentButton.text
+        Accessible.ignored: true // the button says it
         // Dark text on the light accent of dark palettes, white on the deep one of light palettes.
         color: accentButton.fill.hslLightness > 0.5 ? "#0d1f1c" : "white"
         font.weight: Font.DemiBold

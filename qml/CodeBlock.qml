@@ -11,32 +11,31 @@ Rectangle {
     // The fence's info string ("cpp", "python", or "").
     required property string language
     property real maxWidth: 600
-    property bool dark: false
-    property color subtle: "gray"
     readonly property alias highlighter: highlighter
     readonly property alias textItem: code
     signal copyRequested(string text)
 
     objectName: "codeBlock"
-    SystemPalette { id: system; colorGroup: SystemPalette.Active }
     width: Math.min(maxWidth, code.implicitWidth + 24)
     height: code.implicitHeight + copyCode.height + 12
     radius: 6
-    color: dark ? Qt.darker(system.base, 1.2) : Qt.darker(system.base, 1.04)
-    border.color: Qt.darker(system.window, 1.15)
+    color: Theme.codeBackground
+    border.color: Theme.codeBorder
     Label {
         x: 12
         y: 6
         text: block.language
         textFormat: Text.PlainText
-        font.pixelSize: 11
-        color: block.subtle
+        font.pixelSize: Theme.fontSmall
+        color: Theme.subtle
     }
     ToolButton {
         id: copyCode
         anchors.right: parent.right
         text: qsTr("Copy")
-        font.pixelSize: 11
+        focusPolicy: Qt.NoFocus // from the keyboard: Ctrl+C on the message
+        Accessible.name: qsTr("Copy code block")
+        font.pixelSize: Theme.fontSmall
         implicitHeight: 24
         onClicked: block.copyRequested(block.text)
     }
@@ -51,14 +50,14 @@ Rectangle {
         wrapMode: Text.WrapAnywhere
         textFormat: TextEdit.PlainText
         text: block.text
-        color: system.text
+        color: Theme.system.text
         font.family: "monospace"
-        font.pixelSize: 13
+        font.pixelSize: Theme.fontBody
         CodeHighlighter {
             id: highlighter
             document: code.textDocument
             language: block.language
-            dark: block.dark
+            dark: Theme.dark
         }
     }
 }

@@ -9,17 +9,15 @@ import Baton
 Rectangle {
     id: card
 
-    property color accent
-    property color subtle
     /// The person chose @p platform: Settings opens on it with the setup started.
     signal setUp(string platform)
 
     objectName: "firstRunCard"
     implicitWidth: Math.min(520, column.implicitWidth + 40)
     implicitHeight: column.implicitHeight + 32
-    radius: 10
-    color: Qt.rgba(accent.r, accent.g, accent.b, 0.08)
-    border.color: Qt.rgba(accent.r, accent.g, accent.b, 0.35)
+    radius: Theme.radius
+    color: Theme.tint(Theme.accent, 0.08)
+    border.color: Theme.tint(Theme.accent, 0.35)
 
     ColumnLayout {
         id: column
@@ -28,15 +26,17 @@ Rectangle {
         spacing: 10
         Label {
             text: qsTr("Take conversations with you")
-            font.pixelSize: 15
+            font.pixelSize: Theme.fontHeading
             font.weight: Font.DemiBold
+            Accessible.ignored: !visible // the card hides once a platform is ready
         }
         Label {
             Layout.fillWidth: true
             Layout.preferredWidth: 460
             wrapMode: Text.Wrap
-            color: card.subtle
+            color: Theme.subtle
             text: qsTr("Connect a messenger and hand any conversation off to your phone. Baton walks you through it: create a bot, paste its token, scan a code with your phone.")
+            Accessible.ignored: !visible // the card hides once a platform is ready
         }
         RowLayout {
             spacing: 8
@@ -49,6 +49,7 @@ Rectangle {
                     objectName: "firstRun_" + modelData.name
                     text: modelData.label
                     Accessible.name: qsTr("Set up %1").arg(modelData.label)
+                    Accessible.ignored: !visible // the card hides once a platform is ready
                     onClicked: card.setUp(choice.modelData.name)
                 }
             }

@@ -13,9 +13,6 @@ Rectangle {
     required property SetupController setup
     required property string platform
     required property string displayName
-    property color accent
-    property color subtle
-    property color errorColor
 
     readonly property bool active: setup !== null && setup.platform === platform
     readonly property string step: active ? setup.step : "start"
@@ -23,16 +20,8 @@ Rectangle {
     objectName: "platformSetup_" + platform
     implicitHeight: column.implicitHeight + 32
     radius: 8
-    color: Qt.rgba(accent.r, accent.g, accent.b, 0.08)
-    border.color: Qt.rgba(accent.r, accent.g, accent.b, 0.35)
-
-    function creationHint() {
-        if (platform === "telegram")
-            return qsTr("1. In Telegram, open <a href=\"%1\">@BotFather</a>, send /newbot and choose a name. It answers with a token.").arg(setup.createUrl)
-        if (platform === "discord")
-            return qsTr("1. In the <a href=\"%1\">Discord developer portal</a>, create an application, add a bot, turn on Message Content under Privileged Gateway Intents and copy the bot's token.").arg(setup.createUrl)
-        return qsTr("1. On <a href=\"%1\">Slack's app page</a>, create an app from the manifest below, make an app-level token with connections:write, install the app and copy its bot token (xoxb-…).").arg(setup.createUrl)
-    }
+    color: Theme.tint(Theme.accent, 0.08)
+    border.color: Theme.tint(Theme.accent, 0.35)
 
     ColumnLayout {
         id: column
@@ -43,8 +32,9 @@ Rectangle {
         spacing: 10
 
         Label {
+            Accessible.ignored: !visible
             text: qsTr("Set up %1 with your phone").arg(root.displayName)
-            font.pixelSize: 15
+            font.pixelSize: Theme.fontHeading
             font.weight: Font.DemiBold
         }
 
@@ -56,160 +46,38 @@ Rectangle {
                 text: qsTr("A few steps, about two minutes: no ids to look up, no file to edit.")
             }
             AccentButton {
+                Accessible.ignored: !visible
                 objectName: "setupStart_" + root.platform
                 text: qsTr("Start")
-                fill: root.accent
+                fill: Theme.accent
                 Accessible.name: qsTr("Start setting up %1").arg(root.displayName)
                 onClicked: root.setup.begin(root.platform)
             }
         }
 
-        // The token.
-        ColumnLayout {
+        SetupTokenStep {
             visible: root.step === "token" || root.step === "checking"
             Layout.fillWidth: true
-            spacing: 8
-            Label {
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
-                textFormat: Text.StyledText
-                text: root.active ? root.creationHint() : ""
-                onLinkActivated: link => Qt.openUrlExternally(link)
-            }
-            TextArea {
-                objectName: "setupManifest"
-                visible: root.platform === "slack"
-                Layout.fillWidth: true
-                readOnly: true
-                selectByMouse: true
-                font.family: "monospace"
-                font.pixelSize: 11
-                text: root.active ? root.setup.manifest : ""
-                Accessible.name: qsTr("Slack app manifest to paste")
-            }
-            Label { text: qsTr("2. Paste the token here; Baton checks it at once and keeps it in the system keychain.") }
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: 8
-                TextField {
-                    id: tokenField
-                    objectName: "setupTokenField"
-                    Layout.fillWidth: true
-                    echoMode: TextInput.Password
-                    placeholderText: root.platform === "slack" ? qsTr("Bot token (xoxb-…)") : qsTr("Bot token")
-                    Accessible.name: qsTr("%1 bot token").arg(root.displayName)
-                    onAccepted: checkButton.clicked()
-                }
-                TextField {
-                    id: appTokenField
-                    objectName: "setupAppTokenField"
-                    visible: root.platform === "slack"
-                    Layout.fillWidth: true
-                    echoMode: TextInput.Password
-                    placeholderText: qsTr("App token (xapp-…)")
-                    Accessible.name: qsTr("Slack app token")
-                }
-                AccentButton {
-                    id: checkButton
-                    objectName: "setupCheckButton"
-                    text: root.step === "checking" ? qsTr("Checking…") : qsTr("Check and save")
-                    fill: root.accent
-                    enabled: root.step === "token"
-                    Accessible.name: qsTr("Check the %1 token and save it").arg(root.displayName)
-                    onClicked: {
-                        root.setup.submitToken(tokenField.text, appTokenField.text)
-                        tokenField.text = ""
-                        appTokenField.text = ""
-                    }
-                }
-            }
+            setup: root.setup
+            platform: root.platform
+            displayName: root.displayName
+            active: root.active
+            step: root.step
         }
 
         // Proving who you are.
-        ColumnLayout {
+        SetupPairingStep {
             visible: root.step === "pairing"
             Layout.fillWidth: true
-            spacing: 8
-            Label {
-                objectName: "setupBotName"
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
-                text: root.active ? qsTr("The bot is @%1. Now show Baton it is you:").arg(root.setup.botName) : ""
-                font.weight: Font.DemiBold
-            }
-            RowLayout {
-                visible: root.platform === "telegram"
-                spacing: 16
-                Rectangle {
-                    implicitWidth: 196
-                    implicitHeight: 196
-                    color: "white"
-                    radius: 4
-                    Image {
-                        objectName: "setupQr"
-                        anchors.fill: parent
-                        anchors.margins: 2
-                        source: root.active ? root.setup.qrImage : ""
-                        fillMode: Image.PreserveAspectFit
-                        smooth: false
-                        Accessible.role: Accessible.Graphic
-                        Accessible.name: qsTr("QR code of the link to the right")
-                    }
-                }
-                ColumnLayout {
-                    Layout.fillWidth: true
-                    spacing: 6
-                    Label {
-                        Layout.fillWidth: true
-                        wrapMode: Text.Wrap
-                        text: qsTr("3. Scan this with your phone's camera and press Start in Telegram. No camera at hand? Open this link on the phone:")
-                    }
-                    TextEdit {
-                        objectName: "setupLink"
-                        Layout.fillWidth: true
-                        readOnly: true
-                        selectByMouse: true
-                        wrapMode: TextEdit.WrapAnywhere
-                        color: root.accent
-                        text: root.active ? root.setup.link : ""
-                        Accessible.name: qsTr("Telegram link with your setup code")
-                    }
-                }
-            }
-            Label {
-                visible: root.platform === "discord"
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
-                textFormat: Text.StyledText
-                text: root.active ? qsTr("3. <a href=\"%1\">Invite the bot to your server</a> (it asks only for what Baton uses: reading and sending messages, threads). Then send the bot this code in a direct message:").arg(root.setup.inviteUrl) : ""
-                onLinkActivated: link => Qt.openUrlExternally(link)
-            }
-            Label {
-                visible: root.platform === "slack"
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
-                text: qsTr("3. Open the app in Slack (Apps, then Baton) and send it this code as a message:")
-            }
-            TextEdit {
-                objectName: "setupCode"
-                visible: root.platform !== "telegram"
-                readOnly: true
-                selectByMouse: true
-                text: root.active ? root.setup.code : ""
-                font.family: "monospace"
-                font.pixelSize: 26
-                font.letterSpacing: 3
-                color: palette.text
-                Accessible.name: qsTr("Setup code to send the bot")
-            }
-            SettingsHint {
-                text: qsTr("The code works once, for ten minutes, and only while Baton runs. Waiting for your phone…")
-            }
+            setup: root.setup
+            platform: root.platform
+            active: root.active
         }
 
         RowLayout {
             visible: root.step === "expired"
             Button {
+                Accessible.ignored: !visible
                 objectName: "setupNewCode"
                 text: qsTr("New code")
                 onClicked: root.setup.newCode()
@@ -222,14 +90,16 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 6
             Label {
+                Accessible.ignored: !visible
                 objectName: "setupPaired"
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: root.active ? qsTr("You are paired as %1.").arg(root.setup.pairedName) : ""
                 font.weight: Font.DemiBold
-                color: root.accent
+                color: Theme.accent
             }
             Label {
+                Accessible.ignored: !visible
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: qsTr("4. Where should handoffs from the desktop go? Chats you use with the bot:")
@@ -240,8 +110,12 @@ Rectangle {
                     id: homeRow
                     required property var modelData
                     spacing: 10
-                    Label { text: homeRow.modelData.label }
+                    Label {
+                        text: homeRow.modelData.label
+                        Accessible.ignored: !visible
+                    }
                     Button {
+                        Accessible.ignored: !visible
                         objectName: "setupHome_" + homeRow.modelData.chat
                         text: homeRow.modelData.current ? qsTr("The home") : qsTr("Make it the home")
                         enabled: !homeRow.modelData.current
@@ -260,7 +134,7 @@ Rectangle {
             objectName: "setupSentence"
             visible: root.active && root.setup.sentence !== "" && root.step !== "paired"
             result: ({ text: root.active ? root.setup.sentence : "" })
-            dotColor: root.active && root.setup.failed ? root.errorColor : root.step === "done" ? root.accent : root.subtle
+            dotColor: root.active && root.setup.failed ? Theme.errorColor : root.step === "done" ? Theme.accent : Theme.subtle
         }
     }
 }

@@ -10,6 +10,7 @@ ScrollView {
     // The Settings dialog whose page this is.
     required property var dialog
     id: awayPage
+    objectName: "awayPage"
     readonly property AwaySettings away: dialog.settings.away
     visible: dialog.page === "away"
     contentWidth: availableWidth
@@ -45,7 +46,7 @@ ScrollView {
         SettingsTitle { text: qsTr("Away from the desk") }
         SettingsHint {
             text: qsTr("When you lock the screen, the conversation can follow you to your phone; when you unlock it, Baton offers it back.")
-            font.pixelSize: 13
+            font.pixelSize: Theme.fontBody
         }
         GridLayout {
             Layout.fillWidth: true
@@ -122,7 +123,7 @@ ScrollView {
             text: awayPage.away.notificationsUnavailable
         }
 
-        Rectangle { Layout.fillWidth: true; Layout.topMargin: 8; height: 1; color: awayPage.dialog.line }
+        Rectangle { Layout.fillWidth: true; Layout.topMargin: 8; height: 1; color: Theme.line }
         RowLayout {
             Layout.fillWidth: true
             spacing: 12
@@ -130,7 +131,7 @@ ScrollView {
             AccentButton {
                 objectName: "saveAwayButton"
                 text: qsTr("Save")
-                fill: awayPage.dialog.accent
+                fill: Theme.accent
                 enabled: awayPage.dirty
                 onClicked: awayPage.away.save(onLockBox.currentIndex, platformBox.currentIndex <= 0 ? "" : platformBox.currentText,
                     minutesBox.value, keepAwakeSwitch.checked, notifySwitch.checked)

@@ -8,4 +8,5 @@ Label {
     Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
     Layout.preferredWidth: 120
     horizontalAlignment: Text.AlignRight
+    Accessible.ignored: !visible
 }

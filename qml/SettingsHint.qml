@@ -7,6 +7,7 @@ import Baton
 Label {
     Layout.fillWidth: true
     wrapMode: Text.Wrap
-    font.pixelSize: 12
-    color: palette.placeholderText
+    font.pixelSize: Theme.fontHint
+    color: Theme.subtle
+    Accessible.ignored: !visible
 }

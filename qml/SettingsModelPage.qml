@@ -9,6 +9,7 @@ ScrollView {
     // The Settings dialog whose page this is.
     required property var dialog
     id: modelPage
+    objectName: "modelPage"
     visible: dialog.page === "model"
     contentWidth: availableWidth
     clip: true
@@ -42,7 +43,7 @@ ScrollView {
         SettingsTitle { text: qsTr("Model") }
         SettingsHint {
             text: qsTr("Baton talks to any OpenAI-compatible server: Ollama, llama.cpp, vLLM, LM Studio or a hosted API.")
-            font.pixelSize: 13
+            font.pixelSize: Theme.fontBody
         }
         GridLayout {
             Layout.fillWidth: true
@@ -51,32 +52,35 @@ ScrollView {
             columnSpacing: 16
             rowSpacing: 6
 
-            SettingsFieldLabel { text: qsTr("Endpoint") }
+            SettingsFieldLabel { id: baseUrlLabel; text: qsTr("Endpoint") }
             SettingsField {
                 id: baseUrlField
                 objectName: "baseUrlField"
+                label: baseUrlLabel.text
                 placeholderText: "http://127.0.0.1:11434/v1"
             }
             Item { implicitWidth: 1 }
             SettingsHint { text: qsTr("The address up to /v1; Baton adds /chat/completions.") }
 
-            SettingsFieldLabel { text: qsTr("Model"); Layout.topMargin: 8 }
+            SettingsFieldLabel { id: modelLabel; text: qsTr("Model"); Layout.topMargin: 8 }
             SettingsField {
                 id: modelField
                 objectName: "modelField"
+                label: modelLabel.text
                 Layout.topMargin: 8
                 placeholderText: qsTr("e.g. qwen2.5:7b")
             }
             Item { implicitWidth: 1 }
             SettingsHint { text: qsTr("The name the server knows it by. Test the connection to see what it offers.") }
 
-            SettingsFieldLabel { text: qsTr("API key"); Layout.topMargin: 8 }
+            SettingsFieldLabel { id: apiKeyLabel; text: qsTr("API key"); Layout.topMargin: 8 }
             RowLayout {
                 Layout.topMargin: 8
                 spacing: 8
                 SettingsField {
                     id: apiKeyField
                     objectName: "apiKeyField"
+                    label: apiKeyLabel.text
                     echoMode: TextInput.Password
                     placeholderText: dialog.settings.apiKeyVariable !== ""
                         ? qsTr("Set by %1, which wins over the keychain").arg(dialog.settings.apiKeyVariable)
@@ -88,6 +92,8 @@ ScrollView {
                     flat: true
                     visible: dialog.settings.apiKeySet && dialog.settings.apiKeyVariable === ""
                     onClicked: dialog.settings.removeSecret("llm.api_key")
+                    Accessible.name: qsTr("Remove the API key")
+                    Accessible.ignored: !visible
                 }
             }
             Item { implicitWidth: 1 }
@@ -110,25 +116,25 @@ ScrollView {
                 objectName: "modelTestResult"
                 Layout.alignment: Qt.AlignVCenter
                 result: dialog.settings.tests["model"] || {}
-                dotColor: dialog.stateColor(result.state)
+                dotColor: Theme.stateColor(result.state)
             }
             Item { Layout.fillWidth: true; visible: !(dialog.settings.tests["model"] || {}).text }
         }
 
-        Rectangle { Layout.fillWidth: true; Layout.topMargin: 8; height: 1; color: dialog.line }
+        Rectangle { Layout.fillWidth: true; Layout.topMargin: 8; height: 1; color: Theme.line }
         RowLayout {
             Layout.fillWidth: true
             spacing: 12
             SettingsOutcome {
                 objectName: "modelSaveResult"
                 result: dialog.settings.saves["model"] || {}
-                dotColor: dialog.stateColor(result.state)
+                dotColor: Theme.stateColor(result.state)
             }
             Item { Layout.fillWidth: true; visible: !(dialog.settings.saves["model"] || {}).text }
             AccentButton {
                 objectName: "saveModelButton"
                 text: qsTr("Save")
-                fill: dialog.accent
+                fill: Theme.accent
                 enabled: modelPage.dirty && (dialog.settings.saves["model"] || {}).state !== "saving"
                 onClicked: dialog.settings.saveModel(baseUrlField.text, modelField.text, apiKeyField.text)
             }

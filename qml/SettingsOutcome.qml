@@ -30,5 +30,6 @@ RowLayout {
         textFormat: Text.MarkdownText
         color: outcome.dotColor
         wrapMode: Text.Wrap
+        Accessible.ignored: !visible
     }
 }

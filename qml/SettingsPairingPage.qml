@@ -23,7 +23,7 @@ ScrollView {
         SettingsTitle { text: qsTr("Pairing requests") }
         SettingsHint {
             text: qsTr("People who write to your bot and are not allowed yet get a code. Approve the ones you know: they can talk to Baton at once.")
-            font.pixelSize: 13
+            font.pixelSize: Theme.fontBody
         }
         Repeater {
             model: dialog.settings.pairingRequests
@@ -34,7 +34,7 @@ ScrollView {
                 Layout.fillWidth: true
                 implicitHeight: requestRow.implicitHeight + 24
                 radius: 8
-                color: dialog.card
+                color: Theme.card
                 RowLayout {
                     id: requestRow
                     anchors.fill: parent
@@ -44,7 +44,7 @@ ScrollView {
                     Label {
                         text: request.modelData.code
                         font.family: "monospace"
-                        font.pixelSize: 15
+                        font.pixelSize: Theme.fontHeading
                         font.weight: Font.DemiBold
                         font.letterSpacing: 1.5
                     }
@@ -61,9 +61,9 @@ ScrollView {
                         Label {
                             Layout.fillWidth: true
                             text: qsTr("%1 · user id %2 · %3").arg(request.modelData.displayName)
-                                .arg(request.modelData.userId).arg(dialog.relativeTime(request.modelData.requestedAt))
-                            color: dialog.subtle
-                            font.pixelSize: 12
+                                .arg(request.modelData.userId).arg(Theme.timeAgo(request.modelData.requestedAt))
+                            color: Theme.subtle
+                            font.pixelSize: Theme.fontHint
                             elide: Text.ElideRight
                         }
                     }
@@ -76,7 +76,7 @@ ScrollView {
                     AccentButton {
                         objectName: "approveButton"
                         text: qsTr("Approve")
-                        fill: dialog.accent
+                        fill: Theme.accent
                         onClicked: dialog.settings.approve(request.modelData.code)
                     }
                 }
@@ -88,7 +88,7 @@ ScrollView {
             visible: dialog.settings.pairingRequests.length === 0
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("No one is waiting for approval.")
-            color: dialog.subtle
+            color: Theme.subtle
         }
         SettingsTitle {
             Layout.topMargin: 18
@@ -96,7 +96,7 @@ ScrollView {
         }
         SettingsHint {
             text: qsTr("Owners are the allowed users of each platform: they can do everything. Guests are people you approved: they talk to Baton in their own chats and see only the conversations they began.")
-            font.pixelSize: 13
+            font.pixelSize: Theme.fontBody
         }
         Repeater {
             model: pairingPage.dialog.settings.people
@@ -107,7 +107,7 @@ ScrollView {
                 Layout.fillWidth: true
                 implicitHeight: personRow.implicitHeight + 20
                 radius: 8
-                color: pairingPage.dialog.card
+                color: Theme.card
                 RowLayout {
                     id: personRow
                     anchors.fill: parent
@@ -143,7 +143,8 @@ ScrollView {
             visible: text !== ""
             text: dialog.settings.pairingNote
             wrapMode: Text.Wrap
-            color: dialog.subtle
+            color: Theme.subtle
+            Accessible.ignored: !visible
         }
         Item { implicitHeight: 12 }
     }

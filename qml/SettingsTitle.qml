@@ -5,6 +5,6 @@ import QtQuick.Layouts
 import Baton
 
 Label {
-    font.pixelSize: 20
+    font.pixelSize: Theme.fontPageTitle
     font.weight: Font.DemiBold
 }

@@ -206,6 +206,25 @@ beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
     </message>
 </context>
 <context>
+    <name>ChatHeader</name>
+    <message>
+        <source>The model for the next replies</source>
+        <translation>Das Modell für die nächsten Antworten</translation>
+    </message>
+    <message>
+        <source>Model for the next replies</source>
+        <translation>Modell für die nächsten Antworten</translation>
+    </message>
+    <message>
+        <source>Hand off to phone</source>
+        <translation>Ans Handy übergeben</translation>
+    </message>
+    <message>
+        <source>Set a home channel for Telegram, Discord or Slack first.</source>
+        <translation>Lege zuerst einen Heimkanal für Telegram, Discord oder Slack fest.</translation>
+    </message>
+</context>
+<context>
     <name>ChatStream</name>
     <message>
         <source>The model stopped with an error: %1</source>
@@ -273,6 +292,10 @@ beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
     <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy code block</source>
+        <translation>Codeblock kopieren</translation>
     </message>
 </context>
 <context>
@@ -462,6 +485,29 @@ Exit status: 0 success, 1 failure or no search match, 2 usage error.
 ID darf ein eindeutiger Anfang einer Sitzungs-ID sein (mindestens 4 Zeichen).
 Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
 </translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Message Baton</source>
+        <translation>Nachricht an Baton</translation>
+    </message>
+    <message>
+        <source>Message to Baton</source>
+        <translation>Nachricht an Baton</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Neu generieren</translation>
     </message>
 </context>
 <context>
@@ -1410,55 +1456,7 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
-    <name>Main</name>
-    <message>
-        <source>Baton — %1</source>
-        <translation>Baton — %1</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>jetzt</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 Min.</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 Std.</translation>
-    </message>
-    <message>
-        <source>New chat</source>
-        <translation>Neuer Chat</translation>
-    </message>
-    <message>
-        <source>Search conversations (Ctrl+K)</source>
-        <translation>Unterhaltungen durchsuchen (Strg+K)</translation>
-    </message>
-    <message>
-        <source>terminal</source>
-        <translation>Terminal</translation>
-    </message>
-    <message>
-        <source>No match</source>
-        <translation>Keine Treffer</translation>
-    </message>
-    <message>
-        <source>No conversations yet</source>
-        <translation>Noch keine Unterhaltungen</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>Hand off to phone</source>
-        <translation>Ans Handy übergeben</translation>
-    </message>
-    <message>
-        <source>Set a home channel for Telegram, Discord or Slack first.</source>
-        <translation>Lege zuerst einen Heimkanal für Telegram, Discord oder Slack fest.</translation>
-    </message>
+    <name>LiveBanner</name>
     <message>
         <source>Continuing on %1 — %2</source>
         <translation>Wird auf %1 fortgesetzt — %2</translation>
@@ -1466,6 +1464,28 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Take back</source>
         <translation>Zurückholen</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Baton — %1</source>
+        <translation>Baton — %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>You: %1</source>
+        <translation>Du: %1</translation>
+    </message>
+    <message>
+        <source>Baton: %1</source>
+        <translation>Baton: %1</translation>
     </message>
     <message>
         <source>via %1</source>
@@ -1480,32 +1500,23 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>Kopieren</translation>
     </message>
     <message>
+        <source>Copy your message</source>
+        <translation>Deine Nachricht kopieren</translation>
+    </message>
+    <message>
+        <source>Copy reply</source>
+        <translation>Antwort kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>MessageList</name>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
         <source>Ask anything. Enter sends, Shift+Enter starts a new line.</source>
         <translation>Frag mich etwas. Enter sendet, Umschalt+Enter beginnt eine neue Zeile.</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Message Baton</source>
-        <translation>Nachricht an Baton</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stopp</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Senden</translation>
-    </message>
-    <message>
-        <source>Regenerate</source>
-        <translation>Neu generieren</translation>
-    </message>
-    <message>
-        <source>The model for the next replies</source>
-        <translation>Das Modell für die nächsten Antworten</translation>
     </message>
 </context>
 <context>
@@ -1680,18 +1691,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
 <context>
     <name>PlatformSetup</name>
     <message>
-        <source>1. In Telegram, open &lt;a href=&quot;%1&quot;&gt;@BotFather&lt;/a&gt;, send /newbot and choose a name. It answers with a token.</source>
-        <translation>1. Öffne in Telegram &lt;a href=&quot;%1&quot;&gt;@BotFather&lt;/a&gt;, sende /newbot und wähle einen Namen. Er antwortet mit einem Token.</translation>
-    </message>
-    <message>
-        <source>1. In the &lt;a href=&quot;%1&quot;&gt;Discord developer portal&lt;/a&gt;, create an application, add a bot, turn on Message Content under Privileged Gateway Intents and copy the bot&apos;s token.</source>
-        <translation>1. Lege im &lt;a href=&quot;%1&quot;&gt;Discord-Entwicklerportal&lt;/a&gt; eine Anwendung an, füge einen Bot hinzu, schalte unter Privileged Gateway Intents „Message Content“ ein und kopiere das Token des Bots.</translation>
-    </message>
-    <message>
-        <source>1. On &lt;a href=&quot;%1&quot;&gt;Slack&apos;s app page&lt;/a&gt;, create an app from the manifest below, make an app-level token with connections:write, install the app and copy its bot token (xoxb-…).</source>
-        <translation>1. Lege auf &lt;a href=&quot;%1&quot;&gt;Slacks App-Seite&lt;/a&gt; eine App aus dem Manifest unten an, erzeuge ein App-Level-Token mit connections:write, installiere die App und kopiere ihr Bot-Token (xoxb-…).</translation>
-    </message>
-    <message>
         <source>Set up %1 with your phone</source>
         <translation>%1 mit deinem Handy einrichten</translation>
     </message>
@@ -1706,78 +1705,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Start setting up %1</source>
         <translation>Einrichtung von %1 beginnen</translation>
-    </message>
-    <message>
-        <source>Slack app manifest to paste</source>
-        <translation>Slack-App-Manifest zum Einfügen</translation>
-    </message>
-    <message>
-        <source>2. Paste the token here; Baton checks it at once and keeps it in the system keychain.</source>
-        <translation>2. Füge das Token hier ein; Baton prüft es sofort und bewahrt es im Schlüsselbund des Systems auf.</translation>
-    </message>
-    <message>
-        <source>Bot token (xoxb-…)</source>
-        <translation>Bot-Token (xoxb-…)</translation>
-    </message>
-    <message>
-        <source>Bot token</source>
-        <translation>Bot-Token</translation>
-    </message>
-    <message>
-        <source>%1 bot token</source>
-        <translation>%1-Bot-Token</translation>
-    </message>
-    <message>
-        <source>App token (xapp-…)</source>
-        <translation>App-Token (xapp-…)</translation>
-    </message>
-    <message>
-        <source>Slack app token</source>
-        <translation>Slack-App-Token</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Prüfe …</translation>
-    </message>
-    <message>
-        <source>Check and save</source>
-        <translation>Prüfen und speichern</translation>
-    </message>
-    <message>
-        <source>Check the %1 token and save it</source>
-        <translation>Das %1-Token prüfen und speichern</translation>
-    </message>
-    <message>
-        <source>The bot is @%1. Now show Baton it is you:</source>
-        <translation>Der Bot ist @%1. Zeig Baton jetzt, dass du es bist:</translation>
-    </message>
-    <message>
-        <source>QR code of the link to the right</source>
-        <translation>QR-Code des Links rechts daneben</translation>
-    </message>
-    <message>
-        <source>3. Scan this with your phone&apos;s camera and press Start in Telegram. No camera at hand? Open this link on the phone:</source>
-        <translation>3. Scanne das mit der Kamera deines Handys und tippe in Telegram auf Starten. Keine Kamera zur Hand? Öffne diesen Link auf dem Handy:</translation>
-    </message>
-    <message>
-        <source>Telegram link with your setup code</source>
-        <translation>Telegram-Link mit deinem Einrichtungscode</translation>
-    </message>
-    <message>
-        <source>3. &lt;a href=&quot;%1&quot;&gt;Invite the bot to your server&lt;/a&gt; (it asks only for what Baton uses: reading and sending messages, threads). Then send the bot this code in a direct message:</source>
-        <translation>3. &lt;a href=&quot;%1&quot;&gt;Lade den Bot auf deinen Server ein&lt;/a&gt; (er bittet nur um das, was Baton nutzt: Nachrichten lesen und senden, Threads). Dann sende dem Bot diesen Code als Direktnachricht:</translation>
-    </message>
-    <message>
-        <source>3. Open the app in Slack (Apps, then Baton) and send it this code as a message:</source>
-        <translation>3. Öffne die App in Slack (Apps, dann Baton) und sende ihr diesen Code als Nachricht:</translation>
-    </message>
-    <message>
-        <source>Setup code to send the bot</source>
-        <translation>Einrichtungscode, den du dem Bot sendest</translation>
-    </message>
-    <message>
-        <source>The code works once, for ten minutes, and only while Baton runs. Waiting for your phone…</source>
-        <translation>Der Code gilt einmal, zehn Minuten lang und nur, solange Baton läuft. Warte auf dein Handy …</translation>
     </message>
     <message>
         <source>New code</source>
@@ -1923,6 +1850,21 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>SessionDelegate</name>
+    <message>
+        <source>terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>%1, on %2, %3</source>
+        <translation>%1, auf %2, %3</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1: %2 {1,?}</translation>
+    </message>
+</context>
+<context>
     <name>SessionKeyStore</name>
     <message>
         <source>binding a chat to a session</source>
@@ -1976,6 +1918,37 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>reading who began a session</source>
         <translation>beim Lesen, wer eine Sitzung begonnen hat</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSidebar</name>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>Search conversations (Ctrl+K)</source>
+        <translation>Unterhaltungen durchsuchen (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Unterhaltungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>No conversations yet</source>
+        <translation>Noch keine Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -2384,66 +2357,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>just now</source>
-        <translation>gerade eben</translation>
-    </message>
-    <message>
-        <source>%1 min ago</source>
-        <translation>vor %1 Min.</translation>
-    </message>
-    <message>
-        <source>%1 h ago</source>
-        <translation>vor %1 Std.</translation>
-    </message>
-    <message>
-        <source>From @BotFather. Kept in the system keychain as telegram.token.</source>
-        <translation>Von @BotFather. Wird im System-Schlüsselbund als telegram.token gespeichert.</translation>
-    </message>
-    <message>
-        <source>Where handoffs go: a chat id such as -1001234567890. /sethome in a chat sets it too.</source>
-        <translation>Ziel der Übergaben: eine Chat-ID wie -1001234567890. /sethome in einem Chat legt sie ebenfalls fest.</translation>
-    </message>
-    <message>
-        <source>Numeric user ids, comma-separated. Anyone else can ask for a pairing code.</source>
-        <translation>Numerische Nutzer-IDs, durch Kommas getrennt. Alle anderen können einen Kopplungscode anfordern.</translation>
-    </message>
-    <message>
-        <source>From the Developer Portal, under Bot. Kept in the system keychain as discord.token.</source>
-        <translation>Aus dem Developer Portal, unter Bot. Wird im System-Schlüsselbund als discord.token gespeichert.</translation>
-    </message>
-    <message>
-        <source>Where handoffs go: a channel id (Developer Mode, then Copy Channel ID).</source>
-        <translation>Ziel der Übergaben: eine Kanal-ID (Entwicklermodus, dann „Kanal-ID kopieren“).</translation>
-    </message>
-    <message>
-        <source>xoxb-…, from OAuth &amp; Permissions. Kept in the system keychain as slack.bot_token.</source>
-        <translation>xoxb-…, aus OAuth &amp; Permissions. Wird im System-Schlüsselbund als slack.bot_token gespeichert.</translation>
-    </message>
-    <message>
-        <source>xapp-… with connections:write, for Socket Mode. Kept in the keychain as slack.app_token.</source>
-        <translation>xapp-… mit connections:write, für Socket Mode. Wird im Schlüsselbund als slack.app_token gespeichert.</translation>
-    </message>
-    <message>
-        <source>Where handoffs go: a channel id such as C0123456789.</source>
-        <translation>Ziel der Übergaben: eine Kanal-ID wie C0123456789.</translation>
-    </message>
-    <message>
-        <source>Member ids such as U0123ABCD, comma-separated. Anyone else can ask for a pairing code.</source>
-        <translation>Mitglieds-IDs wie U0123ABCD, durch Kommas getrennt. Alle anderen können einen Kopplungscode anfordern.</translation>
-    </message>
-    <message>
-        <source>Set by %1, which wins over the keychain</source>
-        <translation>Gesetzt durch %1, hat Vorrang vor dem Schlüsselbund</translation>
-    </message>
-    <message>
-        <source>Saved in the keychain — type to replace</source>
-        <translation>Im Schlüsselbund gespeichert — zum Ersetzen tippen</translation>
-    </message>
-    <message>
-        <source>Not set</source>
-        <translation>Nicht gesetzt</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2455,81 +2368,12 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+</context>
+<context>
+    <name>SettingsField</name>
     <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Pairing requests</source>
-        <translation>Kopplungsanfragen</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>aus</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>an</translation>
-    </message>
-    <message>
-        <source>no token</source>
-        <translation>kein Token</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>Verbindung testen</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
-        <source>Enabled</source>
-        <translation>Aktiviert</translation>
-    </message>
-    <message>
-        <source>Disabled</source>
-        <translation>Deaktiviert</translation>
-    </message>
-    <message>
-        <source>Talk to Baton from %1 and hand conversations off to it.</source>
-        <translation>Sprich über %1 mit Baton und übergib Unterhaltungen dorthin.</translation>
-    </message>
-    <message>
-        <source>Bot token</source>
-        <translation>Bot-Token</translation>
-    </message>
-    <message>
-        <source>App token</source>
-        <translation>App-Token</translation>
-    </message>
-    <message>
-        <source>Home chat</source>
-        <translation>Heim-Chat</translation>
-    </message>
-    <message>
-        <source>Home channel</source>
-        <translation>Heimkanal</translation>
-    </message>
-    <message>
-        <source>Not set: handoffs to %1 are off</source>
-        <translation>Nicht gesetzt: Übergaben an %1 sind aus</translation>
-    </message>
-    <message>
-        <source>Allowed users</source>
-        <translation>Erlaubte Nutzer</translation>
-    </message>
-    <message>
-        <source>Nobody yet: only approved pairing requests</source>
-        <translation>Noch niemand: nur freigegebene Kopplungsanfragen</translation>
-    </message>
-    <message>
-        <source>Or by hand</source>
-        <translation>Oder von Hand</translation>
-    </message>
-    <message>
-        <source>Away from the desk</source>
-        <translation>Nicht am Schreibtisch</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2590,6 +2434,48 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Remove the API key</source>
+        <translation>Den API-Schlüssel entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsNav</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Pairing requests</source>
+        <translation>Kopplungsanfragen</translation>
+    </message>
+    <message>
+        <source>Away from the desk</source>
+        <translation>Nicht am Schreibtisch</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>no token</source>
+        <translation>kein Token</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1: %2 {1,?}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SettingsPairingPage</name>
@@ -2640,6 +2526,112 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Revoke the access of %1</source>
         <translation>Zugang von %1 entziehen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPlatformFields</name>
+    <message>
+        <source>From @BotFather. Kept in the system keychain as telegram.token.</source>
+        <translation>Von @BotFather. Wird im System-Schlüsselbund als telegram.token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Where handoffs go: a chat id such as -1001234567890. /sethome in a chat sets it too.</source>
+        <translation>Ziel der Übergaben: eine Chat-ID wie -1001234567890. /sethome in einem Chat legt sie ebenfalls fest.</translation>
+    </message>
+    <message>
+        <source>Numeric user ids, comma-separated. Anyone else can ask for a pairing code.</source>
+        <translation>Numerische Nutzer-IDs, durch Kommas getrennt. Alle anderen können einen Kopplungscode anfordern.</translation>
+    </message>
+    <message>
+        <source>From the Developer Portal, under Bot. Kept in the system keychain as discord.token.</source>
+        <translation>Aus dem Developer Portal, unter Bot. Wird im System-Schlüsselbund als discord.token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Where handoffs go: a channel id (Developer Mode, then Copy Channel ID).</source>
+        <translation>Ziel der Übergaben: eine Kanal-ID (Entwicklermodus, dann „Kanal-ID kopieren“).</translation>
+    </message>
+    <message>
+        <source>xoxb-…, from OAuth &amp; Permissions. Kept in the system keychain as slack.bot_token.</source>
+        <translation>xoxb-…, aus OAuth &amp; Permissions. Wird im System-Schlüsselbund als slack.bot_token gespeichert.</translation>
+    </message>
+    <message>
+        <source>xapp-… with connections:write, for Socket Mode. Kept in the keychain as slack.app_token.</source>
+        <translation>xapp-… mit connections:write, für Socket Mode. Wird im Schlüsselbund als slack.app_token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Where handoffs go: a channel id such as C0123456789.</source>
+        <translation>Ziel der Übergaben: eine Kanal-ID wie C0123456789.</translation>
+    </message>
+    <message>
+        <source>Member ids such as U0123ABCD, comma-separated. Anyone else can ask for a pairing code.</source>
+        <translation>Mitglieds-IDs wie U0123ABCD, durch Kommas getrennt. Alle anderen können einen Kopplungscode anfordern.</translation>
+    </message>
+    <message>
+        <source>Set by %1, which wins over the keychain</source>
+        <translation>Gesetzt durch %1, hat Vorrang vor dem Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Saved in the keychain — type to replace</source>
+        <translation>Im Schlüsselbund gespeichert — zum Ersetzen tippen</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot-Token</translation>
+    </message>
+    <message>
+        <source>App token</source>
+        <translation>App-Token</translation>
+    </message>
+    <message>
+        <source>Home chat</source>
+        <translation>Heim-Chat</translation>
+    </message>
+    <message>
+        <source>Home channel</source>
+        <translation>Heimkanal</translation>
+    </message>
+    <message>
+        <source>Not set: handoffs to %1 are off</source>
+        <translation>Nicht gesetzt: Übergaben an %1 sind aus</translation>
+    </message>
+    <message>
+        <source>Allowed users</source>
+        <translation>Erlaubte Nutzer</translation>
+    </message>
+    <message>
+        <source>Nobody yet: only approved pairing requests</source>
+        <translation>Noch niemand: nur freigegebene Kopplungsanfragen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPlatformPage</name>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Talk to Baton from %1 and hand conversations off to it.</source>
+        <translation>Sprich über %1 mit Baton und übergib Unterhaltungen dorthin.</translation>
+    </message>
+    <message>
+        <source>Or by hand</source>
+        <translation>Oder von Hand</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
     </message>
 </context>
 <context>
@@ -2702,6 +2694,96 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Group “%1”</source>
         <translation>Gruppe „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPairingStep</name>
+    <message>
+        <source>The bot is @%1. Now show Baton it is you:</source>
+        <translation>Der Bot ist @%1. Zeig Baton jetzt, dass du es bist:</translation>
+    </message>
+    <message>
+        <source>QR code of the link to the right</source>
+        <translation>QR-Code des Links rechts daneben</translation>
+    </message>
+    <message>
+        <source>3. Scan this with your phone&apos;s camera and press Start in Telegram. No camera at hand? Open this link on the phone:</source>
+        <translation>3. Scanne das mit der Kamera deines Handys und tippe in Telegram auf Starten. Keine Kamera zur Hand? Öffne diesen Link auf dem Handy:</translation>
+    </message>
+    <message>
+        <source>Telegram link with your setup code</source>
+        <translation>Telegram-Link mit deinem Einrichtungscode</translation>
+    </message>
+    <message>
+        <source>3. &lt;a href=&quot;%1&quot;&gt;Invite the bot to your server&lt;/a&gt; (it asks only for what Baton uses: reading and sending messages, threads). Then send the bot this code in a direct message:</source>
+        <translation>3. &lt;a href=&quot;%1&quot;&gt;Lade den Bot auf deinen Server ein&lt;/a&gt; (er bittet nur um das, was Baton nutzt: Nachrichten lesen und senden, Threads). Dann sende dem Bot diesen Code als Direktnachricht:</translation>
+    </message>
+    <message>
+        <source>3. Open the app in Slack (Apps, then Baton) and send it this code as a message:</source>
+        <translation>3. Öffne die App in Slack (Apps, dann Baton) und sende ihr diesen Code als Nachricht:</translation>
+    </message>
+    <message>
+        <source>Setup code to send the bot</source>
+        <translation>Einrichtungscode, den du dem Bot sendest</translation>
+    </message>
+    <message>
+        <source>The code works once, for ten minutes, and only while Baton runs. Waiting for your phone…</source>
+        <translation>Der Code gilt einmal, zehn Minuten lang und nur, solange Baton läuft. Warte auf dein Handy …</translation>
+    </message>
+</context>
+<context>
+    <name>SetupTokenStep</name>
+    <message>
+        <source>1. In Telegram, open &lt;a href=&quot;%1&quot;&gt;@BotFather&lt;/a&gt;, send /newbot and choose a name. It answers with a token.</source>
+        <translation>1. Öffne in Telegram &lt;a href=&quot;%1&quot;&gt;@BotFather&lt;/a&gt;, sende /newbot und wähle einen Namen. Er antwortet mit einem Token.</translation>
+    </message>
+    <message>
+        <source>1. In the &lt;a href=&quot;%1&quot;&gt;Discord developer portal&lt;/a&gt;, create an application, add a bot, turn on Message Content under Privileged Gateway Intents and copy the bot&apos;s token.</source>
+        <translation>1. Lege im &lt;a href=&quot;%1&quot;&gt;Discord-Entwicklerportal&lt;/a&gt; eine Anwendung an, füge einen Bot hinzu, schalte unter Privileged Gateway Intents „Message Content“ ein und kopiere das Token des Bots.</translation>
+    </message>
+    <message>
+        <source>1. On &lt;a href=&quot;%1&quot;&gt;Slack&apos;s app page&lt;/a&gt;, create an app from the manifest below, make an app-level token with connections:write, install the app and copy its bot token (xoxb-…).</source>
+        <translation>1. Lege auf &lt;a href=&quot;%1&quot;&gt;Slacks App-Seite&lt;/a&gt; eine App aus dem Manifest unten an, erzeuge ein App-Level-Token mit connections:write, installiere die App und kopiere ihr Bot-Token (xoxb-…).</translation>
+    </message>
+    <message>
+        <source>Slack app manifest to paste</source>
+        <translation>Slack-App-Manifest zum Einfügen</translation>
+    </message>
+    <message>
+        <source>2. Paste the token here; Baton checks it at once and keeps it in the system keychain.</source>
+        <translation>2. Füge das Token hier ein; Baton prüft es sofort und bewahrt es im Schlüsselbund des Systems auf.</translation>
+    </message>
+    <message>
+        <source>Bot token (xoxb-…)</source>
+        <translation>Bot-Token (xoxb-…)</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot-Token</translation>
+    </message>
+    <message>
+        <source>%1 bot token</source>
+        <translation>%1-Bot-Token</translation>
+    </message>
+    <message>
+        <source>App token (xapp-…)</source>
+        <translation>App-Token (xapp-…)</translation>
+    </message>
+    <message>
+        <source>Slack app token</source>
+        <translation>Slack-App-Token</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Prüfe …</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>Prüfen und speichern</translation>
+    </message>
+    <message>
+        <source>Check the %1 token and save it</source>
+        <translation>Das %1-Token prüfen und speichern</translation>
     </message>
 </context>
 <context>
@@ -2822,6 +2904,33 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Telegram asked to wait %1 s before sending, longer than Baton waits (%2 minutes); not sent.</source>
         <translation>Telegram bat, vor dem Senden %1 s zu warten, länger als Baton wartet (%2 Minuten); nicht gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>vor %1 Std.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Baton
+
+// One message as a bubble: prose as Markdown, each fenced code block in its own box, and below it
+// where it came from, whether it was cut short, and a copy button.
+Item {
+    id: message
+
+    required property ChatController controller
+    required property string role
+    required property string content
+    required property string status
+    required property string platform
+    required property bool streaming
+    required property var segments
+    readonly property bool mine: role === "user"
+
+    /// A link in the prose was clicked: it opens only after the address was shown.
+    signal linkActivated(string link)
+
+    // A reply another surface has only just begun has no words yet: nothing to show.
+    visible: (role === "user" || role === "assistant") && (content !== "" || streaming)
+    height: visible ? bubbleBox.height : 0
+    // What a screen reader says: who wrote it and the words (code blocks included), then where it
+    // came from and whether it was cut short.
+    Accessible.role: Accessible.ListItem
+    Accessible.name: (mine ? qsTr("You: %1") : qsTr("Baton: %1")).arg(content)
+    Accessible.description: viaLabel.visible && cutLabel.visible ? viaLabel.text + ", " + cutLabel.text
+        : viaLabel.visible ? viaLabel.text : cutLabel.visible ? cutLabel.text : ""
+    Accessible.ignored: !visible
+
+    Rectangle {
+        id: bubbleBox
+        x: message.mine ? parent.width - width - Theme.marginLarge : Theme.marginLarge
+        width: Math.min(parent.width * 0.78, Math.max(body.childrenRect.width, meta.implicitWidth) + 32)
+        height: body.childrenRect.height + meta.implicitHeight + 28
+        radius: Theme.radius
+        color: message.mine ? Theme.tint(Theme.accent, 0.18) : Theme.bubble
+
+        // Prose as Markdown; each fenced code block in its own monospaced box with a copy button.
+        Column {
+            id: body
+            x: Theme.margin
+            y: Theme.padding
+            spacing: Theme.spacing
+            readonly property real maxWidth: message.width * 0.78 - 32
+            Repeater {
+                // Rows change in place while a reply streams: untouched code blocks keep their colours.
+                model: SegmentListModel { segments: message.segments }
+                delegate: Loader {
+                    id: segment
+                    required property bool code
+                    required property string text
+                    required property string language
+                    required property int index
+                    readonly property bool last: index === message.segments.length - 1
+                    sourceComponent: code ? codeBlock : prose
+                    Component {
+                        id: prose
+                        TextEdit {
+                            objectName: "messageProse"
+                            width: Math.min(body.maxWidth, implicitWidth)
+                            readOnly: true
+                            selectByMouse: true
+                            wrapMode: Text.Wrap
+                            textFormat: TextEdit.MarkdownText
+                            text: segment.text + (message.streaming && segment.last ? " ▍" : "")
+                            color: message.status === "error" ? Theme.errorColor : Theme.system.text
+                            font.pixelSize: Theme.fontMessage
+                            // Where a link leads shows on hover, and again before it opens.
+                            onLinkActivated: link => message.linkActivated(link)
+                            ToolTip.visible: hoveredLink !== ""
+                            ToolTip.text: hoveredLink
+                            ToolTip.delay: 300
+                        }
+                    }
+                    Component {
+                        id: codeBlock
+                        CodeBlock {
+                            text: segment.text
+                            language: segment.language
+                            maxWidth: body.maxWidth
+                            onCopyRequested: text => message.controller.copyText(text)
+                        }
+                    }
+                }
+            }
+        }
+        RowLayout {
+            id: meta
+            anchors.top: body.bottom
+            anchors.topMargin: 4
+            x: Theme.margin
+            spacing: Theme.spacing
+            Label {
+                id: viaLabel
+                visible: message.platform !== "desktop" && message.platform !== "cli"
+                Accessible.ignored: !visible
+                text: qsTr("via %1").arg(message.controller.displayName(message.platform))
+                textFormat: Text.PlainText
+                font.pixelSize: Theme.fontSmall
+                color: Theme.subtle
+            }
+            Label {
+                id: cutLabel
+                visible: message.status === "partial" && !message.streaming
+                Accessible.ignored: !visible
+                text: qsTr("cut short")
+                font.pixelSize: Theme.fontSmall
+                color: Theme.errorColor
+            }
+            ToolButton {
+                text: qsTr("Copy")
+                font.pixelSize: Theme.fontSmall
+                implicitHeight: 22
+                visible: !message.streaming
+                onClicked: message.controller.copyText(message.content)
+                focusPolicy: Qt.NoFocus // from the keyboard: Ctrl+C on the message
+                Accessible.name: message.mine ? qsTr("Copy your message") : qsTr("Copy reply")
+                Accessible.ignored: !visible
+            }
+        }
+    }
+}
