@@ -386,6 +386,10 @@ private Q_SLOTS:
         const auto covered = [&] {
             QHash<int, int> times;
             for (const QString &text : botMessages()) {
+                // A draft marked as interrupted says "the full answer follows": a stand-in, even when
+                // the kill came after its last edit already held the whole reply.
+                if (text.contains(u"Interrupted: Baton stopped"_s))
+                    continue;
                 if (text.contains(endMarker) || text.contains(cutMarker)) {
                     for (const int number : numbersIn(text))
                         ++times[number];
