@@ -9,8 +9,6 @@ ListView {
     id: messageList
 
     required property ChatController controller
-    /// Whether the first-run card may offer the setup (the application has a Settings page).
-    property bool canSetUp: false
 
     /// A link in a message was clicked.
     signal linkActivated(string link)
@@ -42,8 +40,7 @@ ListView {
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.top: parent.verticalCenter
         anchors.topMargin: 32
-        visible: messageList.count === 0 && messageList.canSetUp
-            && messageList.controller.handoffPlatforms.length === 0
+        visible: messageList.count === 0 && messageList.controller.handoffPlatforms.length === 0
         onSetUp: platform => messageList.setUpRequested(platform)
     }
 }
