@@ -23,8 +23,14 @@ ListView {
     // Follow the conversation as it grows, unless the reader scrolled up.
     property bool following: true
     onMovementEnded: following = atYEnd
-    onCountChanged: if (following) Qt.callLater(positionViewAtEnd)
-    onContentHeightChanged: if (following) Qt.callLater(positionViewAtEnd)
+    onCountChanged: if (following) follow.restart()
+    onContentHeightChanged: if (following) follow.restart()
+    // Once per turn of the event loop, however many rows and heights changed in it.
+    Timer {
+        id: follow
+        interval: 0
+        onTriggered: messageList.positionViewAtEnd()
+    }
     delegate: MessageDelegate {
         width: ListView.view.width
         controller: messageList.controller
