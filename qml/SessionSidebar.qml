@@ -66,6 +66,7 @@ Pane {
             onClicked: sidebar.settingsRequested()
         }
         Label {
+            objectName: "gatewayNote"
             Layout.fillWidth: true
             visible: sidebar.gatewayNote !== ""
             text: sidebar.gatewayNote

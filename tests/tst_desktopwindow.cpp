@@ -292,6 +292,18 @@ private Q_SLOTS:
         m_controller->openSession(m_controller->sessions()->index(0).data(SessionListModel::IdRole).toString());
         QVERIFY(screenshot(u"07-conversation-dark"_s));
     }
+    void theGatewaysNoteShowsUnderTheSessions()
+    {
+        // DesktopApp sets it when another process holds the gateway; it shows in the sidebar.
+        QQuickItem *note = item(u"gatewayNote"_s);
+        QVERIFY(note);
+        QVERIFY(!note->isVisible());
+        m_settings->setGatewayNote(u"The gateway runs elsewhere: the lock is held"_s);
+        QTRY_VERIFY(note->isVisible());
+        QCOMPARE(note->property("text").toString(), u"The gateway runs elsewhere: the lock is held"_s);
+        m_settings->setGatewayNote({});
+        QTRY_VERIFY(!note->isVisible());
+    }
 };
 
 QTEST_MAIN(TestDesktopWindow)
