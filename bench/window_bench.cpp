@@ -6,6 +6,7 @@
 #include "benchsupport.h"
 #include "chatcontroller.h"
 #include "rendering.h"
+#include "settingscontroller.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
 
@@ -102,8 +103,11 @@ int main(int argc, char *argv[])
     if (!controller.open())
         BenchSupport::die("window_bench", controller.errorText());
     controller.openSession(controller.sessions()->index(0).data(SessionListModel::IdRole).toString());
+    // The window reaches the controllers as QML singletons; Settings is never opened here.
+    SettingsController settings({ dir.path(), dir.filePath(u"baton.ini"_s) });
+    ChatController::setInstance(&controller);
+    SettingsController::setInstance(&settings);
     QQmlApplicationEngine engine;
-    engine.setInitialProperties({ { u"controller"_s, QVariant::fromValue(&controller) } });
     engine.load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
     auto *window
         = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());

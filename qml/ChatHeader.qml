@@ -61,7 +61,8 @@ ToolBar {
             text: qsTr("Hand off to phone")
             enabled: header.controller.sessionId !== ""
                 && header.controller.handoffPlatforms.length > 0
-                && ["pending", "running", "queued"].indexOf(header.controller.handoffState) < 0
+                && header.controller.handoffState !== "pending" && header.controller.handoffState !== "running"
+                && header.controller.handoffState !== "queued"
             onClicked: platformMenu.open()
             ToolTip.visible: hovered && header.controller.handoffPlatforms.length === 0
             ToolTip.text: qsTr("Set a home channel for Telegram, Discord or Slack first.")

@@ -8,10 +8,9 @@ import Baton
 ApplicationWindow {
     id: window
 
-    required property ChatController controller
-    // The Settings page, when the application provides one.
-    property SettingsController settingsController: null
-    property string gatewayNote: ""
+    // What the window shows and changes, registered by the application as QML singletons.
+    readonly property ChatController controller: ChatController
+    readonly property SettingsController settingsController: SettingsController
     /// Whether the desktop's palette is dark (tests and screenshots name their look by it).
     readonly property bool dark: Theme.dark
 
@@ -39,7 +38,7 @@ ApplicationWindow {
         composer.focusInput()
     }
     function openSettings() {
-        (settingsLoader.item as SettingsDialog).open()
+        settingsDialog.open()
     }
 
     Shortcut { sequence: "Ctrl+N"; onActivated: window.newChat() }
@@ -53,12 +52,11 @@ ApplicationWindow {
         hintColor: Theme.subtle
     }
 
-    Loader {
-        id: settingsLoader
-        active: window.settingsController !== null
-        sourceComponent: SettingsDialog { settings: window.settingsController }
+    SettingsDialog {
+        id: settingsDialog
+        settings: window.settingsController
     }
-    Shortcut { sequence: "Ctrl+,"; enabled: settingsLoader.item !== null; onActivated: window.openSettings() }
+    Shortcut { sequence: "Ctrl+,"; onActivated: window.openSettings() }
 
     RowLayout {
         anchors.fill: parent
@@ -69,8 +67,7 @@ ApplicationWindow {
             Layout.preferredWidth: 280
             Layout.fillHeight: true
             controller: window.controller
-            hasSettings: window.settingsController !== null
-            gatewayNote: window.gatewayNote
+            gatewayNote: window.settingsController.gatewayNote
             onNewChatRequested: window.newChat()
             onSettingsRequested: window.openSettings()
         }
@@ -97,12 +94,10 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 controller: window.controller
-                canSetUp: settingsLoader.item !== null
                 onLinkActivated: link => linkDialog.ask(link)
                 onSetUpRequested: platform => {
-                    const dialog = settingsLoader.item as SettingsDialog
-                    dialog.page = platform
-                    dialog.open()
+                    settingsDialog.page = platform
+                    settingsDialog.open()
                     window.settingsController.setup.begin(platform)
                 }
             }

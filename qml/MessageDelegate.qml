@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -50,42 +51,12 @@ Item {
             Repeater {
                 // Rows change in place while a reply streams: untouched code blocks keep their colours.
                 model: SegmentListModel { segments: message.segments }
-                delegate: Loader {
-                    id: segment
-                    required property bool code
-                    required property string text
-                    required property string language
-                    required property int index
-                    readonly property bool last: index === message.segments.length - 1
-                    sourceComponent: code ? codeBlock : prose
-                    Component {
-                        id: prose
-                        TextEdit {
-                            objectName: "messageProse"
-                            width: Math.min(body.maxWidth, implicitWidth)
-                            readOnly: true
-                            selectByMouse: true
-                            wrapMode: Text.Wrap
-                            textFormat: TextEdit.MarkdownText
-                            text: segment.text + (message.streaming && segment.last ? " ▍" : "")
-                            color: message.status === "error" ? Theme.errorColor : Theme.system.text
-                            font.pixelSize: Theme.fontMessage
-                            // Where a link leads shows on hover, and again before it opens.
-                            onLinkActivated: link => message.linkActivated(link)
-                            ToolTip.visible: hoveredLink !== ""
-                            ToolTip.text: hoveredLink
-                            ToolTip.delay: 300
-                        }
-                    }
-                    Component {
-                        id: codeBlock
-                        CodeBlock {
-                            text: segment.text
-                            language: segment.language
-                            maxWidth: body.maxWidth
-                            onCopyRequested: text => message.controller.copyText(text)
-                        }
-                    }
+                delegate: MessageSegment {
+                    maxWidth: body.maxWidth
+                    cursor: message.streaming && index === message.segments.length - 1
+                    failed: message.status === "error"
+                    onLinkActivated: link => message.linkActivated(link)
+                    onCopyRequested: text => message.controller.copyText(text)
                 }
             }
         }

@@ -9,8 +9,6 @@ ListView {
     id: messageList
 
     required property ChatController controller
-    /// Whether the first-run card may offer the setup (the application has a Settings page).
-    property bool canSetUp: false
 
     /// A link in a message was clicked.
     signal linkActivated(string link)
@@ -37,8 +35,14 @@ ListView {
     // Follow the conversation as it grows, unless the reader scrolled up.
     property bool following: true
     onMovementEnded: following = atYEnd
-    onCountChanged: if (following) Qt.callLater(positionViewAtEnd)
-    onContentHeightChanged: if (following) Qt.callLater(positionViewAtEnd)
+    onCountChanged: if (following) follow.restart()
+    onContentHeightChanged: if (following) follow.restart()
+    // Once per turn of the event loop, however many rows and heights changed in it.
+    Timer {
+        id: follow
+        interval: 0
+        onTriggered: messageList.positionViewAtEnd()
+    }
     delegate: MessageDelegate {
         width: ListView.view.width
         controller: messageList.controller
@@ -55,8 +59,7 @@ ListView {
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.top: parent.verticalCenter
         anchors.topMargin: 32
-        visible: messageList.count === 0 && messageList.canSetUp
-            && messageList.controller.handoffPlatforms.length === 0
+        visible: messageList.count === 0 && messageList.controller.handoffPlatforms.length === 0
         onSetUp: platform => messageList.setUpRequested(platform)
     }
 }

@@ -10,8 +10,6 @@ Pane {
     id: sidebar
 
     required property ChatController controller
-    /// Whether the application offers a Settings page.
-    property bool hasSettings: false
     /// Where the gateway runs when it is not this process, or "".
     property string gatewayNote: ""
 
@@ -89,12 +87,12 @@ Pane {
             objectName: "settingsButton"
             Layout.fillWidth: true
             flat: true
-            visible: sidebar.hasSettings
             text: qsTr("Settings")
             icon.name: "configure"
             onClicked: sidebar.settingsRequested()
         }
         Label {
+            objectName: "gatewayNote"
             Layout.fillWidth: true
             visible: sidebar.gatewayNote !== ""
             text: sidebar.gatewayNote

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -87,7 +88,8 @@ Dialog {
         }
     }
 
-    contentItem: RowLayout {
+    RowLayout {
+        anchors.fill: parent
         spacing: 0
 
         SettingsNav {

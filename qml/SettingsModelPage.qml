@@ -10,24 +10,24 @@ ScrollView {
     required property var dialog
     id: modelPage
     objectName: "modelPage"
-    visible: dialog.page === "model"
+    visible: modelPage.dialog.page === "model"
     contentWidth: availableWidth
     clip: true
 
-    readonly property bool dirty: baseUrlField.text !== dialog.settings.baseUrl
-        || modelField.text !== dialog.settings.model || apiKeyField.text !== ""
+    readonly property bool dirty: baseUrlField.text !== modelPage.dialog.settings.baseUrl
+        || modelField.text !== modelPage.dialog.settings.model || apiKeyField.text !== ""
     function reset() {
-        baseUrlField.text = dialog.settings.baseUrl
-        modelField.text = dialog.settings.model
+        baseUrlField.text = modelPage.dialog.settings.baseUrl
+        modelField.text = modelPage.dialog.settings.model
         apiKeyField.text = ""
     }
     Component.onCompleted: reset()
     Connections {
-        target: dialog
+        target: modelPage.dialog
         function onResetFields() { modelPage.reset() }
     }
     Connections {
-        target: dialog.settings
+        target: modelPage.dialog.settings
         function onSaved(what, error) {
             if (what === "model" && error === "")
                 modelPage.reset()
@@ -82,16 +82,16 @@ ScrollView {
                     objectName: "apiKeyField"
                     label: apiKeyLabel.text
                     echoMode: TextInput.Password
-                    placeholderText: dialog.settings.apiKeyVariable !== ""
-                        ? qsTr("Set by %1, which wins over the keychain").arg(dialog.settings.apiKeyVariable)
-                        : dialog.settings.apiKeySet ? qsTr("Saved in the keychain — type to replace")
+                    placeholderText: modelPage.dialog.settings.apiKeyVariable !== ""
+                        ? qsTr("Set by %1, which wins over the keychain").arg(modelPage.dialog.settings.apiKeyVariable)
+                        : modelPage.dialog.settings.apiKeySet ? qsTr("Saved in the keychain — type to replace")
                         : qsTr("Not set — a local server needs none")
                 }
                 Button {
                     text: qsTr("Remove")
                     flat: true
-                    visible: dialog.settings.apiKeySet && dialog.settings.apiKeyVariable === ""
-                    onClicked: dialog.settings.removeSecret("llm.api_key")
+                    visible: modelPage.dialog.settings.apiKeySet && modelPage.dialog.settings.apiKeyVariable === ""
+                    onClicked: modelPage.dialog.settings.removeSecret("llm.api_key")
                     Accessible.name: qsTr("Remove the API key")
                     Accessible.ignored: !visible
                 }
@@ -109,16 +109,16 @@ ScrollView {
                 objectName: "testModelButton"
                 Layout.alignment: Qt.AlignTop
                 text: qsTr("Test connection")
-                enabled: (dialog.settings.tests["model"] || {}).state !== "running"
-                onClicked: dialog.settings.testModel(baseUrlField.text, apiKeyField.text, modelField.text)
+                enabled: (modelPage.dialog.settings.tests["model"] || {}).state !== "running"
+                onClicked: modelPage.dialog.settings.testModel(baseUrlField.text, apiKeyField.text, modelField.text)
             }
             SettingsOutcome {
                 objectName: "modelTestResult"
                 Layout.alignment: Qt.AlignVCenter
-                result: dialog.settings.tests["model"] || {}
+                result: modelPage.dialog.settings.tests["model"] || {}
                 dotColor: Theme.stateColor(result.state)
             }
-            Item { Layout.fillWidth: true; visible: !(dialog.settings.tests["model"] || {}).text }
+            Item { Layout.fillWidth: true; visible: !(modelPage.dialog.settings.tests["model"] || {}).text }
         }
 
         Rectangle { Layout.fillWidth: true; Layout.topMargin: 8; height: 1; color: Theme.line }
@@ -127,16 +127,16 @@ ScrollView {
             spacing: 12
             SettingsOutcome {
                 objectName: "modelSaveResult"
-                result: dialog.settings.saves["model"] || {}
+                result: modelPage.dialog.settings.saves["model"] || {}
                 dotColor: Theme.stateColor(result.state)
             }
-            Item { Layout.fillWidth: true; visible: !(dialog.settings.saves["model"] || {}).text }
+            Item { Layout.fillWidth: true; visible: !(modelPage.dialog.settings.saves["model"] || {}).text }
             AccentButton {
                 objectName: "saveModelButton"
                 text: qsTr("Save")
                 fill: Theme.accent
-                enabled: modelPage.dirty && (dialog.settings.saves["model"] || {}).state !== "saving"
-                onClicked: dialog.settings.saveModel(baseUrlField.text, modelField.text, apiKeyField.text)
+                enabled: modelPage.dirty && (modelPage.dialog.settings.saves["model"] || {}).state !== "saving"
+                onClicked: modelPage.dialog.settings.saveModel(baseUrlField.text, modelField.text, apiKeyField.text)
             }
         }
         Item { implicitHeight: 12 }

@@ -14,13 +14,21 @@ Rectangle {
     required property string page
     signal pageChosen(string page)
 
+    function pageNames() {
+        let names = ["model"]
+        for (const name of nav.settings.platformNames)
+            names.push(name)
+        names.push("pairing", "away")
+        return names
+    }
+
     color: Theme.sidebar
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 10
         spacing: Theme.spacingTiny
         Repeater {
-            model: ["model"].concat(nav.settings.platformNames).concat(["pairing", "away"])
+            model: nav.pageNames()
             delegate: ItemDelegate {
                 id: entry
                 required property string modelData
@@ -64,21 +72,9 @@ Rectangle {
                         color: entry.platform && entry.platform.enabled
                             ? (entry.platform.tokenSet ? Theme.accent : Theme.errorColor) : Theme.subtle
                     }
-                    Rectangle {
+                    CountBadge {
                         visible: entry.waiting > 0
-                        implicitWidth: Math.max(20, countLabel.implicitWidth + 10)
-                        implicitHeight: 20
-                        radius: 10
-                        color: Theme.accent
-                        Label {
-                            id: countLabel
-                            anchors.centerIn: parent
-                            text: entry.waiting
-                            Accessible.ignored: !visible
-                            color: Theme.textOnAccent
-                            font.pixelSize: Theme.fontSmall
-                            font.weight: Font.DemiBold
-                        }
+                        count: entry.waiting
                     }
                 }
             }

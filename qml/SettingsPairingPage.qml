@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -10,7 +11,7 @@ ScrollView {
     required property var dialog
     id: pairingPage
     objectName: "pairingPage"
-    visible: dialog.page === "pairing"
+    visible: pairingPage.dialog.page === "pairing"
     contentWidth: availableWidth
     clip: true
 
@@ -26,7 +27,7 @@ ScrollView {
             font.pixelSize: Theme.fontBody
         }
         Repeater {
-            model: dialog.settings.pairingRequests
+            model: pairingPage.dialog.settings.pairingRequests
             delegate: Rectangle {
                 id: request
                 required property var modelData
@@ -71,13 +72,13 @@ ScrollView {
                         objectName: "denyButton"
                         text: qsTr("Deny")
                         flat: true
-                        onClicked: dialog.settings.deny(request.modelData.code)
+                        onClicked: pairingPage.dialog.settings.deny(request.modelData.code)
                     }
                     AccentButton {
                         objectName: "approveButton"
                         text: qsTr("Approve")
                         fill: Theme.accent
-                        onClicked: dialog.settings.approve(request.modelData.code)
+                        onClicked: pairingPage.dialog.settings.approve(request.modelData.code)
                     }
                 }
             }
@@ -85,7 +86,7 @@ ScrollView {
         Label {
             Layout.fillWidth: true
             Layout.topMargin: 24
-            visible: dialog.settings.pairingRequests.length === 0
+            visible: pairingPage.dialog.settings.pairingRequests.length === 0
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("No one is waiting for approval.")
             color: Theme.subtle
@@ -141,7 +142,7 @@ ScrollView {
             objectName: "pairingNote"
             Layout.fillWidth: true
             visible: text !== ""
-            text: dialog.settings.pairingNote
+            text: pairingPage.dialog.settings.pairingNote
             wrapMode: Text.Wrap
             color: Theme.subtle
             Accessible.ignored: !visible

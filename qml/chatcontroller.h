@@ -7,7 +7,9 @@
 #include "sessionlistmodel.h"
 #include "store/storetypes.h"
 
+#include <QJSEngine>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QtQmlIntegration>
 
@@ -18,6 +20,7 @@ class Database;
 class HandoffStore;
 class LlmClient;
 class QNetworkAccessManager;
+class QQmlEngine;
 class SessionStore;
 class Settings;
 class StoreWatcher;
@@ -30,7 +33,7 @@ class ChatController : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("made by the application")
+    QML_SINGLETON
     Q_PROPERTY(SessionListModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(MessageListModel *messages READ messages CONSTANT)
     Q_PROPERTY(QString sessionId READ sessionId NOTIFY sessionChanged)
@@ -46,6 +49,17 @@ class ChatController : public QObject
     Q_PROPERTY(QString awayNote READ awayNote NOTIFY awayNoteChanged)
 
 public:
+    /// QML's `ChatController`: the one the application registered with setInstance() before the
+    /// window loaded, still owned by C++.
+    static ChatController *create(QQmlEngine *, QJSEngine *)
+    {
+        if (s_instance)
+            QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+        return s_instance;
+    }
+    /// Makes @p controller the one the window shows; call it before the engine loads the window.
+    static void setInstance(ChatController *controller) { s_instance = controller; }
+
     ChatController(const AppPaths &paths, QObject *parent = nullptr);
     ~ChatController() override;
 
@@ -110,6 +124,7 @@ Q_SIGNALS:
     void replyFinished(const QString &sessionId, const QString &error);
 
 private:
+    static inline QPointer<ChatController> s_instance;
     void readApiKey();
     void setError(const QString &sentence);
     void setHandoff(const QString &state, const QString &text);

@@ -6,7 +6,9 @@
 #include "setupcontroller.h"
 
 #include <QHash>
+#include <QJSEngine>
 #include <QObject>
+#include <QPointer>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQmlIntegration>
@@ -18,6 +20,7 @@ class Database;
 class PairingStore;
 class ConnectionCheck;
 class QNetworkAccessManager;
+class QQmlEngine;
 class QNetworkReply;
 class Settings;
 class StoreWatcher;
@@ -35,7 +38,7 @@ class SettingsController : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("made by the application")
+    QML_SINGLETON
     Q_PROPERTY(QString baseUrl READ baseUrl NOTIFY settingsChanged)
     Q_PROPERTY(QString model READ model NOTIFY settingsChanged)
     Q_PROPERTY(bool apiKeySet READ apiKeySet NOTIFY secretsChanged)
@@ -63,8 +66,21 @@ class SettingsController : public QObject
     Q_PROPERTY(AwaySettings *away READ away CONSTANT)
     /// Why something cannot be shown: an unreadable config, the store, or the keychain.
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    /// Where the gateway runs when not in this process, for the window to say; "" while it runs here.
+    Q_PROPERTY(QString gatewayNote READ gatewayNote NOTIFY gatewayNoteChanged)
 
 public:
+    /// QML's `SettingsController`: the one the application registered with setInstance() before
+    /// the window loaded, still owned by C++.
+    static SettingsController *create(QQmlEngine *, QJSEngine *)
+    {
+        if (s_instance)
+            QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+        return s_instance;
+    }
+    /// Makes @p settings the ones the window shows; call it before the engine loads the window.
+    static void setInstance(SettingsController *settings) { s_instance = settings; }
+
     SettingsController(const AppPaths &paths, QObject *parent = nullptr);
     ~SettingsController() override;
 
@@ -90,6 +106,14 @@ public:
     /// running elsewhere (`baton --no-gui`) picks the settings up at its next start.
     void setGatewayRunsHere(bool here) { m_gatewayHere = here; }
     [[nodiscard]] bool gatewayRunsHere() const { return m_gatewayHere; }
+    [[nodiscard]] QString gatewayNote() const { return m_gatewayNote; }
+    void setGatewayNote(const QString &note)
+    {
+        if (note != m_gatewayNote) {
+            m_gatewayNote = note;
+            Q_EMIT gatewayNoteChanged();
+        }
+    }
 
     /// Reads baton.ini, the keychain and the pairing requests again (another process may have changed them).
     Q_INVOKABLE void reload();
@@ -111,6 +135,7 @@ public:
     Q_INVOKABLE void testPlatform(const QString &name, const QString &token = {});
 
 Q_SIGNALS:
+    void gatewayNoteChanged();
     void settingsChanged();
     void secretsChanged();
     void platformsChanged();
@@ -127,6 +152,7 @@ Q_SIGNALS:
     void secretRemoved(const QString &name, const QString &error);
 
 private:
+    static inline QPointer<SettingsController> s_instance;
     enum class SecretState { Unknown, Missing, Keychain, Environment };
 
     void setError(const QString &sentence);
@@ -157,6 +183,7 @@ private:
     QVariantMap m_tests;
     QVariantMap m_saves;
     bool m_gatewayHere = false;
+    QString m_gatewayNote;
     QString m_pairingNote;
     QString m_error;
     AwaySettings *m_away = nullptr;

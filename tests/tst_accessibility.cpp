@@ -243,8 +243,8 @@ private Q_SLOTS:
         m_settings = std::make_unique<SettingsController>(paths());
         QVERIFY2(m_settings->open(), qPrintable(m_settings->errorText()));
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->setInitialProperties({ { u"controller"_s, QVariant::fromValue(m_controller.get()) },
-            { u"settingsController"_s, QVariant::fromValue(m_settings.get()) } });
+        ChatController::setInstance(m_controller.get());
+        SettingsController::setInstance(m_settings.get());
         m_engine->load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
         QVERIFY(!m_engine->rootObjects().isEmpty());
         m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());

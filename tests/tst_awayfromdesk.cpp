@@ -10,6 +10,7 @@
 #include "platformfactory.h"
 #include "screenlockwatcher.h"
 #include "service/gatewayservice.h"
+#include "settingscontroller.h"
 
 #include <QDBusConnection>
 #include <QDir>
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<FakeLogind> m_logind;
     std::unique_ptr<ChatController> m_controller;
     std::unique_ptr<AwaySettings> m_settings;
+    std::unique_ptr<SettingsController> m_settingsController;
     std::unique_ptr<GatewayService> m_gateway;
     std::unique_ptr<AwayFromDesk> m_away;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
@@ -157,8 +159,12 @@ private Q_SLOTS:
 
         m_controller = std::make_unique<ChatController>(paths());
         QVERIFY2(m_controller->open(), qPrintable(m_controller->errorText()));
+        // The window reaches the controllers as singletons, as in the application; Settings shows
+        // but no test here opens it.
+        m_settingsController = std::make_unique<SettingsController>(paths());
+        ChatController::setInstance(m_controller.get());
+        SettingsController::setInstance(m_settingsController.get());
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->setInitialProperties({ { u"controller"_s, QVariant::fromValue(m_controller.get()) } });
         m_engine->load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
         QVERIFY(!m_engine->rootObjects().isEmpty());
         m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());

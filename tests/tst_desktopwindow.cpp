@@ -3,6 +3,7 @@
 #include "chatcontroller.h"
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
+#include "settingscontroller.h"
 #include "testpalette.h"
 #include "teststore.h"
 
@@ -50,6 +51,7 @@ private:
     std::unique_ptr<TestStore> m_store;
     std::unique_ptr<QProcess> m_gateway;
     std::unique_ptr<ChatController> m_controller;
+    std::unique_ptr<SettingsController> m_settings;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
 
@@ -76,8 +78,10 @@ private:
     }
     void openWindow()
     {
+        // The window reaches the controllers as singletons, as in the application.
+        ChatController::setInstance(m_controller.get());
+        SettingsController::setInstance(m_settings.get());
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->setInitialProperties({ { u"controller"_s, QVariant::fromValue(m_controller.get()) } });
         m_engine->load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
         QVERIFY(!m_engine->rootObjects().isEmpty());
         m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
@@ -102,6 +106,7 @@ private Q_SLOTS:
         ini.close();
         m_controller = std::make_unique<ChatController>(paths());
         QVERIFY2(m_controller->open(), qPrintable(m_controller->errorText()));
+        m_settings = std::make_unique<SettingsController>(paths()); // Settings shows; no test here opens it
         new QAbstractItemModelTester(
             m_controller->sessions(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
         new QAbstractItemModelTester(
@@ -111,6 +116,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_engine.reset();
+        m_settings.reset();
         m_controller.reset();
         if (m_gateway) {
             m_gateway->terminate();
@@ -285,6 +291,18 @@ private Q_SLOTS:
         QTRY_VERIFY(m_window->property("dark").toBool());
         m_controller->openSession(m_controller->sessions()->index(0).data(SessionListModel::IdRole).toString());
         QVERIFY(screenshot(u"07-conversation-dark"_s));
+    }
+    void theGatewaysNoteShowsUnderTheSessions()
+    {
+        // DesktopApp sets it when another process holds the gateway; it shows in the sidebar.
+        QQuickItem *note = item(u"gatewayNote"_s);
+        QVERIFY(note);
+        QVERIFY(!note->isVisible());
+        m_settings->setGatewayNote(u"The gateway runs elsewhere: the lock is held"_s);
+        QTRY_VERIFY(note->isVisible());
+        QCOMPARE(note->property("text").toString(), u"The gateway runs elsewhere: the lock is held"_s);
+        m_settings->setGatewayNote({});
+        QTRY_VERIFY(!note->isVisible());
     }
 };
 

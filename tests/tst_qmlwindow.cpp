@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // QML tests of the window (tests/qml/tst_*.qml) with a real ChatController on a temporary store and
-// the fake model server, exposed to them as `chat`.
+// the fake model server, reached as the window reaches it: the ChatController singleton.
 #include "chatcontroller.h"
 #include "fakehttpserver.h"
 #include "fakellmserver.h"
+#include "settingscontroller.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
 
 #include <QDesktopServices>
 #include <QDir>
 #include <QFile>
-#include <QQmlContext>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickTextDocument>
@@ -27,10 +28,13 @@ using namespace Qt::StringLiterals;
 Q_IMPORT_QML_PLUGIN(BatonPlugin)
 
 /// A local web server that counts what the window fetches, a session of untrusted text that
-/// points at it, and what the window asked the desktop to open; exposed to QML as `probe`.
+/// points at it, and what the window asked the desktop to open; the `Probe` singleton of
+/// `import BatonTest`.
 class Probe : public QObject
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
     Q_PROPERTY(QString url READ url CONSTANT)
     Q_PROPERTY(QStringList paths READ paths NOTIFY pathsChanged)
     Q_PROPERTY(QString sessionId MEMBER m_sessionId CONSTANT)
@@ -40,7 +44,8 @@ class Probe : public QObject
     Q_PROPERTY(QString screenshotDir READ screenshotDir CONSTANT)
 
 public:
-    Probe()
+    /// Seeds the session of untrusted text in the store under @p dataDir.
+    explicit Probe(const QString &dataDir)
         : m_server([this](const FakeHttpRequest &request, QTcpSocket *socket) {
             m_paths << QString::fromUtf8(request.path);
             Q_EMIT pathsChanged();
@@ -52,15 +57,25 @@ public:
         // Desktop link handlers for the schemes a test opens: nothing leaves the test.
         for (const QString &scheme : { u"https"_s, u"file"_s })
             QDesktopServices::setUrlHandler(scheme, this, "open");
+        seed(dataDir);
     }
     ~Probe() override
     {
         for (const QString &scheme : { u"https"_s, u"file"_s })
             QDesktopServices::unsetUrlHandler(scheme);
     }
+    /// The probe of the test file that runs now (no default constructor: Qt 6.4 would prefer it).
+    static Probe *create(QQmlEngine *, QJSEngine *)
+    {
+        QJSEngine::setObjectOwnership(s_current, QJSEngine::CppOwnership);
+        return s_current;
+    }
+    static inline QPointer<Probe> s_current;
+
     [[nodiscard]] QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_server.port()); }
     [[nodiscard]] QStringList paths() const { return m_paths; }
 
+private:
     /// A session whose title and reply try to make the window fetch from this server.
     void seed(const QString &dataDir)
     {
@@ -83,6 +98,7 @@ public:
             qFatal("%s", qPrintable(sessions.errorString()));
     }
 
+public:
     [[nodiscard]] static QString screenshotDir()
     {
         const QString dir = qEnvironmentVariable("BATON_SCREENSHOT_DIR");
@@ -130,10 +146,10 @@ class Setup : public QObject
     Q_OBJECT
 
 public:
-    Setup() = default;
+    Setup() { qmlRegisterTypesAndRevisions<Probe>("BatonTest", 1); }
 
 public Q_SLOTS:
-    void qmlEngineAvailable(QQmlEngine *engine)
+    void qmlEngineAvailable(QQmlEngine *)
     {
         m_llm = std::make_unique<FakeLlmServer>();
         m_llm->setEchoDelayMs(30); // long enough to see a reply stream
@@ -147,13 +163,16 @@ public Q_SLOTS:
             + "[telegram]\nenabled=true\nhome_chat=-100123\n");
         ini.close();
         m_probe.reset(); // its URL handlers go before the next file's probe sets its own
-        m_probe = std::make_unique<Probe>();
-        m_probe->seed(m_dir.path());
-        m_controller = std::make_unique<ChatController>(AppPaths { m_dir.path(), m_dir.filePath(u"baton.ini"_s) });
+        m_probe = std::make_unique<Probe>(m_dir.path());
+        Probe::s_current = m_probe.get();
+        const AppPaths paths { m_dir.path(), m_dir.filePath(u"baton.ini"_s) };
+        m_controller = std::make_unique<ChatController>(paths);
         if (!m_controller->open())
             qFatal("%s", qPrintable(m_controller->errorText()));
-        engine->rootContext()->setContextProperty(u"chat"_s, m_controller.get());
-        engine->rootContext()->setContextProperty(u"probe"_s, m_probe.get());
+        ChatController::setInstance(m_controller.get());
+        // The window offers Settings as in the application; these tests never open it.
+        m_settings = std::make_unique<SettingsController>(paths);
+        SettingsController::setInstance(m_settings.get());
     }
 
 private:
@@ -161,6 +180,7 @@ private:
     std::unique_ptr<FakeLlmServer> m_llm;
     std::unique_ptr<Probe> m_probe;
     std::unique_ptr<ChatController> m_controller;
+    std::unique_ptr<SettingsController> m_settings;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(qmlwindow, Setup)

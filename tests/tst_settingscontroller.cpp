@@ -45,11 +45,9 @@ QByteArray hostQml()
     return "import QtQuick\n"
            "import Baton\n"
            "Main {\n"
-           "    id: window\n"
-           "    required property SettingsController settingsController\n"
            "    SettingsDialog {\n"
            "        objectName: 'settingsDialog'\n"
-           "        settings: window.settingsController\n"
+           "        settings: SettingsController\n"
            "        Component.onCompleted: open()\n"
            "    }\n"
            "}\n";
@@ -384,6 +382,9 @@ private Q_SLOTS:
 
         ChatController chat(paths());
         QVERIFY2(chat.open(), qPrintable(chat.errorText()));
+        // The window reaches the controllers as singletons, as in the application.
+        ChatController::setInstance(&chat);
+        SettingsController::setInstance(m_settings.get());
         for (const bool dark : { false, true }) {
             if (dark)
                 QGuiApplication::setPalette(darkTestPalette());
@@ -392,9 +393,7 @@ private Q_SLOTS:
             engine.addImportPath(u"qrc:/qt/qml"_s);
             QQmlComponent component(&engine);
             component.setData(hostQml(), QUrl::fromLocalFile(m_dir.filePath(u"SettingsHost.qml"_s)));
-            std::unique_ptr<QObject> root(
-                component.createWithInitialProperties({ { u"controller"_s, QVariant::fromValue(&chat) },
-                    { u"settingsController"_s, QVariant::fromValue(m_settings.get()) } }));
+            std::unique_ptr<QObject> root(component.create());
             QVERIFY2(root, qPrintable(component.errorString()));
             auto *window = qobject_cast<QQuickWindow *>(root.get());
             QVERIFY(window);

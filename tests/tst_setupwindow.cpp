@@ -152,12 +152,12 @@ private Q_SLOTS:
         QVERIFY(chat.handoffPlatforms().isEmpty());
 
         // The window as DesktopApp makes it.
+        ChatController::setInstance(&chat);
+        SettingsController::setInstance(&settings);
         QQmlEngine engine;
         engine.addImportPath(u"qrc:/qt/qml"_s);
         QQmlComponent component(&engine, QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
-        std::unique_ptr<QObject> root(
-            component.createWithInitialProperties({ { u"controller"_s, QVariant::fromValue(&chat) },
-                { u"settingsController"_s, QVariant::fromValue(&settings) } }));
+        std::unique_ptr<QObject> root(component.create());
         QVERIFY2(root, qPrintable(component.errorString()));
         auto *window = qobject_cast<QQuickWindow *>(root.get());
         QVERIFY(window);

@@ -75,9 +75,10 @@ int DesktopApp::start(bool *running)
         }
     });
 
+    // The window reaches both as QML singletons; they stay ours.
+    ChatController::setInstance(m_controller);
+    SettingsController::setInstance(m_settings);
     m_engine = new QQmlApplicationEngine;
-    m_engine->setInitialProperties({ { u"controller"_s, QVariant::fromValue(m_controller) },
-        { u"settingsController"_s, QVariant::fromValue(m_settings) } });
     m_engine->load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
     if (!window()) {
         QTextStream(stderr) << "baton: the window could not be loaded" << Qt::endl;
@@ -115,7 +116,7 @@ int DesktopApp::start(bool *running)
         }
         // Another process (`baton --no-gui`) runs the gateway: the window shares its store.
         qCInfo(lcDesktop).noquote() << "the gateway is not running in this window:" << error;
-        window()->setProperty("gatewayNote", tr("The gateway runs elsewhere: %1").arg(error));
+        m_settings->setGatewayNote(tr("The gateway runs elsewhere: %1").arg(error));
         m_tray->setGateway(nullptr);
         m_away->setGateway(nullptr);
     });

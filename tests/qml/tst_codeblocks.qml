@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Baton
+import BatonTest
 
 // Code blocks in the window: a reply streams two blocks; the first keeps its delegate and its
 // colours while the second grows, and (where the build has KSyntaxHighlighting) a keyword and an
@@ -44,7 +45,7 @@ TestCase {
     function initTestCase() {
         const component = Qt.createComponent("qrc:/qt/qml/Baton/Main.qml")
         verify(component.status === Component.Ready, component.errorString())
-        window = component.createObject(null, { controller: chat })
+        window = component.createObject(null)
         verify(window !== null)
         window.requestActivate()
         tryVerify(() => window.active || window.visible)
@@ -56,14 +57,14 @@ TestCase {
 
     function test_1_streamingRecoloursOnlyTheBlockThatChanged() {
         // The fake model echoes the question word by word.
-        chat.send("Two blocks:\n```cpp\n" + cpp + "\n```\nand\n```python\nimport os\nx = 1\ny = 2\nz = 3\nprint(x, y, z)\n```")
+        ChatController.send("Two blocks:\n```cpp\n" + cpp + "\n```\nand\n```python\nimport os\nx = 1\ny = 2\nz = 3\nprint(x, y, z)\n```")
         tryVerify(() => replyBlocks().length === 2, 10000, "the reply's second block has begun")
         const first = replyBlocks()[0]
         compare(first.text, cpp)
         const firstLines = first.highlighter.highlightedLines
         const second = replyBlocks()[1]
         const secondLines = second.highlighter.highlightedLines
-        tryVerify(() => !chat.busy, 10000, "the reply is complete")
+        tryVerify(() => !ChatController.busy, 10000, "the reply is complete")
         compare(replyBlocks().length, 2)
         verify(replyBlocks()[0] === first, "the finished block kept its delegate while the next one streamed")
         verify(replyBlocks()[1] === second, "the growing block kept its delegate")
@@ -84,16 +85,16 @@ TestCase {
         if (!block.highlighter.available)
             skip("this build has no KF6SyntaxHighlighting: code blocks are plain monospace")
         const document = block.textItem.textDocument
-        const keyword = probe.formatAt(document, cpp.indexOf("return"))
-        const type = probe.formatAt(document, cpp.indexOf("int"))
-        const identifier = probe.formatAt(document, cpp.indexOf("answer"))
+        const keyword = Probe.formatAt(document, cpp.indexOf("return"))
+        const type = Probe.formatAt(document, cpp.indexOf("int"))
+        const identifier = Probe.formatAt(document, cpp.indexOf("answer"))
         console.log("return:", JSON.stringify(keyword), "int:", JSON.stringify(type), "answer:", JSON.stringify(identifier))
         verify(keyword.color !== undefined, "the keyword has a format")
         verify(JSON.stringify(keyword) !== JSON.stringify(identifier), "keyword and identifier differ")
         verify(JSON.stringify(type) !== JSON.stringify(identifier), "type and identifier differ")
-        if (probe.screenshotDir !== "") {
+        if (Probe.screenshotDir !== "") {
             const image = grabImage(window.contentItem)
-            image.save(probe.screenshotDir + "/code-highlighting-" + (window.dark ? "dark" : "light") + ".png")
+            image.save(Probe.screenshotDir + "/code-highlighting-" + (window.dark ? "dark" : "light") + ".png")
         }
     }
 }

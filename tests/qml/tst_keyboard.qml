@@ -45,15 +45,15 @@ TestCase {
     }
     // A conversation of its own, so a handoff in one function leaves the others alone.
     function freshSession(text) {
-        chat.newChat()
-        chat.send(text)
-        tryVerify(() => !chat.busy && chat.sessionId !== "", 10000)
+        ChatController.newChat()
+        ChatController.send(text)
+        tryVerify(() => !ChatController.busy && ChatController.sessionId !== "", 10000)
     }
 
     function initTestCase() {
         const component = Qt.createComponent("qrc:/qt/qml/Baton/Main.qml")
         verify(component.status === Component.Ready, component.errorString())
-        window = component.createObject(null, { controller: chat })
+        window = component.createObject(null)
         verify(window !== null)
         freshSession("Lisbon trip")
         freshSession("Porto wine")
@@ -83,22 +83,22 @@ TestCase {
         keyClick(Qt.Key_Down)
         verify(list.activeFocus, "Down goes from the search to its results")
         compare(list.currentIndex, 0)
-        chat.newChat()
+        ChatController.newChat()
         keyClick(Qt.Key_Return)
-        compare(chat.title, "Porto wine")
+        compare(ChatController.title, "Porto wine")
     }
 
     function test_enterInTheSearchOpensTheFirstResult() {
-        chat.newChat()
+        ChatController.newChat()
         named("searchField").forceActiveFocus()
         type("lisbon")
         tryVerify(() => named("sessionList").count === 1)
         keyClick(Qt.Key_Enter)
-        compare(chat.title, "Lisbon trip")
+        compare(ChatController.title, "Lisbon trip")
     }
 
     function test_arrowsAndEnterOpenASession() {
-        chat.newChat()
+        ChatController.newChat()
         const list = named("sessionList")
         verify(list.count >= 2)
         list.forceActiveFocus()
@@ -106,12 +106,12 @@ TestCase {
         keyClick(Qt.Key_Down)
         compare(list.currentIndex, 1)
         keyClick(Qt.Key_Return)
-        compare(chat.sessionId, list.currentItem.sessionId)
-        const second = chat.sessionId
+        compare(ChatController.sessionId, list.currentItem.sessionId)
+        const second = ChatController.sessionId
         keyClick(Qt.Key_Up)
         keyClick(Qt.Key_Return)
-        compare(chat.sessionId, list.itemAtIndex(0).sessionId)
-        verify(chat.sessionId !== second, "Up and Enter opened another conversation")
+        compare(ChatController.sessionId, list.itemAtIndex(0).sessionId)
+        verify(ChatController.sessionId !== second, "Up and Enter opened another conversation")
     }
 
     function test_tabAndShiftTabMoveBetweenSidebarConversationAndComposer() {
@@ -180,7 +180,7 @@ TestCase {
         keyClick(Qt.Key_Return)
         tryVerify(() => !button.menu.visible)
         compare(triggered.count, 1)
-        compare(chat.handoffState, "pending")
+        compare(ChatController.handoffState, "pending")
     }
 
     function test_theHandoffMenuWorksFromTheKeyboardAlone() {

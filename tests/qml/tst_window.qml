@@ -36,7 +36,7 @@ TestCase {
     function initTestCase() {
         const component = Qt.createComponent("qrc:/qt/qml/Baton/Main.qml")
         verify(component.status === Component.Ready, component.errorString())
-        window = component.createObject(null, { controller: chat })
+        window = component.createObject(null)
         verify(window !== null)
         window.requestActivate()
         tryVerify(() => window.active || window.visible)
@@ -55,14 +55,14 @@ TestCase {
         verify(send.enabled)
         mouseClick(send)
         compare(composer.text, "")
-        tryVerify(() => chat.messages.rowCount() === 2, 5000, "the question and the reply's row")
+        tryVerify(() => ChatController.messages.rowCount() === 2, 5000, "the question and the reply's row")
     }
 
     function test_2_theReplyStreamsAndStopBecomesSend() {
         const send = findNamed(window.contentItem, "sendButton")
-        verify(chat.busy)
+        verify(ChatController.busy)
         compare(send.text, "Stop")
-        tryVerify(() => !chat.busy, 10000)
+        tryVerify(() => !ChatController.busy, 10000)
         compare(send.text, "Send")
         verify(!send.enabled, "nothing to send")
         compare(window.title, "Baton — Hi")
@@ -71,7 +71,7 @@ TestCase {
     function test_3_handoffButtonStates() {
         const button = findNamed(window.contentItem, "handoffButton")
         verify(button.enabled)
-        compare(chat.handoffPlatforms, ["telegram"])
+        compare(ChatController.handoffPlatforms, ["telegram"])
         mouseClick(button)
         tryVerify(() => button.menu.opened)
         compare(button.menu.count, 1)
@@ -79,7 +79,7 @@ TestCase {
         compare(item.objectName, "handoffTo_telegram")
         compare(item.text, "Telegram")
         mouseClick(item)
-        compare(chat.handoffState, "pending")
+        compare(ChatController.handoffState, "pending")
         verify(!button.enabled, "no second handoff while one is pending")
         const status = findNamed(window.contentItem, "handoffStatus")
         verify(status.visible)
