@@ -7,12 +7,12 @@ set(baton_window_sources
     awaysettings.cpp awaysettings.h
     chatcontroller.cpp chatcontroller.h
     codehighlighter.cpp codehighlighter.h
+    desktopcontext.cpp desktopcontext.h
     segmentlistmodel.cpp segmentlistmodel.h
     messagelistmodel.cpp messagelistmodel.h
     rendering.h
     safemarkdown.cpp safemarkdown.h
     safetext.cpp safetext.h
-    storeopener.h
     sessionlistmodel.cpp sessionlistmodel.h
     settingscontroller.cpp settingscontroller.h settingsconnectiontests.cpp settingspairing.cpp
     setupcontroller.cpp setupcontroller.h
