@@ -29,6 +29,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"baton"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION_STRING));
     Translations::install(app);
+    PlatformFactory::registerPlatforms();
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -77,6 +77,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(BATON_VERSION_STRING));
     QApplication::setDesktopFileName(u"baton"_s);
     Translations::install(app);
+    PlatformFactory::registerPlatforms();
     // --demo: a model and a Telegram on loopback, and a person on the phone; no account needed.
     DemoWorld world;
     if (demo) {

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The folders' include graph, as docs/architecture.md draws it: no cycle between folders, core
 # never includes cli/ (the terminal is one client of the core, not part of it), nor platforms/,
-# app/ or qml/, and the adapters see only the gateway's types and the network policies.
+# app/ or qml/, and the adapters see only the gateway's types and the network policies (a
+# platform's catalogue entry, <name>platform.cpp/.h, also the config's catalogue). qml/ holds QML
+# only: the window's C++ lives in app/window/.
 # Usage: layering-check.sh SOURCE_DIR
 set -euo pipefail
 cd "$1"
@@ -40,10 +42,20 @@ while IFS= read -r file; do
             core/*:platforms/* | core/*:app/*) complain "$file includes $prefix/: core knows no platform or window" ;;
             platforms/factory:*) ;;
             platforms/*:core/gateway | platforms/*:core/net | platforms/*:platforms/*) ;;
+            platforms/*:core/config)
+                case "$file" in
+                    *platform.cpp | *platform.h) ;;
+                    *) complain "$file includes $prefix/: only a platform's catalogue entry (<name>platform.cpp) sees config/" ;;
+                esac
+                ;;
             platforms/*:*) complain "$file includes $prefix/: adapters see only gateway/ and net/" ;;
         esac
     done < <(grep -hoE '^#include "[a-z0-9]+/' "$file" | sed -E 's/#include "([a-z0-9]+)\//\1/' | sort -u)
 done < <(find core platforms app qml -name '*.cpp' -o -name '*.h' | sort)
+
+while IFS= read -r file; do
+    complain "$file: qml/ holds QML only; the window's C++ belongs in app/window/"
+done < <(find qml -name '*.cpp' -o -name '*.h' | sort)
 
 # tsort names the folders of a cycle on stderr ("input contains a loop").
 if ! loops=$(sort -u "$edges" | tsort 2>&1 > /dev/null) || [ -n "$loops" ]; then
@@ -56,4 +68,4 @@ if [ "$problems" -gt 0 ]; then
     echo "$problems finding(s) in $edge_count folder dependencies"
     exit 1
 fi
-echo "ok: $edge_count folder dependencies, no cycle, core free of cli/, adapters on gateway/ and net/ only"
+echo "ok: $edge_count folder dependencies, no cycle, core free of cli/, adapters on gateway/ and net/ only, qml/ QML only"

@@ -9,7 +9,7 @@ imports=$(cd "$2" && pwd)
 qmllint=$(command -v qmllint6 || command -v qmllint || echo /usr/lib/qt6/bin/qmllint)
 [ -x "$qmllint" ] || qmllint=/usr/lib/qt6/bin/qmllint
 mapfile -t files < <(find "$src/qml" -name '*.qml' | sort)
-[ -f "$imports/Baton/qmldir" ] || { echo "qmllint-check: no Baton module under $imports: build baton_ui first"; exit 1; }
+[ -f "$imports/Baton/qmldir" ] || { echo "qmllint-check: no Baton module under $imports: build baton_window first"; exit 1; }
 status=0
 output=$(cd "$src/qml" && "$qmllint" -I "$imports" "${files[@]##*/}" 2>&1) || status=$?
 # Both the exit status and the text: a warning fails the check even if a qmllint version exits 0.

@@ -24,7 +24,7 @@
 
 using namespace Qt::StringLiterals;
 
-// baton_ui is a static QML module: its types register through its plugin.
+// baton_window is a static QML module: its types register through its plugin.
 Q_IMPORT_QML_PLUGIN(BatonPlugin)
 
 namespace {

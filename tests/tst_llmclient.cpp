@@ -371,6 +371,102 @@ private Q_SLOTS:
         QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
         QCOMPARE(stream->text(), u"fine"_s);
     }
+
+private:
+    // Listing models: the one way the window, Settings and `baton doctor` ask.
+    struct Listing
+    {
+        QList<QStringList> listed;
+        QStringList failed;
+    };
+    Listing list(const QString &baseUrl, const QString &key)
+    {
+        Listing answers;
+        QSignalSpy listed(m_client.get(), &LlmClient::modelsListed);
+        QSignalSpy failed(m_client.get(), &LlmClient::modelsFailed);
+        m_client->listModels(baseUrl, key);
+        if (!QTest::qWaitFor([&] { return listed.size() + failed.size() > 0; }, 20'000))
+            return answers;
+        for (const auto &args : listed)
+            answers.listed << args.at(0).toStringList();
+        for (const auto &args : failed)
+            answers.failed << args.at(0).toString();
+        return answers;
+    }
+
+private Q_SLOTS:
+    void listModelsNamesWhatTheServerOffers()
+    {
+        m_server->setModels({ u"llama3"_s, u"qwen2.5-coder"_s, u"fake-model"_s });
+        const Listing answers = list(m_server->baseUrl().toString() + u"/"_s, m_key);
+        QCOMPARE(answers.failed, QStringList());
+        QCOMPARE(answers.listed, (QList<QStringList> { { u"llama3"_s, u"qwen2.5-coder"_s, u"fake-model"_s } }));
+        QCOMPARE(m_server->modelsAuthorizations(), (QList<QByteArray> { "Bearer " + m_key.toUtf8() }));
+        QCOMPARE(LlmClient::listedSentence(answers.listed.value(0), u"llama3"_s),
+            u"The model endpoint answered: 3 models available."_s);
+        QCOMPARE(LlmClient::listedSentence({ u"a"_s }, u"b"_s),
+            u"The model endpoint answered: 1 model available, but none is called 'b'."_s);
+    }
+
+    void listModelsWithoutAKeySendsNoAuthorization()
+    {
+        const Listing answers = list(m_server->baseUrl().toString(), {});
+        QCOMPARE(answers.listed, (QList<QStringList> { { u"fake-model"_s } }));
+        QCOMPARE(m_server->modelsAuthorizations(), (QList<QByteArray> { QByteArray() }));
+    }
+
+    void listModelsSaysWhyTheServerRefused_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("sentence");
+        QTest::newRow("rejected key, echoed")
+            << 401 << R"({"error":{"message":"Incorrect API key sk-test-91f0"}})"_ba << m_key
+            << u"The model endpoint rejected the API key (401): Incorrect API key …."_s;
+        QTest::newRow("no key") << 401 << R"({"error":{"message":"auth required"}})"_ba << QString()
+                                << u"The model endpoint wants an API key (401): auth required."_s;
+        QTest::newRow("server error") << 500 << R"({"error":"overloaded"})"_ba << m_key
+                                      << u"The model endpoint answered 500: overloaded."_s;
+    }
+    void listModelsSaysWhyTheServerRefused()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, key);
+        QFETCH(QString, sentence);
+        m_server->setModelsError(status, body);
+        const Listing answers = list(m_server->baseUrl().toString(), key);
+        QCOMPARE(answers.listed, QList<QStringList>());
+        QCOMPARE(answers.failed, QStringList { sentence });
+    }
+
+    void listModelsSaysWhenTheAddressIsNotAModelEndpoint()
+    {
+        // The server's root: a 404 with a hint about /v1.
+        QUrl root = m_server->baseUrl();
+        root.setPath(QString());
+        const Listing answers = list(root.toString(), m_key);
+        QCOMPARE(answers.failed.size(), 1);
+        QVERIFY2(answers.failed.at(0).contains(u"answered 404"_s) && answers.failed.at(0).contains(u"/v1"_s),
+            qPrintable(answers.failed.at(0)));
+        QCOMPARE(list(u"ftp://example.org/v1"_s, m_key).failed,
+            QStringList {
+                u"The model endpoint must be an http:// or https:// address, like http://127.0.0.1:11434/v1."_s });
+    }
+
+    void listModelsSaysTheEndpointIsUnreachable()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close(); // nothing listens there now
+        const Listing answers = list(u"http://127.0.0.1:%1/v1"_s.arg(port), m_key);
+        QCOMPARE(answers.listed, QList<QStringList>());
+        QCOMPARE(answers.failed,
+            QStringList { u"Cannot reach the model endpoint at http://127.0.0.1:%1/v1: the connection was refused. Is "
+                          "the server running?"_s.arg(port) });
+    }
 };
 
 QByteArrayList fragmentedToolCalls()

@@ -54,6 +54,48 @@ private Q_SLOTS:
         QCOMPARE(alice.sessionKey(), bob.sessionKey());
         QCOMPARE(alice.sessionKey(), handoff.sessionKey());
     }
+
+    // Take back and the sleep notice post where a handoff went: the key is read by the class that builds it.
+    void aKeyReadsBackAsItsPlace_data() { keys_data(); }
+    void aKeyReadsBackAsItsPlace()
+    {
+        QFETCH(QString, platform);
+        QFETCH(int, chatType);
+        QFETCH(QString, chat);
+        QFETCH(QString, key);
+        const auto place = SessionSource::fromSessionKey(key);
+        QVERIFY(place);
+        QCOMPARE(place->platform, platform);
+        QCOMPARE(int(place->chatType), chatType);
+        QCOMPARE(place->chatId, chat);
+        QCOMPARE(place->sessionKey(), key);
+        QVERIFY(place->userId.isEmpty());
+    }
+
+    void aThreadDestinationNamesItsThread()
+    {
+        const SessionSource thread { u"slack"_s, ChatType::Channel, u"C01"_s, u"1712345678.000100"_s, {} };
+        const auto place = SessionSource::fromSessionKey(thread.sessionKey());
+        QVERIFY(place);
+        QCOMPARE(place->threadId, thread.threadId);
+        QCOMPARE(SessionSource::fromSessionKey(u"telegram:dm:111"_s)->threadId, QString());
+    }
+
+    void keysNoSourceCouldHaveMadeAreRefused_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("platform only") << u"telegram"_s;
+        QTest::newRow("no chat") << u"telegram:dm"_s;
+        QTest::newRow("empty chat") << u"telegram:dm::9"_s;
+        QTest::newRow("unknown chat type") << u"telegram:room:111"_s;
+        QTest::newRow("too many parts") << u"slack:channel:C01:17.1:U1"_s;
+    }
+    void keysNoSourceCouldHaveMadeAreRefused()
+    {
+        QFETCH(QString, key);
+        QVERIFY(!SessionSource::fromSessionKey(key));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSessionSource)

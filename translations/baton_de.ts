@@ -620,112 +620,8 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>Netzwerkfehler %1</translation>
     </message>
     <message>
-        <source>The model endpoint must be an http:// or https:// address, like http://127.0.0.1:11434/v1.</source>
-        <translation>Der Modell-Endpunkt muss eine http://- oder https://-Adresse sein, etwa http://127.0.0.1:11434/v1.</translation>
-    </message>
-    <message>
-        <source>no details</source>
-        <translation>keine Details</translation>
-    </message>
-    <message>
-        <source>Cannot reach the model endpoint at %1: %2. Is the server running?</source>
-        <translation>Der Modell-Endpunkt unter %1 ist nicht erreichbar: %2. Läuft der Server?</translation>
-    </message>
-    <message>
-        <source>The model endpoint wants an API key (%1): %2.</source>
-        <translation>Der Modell-Endpunkt verlangt einen API-Schlüssel (%1): %2.</translation>
-    </message>
-    <message>
-        <source>The model endpoint rejected the API key (%1): %2.</source>
-        <translation>Der Modell-Endpunkt hat den API-Schlüssel abgelehnt (%1): %2.</translation>
-    </message>
-    <message>
-        <source>The model endpoint at %1 answered 404 (%2). Check the address: it usually ends in /v1.</source>
-        <translation>Der Modell-Endpunkt unter %1 antwortete mit 404 (%2). Prüfe die Adresse: Sie endet meist auf /v1.</translation>
-    </message>
-    <message>
-        <source>The model endpoint answered %1: %2.</source>
-        <translation>Der Modell-Endpunkt antwortete mit %1: %2.</translation>
-    </message>
-    <message>
-        <source>The model endpoint at %1 answered, but not with a list of models. Check the address: it usually ends in /v1.</source>
-        <translation>Der Modell-Endpunkt unter %1 hat geantwortet, aber nicht mit einer Modellliste. Prüfe die Adresse: Sie endet meist auf /v1.</translation>
-    </message>
-    <message>
-        <source>1 model</source>
-        <translation>1 Modell</translation>
-    </message>
-    <message>
-        <source>%1 models</source>
-        <translation>%1 Modelle</translation>
-    </message>
-    <message>
-        <source>The model endpoint answered: %1 available.</source>
-        <translation>Der Modell-Endpunkt hat geantwortet: %1 verfügbar.</translation>
-    </message>
-    <message>
-        <source>The model endpoint answered: %1 available, but none is called &apos;%2&apos;.</source>
-        <translation>Der Modell-Endpunkt hat geantwortet: %1 verfügbar, aber keines heißt &apos;%2&apos;.</translation>
-    </message>
-    <message>
-        <source>Connected as @%1.</source>
-        <translation>Verbunden als @%1.</translation>
-    </message>
-    <message>
-        <source>Telegram rejected the bot token (%1). Set it with `baton secret set telegram.token`.</source>
-        <translation>Telegram hat den Bot-Token abgelehnt (%1). Setze ihn mit `baton secret set telegram.token`.</translation>
-    </message>
-    <message>
-        <source>Telegram answered %1: %2.</source>
-        <translation>Telegram antwortete mit %1: %2.</translation>
-    </message>
-    <message>
-        <source>Telegram answered HTTP %1 without a Bot API answer. Check api_base in baton.ini.</source>
-        <translation>Telegram antwortete mit HTTP %1, aber ohne Bot-API-Antwort. Prüfe api_base in baton.ini.</translation>
-    </message>
-    <message>
-        <source>Telegram could not be reached: %1.</source>
-        <translation>Telegram ist nicht erreichbar: %1.</translation>
-    </message>
-    <message>
-        <source>Connected as %1.</source>
-        <translation>Verbunden als %1.</translation>
-    </message>
-    <message>
-        <source>Discord rejected the bot token (401). Set it with `baton secret set discord.token`.</source>
-        <translation>Discord hat den Bot-Token abgelehnt (401). Setze ihn mit `baton secret set discord.token`.</translation>
-    </message>
-    <message>
-        <source>Discord answered %1: %2.</source>
-        <translation>Discord antwortete mit %1: %2.</translation>
-    </message>
-    <message>
-        <source>Discord could not be reached: %1.</source>
-        <translation>Discord ist nicht erreichbar: %1.</translation>
-    </message>
-    <message>
-        <source>Connected to %1 as @%2, but no app token is set: Socket Mode needs one.</source>
-        <translation>Mit %1 als @%2 verbunden, aber es ist kein App-Token gesetzt: Socket Mode braucht einen.</translation>
-    </message>
-    <message>
-        <source>Connected to %1 as @%2.</source>
-        <translation>Mit %1 als @%2 verbunden.</translation>
-    </message>
-    <message>
-        <source>Slack rejected the bot token (%1). Set it with `baton secret set slack.bot_token`.</source>
-        <translation>Slack hat den Bot-Token abgelehnt (%1). Setze ihn mit `baton secret set slack.bot_token`.</translation>
-    </message>
-    <message>
-        <source>Slack answered: %1.</source>
-        <translation>Slack antwortete: %1.</translation>
-    </message>
-    <message>
-        <source>Slack answered HTTP %1 without a Web API answer. Check api_base in baton.ini.</source>
-        <translation>Slack antwortete mit HTTP %1, aber ohne Web-API-Antwort. Prüfe api_base in baton.ini.</translation>
-    </message>
-    <message>
-        <source>Slack could not be reached: %1.</source>
-        <translation>Slack ist nicht erreichbar: %1.</translation>
+        <source>This build of Baton has no platform called &apos;%1&apos;.</source>
+        <translation>Dieser Build von Baton hat keine Plattform namens &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
@@ -904,6 +800,61 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Discord closed the connection (%1: %2)</source>
         <translation>Discord hat die Verbindung geschlossen (%1: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>DiscordPlatform</name>
+    <message>
+        <source>Connected as %1.</source>
+        <translation>Verbunden als %1.</translation>
+    </message>
+    <message>
+        <source>Discord rejected the bot token (401). Set it with `baton secret set discord.token`.</source>
+        <translation>Discord hat den Bot-Token abgelehnt (401). Setze ihn mit `baton secret set discord.token`.</translation>
+    </message>
+    <message>
+        <source>Discord answered %1: %2.</source>
+        <translation>Discord antwortete mit %1: %2.</translation>
+    </message>
+    <message>
+        <source>Discord could not be reached: %1.</source>
+        <translation>Discord ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>The home channel #%1 is there.</source>
+        <translation>Der Heimkanal #%1 ist vorhanden.</translation>
+    </message>
+    <message>
+        <source>The bot may not see the home channel %1 (403): give it access to that channel.</source>
+        <translation>Der Bot darf den Heimkanal %1 nicht sehen (403): Gib ihm Zugriff auf diesen Kanal.</translation>
+    </message>
+    <message>
+        <source>The home channel %1 does not exist (%2): set home_channel to a channel id, or send /sethome there.</source>
+        <translation>Der Heimkanal %1 existiert nicht (%2): Setze home_channel auf eine Kanal-ID oder sende dort /sethome.</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot-Token</translation>
+    </message>
+    <message>
+        <source>From the Developer Portal, under Bot. Kept in the system keychain as discord.token.</source>
+        <translation>Aus dem Developer Portal, unter Bot. Wird im System-Schlüsselbund als discord.token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Home channel</source>
+        <translation>Heimkanal</translation>
+    </message>
+    <message>
+        <source>Where handoffs go: a channel id (Developer Mode, then Copy Channel ID).</source>
+        <translation>Ziel der Übergaben: eine Kanal-ID (Entwicklermodus, dann „Kanal-ID kopieren“).</translation>
+    </message>
+    <message>
+        <source>Allowed users</source>
+        <translation>Erlaubte Nutzer</translation>
+    </message>
+    <message>
+        <source>Numeric user ids, comma-separated. Anyone else can ask for a pairing code.</source>
+        <translation>Numerische Nutzer-IDs, durch Kommas getrennt. Alle anderen können einen Kopplungscode anfordern.</translation>
     </message>
 </context>
 <context>
@@ -1387,36 +1338,8 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>Der Heimchat %1 konnte nicht geprüft werden: %2.</translation>
     </message>
     <message>
-        <source>The home chat %1 (%2) is there.</source>
-        <translation>Der Heimchat %1 (%2) ist vorhanden.</translation>
-    </message>
-    <message>
-        <source>The home chat %1 is not one the bot can use (%2): add the bot to it, or send /sethome where handoffs should go.</source>
-        <translation>Der Heimchat %1 ist für den Bot nicht nutzbar (%2): Füge den Bot hinzu oder sende /sethome dort, wohin Übergaben gehen sollen.</translation>
-    </message>
-    <message>
-        <source>The home channel #%1 is there.</source>
-        <translation>Der Heimkanal #%1 ist vorhanden.</translation>
-    </message>
-    <message>
-        <source>The bot may not see the home channel %1 (403): give it access to that channel.</source>
-        <translation>Der Bot darf den Heimkanal %1 nicht sehen (403): Gib ihm Zugriff auf diesen Kanal.</translation>
-    </message>
-    <message>
-        <source>The home channel %1 does not exist (%2): set home_channel to a channel id, or send /sethome there.</source>
-        <translation>Der Heimkanal %1 existiert nicht (%2): Setze home_channel auf eine Kanal-ID oder sende dort /sethome.</translation>
-    </message>
-    <message>
-        <source>The home channel %1 is there and the bot is in it.</source>
-        <translation>Der Heimkanal %1 ist vorhanden und der Bot ist Mitglied.</translation>
-    </message>
-    <message>
-        <source>The bot is not in the home channel %1: invite it there (/invite @yourbot).</source>
-        <translation>Der Bot ist nicht im Heimkanal %1: Lade ihn dort ein (/invite @yourbot).</translation>
-    </message>
-    <message>
-        <source>The home channel %1 cannot be used (%2): set home_channel to a channel id.</source>
-        <translation>Der Heimkanal %1 kann nicht genutzt werden (%2): Setze home_channel auf eine Kanal-ID.</translation>
+        <source>The home chat %1 could not be checked: this build has no %2.</source>
+        <translation>Der Heimchat %1 konnte nicht geprüft werden: dieser Build hat kein %2.</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1387,57 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Take back</source>
         <translation>Zurückholen</translation>
+    </message>
+</context>
+<context>
+    <name>LlmClient</name>
+    <message>
+        <source>1 model</source>
+        <translation>1 Modell</translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation>%1 Modelle</translation>
+    </message>
+    <message>
+        <source>The model endpoint answered: %1 available.</source>
+        <translation>Der Modell-Endpunkt hat geantwortet: %1 verfügbar.</translation>
+    </message>
+    <message>
+        <source>The model endpoint answered: %1 available, but none is called &apos;%2&apos;.</source>
+        <translation>Der Modell-Endpunkt hat geantwortet: %1 verfügbar, aber keines heißt &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>The model endpoint must be an http:// or https:// address, like http://127.0.0.1:11434/v1.</source>
+        <translation>Der Modell-Endpunkt muss eine http://- oder https://-Adresse sein, etwa http://127.0.0.1:11434/v1.</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>keine Details</translation>
+    </message>
+    <message>
+        <source>Cannot reach the model endpoint at %1: %2. Is the server running?</source>
+        <translation>Der Modell-Endpunkt unter %1 ist nicht erreichbar: %2. Läuft der Server?</translation>
+    </message>
+    <message>
+        <source>The model endpoint wants an API key (%1): %2.</source>
+        <translation>Der Modell-Endpunkt verlangt einen API-Schlüssel (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The model endpoint rejected the API key (%1): %2.</source>
+        <translation>Der Modell-Endpunkt hat den API-Schlüssel abgelehnt (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The model endpoint at %1 answered 404 (%2). Check the address: it usually ends in /v1.</source>
+        <translation>Der Modell-Endpunkt unter %1 antwortete mit 404 (%2). Prüfe die Adresse: Sie endet meist auf /v1.</translation>
+    </message>
+    <message>
+        <source>The model endpoint answered %1: %2.</source>
+        <translation>Der Modell-Endpunkt antwortete mit %1: %2.</translation>
+    </message>
+    <message>
+        <source>The model endpoint at %1 answered, but not with a list of models. Check the address: it usually ends in /v1.</source>
+        <translation>Der Modell-Endpunkt unter %1 hat geantwortet, aber nicht mit einer Modellliste. Prüfe die Adresse: Sie endet meist auf /v1.</translation>
     </message>
 </context>
 <context>
@@ -2841,6 +2815,77 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>SlackPlatform</name>
+    <message>
+        <source>Connected to %1 as @%2, but no app token is set: Socket Mode needs one.</source>
+        <translation>Mit %1 als @%2 verbunden, aber es ist kein App-Token gesetzt: Socket Mode braucht einen.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as @%2.</source>
+        <translation>Mit %1 als @%2 verbunden.</translation>
+    </message>
+    <message>
+        <source>Slack rejected the bot token (%1). Set it with `baton secret set slack.bot_token`.</source>
+        <translation>Slack hat den Bot-Token abgelehnt (%1). Setze ihn mit `baton secret set slack.bot_token`.</translation>
+    </message>
+    <message>
+        <source>Slack answered: %1.</source>
+        <translation>Slack antwortete: %1.</translation>
+    </message>
+    <message>
+        <source>Slack answered HTTP %1 without a Web API answer. Check api_base in baton.ini.</source>
+        <translation>Slack antwortete mit HTTP %1, aber ohne Web-API-Antwort. Prüfe api_base in baton.ini.</translation>
+    </message>
+    <message>
+        <source>Slack could not be reached: %1.</source>
+        <translation>Slack ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>The home channel %1 is there and the bot is in it.</source>
+        <translation>Der Heimkanal %1 ist vorhanden und der Bot ist Mitglied.</translation>
+    </message>
+    <message>
+        <source>The bot is not in the home channel %1: invite it there (/invite @yourbot).</source>
+        <translation>Der Bot ist nicht im Heimkanal %1: Lade ihn dort ein (/invite @yourbot).</translation>
+    </message>
+    <message>
+        <source>The home channel %1 cannot be used (%2): set home_channel to a channel id.</source>
+        <translation>Der Heimkanal %1 kann nicht genutzt werden (%2): Setze home_channel auf eine Kanal-ID.</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot-Token</translation>
+    </message>
+    <message>
+        <source>xoxb-…, from OAuth &amp; Permissions. Kept in the system keychain as slack.bot_token.</source>
+        <translation>xoxb-…, aus OAuth &amp; Permissions. Wird im System-Schlüsselbund als slack.bot_token gespeichert.</translation>
+    </message>
+    <message>
+        <source>App token</source>
+        <translation>App-Token</translation>
+    </message>
+    <message>
+        <source>xapp-… with connections:write, for Socket Mode. Kept in the keychain as slack.app_token.</source>
+        <translation>xapp-… mit connections:write, für Socket Mode. Wird im Schlüsselbund als slack.app_token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Home channel</source>
+        <translation>Heimkanal</translation>
+    </message>
+    <message>
+        <source>Where handoffs go: a channel id such as C0123456789.</source>
+        <translation>Ziel der Übergaben: eine Kanal-ID wie C0123456789.</translation>
+    </message>
+    <message>
+        <source>Allowed users</source>
+        <translation>Erlaubte Nutzer</translation>
+    </message>
+    <message>
+        <source>Member ids such as U0123ABCD, comma-separated. Anyone else can ask for a pairing code.</source>
+        <translation>Mitglieds-IDs wie U0123ABCD, durch Kommas getrennt. Alle anderen können einen Kopplungscode anfordern.</translation>
+    </message>
+</context>
+<context>
     <name>SleepInhibitor</name>
     <message>
         <source>no system bus (%1)</source>
@@ -2904,6 +2949,61 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Telegram asked to wait %1 s before sending, longer than Baton waits (%2 minutes); not sent.</source>
         <translation>Telegram bat, vor dem Senden %1 s zu warten, länger als Baton wartet (%2 Minuten); nicht gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>TelegramPlatform</name>
+    <message>
+        <source>Connected as @%1.</source>
+        <translation>Verbunden als @%1.</translation>
+    </message>
+    <message>
+        <source>Telegram rejected the bot token (%1). Set it with `baton secret set telegram.token`.</source>
+        <translation>Telegram hat den Bot-Token abgelehnt (%1). Setze ihn mit `baton secret set telegram.token`.</translation>
+    </message>
+    <message>
+        <source>Telegram answered %1: %2.</source>
+        <translation>Telegram antwortete mit %1: %2.</translation>
+    </message>
+    <message>
+        <source>Telegram answered HTTP %1 without a Bot API answer. Check api_base in baton.ini.</source>
+        <translation>Telegram antwortete mit HTTP %1, aber ohne Bot-API-Antwort. Prüfe api_base in baton.ini.</translation>
+    </message>
+    <message>
+        <source>Telegram could not be reached: %1.</source>
+        <translation>Telegram ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>The home chat %1 (%2) is there.</source>
+        <translation>Der Heimchat %1 (%2) ist vorhanden.</translation>
+    </message>
+    <message>
+        <source>The home chat %1 is not one the bot can use (%2): add the bot to it, or send /sethome where handoffs should go.</source>
+        <translation>Der Heimchat %1 ist für den Bot nicht nutzbar (%2): Füge den Bot hinzu oder sende /sethome dort, wohin Übergaben gehen sollen.</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot-Token</translation>
+    </message>
+    <message>
+        <source>From @BotFather. Kept in the system keychain as telegram.token.</source>
+        <translation>Von @BotFather. Wird im System-Schlüsselbund als telegram.token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Home chat</source>
+        <translation>Heim-Chat</translation>
+    </message>
+    <message>
+        <source>Where handoffs go: a chat id such as -1001234567890. /sethome in a chat sets it too.</source>
+        <translation>Ziel der Übergaben: eine Chat-ID wie -1001234567890. /sethome in einem Chat legt sie ebenfalls fest.</translation>
+    </message>
+    <message>
+        <source>Allowed users</source>
+        <translation>Erlaubte Nutzer</translation>
+    </message>
+    <message>
+        <source>Numeric user ids, comma-separated. Anyone else can ask for a pairing code.</source>
+        <translation>Numerische Nutzer-IDs, durch Kommas getrennt. Alle anderen können einen Kopplungscode anfordern.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "chatcontroller.h"
 #include "cli/interruptnotifier.h"
 #include "demoautoplay.h"
+#include "desktopcontext.h"
 #include "settingscontroller.h"
 #include "singleinstance.h"
 #include "store/pairingstore.h"
@@ -19,7 +20,7 @@
 
 using namespace Qt::StringLiterals;
 
-// baton_ui is a static QML module: its types register through its plugin.
+// baton_window is a static QML module: its types register through its plugin.
 Q_IMPORT_QML_PLUGIN(BatonPlugin)
 
 Q_LOGGING_CATEGORY(lcDesktop, "baton.desktop", QtInfoMsg)
@@ -38,6 +39,7 @@ DesktopApp::~DesktopApp()
     delete m_gateway;
     delete m_settings;
     delete m_controller;
+    delete m_context;
 }
 
 int DesktopApp::start(bool *running)
@@ -51,13 +53,15 @@ int DesktopApp::start(bool *running)
     m_instance->listen();
     connect(m_instance, &SingleInstance::raiseRequested, this, &DesktopApp::show);
 
-    m_controller = new ChatController(m_paths);
+    // One connection to state.db, one baton.ini and one network manager for the whole window.
+    m_context = new DesktopContext(m_paths);
+    m_controller = new ChatController(*m_context);
     if (!m_controller->open()) {
         QTextStream(stderr) << "baton: " << m_controller->errorText() << Qt::endl;
         return 1;
     }
 
-    m_settings = new SettingsController(m_paths);
+    m_settings = new SettingsController(*m_context);
     if (!m_settings->open()) {
         QTextStream(stderr) << "baton: " << m_settings->errorText() << Qt::endl;
         return 1;

@@ -8,6 +8,7 @@
 
 class AwayFromDesk;
 class ChatController;
+class DesktopContext;
 class SettingsController;
 class QQmlApplicationEngine;
 class QQuickWindow;
@@ -40,6 +41,7 @@ private:
     AppPaths m_paths;
     GatewayService::AdapterFactory m_adapters;
     SingleInstance *m_instance = nullptr;
+    DesktopContext *m_context = nullptr;
     ChatController *m_controller = nullptr;
     SettingsController *m_settings = nullptr;
     GatewayService *m_gateway = nullptr;

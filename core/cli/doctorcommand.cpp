@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "doctorcommand.h"
 
+#include "agent/llmclient.h"
 #include "config/configcheck.h"
 #include "config/connectioncheck.h"
 #include "config/homechatcheck.h"
 #include "config/platformcatalog.h"
 #include "config/secretstore.h"
 #include "config/settings.h"
-#include "service/gatewayservice.h"
 #include "store/database.h"
 
 #include <QDir>
@@ -23,6 +23,7 @@ DoctorCommand::DoctorCommand(const CliContext &context, QObject *parent)
     , m_ctx(context)
     , m_network(new QNetworkAccessManager(this))
     , m_check(new ConnectionCheck(m_network, this))
+    , m_llm(new LlmClient(m_network, this))
     , m_homeCheck(new HomeChatCheck(m_network, this))
 { }
 
@@ -113,7 +114,7 @@ QStringList DoctorCommand::platformSecrets(const Settings &settings)
     QStringList names;
     for (const QString &platform : PlatformCatalog::names()) {
         if (settings.platform(platform).enabled)
-            names << GatewayService::secretsFor(platform);
+            names << PlatformCatalog::secrets(platform);
     }
     return names;
 }
@@ -164,7 +165,7 @@ void DoctorCommand::checkRemote(const Settings &settings)
     auto connected = std::make_shared<QHash<QString, QString>>(); // what the connection check said
     connect(m_check, &ConnectionCheck::finished, this,
         [this, lines, homes, apiBases, tokens, connected](const QString &what, bool ok, const QString &sentence) {
-            if (!ok || what == "model"_L1)
+            if (!ok)
                 return report(lines.value(what), ok, sentence);
             if (homes.value(what).isEmpty())
                 return report(lines.value(what), false,
@@ -181,13 +182,20 @@ void DoctorCommand::checkRemote(const Settings &settings)
             report(lines.value(platform), ok, connected->value(platform) + u' ' + sentence);
         });
 
+    const int modelLine = lines.value(u"model"_s);
+    const QString model = settings.model();
+    connect(m_llm, &LlmClient::modelsListed, this, [this, modelLine, model](const QStringList &ids) {
+        report(modelLine, true, LlmClient::listedSentence(ids, model));
+    });
+    connect(m_llm, &LlmClient::modelsFailed, this,
+        [this, modelLine](const QString &sentence) { report(modelLine, false, sentence); });
+
     // Secrets first (the keychain answers asynchronously), then each endpoint.
     auto *secrets = new SecretStore(this);
     auto wanted = std::make_shared<QStringList>(QStringList { u"llm.api_key"_s } + platformSecrets(settings));
     auto values = std::make_shared<QHash<QString, QString>>();
     auto errors = std::make_shared<QHash<QString, QString>>();
     const QString baseUrl = settings.llmBaseUrl();
-    const QString model = settings.model();
     connect(secrets, &SecretStore::readFinished, this,
         [=, this](const QString &name, const QString &value, const QString &error) {
             values->insert(name, value);
@@ -195,9 +203,9 @@ void DoctorCommand::checkRemote(const Settings &settings)
             if (values->size() < wanted->size())
                 return;
             secrets->deleteLater();
-            m_check->checkModel(baseUrl, values->value(u"llm.api_key"_s), model);
+            m_llm->listModels(baseUrl, values->value(u"llm.api_key"_s));
             for (const QString &platform : platforms) {
-                const QString secret = GatewayService::secretsFor(platform).constFirst();
+                const QString secret = PlatformCatalog::secrets(platform).constFirst();
                 const QString token = values->value(secret);
                 if (token.isEmpty()) {
                     report(lines.value(platform), false,
@@ -207,8 +215,12 @@ void DoctorCommand::checkRemote(const Settings &settings)
                     continue;
                 }
                 tokens->insert(platform, token);
-                m_check->checkPlatform(platform, apiBases.value(platform), token,
-                    platform == "slack"_L1 && values->value(u"slack.app_token"_s).isEmpty());
+                QStringList missing;
+                for (const QString &other : PlatformCatalog::secrets(platform).mid(1)) {
+                    if (values->value(other).isEmpty())
+                        missing << other;
+                }
+                m_check->checkPlatform(platform, apiBases.value(platform), token, missing);
             }
         });
     for (const QString &name : std::as_const(*wanted))

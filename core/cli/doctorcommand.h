@@ -7,6 +7,7 @@
 
 class ConnectionCheck;
 class HomeChatCheck;
+class LlmClient;
 class Settings;
 class QNetworkAccessManager;
 
@@ -50,5 +51,6 @@ private:
     bool m_allReserved = false;
     QNetworkAccessManager *m_network;
     ConnectionCheck *m_check;
+    LlmClient *m_llm;
     HomeChatCheck *m_homeCheck;
 };

@@ -7,7 +7,6 @@
 #include "config/secretstore.h"
 #include "config/settings.h"
 #include "config/setuplinks.h"
-#include "service/gatewayservice.h"
 #include "store/database.h"
 #include "store/setupcodestore.h"
 #include "store/storewatcher.h"
@@ -63,7 +62,7 @@ void PairCommand::start(const QStringList &args)
     connect(m_check, &ConnectionCheck::finished, this,
         [this](const QString &, bool ok, const QString &sentence) { checked(ok, sentence); });
 
-    const QString secretName = GatewayService::secretsFor(m_platform).constFirst();
+    const QString secretName = PlatformCatalog::secrets(m_platform).constFirst();
     auto *secrets = new SecretStore(this);
     connect(secrets, &SecretStore::readFinished, this,
         [this, secrets, secretName, config, name](const QString &, const QString &token, const QString &error) {

@@ -2,15 +2,17 @@
 #pragma once
 
 #include <QObject>
+#include <QStringList>
 
 class QNetworkAccessManager;
 class QNetworkReply;
 
 /**
- * @brief Asks the model endpoint and each platform whether Baton can use them, with one sentence
- * for the answer: the Settings page's "Test connection" and `baton doctor` both say exactly this.
+ * @brief Asks a platform whether Baton can use it, with one sentence for the answer: the Settings
+ * page's "Test connection", the guided setup, `baton pair` and `baton doctor` all say exactly this
+ * (the model endpoint is asked through LlmClient::listModels()).
  *
- * Model: GET {base_url}/models. Telegram: getMe. Discord: GET /users/@me. Slack: auth.test.
+ * Each platform's probe is part of its catalogue entry (PlatformCatalog::Descriptor::probe).
  * Secrets never reach a sentence (an echoed one is blanked), and Qt's error strings, which name
  * the URL and with it Telegram's token, are never used.
  */
@@ -21,14 +23,20 @@ class ConnectionCheck : public QObject
 public:
     explicit ConnectionCheck(QNetworkAccessManager *network, QObject *parent = nullptr);
 
-    /// finished("model", ...) follows; @p keyError (why no key could be read) joins a failure.
-    void checkModel(const QString &baseUrl, const QString &apiKey, const QString &model, const QString &keyError = {});
-    /// finished(@p name, ...) follows. @p appTokenMissing: Slack's Socket Mode token is not set.
-    void checkPlatform(const QString &name, const QString &apiBase, const QString &token, bool appTokenMissing = false);
+    /// finished(@p name, ...) follows. @p missingSecrets: the platform's other secrets that are not
+    /// set (Slack's Socket Mode token), which its probe may mention.
+    void checkPlatform(
+        const QString &name, const QString &apiBase, const QString &token, const QStringList &missingSecrets = {});
 
     [[nodiscard]] static QString withoutSlash(QString url);
     /// Why @p reply failed on the network, in words without its URL.
     [[nodiscard]] static QString networkTrouble(QNetworkReply *reply);
+    /// The error message of a JSON answer (OpenAI's error.message, message, detail, description),
+    /// or the start of whatever the server sent.
+    [[nodiscard]] static QString serverMessage(const QByteArray &body);
+    /// A probe's request: GET, or an empty form POST, with the test's timeout.
+    [[nodiscard]] static QNetworkReply *send(
+        QNetworkAccessManager *network, const QString &url, const QByteArray &authorization, bool post = false);
 
 Q_SIGNALS:
     void finished(const QString &what, bool ok, const QString &sentence);
@@ -38,10 +46,6 @@ Q_SIGNALS:
 
 private:
     void finish(const QString &what, bool ok, const QString &sentence, const QString &secret);
-    QNetworkReply *send(const QString &url, const QByteArray &authorization, bool post = false);
-    void testTelegram(const QString &apiBase, const QString &token);
-    void testDiscord(const QString &apiBase, const QString &token);
-    void testSlack(const QString &apiBase, const QString &token, bool appTokenMissing);
 
     QNetworkAccessManager *m_network;
 };

@@ -8,8 +8,9 @@ class QNetworkReply;
 
 /**
  * @brief Asks a platform whether the configured home chat exists and the bot is in it, so handoffs
- * do not first fail when someone needs them: Telegram getChat, Discord GET /channels/{id}, Slack
- * conversations.info (a channel the bot is not a member of takes no posts).
+ * do not first fail when someone needs them. What to ask and what the answer means is each
+ * platform's (PlatformCatalog::Descriptor::homeRequest and homeAnswer): Telegram getChat, Discord
+ * GET /channels/{id}, Slack conversations.info (a channel the bot is not in takes no posts).
  */
 class HomeChatCheck : public QObject
 {
@@ -25,8 +26,7 @@ Q_SIGNALS:
     void finished(const QString &platform, bool ok, const QString &sentence);
 
 private:
-    QNetworkReply *get(const QString &url, const QByteArray &authorization);
-    void answer(QNetworkReply *reply, const QString &platform, const QString &homeChat, const QString &token);
+    void finish(const QString &platform, bool ok, QString sentence, const QString &token);
 
     QNetworkAccessManager *m_network;
 };

@@ -1,39 +1,58 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "platformcatalog.h"
 
+#include <QMutex>
+
+#include <deque>
+
 using namespace Qt::StringLiterals;
 
 namespace PlatformCatalog {
 
 namespace {
-struct Platform
+// Filled once at start, before any thread reads it; a deque keeps find()'s pointers valid anyway.
+QMutex &mutex()
 {
-    QLatin1StringView name;
-    QLatin1StringView displayName;
-    QLatin1StringView apiBase;
-    QLatin1StringView homeChatKey;
-};
-
-constexpr Platform platforms[] = {
-    { "telegram"_L1, "Telegram"_L1, "https://api.telegram.org"_L1, "home_chat"_L1 },
-    { "discord"_L1, "Discord"_L1, "https://discord.com/api/v10"_L1, "home_channel"_L1 },
-    { "slack"_L1, "Slack"_L1, "https://slack.com/api"_L1, "home_channel"_L1 },
-};
-
-const Platform *find(const QString &name)
+    static QMutex m;
+    return m;
+}
+std::deque<Descriptor> &registered()
 {
-    for (const Platform &p : platforms) {
+    static std::deque<Descriptor> platforms;
+    return platforms;
+}
+} // namespace
+
+void add(const Descriptor &platform)
+{
+    const QMutexLocker lock(&mutex());
+    for (const Descriptor &p : std::as_const(registered())) {
+        if (p.name == platform.name)
+            return;
+    }
+    registered().push_back(platform);
+}
+
+const Descriptor *find(const QString &name)
+{
+    const QMutexLocker lock(&mutex());
+    for (const Descriptor &p : std::as_const(registered())) {
         if (p.name == name)
             return &p;
     }
     return nullptr;
 }
-} // namespace
+
+QList<Descriptor> all()
+{
+    const QMutexLocker lock(&mutex());
+    return QList<Descriptor>(registered().cbegin(), registered().cend());
+}
 
 QStringList names()
 {
     QStringList list;
-    for (const Platform &p : platforms)
+    for (const Descriptor &p : all())
         list << p.name;
     return list;
 }
@@ -45,20 +64,26 @@ bool isKnown(const QString &name)
 
 QString displayName(const QString &name)
 {
-    const Platform *p = find(name);
-    return p ? QString(p->displayName) : name;
+    const Descriptor *p = find(name);
+    return p ? p->displayName : name;
 }
 
 QString defaultApiBase(const QString &name)
 {
-    const Platform *p = find(name);
-    return p ? QString(p->apiBase) : QString();
+    const Descriptor *p = find(name);
+    return p ? p->defaultApiBase : QString();
 }
 
 QString homeChatKey(const QString &name)
 {
-    const Platform *p = find(name);
-    return p ? QString(p->homeChatKey) : u"home_channel"_s;
+    const Descriptor *p = find(name);
+    return p ? p->homeChatKey : u"home_channel"_s;
+}
+
+QStringList secrets(const QString &name)
+{
+    const Descriptor *p = find(name);
+    return p ? p->secrets : QStringList();
 }
 
 } // namespace PlatformCatalog

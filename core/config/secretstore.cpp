@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "secretstore.h"
 
+#include "platformcatalog.h"
 #include "secretscrubber.h"
 
 #include <QCoreApplication>
@@ -51,7 +52,10 @@ SecretStore::SecretStore(QObject *parent)
 
 QStringList SecretStore::names()
 {
-    return { u"llm.api_key"_s, u"telegram.token"_s, u"discord.token"_s, u"slack.bot_token"_s, u"slack.app_token"_s };
+    QStringList names { u"llm.api_key"_s };
+    for (const QString &platform : PlatformCatalog::names())
+        names << PlatformCatalog::secrets(platform);
+    return names;
 }
 
 QString SecretStore::environmentVariable(const QString &name)

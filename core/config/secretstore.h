@@ -17,7 +17,7 @@ class SecretStore : public QObject
 public:
     explicit SecretStore(QObject *parent = nullptr);
 
-    /// llm.api_key, telegram.token, discord.token, slack.bot_token, slack.app_token.
+    /// llm.api_key and every platform's secrets (telegram.token, ..., slack.app_token): PlatformCatalog::secrets().
     [[nodiscard]] static QStringList names();
     /// BATON_TELEGRAM_TOKEN for telegram.token; empty for an unknown name.
     [[nodiscard]] static QString environmentVariable(const QString &name);

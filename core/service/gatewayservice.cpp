@@ -89,13 +89,6 @@ void GatewayService::restart(int graceMs)
     stop(graceMs);
 }
 
-QStringList GatewayService::secretsFor(const QString &platform)
-{
-    if (platform == "slack"_L1)
-        return { u"slack.bot_token"_s, u"slack.app_token"_s }; // the Web API, and Socket Mode
-    return { platform + u".token"_s };
-}
-
 void GatewayService::start()
 {
     if (!m_settings.errorString().isEmpty())
@@ -148,7 +141,7 @@ void GatewayService::readSecrets()
 {
     QStringList wanted { u"llm.api_key"_s };
     for (const QString &platform : std::as_const(m_platforms))
-        wanted << secretsFor(platform);
+        wanted << PlatformCatalog::secrets(platform);
     auto *secrets = new SecretStore(this);
     auto remaining = std::make_shared<qsizetype>(wanted.size());
     connect(secrets, &SecretStore::readFinished, this,
@@ -182,7 +175,7 @@ void GatewayService::assemble()
         const QString name = PlatformCatalog::displayName(platform);
         QHash<QString, QString> secrets;
         QString missing;
-        for (const QString &secret : secretsFor(platform)) {
+        for (const QString &secret : PlatformCatalog::secrets(platform)) {
             secrets.insert(secret, m_secrets.value(secret));
             if (missing.isEmpty() && m_secrets.value(secret).isEmpty())
                 missing = secret;

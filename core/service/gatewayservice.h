@@ -44,7 +44,7 @@ class GatewayService : public QObject
 
 public:
     /// Makes the adapter for @p platform from its config section and its secrets (by name, as
-    /// secretsFor() lists them), or nullptr when this build has none for it.
+    /// PlatformCatalog::secrets() lists them), or nullptr when this build has none for it.
     using AdapterFactory = std::function<PlatformAdapter *(const QString &platform, const Settings::Platform &config,
         const QHash<QString, QString> &secrets, QNetworkAccessManager *network, QObject *parent)>;
 
@@ -69,9 +69,6 @@ public:
 
     [[nodiscard]] QString gatewayId() const { return m_gatewayId; }
     [[nodiscard]] Gateway *gateway() const { return m_gateway; }
-
-    /// The secrets @p platform needs, by their keychain names: its token(s).
-    [[nodiscard]] static QStringList secretsFor(const QString &platform);
 
 Q_SIGNALS:
     void started(bool ok, const QString &error);

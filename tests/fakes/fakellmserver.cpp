@@ -100,8 +100,15 @@ QUrl FakeLlmServer::baseUrl() const
 void FakeLlmServer::handle(const FakeHttpRequest &http, QTcpSocket *socket)
 {
     if (http.method == "GET" && http.path == "/v1/models") {
+        m_modelsAuthorizations.append(http.headers.value("authorization"));
+        if (m_modelsStatus != 200)
+            return FakeHttpServer::respond(socket, m_modelsStatus, "application/json", m_modelsErrorBody);
+        QJsonArray data;
+        for (const QString &id : std::as_const(m_models))
+            data.append(QJsonObject { { "id"_L1, id }, { "object"_L1, "model"_L1 }, { "owned_by"_L1, "baton"_L1 } });
         return FakeHttpServer::respond(socket, 200, "application/json",
-            R"({"object":"list","data":[{"id":"fake-model","object":"model","owned_by":"baton"}]})");
+            QJsonDocument(QJsonObject { { "object"_L1, "list"_L1 }, { "data"_L1, data } })
+                .toJson(QJsonDocument::Compact));
     }
     if (http.method != "POST" || http.path != "/v1/chat/completions")
         return FakeHttpServer::respond(

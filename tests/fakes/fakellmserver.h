@@ -71,6 +71,16 @@ public:
     void setEchoDelayMs(int ms) { m_echoDelayMs = ms; }
     /// For the standalone binary: a fixed reply instead of the echo.
     void setFixedReply(const QString &text) { m_fixedReply = text; }
+    /// What GET /v1/models lists from now on (at first: fake-model).
+    void setModels(const QStringList &ids) { m_models = ids; }
+    /// GET /v1/models answers @p status with @p body from now on; 200 lists the models again.
+    void setModelsError(int status, const QByteArray &body)
+    {
+        m_modelsStatus = status;
+        m_modelsErrorBody = body;
+    }
+    /// The GET /v1/models requests so far, with their Authorization headers.
+    [[nodiscard]] QList<QByteArray> modelsAuthorizations() const { return m_modelsAuthorizations; }
 
 Q_SIGNALS:
     void requestReceived(const QJsonObject &body);
@@ -87,4 +97,8 @@ private:
     QList<QByteArray> m_authorizations;
     int m_echoDelayMs = 0;
     QString m_fixedReply;
+    QStringList m_models { QStringLiteral("fake-model") };
+    int m_modelsStatus = 200;
+    QByteArray m_modelsErrorBody;
+    QList<QByteArray> m_modelsAuthorizations;
 };

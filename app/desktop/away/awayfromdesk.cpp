@@ -4,6 +4,7 @@
 #include "awaysettings.h"
 #include "chatcontroller.h"
 #include "gateway/gateway.h"
+#include "gateway/sessionsource.h"
 #include "screenlockwatcher.h"
 
 #include <QDateTime>
@@ -20,17 +21,6 @@ const QString askTag = u"ask:"_s;
 const QString backTag = u"back:"_s;
 const QString handOffKey = u"handoff"_s;
 const QString takeBackKey = u"take-back"_s;
-
-/// A handoff destination (`platform:type:chat[:thread]`, the session key) as a place to post in.
-SessionSource placeOf(const QString &destination)
-{
-    const QStringList key = destination.split(u':');
-    SessionSource to;
-    to.platform = key.value(0);
-    to.chatId = key.value(2);
-    to.threadId = key.value(3);
-    return to;
-}
 } // namespace
 
 AwayFromDesk::AwayFromDesk(ChatController &controller, AwaySettings &settings, QObject *parent)
@@ -195,8 +185,9 @@ void AwayFromDesk::onAboutToSleep()
     if (!m_gateway)
         return m_inhibitor->releaseForSleep();
     for (const Session &session : m_controller.liveSessions()) {
-        m_gateway->postNotice(placeOf(session.handoff.destination), session.id,
-            tr("The computer that runs Baton is going to sleep; answers resume when it wakes."));
+        if (const auto place = SessionSource::fromSessionKey(session.handoff.destination))
+            m_gateway->postNotice(*place, session.id,
+                tr("The computer that runs Baton is going to sleep; answers resume when it wakes."));
     }
     // Replies checkpoint as they stream; those that end within the grace end before the sleep.
     if (!m_gateway->isBusy())

@@ -16,18 +16,17 @@
 #include <memory>
 
 class Agent;
-class Database;
+class DesktopContext;
 class HandoffStore;
-class LlmClient;
-class QNetworkAccessManager;
 class QQmlEngine;
 class SessionStore;
 class Settings;
-class StoreWatcher;
 
 /**
  * @brief What the window does, for QML: the sessions, the open conversation, sending and stopping,
  * and the handoff through the same requester and state machine as `/handoff`.
+ *
+ * The store, the settings and the model client belong to the DesktopContext it is made on.
  */
 class ChatController : public QObject
 {
@@ -60,10 +59,14 @@ public:
     /// Makes @p controller the one the window shows; call it before the engine loads the window.
     static void setInstance(ChatController *controller) { s_instance = controller; }
 
-    ChatController(const AppPaths &paths, QObject *parent = nullptr);
+    /// @p context outlives the controller.
+    explicit ChatController(DesktopContext &context, QObject *parent = nullptr);
+    /// A controller on a context of its own (a window part tested alone).
+    explicit ChatController(const AppPaths &paths, QObject *parent = nullptr);
     ~ChatController() override;
 
-    /// Opens the store and reads the settings; false with errorText() when it cannot.
+    /// Opens the context (if it is not yet) and starts the agent; false with errorText() when the
+    /// store or the settings cannot be used.
     [[nodiscard]] bool open();
 
     [[nodiscard]] SessionListModel *sessions() const { return m_sessionModel; }
@@ -75,7 +78,8 @@ public:
     /// Uses @p model from now on, here and in baton.ini.
     void setModel(const QString &model);
     [[nodiscard]] QStringList models() const { return m_models; }
-    /// Asks the endpoint which models it offers (GET {base_url}/models); models() follows.
+    /// Asks the endpoint which models it offers (LlmClient::listModels); models() follows, or
+    /// errorText() says why they could not be listed.
     Q_INVOKABLE void refreshModels();
     [[nodiscard]] QString errorText() const { return m_error; }
     [[nodiscard]] QStringList handoffPlatforms() const;
@@ -130,16 +134,14 @@ private:
     void setHandoff(const QString &state, const QString &text);
     void startHandoff(const QString &platform);
     void onTurnFinished(const QString &sessionId, qint64 replyId, MessageStatus status, const QString &error);
+    void onModelsListed(const QStringList &ids);
     void onHandoffFinished(HandoffWaiter::Outcome outcome, const QString &sentence, const HandoffStatus &status);
 
-    AppPaths m_paths;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<Settings> m_settings;
-    SessionStore *m_store = nullptr;
-    HandoffStore *m_handoffs = nullptr;
-    StoreWatcher *m_watcher = nullptr;
-    QNetworkAccessManager *m_network = nullptr;
-    LlmClient *m_llm = nullptr;
+    std::unique_ptr<DesktopContext> m_ownContext; // only when made without one
+    DesktopContext &m_context;
+    SessionStore *m_store = nullptr; // the context's
+    HandoffStore *m_handoffs = nullptr; // the context's
+    Settings *m_settings = nullptr; // the context's
     Agent *m_agent = nullptr;
     SessionListModel *m_sessionModel = nullptr;
     MessageListModel *m_messageModel = nullptr;

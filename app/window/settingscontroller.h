@@ -16,14 +16,12 @@
 #include <functional>
 #include <memory>
 
-class Database;
-class PairingStore;
 class ConnectionCheck;
-class QNetworkAccessManager;
+class DesktopContext;
+class LlmClient;
+class PairingStore;
 class QQmlEngine;
-class QNetworkReply;
 class Settings;
-class StoreWatcher;
 
 /**
  * @brief The Settings page, for QML: the model endpoint, each platform's switch, tokens, home chat
@@ -47,7 +45,8 @@ class SettingsController : public QObject
     /// telegram, discord, slack: the order of platforms.
     Q_PROPERTY(QStringList platformNames READ platformNames CONSTANT)
     /// [{name, displayName, enabled, homeChat, homeChatKey, allowedUsers, tokenSet, secrets: [{name, set,
-    /// variable}]}] in the order of platformNames; variable is the environment variable when it is set.
+    /// variable}], fields: [{key, secret, label, hint}]}] in the order of platformNames; variable is the
+    /// environment variable when it is set; fields are the platform's own (PlatformCatalog::Field).
     Q_PROPERTY(QVariantList platforms READ platforms NOTIFY platformsChanged)
     /// [{code, platform, displayName, userName, userId, requestedAt}], oldest first.
     Q_PROPERTY(QVariantList pairingRequests READ pairingRequests NOTIFY pairingRequestsChanged)
@@ -81,11 +80,14 @@ public:
     /// Makes @p settings the ones the window shows; call it before the engine loads the window.
     static void setInstance(SettingsController *settings) { s_instance = settings; }
 
-    SettingsController(const AppPaths &paths, QObject *parent = nullptr);
+    /// @p context outlives the controller.
+    explicit SettingsController(DesktopContext &context, QObject *parent = nullptr);
+    /// A controller on a context of its own (a window part tested alone).
+    explicit SettingsController(const AppPaths &paths, QObject *parent = nullptr);
     ~SettingsController() override;
 
-    /// Reads the settings, opens state.db for the pairing requests and checks which secrets are set;
-    /// false with errorText() when the config or the store cannot be used.
+    /// Opens the context (if it is not yet) for the settings and the pairing requests and checks
+    /// which secrets are set; false with errorText() when the config or the store cannot be used.
     [[nodiscard]] bool open();
 
     [[nodiscard]] AwaySettings *away() const { return m_away; }
@@ -163,18 +165,23 @@ private:
     void finishSave(const QString &what, const QString &iniError, const QHash<QString, QString> &secrets);
     void setTest(const QString &what, const QString &state, const QString &text);
     void finishTest(const QString &what, bool ok, const QString &sentence);
+    void finishModelTest(bool ok, const QString &sentence);
     /// @p token, or the saved secret @p secretName; answers @p use with the token or the sentence why not.
     void withSecret(const QString &token, const QString &secretName,
         std::function<void(const QString &token, const QString &error)> use);
 
-    AppPaths m_paths;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<PairingStore> m_pairing;
-    StoreWatcher *m_watcher = nullptr;
+    std::unique_ptr<DesktopContext> m_ownContext; // only when made without one
+    DesktopContext &m_context;
+    Settings *m_settings = nullptr; // the context's, once open
+    PairingStore *m_pairing = nullptr; // the context's, once open
     SetupController *m_setup = nullptr;
-    QNetworkAccessManager *m_network = nullptr;
     ConnectionCheck *m_check = nullptr;
+    LlmClient *m_llm = nullptr;
+    struct ModelTest
+    {
+        QString wanted; // the model the page names, looked for in the list
+        QString keyError; // why the saved key could not be read
+    } m_modelTest;
     QHash<QString, SecretState> m_secrets;
     QString m_secretsError;
     int m_secretsGeneration = 0;

@@ -7,7 +7,6 @@
 #include "config/settings.h"
 #include "config/setuplinks.h"
 #include "qrimage.h"
-#include "service/gatewayservice.h"
 #include "settingscontroller.h"
 #include "store/homechats.h"
 #include "store/setupcodestore.h"
@@ -89,12 +88,18 @@ void SetupController::submitToken(const QString &token, const QString &appToken)
     m_token = token.trimmed();
     m_appToken = appToken.trimmed();
     setStep(u"checking"_s, tr("Asking %1 who the bot is…").arg(PlatformCatalog::displayName(m_platform)));
-    const QString secretName = GatewayService::secretsFor(m_platform).constFirst();
+    const QString secretName = PlatformCatalog::secrets(m_platform).constFirst();
     const QString apiBase = info().value(u"apiBase"_s).toString();
     const auto check = [this, apiBase](const QString &value) {
-        const bool appTokenMissing = m_platform == "slack"_L1 && m_appToken.isEmpty()
-            && !info().value(u"secrets"_s).toList().value(1).toMap().value(u"set"_s).toBool();
-        m_check->checkPlatform(m_platform, apiBase, value, appTokenMissing);
+        // The second secret (Slack's app token) counts when typed now or saved before.
+        QStringList missing;
+        const QVariantList secrets = info().value(u"secrets"_s).toList();
+        for (qsizetype i = 1; i < secrets.size(); ++i) {
+            const QVariantMap secret = secrets.at(i).toMap();
+            if (!secret.value(u"set"_s).toBool() && !(i == 1 && !m_appToken.isEmpty()))
+                missing << secret.value(u"name"_s).toString();
+        }
+        m_check->checkPlatform(m_platform, apiBase, value, missing);
     };
     if (!m_token.isEmpty())
         return check(m_token);

@@ -6,58 +6,57 @@
 #include "config/platformcatalog.h"
 #include "config/secretstore.h"
 #include "config/settings.h"
+#include "desktopcontext.h"
+#include "gateway/sessionsource.h"
 #include "handoff/handoffpoke.h"
 #include "handoff/handoffvalidation.h"
 #include "messagelistmodel.h"
 #include "sessionlistmodel.h"
-#include "store/database.h"
 #include "store/handoffstore.h"
 #include "store/outboxstore.h"
 #include "store/sessionstore.h"
 #include "store/storewatcher.h"
-#include "storeopener.h"
 
 #include <QClipboard>
 #include <QDateTime>
 #include <QGuiApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 
 using namespace Qt::StringLiterals;
 
+ChatController::ChatController(DesktopContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{ }
+
 ChatController::ChatController(const AppPaths &paths, QObject *parent)
     : QObject(parent)
-    , m_paths(paths)
+    , m_ownContext(std::make_unique<DesktopContext>(paths))
+    , m_context(*m_ownContext)
 { }
 
 ChatController::~ChatController()
 {
-    // Everything that writes through the store goes before it.
+    // Everything that writes through the store goes before the context.
     delete m_waiter;
     delete m_agent;
     delete m_sessionModel;
     delete m_messageModel;
-    delete m_handoffs;
-    delete m_store;
 }
 
 bool ChatController::open()
 {
-    if (QString error; !openSettingsAndStore(m_paths, m_settings, m_db, &error)) {
-        setError(error);
+    if (!m_context.open()) {
+        setError(m_context.errorText());
         return false;
     }
-    m_store = new SessionStore(*m_db);
+    m_store = &m_context.sessions();
+    m_handoffs = &m_context.handoffs();
+    m_settings = &m_context.settings();
     m_store->releaseAbandonedTurns();
-    m_handoffs = new HandoffStore(*m_db);
     m_sessionModel = new SessionListModel(*m_store);
     m_messageModel = new MessageListModel(*m_store);
     // The gateway, a terminal chat or `baton --no-gui` write through their own connections.
-    m_watcher = new StoreWatcher(*m_db, 500, this);
-    connect(m_watcher, &StoreWatcher::changedElsewhere, this, [this] {
+    connect(m_context.watcher(), &StoreWatcher::changedElsewhere, this, [this] {
         m_sessionModel->refresh();
         m_messageModel->refresh();
         Q_EMIT sessionChanged();
@@ -65,9 +64,7 @@ bool ChatController::open()
         Q_EMIT handoffChanged();
     });
 
-    m_network = new QNetworkAccessManager(this);
-    m_llm = new LlmClient(m_network, this);
-    m_agent = new Agent(*m_store, *m_llm);
+    m_agent = new Agent(*m_store, *m_context.llm());
     m_agent->setConfig({ QUrl(m_settings->llmBaseUrl()), {}, m_settings->model(), m_settings->systemPrompt(),
         m_settings->llmTimeoutSeconds() * 1000, m_settings->llmIncludeUsage() });
     connect(m_agent, &Agent::deltaReceived, this, [this](const QString &sessionId, const QString &text) {
@@ -78,13 +75,15 @@ bool ChatController::open()
     readApiKey();
 
     m_waiter = new HandoffWaiter(
-        *m_store, *m_handoffs, *m_settings, m_paths.dataDir, HandoffWaiter::Timeouts::fromEnvironment());
+        *m_store, *m_handoffs, *m_settings, m_context.paths().dataDir, HandoffWaiter::Timeouts::fromEnvironment());
     connect(m_waiter, &HandoffWaiter::progress, this, [this](const QString &sentence) {
         // The row says where it is: pending until a gateway claims it, then running.
         const auto status = m_handoffs->handoffState(m_sessionId);
         setHandoff(status && status->state == HandoffState::Running ? u"running"_s : u"pending"_s, sentence);
     });
     connect(m_waiter, &HandoffWaiter::finished, this, &ChatController::onHandoffFinished);
+    connect(m_context.llm(), &LlmClient::modelsListed, this, &ChatController::onModelsListed);
+    connect(m_context.llm(), &LlmClient::modelsFailed, this, &ChatController::setError);
     return true;
 }
 
@@ -324,25 +323,19 @@ void ChatController::setModel(const QString &model)
 
 void ChatController::refreshModels()
 {
-    QNetworkRequest request(QUrl(m_agent->config().baseUrl.toString() + u"/models"_s));
-    if (!m_agent->config().apiKey.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_agent->config().apiKey.toUtf8());
-    request.setTransferTimeout(10'000);
-    QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        QStringList names;
-        for (const QJsonValue &entry : QJsonDocument::fromJson(reply->readAll()).object().value("data"_L1).toArray())
-            names << entry.toObject().value("id"_L1).toString();
-        names.removeAll(QString());
-        if (!names.contains(model()))
-            names.prepend(model()); // the one in use stays on offer, whatever the server lists
-        names.removeAll(QString());
-        if (names != m_models) {
-            m_models = names;
-            Q_EMIT modelsChanged();
-        }
-    });
+    m_context.llm()->listModels(m_agent->config().baseUrl.toString(), m_agent->config().apiKey);
+}
+
+void ChatController::onModelsListed(const QStringList &ids)
+{
+    QStringList names = ids;
+    if (!names.contains(model()))
+        names.prepend(model()); // the one in use stays on offer, whatever the server lists
+    names.removeAll(QString());
+    if (names != m_models) {
+        m_models = names;
+        Q_EMIT modelsChanged();
+    }
 }
 
 void ChatController::reloadSettings()
@@ -373,17 +366,17 @@ void ChatController::takeBack()
         return;
     // A word in the thread, so the phone knows where the conversation went. The gateway sends it
     // through its outbox; the poke wakes it (in this process or in `baton --no-gui`).
-    const QStringList key = status->destination.split(u':'); // platform:type:chat[:thread]
-    if (key.size() < 3)
+    const auto place = SessionSource::fromSessionKey(status->destination);
+    if (!place)
         return;
     OutboxStore::Item note;
     note.sessionId = m_sessionId;
-    note.platform = key.at(0);
-    note.chat = key.at(2);
-    note.thread = key.value(3);
+    note.platform = place->platform;
+    note.chat = place->chatId;
+    note.thread = place->threadId;
     note.content = tr("Continuing on the desktop. Write here to pick the conversation up again.");
-    OutboxStore outbox(*m_db);
+    OutboxStore outbox(m_context.database());
     if (outbox.enqueue(note) == 0)
         return setError(outbox.errorString());
-    HandoffPoke::send(m_paths.dataDir, m_sessionId, this);
+    HandoffPoke::send(m_context.paths().dataDir, m_sessionId, this);
 }

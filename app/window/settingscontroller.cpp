@@ -1,59 +1,61 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingscontroller.h"
 
+#include "agent/llmclient.h"
 #include "config/connectioncheck.h"
 #include "config/platformcatalog.h"
 #include "config/secretstore.h"
 #include "config/settings.h"
-#include "service/gatewayservice.h"
+#include "desktopcontext.h"
 #include "setupcontroller.h"
-#include "store/database.h"
 #include "store/pairingstore.h"
 #include "store/storewatcher.h"
-#include "storeopener.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
 SettingsController::SettingsController(const AppPaths &paths, QObject *parent)
+    : SettingsController(*new DesktopContext(paths), parent)
+{
+    m_ownContext.reset(&m_context);
+}
+
+SettingsController::SettingsController(DesktopContext &context, QObject *parent)
     : QObject(parent)
-    , m_paths(paths)
-    , m_network(new QNetworkAccessManager(this))
-    , m_check(new ConnectionCheck(m_network, this))
-    , m_away(new AwaySettings(paths.configFile, this))
+    , m_context(context)
+    // Its own client: a test's answer must not reach the window's model picker.
+    , m_check(new ConnectionCheck(context.network(), this))
+    , m_llm(new LlmClient(context.network(), this))
+    , m_away(new AwaySettings(context.paths().configFile, this))
 {
     for (const QString &name : SecretStore::names())
         m_secrets.insert(name, SecretState::Unknown);
     connect(m_check, &ConnectionCheck::finished, this, &SettingsController::finishTest);
+    connect(m_llm, &LlmClient::modelsListed, this,
+        [this](const QStringList &ids) { finishModelTest(true, LlmClient::listedSentence(ids, m_modelTest.wanted)); });
+    connect(
+        m_llm, &LlmClient::modelsFailed, this, [this](const QString &sentence) { finishModelTest(false, sentence); });
 }
 
 SettingsController::~SettingsController()
 {
-    // The watcher and the stores work through the connection: they go first.
+    // The setup works through the context's store: it goes first.
     delete m_setup;
-    delete m_watcher;
-    m_pairing.reset();
-    m_db.reset();
 }
 
 bool SettingsController::open()
 {
-    if (QString error; !openSettingsAndStore(m_paths, m_settings, m_db, &error)) {
-        setError(error);
+    if (!m_context.open()) {
+        setError(m_context.errorText());
         return false;
     }
-    m_pairing = std::make_unique<PairingStore>(*m_db);
+    m_settings = &m_context.settings();
+    m_pairing = &m_context.pairing();
     // The gateway records requests through its own connection, often in another process.
-    m_watcher = new StoreWatcher(*m_db, 1000);
-    connect(m_watcher, &StoreWatcher::changedElsewhere, this, &SettingsController::refreshPairing);
-    m_setup = new SetupController(*this, *m_db, m_network, m_watcher, this);
+    connect(m_context.watcher(), &StoreWatcher::changedElsewhere, this, &SettingsController::refreshPairing);
+    m_setup = new SetupController(*this, m_context.database(), m_context.network(), m_context.watcher(), this);
     Q_EMIT setupChanged();
     refreshPairing();
     checkSecrets();
@@ -125,11 +127,12 @@ QVariantList SettingsController::platforms() const
     QVariantList list;
     if (!m_settings)
         return list;
-    for (const QString &name : PlatformCatalog::names()) {
+    for (const PlatformCatalog::Descriptor &platform : PlatformCatalog::all()) {
+        const QString &name = platform.name;
         const Settings::Platform p = m_settings->platform(name);
         QVariantList secrets;
         bool allSet = true;
-        for (const QString &secret : GatewayService::secretsFor(name)) {
+        for (const QString &secret : PlatformCatalog::secrets(name)) {
             const SecretState state = m_secrets.value(secret);
             const bool set = state == SecretState::Keychain || state == SecretState::Environment;
             allSet = allSet && set;
@@ -137,7 +140,12 @@ QVariantList SettingsController::platforms() const
                 { u"variable"_s,
                     state == SecretState::Environment ? SecretStore::environmentVariable(secret) : QString() } };
         }
-        list << QVariantMap { { u"name"_s, name }, { u"displayName"_s, PlatformCatalog::displayName(name) },
+        QVariantList fields;
+        for (const PlatformCatalog::Field &field :
+            platform.fields ? platform.fields() : QList<PlatformCatalog::Field> {})
+            fields << QVariantMap { { u"key"_s, field.key }, { u"secret"_s, field.secret }, { u"label"_s, field.label },
+                { u"hint"_s, field.hint } };
+        list << QVariantMap { { u"name"_s, name }, { u"displayName"_s, platform.displayName }, { u"fields"_s, fields },
             { u"enabled"_s, p.enabled }, { u"homeChat"_s, p.homeChat },
             { u"homeChatKey"_s, PlatformCatalog::homeChatKey(name) }, { u"apiBase"_s, p.apiBase },
             { u"allowedUsers"_s, p.allowedUsers.join(u", "_s) }, { u"tokenSet"_s, allSet }, { u"secrets"_s, secrets } };
@@ -207,14 +215,15 @@ void SettingsController::saveModel(const QString &baseUrl, const QString &model,
 void SettingsController::savePlatform(const QString &name, bool enabled, const QString &homeChat,
     const QString &allowedUsers, const QString &token, const QString &appToken)
 {
-    if (!PlatformCatalog::isKnown(name))
+    const PlatformCatalog::Descriptor *platform = PlatformCatalog::find(name);
+    if (!platform)
         return;
-    const QString display = PlatformCatalog::displayName(name);
+    const QString display = platform->displayName;
     QStringList users;
     for (const QString &user : allowedUsers.split(QRegularExpression(u"[,\\s]+"_s), Qt::SkipEmptyParts)) {
-        // Telegram and Discord know people by number; a name would never match anyone.
+        // Where people are known by number (Telegram, Discord), a name would never match anyone.
         static const QRegularExpression numeric(u"^\\d+$"_s);
-        if (name != "slack"_L1 && !numeric.match(user).hasMatch())
+        if (platform->numericUserIds && !numeric.match(user).hasMatch())
             return finishSave(
                 name, tr("%1 knows people by their numeric user id; '%2' is not one.").arg(display, user.left(40)), {});
         users << user;
@@ -229,7 +238,7 @@ void SettingsController::savePlatform(const QString &name, bool enabled, const Q
     Q_EMIT platformsChanged();
 
     QHash<QString, QString> secrets;
-    const QStringList names = GatewayService::secretsFor(name);
+    const QStringList names = PlatformCatalog::secrets(name);
     secrets.insert(names.at(0), token.trimmed());
     if (names.size() > 1)
         secrets.insert(names.at(1), appToken.trimmed());

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Settings page's "Test connection" buttons: the model endpoint and each platform, one sentence
-// each, in the words `baton doctor` uses too (ConnectionCheck).
+// each, in the words `baton doctor` uses too (LlmClient::listModels, ConnectionCheck).
 #include "settingscontroller.h"
 
+#include "agent/llmclient.h"
 #include "config/connectioncheck.h"
 #include "config/platformcatalog.h"
 #include "config/secretstore.h"
 #include "config/settings.h"
-#include "service/gatewayservice.h"
 
 using namespace Qt::StringLiterals;
 
@@ -46,8 +46,16 @@ void SettingsController::testModel(const QString &baseUrl, const QString &apiKey
     const QString wanted = baseUrl.trimmed().isEmpty() ? m_settings->model() : model.trimmed();
     setTest(what, u"running"_s, tr("Asking the model endpoint…"));
     withSecret(apiKey, u"llm.api_key"_s, [this, base, wanted](const QString &key, const QString &keyError) {
-        m_check->checkModel(base, key, wanted, keyError);
+        m_modelTest = { wanted, keyError };
+        m_llm->listModels(base, key);
     });
+}
+
+void SettingsController::finishModelTest(bool ok, const QString &sentence)
+{
+    // Why no key could be read explains a failure; a success needs no excuse.
+    const QString keyError = m_modelTest.keyError;
+    finishTest(u"model"_s, ok, ok || keyError.isEmpty() ? sentence : sentence + u' ' + keyError);
 }
 
 void SettingsController::testPlatform(const QString &name, const QString &token)
@@ -55,7 +63,7 @@ void SettingsController::testPlatform(const QString &name, const QString &token)
     if (!PlatformCatalog::isKnown(name) || !m_settings || m_tests.value(name).toMap().value(u"state"_s) == "running"_L1)
         return;
     setTest(name, u"running"_s, tr("Asking %1…").arg(PlatformCatalog::displayName(name)));
-    const QString secretName = GatewayService::secretsFor(name).constFirst();
+    const QString secretName = PlatformCatalog::secrets(name).constFirst();
     const QString apiBase = m_settings->platform(name).apiBase;
     withSecret(token, secretName, [this, name, secretName, apiBase](const QString &value, const QString &error) {
         if (!error.isEmpty())
@@ -64,6 +72,11 @@ void SettingsController::testPlatform(const QString &name, const QString &token)
             return finishTest(name, false,
                 tr("No %1 is set yet: paste it above and save, or set %2.")
                     .arg(secretName, SecretStore::environmentVariable(secretName)));
-        m_check->checkPlatform(name, apiBase, value, m_secrets.value(u"slack.app_token"_s) == SecretState::Missing);
+        QStringList missing;
+        for (const QString &other : PlatformCatalog::secrets(name).mid(1)) {
+            if (m_secrets.value(other) == SecretState::Missing)
+                missing << other;
+        }
+        m_check->checkPlatform(name, apiBase, value, missing);
     });
 }
