@@ -458,7 +458,11 @@ private Q_SLOTS:
         QVERIFY2(settled, qPrintable(evidence));
         QCOMPARE(storeCount(u"SELECT COUNT(*) FROM sessions WHERE turn_state = 'running'"_s), 0);
         QCOMPARE(storeCount(u"SELECT COUNT(*) FROM sessions WHERE handoff_state IN ('pending', 'running')"_s), 0);
-        QCOMPARE(storeCount(u"SELECT COUNT(*) FROM outbox WHERE state <> 'sent'"_s), 0);
+        // Everything sent, except the first message of a reply cut by a kill before it went out:
+        // withdrawn on purpose, since the question is answered again.
+        QCOMPARE(storeCount(u"SELECT COUNT(*) FROM outbox WHERE state <> 'sent' AND NOT (state = 'failed' "
+                            "AND last_error LIKE 'Not sent: the reply was cut by a stop%')"_s),
+            0);
 
         m_gateway->terminate();
         QVERIFY(waitForExit(*m_gateway, 15'000));

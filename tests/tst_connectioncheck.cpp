@@ -180,7 +180,8 @@ private Q_SLOTS:
     {
         FakeSlackServer slack(u"xoxb-good"_s, u"xapp-good"_s);
         QVERIFY(slack.listen());
-        const Answer answer = run([&] { m_check->checkPlatform(u"slack"_s, slack.apiBase(), u"xoxb-good"_s, true); });
+        const Answer answer = run(
+            [&] { m_check->checkPlatform(u"slack"_s, slack.apiBase(), u"xoxb-good"_s, { u"slack.app_token"_s }); });
         QVERIFY(answer.ok);
         QVERIFY2(answer.sentence.contains(u"no app token is set"_s), qPrintable(answer.sentence));
     }
@@ -203,48 +204,7 @@ private Q_SLOTS:
         QVERIFY(!answer.ok);
         QCOMPARE(answer.sentence, u"Slack could not be reached: the connection was refused."_s);
     }
-
-    void modelEndpointListsItsModels()
-    {
-        FakeLlmServer llm;
-        QVERIFY(llm.listen());
-        const QString base = llm.baseUrl().toString();
-        Answer answer = run([&] { m_check->checkModel(base + u"/"_s, u"key"_s, u"fake-model"_s); });
-        QCOMPARE(answer.what, u"model"_s);
-        QVERIFY2(answer.ok, qPrintable(answer.sentence));
-        QCOMPARE(answer.sentence, u"The model endpoint answered: 1 model available."_s);
-        answer = run([&] { m_check->checkModel(base, u"key"_s, u"other"_s); });
-        QVERIFY(answer.ok);
-        QVERIFY2(answer.sentence.contains(u"none is called 'other'"_s), qPrintable(answer.sentence));
-    }
-
-    void modelEndpointAtAWrongPathAnswers404()
-    {
-        FakeLlmServer llm;
-        QVERIFY(llm.listen());
-        const Answer answer = run([&] { m_check->checkModel(u"http://127.0.0.1:%1"_s.arg(llm.port()), {}, {}); });
-        QVERIFY(!answer.ok);
-        QVERIFY2(answer.sentence.contains(u"answered 404"_s) && answer.sentence.contains(u"/v1"_s),
-            qPrintable(answer.sentence));
-    }
-
-    void modelEndpointUnreachableAddsTheKeyError()
-    {
-        const QString base = closedAddress(u"/v1"_s);
-        QVERIFY(!base.isEmpty());
-        const Answer answer = run([&] { m_check->checkModel(base, {}, {}, u"The keyring is locked."_s); });
-        QVERIFY(!answer.ok);
-        QVERIFY2(answer.sentence.startsWith(u"Cannot reach the model endpoint"_s), qPrintable(answer.sentence));
-        QVERIFY2(
-            answer.sentence.endsWith(u"Is the server running? The keyring is locked."_s), qPrintable(answer.sentence));
-    }
-
-    void modelEndpointThatIsNoUrlIsRefusedAtOnce()
-    {
-        const Answer answer = run([&] { m_check->checkModel(u"localhost:11434"_s, {}, {}); });
-        QVERIFY(!answer.ok);
-        QVERIFY2(answer.sentence.contains(u"http:// or https://"_s), qPrintable(answer.sentence));
-    }
+    // The model endpoint: LlmClient::listModels, in tst_llmclient.
 };
 
 QTEST_GUILESS_MAIN(TestConnectionCheck)

@@ -56,6 +56,9 @@ public:
         stop();
         start();
     }
+    /// True while a reconnect or a retry of the connection is waiting to happen. Offline with
+    /// nothing scheduled means stopped for good (a rejected token): nothing more will be tried.
+    [[nodiscard]] virtual bool retryScheduled() const = 0;
 
     /// Sends @p text to @p chat (in @p thread if set); answers with sent(tag, messageId, error), or
     /// with retryWanted() when the failure may pass. @p tag is the same for every attempt of one

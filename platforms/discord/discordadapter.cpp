@@ -38,6 +38,11 @@ DiscordAdapter::DiscordAdapter(QNetworkAccessManager *network, const Options &op
     , m_rest(new DiscordRest(network, options.apiBase, options.token, this))
     , m_gateway(new DiscordGateway(options.token, options.gateway, this))
 {
+    m_restart.setSingleShot(true);
+    connect(&m_restart, &QTimer::timeout, this, [this] {
+        if (m_receiving && state() != State::Online)
+            start();
+    });
     connect(m_gateway, &DiscordGateway::ready, this, [this](const QJsonObject &user) {
         m_userId = user.value("id"_L1).toString();
         m_userName = user.value("username"_L1).toString();
@@ -77,10 +82,7 @@ void DiscordAdapter::start()
             // A bad token stays bad; anything else is worth another try.
             setState(result.status == 401 ? State::Offline : State::Degraded, sentence);
             if (result.status != 401 && result.status != 403)
-                QTimer::singleShot(5'000, this, [this] {
-                    if (m_receiving && state() != State::Online)
-                        start();
-                });
+                m_restart.start(5'000);
             return;
         }
         m_gateway->open(QUrl(result.body.toObject().value("url"_L1).toString()));
@@ -98,6 +100,7 @@ void DiscordAdapter::stopReceiving()
 void DiscordAdapter::stop()
 {
     m_receiving = false;
+    m_restart.stop();
     m_gateway->close();
     setState(State::Offline, tr("stopped"));
 }

@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QTimer>
 
 class DiscordRest;
 class QNetworkAccessManager;
@@ -48,6 +49,10 @@ public:
 
     [[nodiscard]] QString userId() const { return m_userId; }
     [[nodiscard]] const DiscordGateway &gateway() const { return *m_gateway; }
+    [[nodiscard]] bool retryScheduled() const override
+    {
+        return m_restart.isActive() || m_gateway->reconnectScheduled();
+    }
 
     /// The conversation turn in @p message (MESSAGE_CREATE's data, or a fetched message), if it is
     /// one, posted in a channel of @p channelType under @p parentId; @p ownUserId marks our own.
@@ -82,6 +87,7 @@ private:
     Options m_options;
     DiscordRest *m_rest;
     DiscordGateway *m_gateway;
+    QTimer m_restart; // another GET /gateway/bot after a failure that may pass
     QString m_userId;
     QString m_userName;
     bool m_receiving = false;

@@ -37,6 +37,7 @@ public:
     void open(const QUrl &url);
     void close();
     [[nodiscard]] bool isResumable() const { return !m_sessionId.isEmpty(); }
+    [[nodiscard]] bool reconnectScheduled() const { return m_reconnect.isActive(); }
     [[nodiscard]] int identifyCount() const { return m_identifies; }
 
     /// One gateway frame, read.

@@ -82,6 +82,9 @@ private:
     SlackApi *m_api;
     QWebSocket *m_socket = nullptr;
     QTimer m_reconnect;
+
+public:
+    [[nodiscard]] bool retryScheduled() const override { return m_reconnect.isActive(); }
     QString m_userId;
     QString m_botId;
     QString m_userName;

@@ -47,6 +47,7 @@ public:
 
     [[nodiscard]] qint64 botId() const { return m_botId; }
     [[nodiscard]] bool topicsInPrivateChats() const { return m_privateTopics; }
+    [[nodiscard]] bool retryScheduled() const override { return m_pollTimer.isActive(); }
 
     /// One entry of getUpdates' result, read.
     struct Update
