@@ -42,7 +42,9 @@ TestCase {
         return blocks.sort((a, b) => a.mapToItem(null, 0, 0).y - b.mapToItem(null, 0, 0).y)
     }
 
-    function initTestCase() {
+    // Each function on a window of its own and a new conversation: none needs another to run first.
+    function init() {
+        ChatController.newChat()
         const component = Qt.createComponent("qrc:/qt/qml/Baton/Main.qml")
         verify(component.status === Component.Ready, component.errorString())
         window = component.createObject(null)
@@ -51,16 +53,23 @@ TestCase {
         tryVerify(() => window.active || window.visible)
     }
 
-    function cleanupTestCase() {
+    function cleanup() {
+        tryVerify(() => !ChatController.busy, 10000)
         window.destroy()
+        window = null
     }
 
-    function test_1_streamingRecoloursOnlyTheBlockThatChanged() {
-        // The fake model echoes the question word by word.
+    // The fake model echoes the question word by word.
+    function askForTwoBlocks() {
         ChatController.send("Two blocks:\n```cpp\n" + cpp + "\n```\nand\n```python\nimport os\nx = 1\ny = 2\nz = 3\nprint(x, y, z)\n```")
+    }
+
+    function test_streamingRecoloursOnlyTheBlockThatChanged() {
+        askForTwoBlocks()
         tryVerify(() => replyBlocks().length === 2, 10000, "the reply's second block has begun")
+        // The order is read from positions, which a window shown a moment ago may still be laying out.
+        tryVerify(() => replyBlocks()[0].text === cpp, 5000, "the C++ block above the Python one")
         const first = replyBlocks()[0]
-        compare(first.text, cpp)
         const firstLines = first.highlighter.highlightedLines
         const second = replyBlocks()[1]
         const secondLines = second.highlighter.highlightedLines
@@ -80,7 +89,9 @@ TestCase {
         }
     }
 
-    function test_2_aKeywordAndAnIdentifierLookDifferent() {
+    function test_aKeywordAndAnIdentifierLookDifferent() {
+        askForTwoBlocks()
+        tryVerify(() => !ChatController.busy && replyBlocks().length === 2, 10000, "the reply is complete")
         const block = replyBlocks()[0]
         if (!block.highlighter.available)
             skip("this build has no KF6SyntaxHighlighting: code blocks are plain monospace")

@@ -33,7 +33,9 @@ TestCase {
         return null
     }
 
-    function initTestCase() {
+    // Each function on a window of its own and a new conversation: none needs another to run first.
+    function init() {
+        ChatController.newChat()
         const component = Qt.createComponent("qrc:/qt/qml/Baton/Main.qml")
         verify(component.status === Component.Ready, component.errorString())
         window = component.createObject(null)
@@ -42,11 +44,22 @@ TestCase {
         tryVerify(() => window.active || window.visible)
     }
 
-    function cleanupTestCase() {
+    function cleanup() {
+        if (ChatController.busy)
+            ChatController.stop()
+        tryVerify(() => !ChatController.busy, 10000)
         window.destroy()
+        window = null
     }
 
-    function test_1_sendButtonSends() {
+    function sendHi() {
+        const composer = findNamed(window.contentItem, "composer")
+        composer.text = "Hi"
+        mouseClick(findNamed(window.contentItem, "sendButton"))
+        tryVerify(() => ChatController.messages.rowCount() === 2, 5000, "the question and the reply's row")
+    }
+
+    function test_sendButtonSends() {
         const composer = findNamed(window.contentItem, "composer")
         const send = findNamed(window.contentItem, "sendButton")
         verify(composer && send)
@@ -58,7 +71,8 @@ TestCase {
         tryVerify(() => ChatController.messages.rowCount() === 2, 5000, "the question and the reply's row")
     }
 
-    function test_2_theReplyStreamsAndStopBecomesSend() {
+    function test_theReplyStreamsAndStopBecomesSend() {
+        sendHi()
         const send = findNamed(window.contentItem, "sendButton")
         verify(ChatController.busy)
         compare(send.text, "Stop")
@@ -68,7 +82,9 @@ TestCase {
         compare(window.title, "Baton — Hi")
     }
 
-    function test_3_handoffButtonStates() {
+    function test_handoffButtonStates() {
+        sendHi()
+        tryVerify(() => !ChatController.busy, 10000)
         const button = findNamed(window.contentItem, "handoffButton")
         verify(button.enabled)
         compare(ChatController.handoffPlatforms, ["telegram"])
