@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 pragma ComponentBehavior: Bound
+import QtQml.Models
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -13,6 +14,9 @@ Dialog {
     required property SettingsController settings
     /// The page on show: model, telegram, discord, slack, pairing or away.
     property string page: "model"
+    // Where the pages not shown wait, outside the window: kept with what was typed on them, and
+    // out of a screen reader's reach (Qt hands it the children of a hidden item).
+    readonly property Item offstage: Item {}
 
     /// Fields go back to what is saved (on open, and after a save).
     signal resetFields()
@@ -134,28 +138,38 @@ Dialog {
 
                 // The model endpoint.
                 SettingsModelPage {
-                    anchors.fill: parent
+                    parent: dialog.page === "model" ? pages : dialog.offstage
+                    width: pages.width
+                    height: pages.height
                     dialog: dialog // the id: ids come before the page's own properties
                 }
 
-                // One page per platform.
-                Repeater {
+                // One page per platform. An Instantiator, not a Repeater: a Repeater would parent
+                // every page to itself.
+                Instantiator {
                     model: dialog.settings.platformNames
                     delegate: SettingsPlatformPage {
-                        anchors.fill: pages
+                        id: platformPage
+                        parent: dialog.page === platformPage.name ? pages : dialog.offstage
+                        width: pages.width
+                        height: pages.height
                         settingsDialog: dialog
                     }
                 }
 
                 // People waiting for a yes or no.
                 SettingsPairingPage {
-                    anchors.fill: parent
+                    parent: dialog.page === "pairing" ? pages : dialog.offstage
+                    width: pages.width
+                    height: pages.height
                     dialog: dialog
                 }
 
                 // Screen lock, sleep and notifications.
                 SettingsAwayPage {
-                    anchors.fill: parent
+                    parent: dialog.page === "away" ? pages : dialog.offstage
+                    width: pages.width
+                    height: pages.height
                     dialog: dialog
                 }
             }

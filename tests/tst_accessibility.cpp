@@ -369,10 +369,8 @@ private Q_SLOTS:
         click(item(u"settingsCloseButton"_s));
         QTRY_VERIFY(!item(u"settingsCloseButton"_s) || !item(u"settingsCloseButton"_s)->isVisible());
         QVERIFY2(none(problems), "the problems are listed above");
-        // Qt 6.4 hands a screen reader the children of a hidden item, and Accessible.ignored
-        // hides an item but not its children: the pages not shown would have to be made only
-        // when shown (a Loader each), which loses what was typed on a page left unsaved.
-        QEXPECT_FAIL("", "the Settings pages not shown are still reachable, marked invisible", Continue);
+        // Qt 6.4 hands a screen reader the children of a hidden item, and Accessible.ignored hides
+        // an item but not its children: the pages not shown wait outside the window instead.
         QVERIFY2(onOtherPages.isEmpty(),
             qPrintable(
                 u"%1 items of other pages, the first: %2"_s.arg(onOtherPages.size()).arg(onOtherPages.value(0))));
