@@ -455,7 +455,13 @@ private Q_SLOTS:
             QQuickItem *slack = item(u"platformPage_slack"_s);
             QVERIFY(item(u"appTokenField"_s, slack)->isVisible());
             QVERIFY(!item(u"appTokenField"_s, telegram)->isVisible());
+            // The page left waits outside the window, with what was typed on it.
+            QCOMPARE(telegram->window(), nullptr);
             QVERIFY(screenshot(u"settings-slack-"_s + suffix));
+            dialog->setProperty("page", u"telegram"_s);
+            QCOMPARE(item(u"platformPage_telegram"_s), telegram);
+            QCOMPARE(item(u"tokenField"_s, telegram)->property("text").toString(), u"999:typed-wrong"_s);
+            dialog->setProperty("page", u"slack"_s);
 
             // Pairing: approve from the page.
             dialog->setProperty("page", u"pairing"_s);
