@@ -19,27 +19,12 @@ GridLayout {
     property alias homeChat: homeField.text
     property alias allowedUsers: usersField.text
 
-    // What each platform calls its things, and where to find them.
-    function hint(field) {
-        const hints = {
-            telegram: {
-                token: qsTr("From @BotFather. Kept in the system keychain as telegram.token."),
-                home: qsTr("Where handoffs go: a chat id such as -1001234567890. /sethome in a chat sets it too."),
-                users: qsTr("Numeric user ids, comma-separated. Anyone else can ask for a pairing code.")
-            },
-            discord: {
-                token: qsTr("From the Developer Portal, under Bot. Kept in the system keychain as discord.token."),
-                home: qsTr("Where handoffs go: a channel id (Developer Mode, then Copy Channel ID)."),
-                users: qsTr("Numeric user ids, comma-separated. Anyone else can ask for a pairing code.")
-            },
-            slack: {
-                token: qsTr("xoxb-…, from OAuth & Permissions. Kept in the system keychain as slack.bot_token."),
-                app: qsTr("xapp-… with connections:write, for Socket Mode. Kept in the keychain as slack.app_token."),
-                home: qsTr("Where handoffs go: a channel id such as C0123456789."),
-                users: qsTr("Member ids such as U0123ABCD, comma-separated. Anyone else can ask for a pairing code.")
-            }
-        }
-        return (hints[fields.platform] || {})[field] || ""
+    // What each platform calls its things, and where to find them: the platform describes its own fields (platforms/<name>/<name>platform.cpp).
+    function described(key) {
+        return (fields.info.fields || []).find(field => field.key === key) || ({ label: "", hint: "" })
+    }
+    function hint(key) {
+        return fields.described(key).hint
     }
     function tokenPlaceholder(secret) {
         if (!secret)
@@ -53,7 +38,7 @@ GridLayout {
     columnSpacing: Theme.margin
     rowSpacing: Theme.spacingSmall
 
-    SettingsFieldLabel { id: tokenLabel; text: qsTr("Bot token") }
+    SettingsFieldLabel { id: tokenLabel; text: fields.described("token").label }
     SettingsField {
         id: tokenField
         objectName: "tokenField"
@@ -64,7 +49,7 @@ GridLayout {
     Item { implicitWidth: 1 }
     SettingsHint { text: fields.hint("token") }
 
-    SettingsFieldLabel { id: appTokenLabel; text: qsTr("App token"); visible: fields.twoTokens; Layout.topMargin: 8 }
+    SettingsFieldLabel { id: appTokenLabel; text: fields.described("app").label; visible: fields.twoTokens; Layout.topMargin: 8 }
     SettingsField {
         id: appTokenField
         objectName: "appTokenField"
@@ -80,7 +65,7 @@ GridLayout {
     SettingsFieldLabel {
         id: homeLabel
         Layout.topMargin: 8
-        text: fields.info.homeChatKey === "home_chat" ? qsTr("Home chat") : qsTr("Home channel")
+        text: fields.described("home").label
     }
     SettingsField {
         id: homeField
@@ -92,7 +77,7 @@ GridLayout {
     Item { implicitWidth: 1 }
     SettingsHint { text: fields.hint("home") }
 
-    SettingsFieldLabel { id: usersLabel; text: qsTr("Allowed users"); Layout.topMargin: 8 }
+    SettingsFieldLabel { id: usersLabel; text: fields.described("users").label; Layout.topMargin: 8 }
     SettingsField {
         id: usersField
         objectName: "usersField"

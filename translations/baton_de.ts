@@ -2505,42 +2505,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
 <context>
     <name>SettingsPlatformFields</name>
     <message>
-        <source>From @BotFather. Kept in the system keychain as telegram.token.</source>
-        <translation>Von @BotFather. Wird im System-Schlüsselbund als telegram.token gespeichert.</translation>
-    </message>
-    <message>
-        <source>Where handoffs go: a chat id such as -1001234567890. /sethome in a chat sets it too.</source>
-        <translation>Ziel der Übergaben: eine Chat-ID wie -1001234567890. /sethome in einem Chat legt sie ebenfalls fest.</translation>
-    </message>
-    <message>
-        <source>Numeric user ids, comma-separated. Anyone else can ask for a pairing code.</source>
-        <translation>Numerische Nutzer-IDs, durch Kommas getrennt. Alle anderen können einen Kopplungscode anfordern.</translation>
-    </message>
-    <message>
-        <source>From the Developer Portal, under Bot. Kept in the system keychain as discord.token.</source>
-        <translation>Aus dem Developer Portal, unter Bot. Wird im System-Schlüsselbund als discord.token gespeichert.</translation>
-    </message>
-    <message>
-        <source>Where handoffs go: a channel id (Developer Mode, then Copy Channel ID).</source>
-        <translation>Ziel der Übergaben: eine Kanal-ID (Entwicklermodus, dann „Kanal-ID kopieren“).</translation>
-    </message>
-    <message>
-        <source>xoxb-…, from OAuth &amp; Permissions. Kept in the system keychain as slack.bot_token.</source>
-        <translation>xoxb-…, aus OAuth &amp; Permissions. Wird im System-Schlüsselbund als slack.bot_token gespeichert.</translation>
-    </message>
-    <message>
-        <source>xapp-… with connections:write, for Socket Mode. Kept in the keychain as slack.app_token.</source>
-        <translation>xapp-… mit connections:write, für Socket Mode. Wird im Schlüsselbund als slack.app_token gespeichert.</translation>
-    </message>
-    <message>
-        <source>Where handoffs go: a channel id such as C0123456789.</source>
-        <translation>Ziel der Übergaben: eine Kanal-ID wie C0123456789.</translation>
-    </message>
-    <message>
-        <source>Member ids such as U0123ABCD, comma-separated. Anyone else can ask for a pairing code.</source>
-        <translation>Mitglieds-IDs wie U0123ABCD, durch Kommas getrennt. Alle anderen können einen Kopplungscode anfordern.</translation>
-    </message>
-    <message>
         <source>Set by %1, which wins over the keychain</source>
         <translation>Gesetzt durch %1, hat Vorrang vor dem Schlüsselbund</translation>
     </message>
@@ -2553,28 +2517,8 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>Nicht gesetzt</translation>
     </message>
     <message>
-        <source>Bot token</source>
-        <translation>Bot-Token</translation>
-    </message>
-    <message>
-        <source>App token</source>
-        <translation>App-Token</translation>
-    </message>
-    <message>
-        <source>Home chat</source>
-        <translation>Heim-Chat</translation>
-    </message>
-    <message>
-        <source>Home channel</source>
-        <translation>Heimkanal</translation>
-    </message>
-    <message>
         <source>Not set: handoffs to %1 are off</source>
         <translation>Nicht gesetzt: Übergaben an %1 sind aus</translation>
-    </message>
-    <message>
-        <source>Allowed users</source>
-        <translation>Erlaubte Nutzer</translation>
     </message>
     <message>
         <source>Nobody yet: only approved pairing requests</source>
