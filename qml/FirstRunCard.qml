@@ -41,14 +41,13 @@ Rectangle {
         RowLayout {
             spacing: 8
             Repeater {
-                model: [{ name: "telegram", label: qsTr("Telegram") }, { name: "discord", label: qsTr("Discord") },
-                    { name: "slack", label: qsTr("Slack") }]
+                model: SettingsController.platforms // every platform this build registered
                 delegate: Button {
                     id: choice
                     required property var modelData
                     objectName: "firstRun_" + modelData.name
-                    text: modelData.label
-                    Accessible.name: qsTr("Set up %1").arg(modelData.label)
+                    text: modelData.displayName
+                    Accessible.name: qsTr("Set up %1").arg(modelData.displayName)
                     Accessible.ignored: !visible // the card hides once a platform is ready
                     onClicked: card.setUp(choice.modelData.name)
                 }

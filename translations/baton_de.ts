@@ -950,18 +950,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>Verbinde einen Messenger und übergib jedes Gespräch an dein Handy. Baton führt dich hindurch: einen Bot anlegen, sein Token einfügen, mit dem Handy einen Code scannen.</translation>
     </message>
     <message>
-        <source>Telegram</source>
-        <translation>Telegram</translation>
-    </message>
-    <message>
-        <source>Discord</source>
-        <translation>Discord</translation>
-    </message>
-    <message>
-        <source>Slack</source>
-        <translation>Slack</translation>
-    </message>
-    <message>
         <source>Set up %1</source>
         <translation>%1 einrichten</translation>
     </message>
