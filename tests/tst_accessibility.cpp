@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatcontroller.h"
 #include "fakellmserver.h"
+#include "quickitems.h"
 #include "settingscontroller.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
@@ -153,20 +154,6 @@ bool none(const QStringList &problems)
     for (const QString &problem : problems)
         qWarning().noquote() << problem;
     return problems.isEmpty();
-}
-
-// Through the visual tree: Repeater and ListView delegates are not QObject children of their view.
-QQuickItem *findItem(QQuickItem *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    for (QQuickItem *child : root->childItems()) {
-        if (child->objectName() == name)
-            return child;
-        if (QQuickItem *found = findItem(child, name))
-            return found;
-    }
-    return nullptr;
 }
 } // namespace
 

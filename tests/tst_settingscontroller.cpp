@@ -6,6 +6,7 @@
 #include "fakellmserver.h"
 #include "fakeslackserver.h"
 #include "faketelegramserver.h"
+#include "quickitems.h"
 #include "settingscontroller.h"
 #include "store/database.h"
 #include "store/pairingstore.h"
@@ -57,20 +58,6 @@ QByteArray fileText(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// Through the visual tree: Repeater delegates are not QObject children of what shows them.
-QQuickItem *findItem(QQuickItem *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    for (QQuickItem *child : root->childItems()) {
-        if (child->objectName() == name)
-            return child;
-        if (QQuickItem *found = findItem(child, name))
-            return found;
-    }
-    return nullptr;
 }
 
 // A port nothing listens on.

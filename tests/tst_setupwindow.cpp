@@ -8,6 +8,7 @@
 #include "faketelegramserver.h"
 #include "platformfactory.h"
 #include "qrdecode.h"
+#include "quickitems.h"
 #include "service/gatewayservice.h"
 #include "settingscontroller.h"
 #include "setupcontroller.h"
@@ -35,19 +36,6 @@ Q_IMPORT_QML_PLUGIN(BatonPlugin)
 namespace {
 const QString token = u"4242:setup-right"_s;
 constexpr qint64 phone = 5551234;
-
-QQuickItem *findItem(QQuickItem *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    for (QQuickItem *child : root->childItems()) {
-        if (child->objectName() == name && child->isVisible())
-            return child;
-        if (QQuickItem *found = findItem(child, name))
-            return found;
-    }
-    return nullptr;
-}
 } // namespace
 
 /**
@@ -170,7 +158,7 @@ private Q_SLOTS:
         }
         QVERIFY(dialog);
         const auto item = [dialog](const QString &name) {
-            auto *found = findItem(qvariant_cast<QQuickItem *>(dialog->property("contentItem")), name);
+            auto *found = findItem(qvariant_cast<QQuickItem *>(dialog->property("contentItem")), name, true);
             if (!found)
                 qWarning() << "no visible item named" << name;
             return found;
@@ -188,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(setup);
 
         // A new window: the card that leads to the setup.
-        QQuickItem *card = findItem(window->contentItem(), u"firstRunCard"_s);
+        QQuickItem *card = findItem(window->contentItem(), u"firstRunCard"_s, true);
         QVERIFY(card);
         QVERIFY(screenshot(u"setup-0-first-run"_s));
 
@@ -205,7 +193,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!dialog->property("visible").toBool());
 
         // Telegram, from the card: a wrong token (checked at once), then the right one.
-        QQuickItem *telegramButton = findItem(card, u"firstRun_telegram"_s);
+        QQuickItem *telegramButton = findItem(card, u"firstRun_telegram"_s, true);
         QVERIFY(telegramButton);
         QMetaObject::invokeMethod(telegramButton, "clicked");
         QTRY_VERIFY(dialog->property("opened").toBool());

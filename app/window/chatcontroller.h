@@ -4,6 +4,7 @@
 #include "config/apppaths.h"
 #include "handoff/handoffwaiter.h"
 #include "messagelistmodel.h"
+#include "registeredsingleton.h"
 #include "sessionlistmodel.h"
 #include "store/storetypes.h"
 
@@ -28,7 +29,7 @@ class Settings;
  *
  * The store, the settings and the model client belong to the DesktopContext it is made on.
  */
-class ChatController : public QObject
+class ChatController : public QObject, public RegisteredSingleton<ChatController>
 {
     Q_OBJECT
     QML_ELEMENT
@@ -48,17 +49,6 @@ class ChatController : public QObject
     Q_PROPERTY(QString awayNote READ awayNote NOTIFY awayNoteChanged)
 
 public:
-    /// QML's `ChatController`: the one the application registered with setInstance() before the
-    /// window loaded, still owned by C++.
-    static ChatController *create(QQmlEngine *, QJSEngine *)
-    {
-        if (s_instance)
-            QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
-        return s_instance;
-    }
-    /// Makes @p controller the one the window shows; call it before the engine loads the window.
-    static void setInstance(ChatController *controller) { s_instance = controller; }
-
     /// @p context outlives the controller.
     explicit ChatController(DesktopContext &context, QObject *parent = nullptr);
     /// A controller on a context of its own (a window part tested alone).
@@ -128,7 +118,6 @@ Q_SIGNALS:
     void replyFinished(const QString &sessionId, const QString &error);
 
 private:
-    static inline QPointer<ChatController> s_instance;
     void readApiKey();
     void setError(const QString &sentence);
     void setHandoff(const QString &state, const QString &text);

@@ -3,6 +3,7 @@
 
 #include "awaysettings.h"
 #include "config/apppaths.h"
+#include "registeredsingleton.h"
 #include "setupcontroller.h"
 
 #include <QHash>
@@ -32,7 +33,7 @@ class Settings;
  */
 class SetupController;
 
-class SettingsController : public QObject
+class SettingsController : public QObject, public RegisteredSingleton<SettingsController>
 {
     Q_OBJECT
     QML_ELEMENT
@@ -69,17 +70,6 @@ class SettingsController : public QObject
     Q_PROPERTY(QString gatewayNote READ gatewayNote NOTIFY gatewayNoteChanged)
 
 public:
-    /// QML's `SettingsController`: the one the application registered with setInstance() before
-    /// the window loaded, still owned by C++.
-    static SettingsController *create(QQmlEngine *, QJSEngine *)
-    {
-        if (s_instance)
-            QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
-        return s_instance;
-    }
-    /// Makes @p settings the ones the window shows; call it before the engine loads the window.
-    static void setInstance(SettingsController *settings) { s_instance = settings; }
-
     /// @p context outlives the controller.
     explicit SettingsController(DesktopContext &context, QObject *parent = nullptr);
     /// A controller on a context of its own (a window part tested alone).
@@ -154,7 +144,6 @@ Q_SIGNALS:
     void secretRemoved(const QString &name, const QString &error);
 
 private:
-    static inline QPointer<SettingsController> s_instance;
     enum class SecretState { Unknown, Missing, Keychain, Environment };
 
     void setError(const QString &sentence);
