@@ -15,6 +15,15 @@ ListView {
     /// The person chose to set up @p platform from the first-run card.
     signal setUpRequested(string platform)
 
+    /// The conversation's column: on a wide window its prose runs no wider than about
+    /// Theme.measureCharacters characters of the message font, centred; the composer follows it.
+    /// A message's text may take 78% of its row less 32 px of padding (MessageDelegate).
+    readonly property real columnWidth: Math.min(width, maximumColumnWidth)
+    /// The column's width on a window wide enough: it does not depend on the list's own width, so a
+    /// layout can size the composer by it in the same pass that sizes the list.
+    readonly property real maximumColumnWidth: Math.ceil((messageFont.averageCharacterWidth * Theme.measureCharacters + 32) / 0.78)
+    readonly property real columnX: Math.round((width - columnWidth) / 2)
+
     objectName: "messageList"
     // One Tab stop between the header and the composer: the arrows go through the messages, a
     // screen reader reads each (MessageDelegate), Ctrl+C copies the current one.
@@ -43,8 +52,13 @@ ListView {
         interval: 0
         onTriggered: messageList.positionViewAtEnd()
     }
+    FontMetrics {
+        id: messageFont
+        font.pixelSize: Theme.fontMessage
+    }
     delegate: MessageDelegate {
-        width: ListView.view.width
+        x: messageList.columnX
+        width: messageList.columnWidth
         controller: messageList.controller
         onLinkActivated: link => messageList.linkActivated(link)
     }
