@@ -78,6 +78,8 @@ Rectangle {
         ScrollBar.horizontal: ScrollBar {
             id: bar
             policy: scroller.overflows ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
+            Accessible.name: qsTr("Scroll the code sideways")
+            Accessible.ignored: !scroller.overflows
         }
         // A plain wheel scrolls the conversation; with Shift (as in every text view) it goes sideways.
         WheelHandler {

@@ -297,6 +297,10 @@ beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
         <source>Code block, scrolls sideways with the arrow keys</source>
         <translation>Codeblock, mit den Pfeiltasten seitwärts verschiebbar</translation>
     </message>
+    <message>
+        <source>Scroll the code sideways</source>
+        <translation>Den Code seitwärts verschieben</translation>
+    </message>
 </context>
 <context>
     <name>CodeColouring</name>
