@@ -33,6 +33,7 @@ ListView {
     Keys.onPressed: event => {
         if (event.matches(StandardKey.Copy) && currentItem) {
             controller.copyText((currentItem as MessageDelegate).content)
+            copiedNote.show()
             event.accepted = true
         }
     }
@@ -51,6 +52,37 @@ ListView {
         id: follow
         interval: 0
         onTriggered: messageList.positionViewAtEnd()
+    }
+    // Ctrl+C on a message says that it copied, on the screen and (an alert) to a screen reader.
+    Label {
+        id: copiedNote
+        function show() {
+            visible = true
+            settle.restart()
+        }
+        objectName: "listCopiedNotice"
+        parent: messageList // over the view, not scrolled with the messages
+        visible: false
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.margin
+        padding: Theme.spacingSmall
+        leftPadding: Theme.padding
+        rightPadding: Theme.padding
+        text: qsTr("Copied")
+        background: Rectangle {
+            radius: Theme.radius
+            color: Theme.card
+            border.color: Theme.line
+        }
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: qsTr("Copied to the clipboard")
+        Accessible.ignored: !visible
+        Timer {
+            id: settle
+            interval: 2000
+            onTriggered: copiedNote.visible = false
+        }
     }
     FontMetrics {
         id: messageFont

@@ -1495,6 +1495,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>Ask anything. Enter sends, Shift+Enter starts a new line.</source>
         <translation>Frag mich etwas. Enter sendet, Umschalt+Enter beginnt eine neue Zeile.</translation>
     </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard</source>
+        <translation>In die Zwischenablage kopiert</translation>
+    </message>
 </context>
 <context>
     <name>MessageListModel</name>

@@ -166,6 +166,17 @@ TestCase {
         tryCompare(button, "text", "Copy", 5000)
         verify(!notice.visible)
 
+        // From the keyboard: Ctrl+C on the current message.
+        const list = named("messageList")
+        const note = named("listCopiedNotice")
+        verify(!note.visible)
+        list.forceActiveFocus()
+        list.currentIndex = list.count - 1
+        keySequence(StandardKey.Copy)
+        verify(note.visible, "Ctrl+C says Copied")
+        compare(note.Accessible.role, Accessible.AlertMessage)
+        tryVerify(() => !note.visible, 5000)
+
         const copyReply = inReply("copyMessage")
         mouseClick(copyReply)
         compare(copyReply.text, "Copied")
