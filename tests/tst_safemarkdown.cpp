@@ -5,6 +5,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFragment>
+#include <QTextList>
 #include <QTextTable>
 #include <QUrl>
 
@@ -152,6 +153,26 @@ private Q_SLOTS:
         QCOMPARE(second.blockFormat().topMargin(), 10.0);
         // A single newline is a line break, as the person or the model wrote it.
         QCOMPARE(second.text(), u"Second paragraph.\u2028Same one, next line."_s);
+    }
+
+    void headingsListsAndTasksKeepTheirShape()
+    {
+        QTextDocument document;
+        document.setHtml(SafeMarkdown::toHtml(u"# Title\n\n- one\n- two\n\n3. three\n\n- [x] done"_s, style()));
+        QTextBlock block = document.begin();
+        QCOMPARE(block.text(), u"Title"_s);
+        QCOMPARE(block.blockFormat().topMargin(), 0.0);
+        QCOMPARE(block.begin().fragment().charFormat().font().pixelSize(), 18); // 1.3 times the body's 14 px
+        QVERIFY(block.begin().fragment().charFormat().fontWeight() >= QFont::Bold);
+        block = block.next();
+        QVERIFY(block.textList());
+        QCOMPARE(block.textList()->format().style(), QTextListFormat::ListDisc);
+        QCOMPARE(block.textList()->count(), 2);
+        block = block.next().next();
+        QVERIFY(block.textList());
+        QCOMPARE(block.textList()->format().style(), QTextListFormat::ListDecimal);
+        QCOMPARE(block.text(), u"three"_s);
+        QCOMPARE(block.next().text(), u"☑ done"_s);
     }
 
     void inlineCodeHasABackground()

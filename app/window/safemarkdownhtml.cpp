@@ -9,8 +9,6 @@
 
 #include <md4c.h>
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace SafeMarkdown {
@@ -94,10 +92,12 @@ struct HtmlWriter
             html += u"<p style=\"%1\">"_s.arg(topMargin());
             break;
         case MD_BLOCK_H: {
-            const unsigned level = std::clamp(static_cast<MD_BLOCK_H_DETAIL *>(detail)->level, 1u, 6u);
+            // A paragraph, not <h1>..<h6>: Qt gives those a size step of its own that outweighs
+            // the size set here.
+            const unsigned level = static_cast<MD_BLOCK_H_DETAIL *>(detail)->level;
             const double scale = level == 1 ? 1.3 : level == 2 ? 1.15 : 1.0;
-            html += u"<h%1 style=\"%2 font-size:%3;\">"_s.arg(
-                QString::number(level), topMargin(), px(int(style.fontPixelSize * scale + 0.5)));
+            html += u"<p style=\"%1 font-size:%2; font-weight:bold;\">"_s.arg(
+                topMargin(), px(int(style.fontPixelSize * scale + 0.5)));
             break;
         }
         case MD_BLOCK_QUOTE:
@@ -153,7 +153,7 @@ struct HtmlWriter
         return 0;
     }
 
-    int leaveBlock(MD_BLOCKTYPE type, void *detail)
+    int leaveBlock(MD_BLOCKTYPE type)
     {
         closeSpans();
         switch (type) {
@@ -161,7 +161,7 @@ struct HtmlWriter
             html += u"</p>"_s;
             break;
         case MD_BLOCK_H:
-            html += u"</h%1>"_s.arg(std::clamp(static_cast<MD_BLOCK_H_DETAIL *>(detail)->level, 1u, 6u));
+            html += u"</p>"_s;
             break;
         case MD_BLOCK_QUOTE:
             html += u"</td></tr></table>"_s;
@@ -287,8 +287,7 @@ QString toHtml(const QString &markdown, const ProseStyle &style)
     parser.flags = MD_DIALECT_GITHUB | MD_FLAG_NOHTML;
     parser.enter_block
         = [](MD_BLOCKTYPE t, void *d, void *u) { return static_cast<HtmlWriter *>(u)->enterBlock(t, d); };
-    parser.leave_block
-        = [](MD_BLOCKTYPE t, void *d, void *u) { return static_cast<HtmlWriter *>(u)->leaveBlock(t, d); };
+    parser.leave_block = [](MD_BLOCKTYPE t, void *, void *u) { return static_cast<HtmlWriter *>(u)->leaveBlock(t); };
     parser.enter_span = [](MD_SPANTYPE t, void *d, void *u) { return static_cast<HtmlWriter *>(u)->enterSpan(t, d); };
     parser.leave_span = [](MD_SPANTYPE t, void *, void *u) { return static_cast<HtmlWriter *>(u)->leaveSpan(t); };
     parser.text = [](MD_TEXTTYPE t, const MD_CHAR *text, MD_SIZE size, void *u) {
