@@ -57,7 +57,8 @@ Rectangle {
         height: code.implicitHeight + (overflows ? bar.height + 2 : 0)
         contentWidth: code.implicitWidth
         contentHeight: code.implicitHeight
-        flickableDirection: Flickable.HorizontalFlick
+        // No dragging: a drag selects code. The wheels below, the scroll bar and the keys scroll it.
+        interactive: false
         boundsBehavior: Flickable.StopAtBounds
         clip: true
         activeFocusOnTab: overflows
@@ -81,11 +82,18 @@ Rectangle {
             Accessible.name: qsTr("Scroll the code sideways")
             Accessible.ignored: !scroller.overflows
         }
-        // A plain wheel scrolls the conversation; with Shift (as in every text view) it goes sideways.
+        // A plain wheel scrolls the conversation; with Shift (as in every text view) it goes sideways,
+        // as does a touchpad's or a tilting wheel's sideways turn.
         WheelHandler {
             acceptedModifiers: Qt.ShiftModifier
             enabled: scroller.overflows
             onWheel: event => scroller.scrollBy(-(event.angleDelta.y !== 0 ? event.angleDelta.y : event.angleDelta.x) / 2)
+        }
+        WheelHandler {
+            orientation: Qt.Horizontal
+            acceptedModifiers: Qt.NoModifier
+            enabled: scroller.overflows
+            onWheel: event => scroller.scrollBy(-(event.pixelDelta.x !== 0 ? event.pixelDelta.x : event.angleDelta.x / 2))
         }
         TextEdit {
             id: code

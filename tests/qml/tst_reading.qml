@@ -17,7 +17,7 @@ TestCase {
     property var window: null
     readonly property string longLine: "const auto line = QStringLiteral(\"one long line that does not break inside a word: "
         + "it scrolls sideways instead, with the keys or with Shift and the wheel\"); // and on past the box"
-    readonly property string reply: "Reading comfort, in short.\n\n"
+    readonly property string reply: "**Reading** comfort, in `short`.\n\n"
         + "Paragraphs keep their space. This one is long enough to run across the whole column, so the measure shows: "
         + "it goes on past the first line and the second, because a line much wider than eighty characters makes the "
         + "eye lose its way back to the start of the next one.\n\n"
@@ -84,6 +84,19 @@ TestCase {
         image.save(Probe.screenshotDir + "/wide-window-" + (window.dark ? "dark" : "light") + ".png")
     }
 
+    function test_0b_titlesArePlainText() {
+        // The title came from the first line, "**Reading** comfort, in `short`.", as it was typed.
+        compare(ChatController.title, "Reading comfort, in short.")
+        compare(named("sessionTitle").text, "Reading comfort, in short.")
+        compare(window.title, "Baton — Reading comfort, in short.")
+        const sessions = named("sessionList")
+        const shown = []
+        for (let i = 0; i < sessions.count; ++i)
+            shown.push(sessions.itemAtIndex(i).title)
+        verify(shown.indexOf("Reading comfort, in short.") >= 0, "the sidebar: " + shown)
+        verify(shown.every(title => title.indexOf("**") < 0), "no raw Markdown in the sidebar: " + shown)
+    }
+
     function test_1_theColumnHoldsAbout80CharactersAndIsCentred() {
         compare(window.width, 1920)
         const list = named("messageList")
@@ -122,7 +135,7 @@ TestCase {
     function test_2_paragraphsStayApart() {
         const prose = inReply("messageProse")
         const text = prose.getText(0, prose.length)
-        const first = prose.positionToRectangle(text.indexOf("Reading comfort"))
+        const first = prose.positionToRectangle(text.indexOf("comfort"))
         const second = prose.positionToRectangle(text.indexOf("Paragraphs keep"))
         verify(second.y - first.y >= first.height + 8, "a blank line's space between paragraphs: " + (second.y - first.y))
     }
@@ -146,9 +159,40 @@ TestCase {
         // Shift and the wheel.
         mouseWheel(scroller, 20, 5, 0, -120, Qt.NoButton, Qt.ShiftModifier)
         tryVerify(() => scroller.contentX > 0, 2000, "Shift and the wheel scroll sideways")
+        // Sideways on a touchpad; and a plain wheel still scrolls the conversation, not the block.
+        keyClick(Qt.Key_Home)
+        mouseWheel(scroller, 20, 5, -120, 0)
+        tryVerify(() => scroller.contentX > 0, 2000, "a sideways turn scrolls sideways")
+        const list = named("messageList")
+        window.height = 500 // the conversation no longer fits: the list can scroll
+        tryVerify(() => list.contentHeight > list.height)
+        waitForRendering(window.contentItem) // the rows' new heights are laid out, the list follows them
+        list.positionViewAtEnd()
+        const before = list.contentY
+        const x = scroller.contentX
+        // A WheelHandler that just scrolled sideways keeps the wheel until its scroll ends: a turn
+        // beside the column first, then one over the block.
+        mouseWheel(list, 10, 10, 0, 120)
+        tryVerify(() => list.contentY < before, 2000, "the wheel scrolls the list at its margin")
+        tryVerify(() => !list.moving)
+        list.positionViewAtEnd()
+        mouseWheel(scroller, 20, 5, 0, 120)
+        tryVerify(() => list.contentY < before, 2000, "the wheel scrolls the conversation over a code block")
+        compare(scroller.contentX, x)
+        window.height = 1080
         // The highlighting (where built) and the copy button are still there.
         verify(block.highlighter !== null)
         verify(findAll(block, "copyCode", []).length === 1)
+    }
+
+    function test_3b_codeTextIsStillSelectedByDragging() {
+        const block = inReply("codeBlock")
+        const code = block.textItem
+        block.scroller.contentX = 0
+        code.deselect()
+        mouseDrag(code, 4, code.height / 2, 120, 0)
+        verify(code.selectedText.length > 5, "a drag selects code: \"" + code.selectedText + "\"")
+        code.deselect()
     }
 
     function test_4_copySaysCopied() {
