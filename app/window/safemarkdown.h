@@ -29,10 +29,10 @@ struct ProseStyle
 };
 /**
  * @p markdown, made safe as toDisplay() does, as the HTML subset Qt's rich text shows: paragraphs
- * spaced, inline code on a background, tables with single thin rules and a header row over a heavier one, quotes
- * with a rule on the left. Every character of the text is escaped, raw HTML shows as text
- * (md4c's MD_FLAG_NOHTML), no `<img>` is ever written (an image becomes a link to it), and no
- * style comes from the text.
+ * spaced, inline code on a background, tables with single thin rules (the header row over a
+ * heavier one), quotes with a rule on the left. Every character of the text is escaped, raw HTML
+ * shows as text (md4c's MD_FLAG_NOHTML), no `<img>` is ever written (an image becomes a link to
+ * it), and no style comes from the text.
  */
 [[nodiscard]] QString toHtml(const QString &markdown, const ProseStyle &style);
 /// http, https (with a host) and mailto: the only links Baton hands to another program.
