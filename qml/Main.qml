@@ -126,7 +126,11 @@ ApplicationWindow {
 
             Composer {
                 id: composer
+                objectName: "composerPane"
+                // Under the conversation's column, as wide as it.
                 Layout.fillWidth: true
+                Layout.maximumWidth: messageList.maximumColumnWidth
+                Layout.alignment: Qt.AlignHCenter
                 controller: window.controller
                 hasMessages: messageList.count > 0
             }

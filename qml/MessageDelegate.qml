@@ -83,14 +83,12 @@ Item {
                 font.pixelSize: Theme.fontSmall
                 color: Theme.errorColor
             }
-            ToolButton {
-                text: qsTr("Copy")
-                font.pixelSize: Theme.fontSmall
+            CopyButton {
+                objectName: "copyMessage"
                 implicitHeight: 22
                 visible: !message.streaming
-                onClicked: message.controller.copyText(message.content)
-                focusPolicy: Qt.NoFocus // from the keyboard: Ctrl+C on the message
-                Accessible.name: message.mine ? qsTr("Copy your message") : qsTr("Copy reply")
+                copyName: message.mine ? qsTr("Copy your message") : qsTr("Copy reply")
+                onCopyRequested: message.controller.copyText(message.content)
                 Accessible.ignored: !visible
             }
         }

@@ -15,6 +15,15 @@ ListView {
     /// The person chose to set up @p platform from the first-run card.
     signal setUpRequested(string platform)
 
+    /// The conversation's column: on a wide window its prose runs no wider than about
+    /// Theme.measureCharacters characters of the message font, centred; the composer follows it.
+    /// A message's text may take 78% of its row less 32 px of padding (MessageDelegate).
+    readonly property real columnWidth: Math.min(width, maximumColumnWidth)
+    /// The column's width on a window wide enough: it does not depend on the list's own width, so a
+    /// layout can size the composer by it in the same pass that sizes the list.
+    readonly property real maximumColumnWidth: Math.ceil((messageFont.averageCharacterWidth * Theme.measureCharacters + 32) / 0.78)
+    readonly property real columnX: Math.round((width - columnWidth) / 2)
+
     objectName: "messageList"
     // One Tab stop between the header and the composer: the arrows go through the messages, a
     // screen reader reads each (MessageDelegate), Ctrl+C copies the current one.
@@ -24,6 +33,7 @@ ListView {
     Keys.onPressed: event => {
         if (event.matches(StandardKey.Copy) && currentItem) {
             controller.copyText((currentItem as MessageDelegate).content)
+            copiedNote.show()
             event.accepted = true
         }
     }
@@ -43,8 +53,44 @@ ListView {
         interval: 0
         onTriggered: messageList.positionViewAtEnd()
     }
+    // Ctrl+C on a message says that it copied, on the screen and (an alert) to a screen reader.
+    Label {
+        id: copiedNote
+        function show() {
+            visible = true
+            settle.restart()
+        }
+        objectName: "listCopiedNotice"
+        parent: messageList // over the view, not scrolled with the messages
+        visible: false
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.margin
+        padding: Theme.spacingSmall
+        leftPadding: Theme.padding
+        rightPadding: Theme.padding
+        text: qsTr("Copied")
+        background: Rectangle {
+            radius: Theme.radius
+            color: Theme.card
+            border.color: Theme.line
+        }
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: qsTr("Copied to the clipboard")
+        Accessible.ignored: !visible
+        Timer {
+            id: settle
+            interval: 2000
+            onTriggered: copiedNote.visible = false
+        }
+    }
+    FontMetrics {
+        id: messageFont
+        font.pixelSize: Theme.fontMessage
+    }
     delegate: MessageDelegate {
-        width: ListView.view.width
+        x: messageList.columnX
+        width: messageList.columnWidth
         controller: messageList.controller
         onLinkActivated: link => messageList.linkActivated(link)
     }

@@ -3,7 +3,8 @@ import QtQuick
 import QtQuick.Controls
 import Baton
 
-// The prose of a message, as Markdown: selectable, links shown before they open.
+// The prose of a message: its Markdown as SafeText.prose writes it (spaced paragraphs, inline code on
+// a background, ruled tables and quotes), selectable, links shown before they open.
 TextEdit {
     id: prose
 
@@ -15,7 +16,7 @@ TextEdit {
     readOnly: true
     selectByMouse: true
     wrapMode: Text.Wrap
-    textFormat: TextEdit.MarkdownText
+    textFormat: TextEdit.RichText
     color: failed ? Theme.errorColor : Theme.system.text
     font.pixelSize: Theme.fontMessage
     // Where a link leads shows on hover, and again before it opens.

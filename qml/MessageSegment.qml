@@ -43,7 +43,7 @@ Loader {
             block.copyRequested.connect(text => segment.copyRequested(text))
         } else {
             const prose = segment.item as MessageProse
-            prose.text = Qt.binding(() => segment.text + (segment.cursor ? " ▍" : ""))
+            prose.text = Qt.binding(() => SafeText.prose(segment.text + (segment.cursor ? " ▍" : ""), Theme.prose))
             prose.maxWidth = Qt.binding(() => segment.maxWidth)
             prose.failed = Qt.binding(() => segment.failed)
             prose.linkActivated.connect(link => segment.linkActivated(link))

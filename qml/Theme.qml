@@ -21,6 +21,14 @@ QtObject {
     readonly property color fieldBorder: Qt.darker(system.window, 1.25)
     readonly property color codeBackground: dark ? Qt.darker(system.base, 1.2) : Qt.darker(system.base, 1.04)
     readonly property color codeBorder: Qt.darker(system.window, 1.15)
+    // Inline code, table rules and quotes' rules: tints of the text colour, so they read on either bubble.
+    readonly property color inlineCode: tint(system.text, dark ? 0.12 : 0.07)
+    readonly property color rule: tint(system.text, dark ? 0.28 : 0.2)
+    /// How the prose's Markdown is drawn (SafeText.prose).
+    readonly property var prose: ({
+        codeBackground: inlineCode, rule: rule, quoteText: subtle,
+        fontPixelSize: fontMessage, paragraphSpacing: 10
+    })
 
     // Type sizes, in pixels.
     readonly property int fontSmall: 11
@@ -41,6 +49,10 @@ QtObject {
     readonly property int margin: 16
     readonly property int marginLarge: 24
     readonly property int radius: 10
+
+    /// The widest the conversation's text runs, in characters of the message font: past about 80,
+    /// the eye loses the next line's start.
+    readonly property int measureCharacters: 80
 
     /// @p color with the opacity @p alpha, for tinted backgrounds.
     function tint(color, alpha) {

@@ -173,6 +173,19 @@ private Q_SLOTS:
         }
     }
 
+    void titlesShowWithoutTheirMarkdown()
+    {
+        SessionStore sessions(m_store->db);
+        const QString id = sessions.createSession(u"**Plan** for `x`"_s);
+        for (const QStringList &args :
+            { QStringList { u"sessions"_s, u"list"_s }, QStringList { u"sessions"_s, u"show"_s, id.left(8) } }) {
+            const BatonRun run = inStore(args);
+            QCOMPARE(run.exitCode, 0);
+            QVERIFY2(run.out.contains(u"Plan for x"_s), qPrintable(run.out));
+            QVERIFY2(!run.out.contains(u"**Plan**"_s), qPrintable(run.out));
+        }
+    }
+
     void listOfAnEmptyStore()
     {
         QTemporaryDir empty;

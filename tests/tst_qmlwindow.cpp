@@ -7,10 +7,12 @@
 #include "settingscontroller.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
+#include "testpalette.h"
 
 #include <QDesktopServices>
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
@@ -151,6 +153,9 @@ public:
 public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *)
     {
+        // Screenshots of the dark look: BATON_DARK_PALETTE=1.
+        if (qEnvironmentVariableIsSet("BATON_DARK_PALETTE"))
+            QGuiApplication::setPalette(darkTestPalette());
         m_llm = std::make_unique<FakeLlmServer>();
         m_llm->setEchoDelayMs(30); // long enough to see a reply stream
         if (!m_llm->listen())

@@ -290,12 +290,16 @@ beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
 <context>
     <name>CodeBlock</name>
     <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
         <source>Copy code block</source>
         <translation>Codeblock kopieren</translation>
+    </message>
+    <message>
+        <source>Code block, scrolls sideways with the arrow keys</source>
+        <translation>Codeblock, mit den Pfeiltasten seitwärts verschiebbar</translation>
+    </message>
+    <message>
+        <source>Scroll the code sideways</source>
+        <translation>Den Code seitwärts verschieben</translation>
     </message>
 </context>
 <context>
@@ -622,6 +626,21 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>This build of Baton has no platform called &apos;%1&apos;.</source>
         <translation>Dieser Build von Baton hat keine Plattform namens &apos;%1&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>CopyButton</name>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard</source>
+        <translation>In die Zwischenablage kopiert</translation>
     </message>
 </context>
 <context>
@@ -1458,10 +1477,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
         <source>Copy your message</source>
         <translation>Deine Nachricht kopieren</translation>
     </message>
@@ -1479,6 +1494,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Ask anything. Enter sends, Shift+Enter starts a new line.</source>
         <translation>Frag mich etwas. Enter sendet, Umschalt+Enter beginnt eine neue Zeile.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard</source>
+        <translation>In die Zwischenablage kopiert</translation>
     </message>
 </context>
 <context>

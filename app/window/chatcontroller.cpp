@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatcontroller.h"
+#include "text/plaintitle.h"
 
 #include "agent/agent.h"
 #include "agent/llmclient.h"
@@ -117,7 +118,7 @@ void ChatController::setHandoff(const QString &state, const QString &text)
 QString ChatController::title() const
 {
     const auto session = m_sessionId.isEmpty() ? std::nullopt : m_store->session(m_sessionId);
-    return session && !session->title.isEmpty() ? session->title : tr("New chat");
+    return session && !session->title.isEmpty() ? plainTitle(session->title) : tr("New chat");
 }
 
 bool ChatController::busy() const

@@ -5,10 +5,24 @@
 
 #include <QDesktopServices>
 #include <QUrl>
+#include <QVariantMap>
+
+using namespace Qt::StringLiterals;
 
 QString SafeText::markdown(const QString &markdown) const
 {
     return SafeMarkdown::toDisplay(markdown);
+}
+
+QString SafeText::prose(const QString &markdown, const QVariantMap &style) const
+{
+    SafeMarkdown::ProseStyle prose;
+    prose.codeBackground = style.value(u"codeBackground"_s).value<QColor>();
+    prose.rule = style.value(u"rule"_s).value<QColor>();
+    prose.quoteText = style.value(u"quoteText"_s).value<QColor>();
+    prose.fontPixelSize = style.value(u"fontPixelSize"_s, prose.fontPixelSize).toInt();
+    prose.paragraphSpacing = style.value(u"paragraphSpacing"_s, prose.paragraphSpacing).toInt();
+    return SafeMarkdown::toHtml(markdown, prose);
 }
 
 bool SafeText::canOpen(const QString &url) const

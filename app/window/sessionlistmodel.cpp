@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionlistmodel.h"
+#include "text/plaintitle.h"
 
 #include "store/sessionstore.h"
 
@@ -30,7 +31,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole:
-        return s.title.isEmpty() ? tr("New chat") : s.title;
+        return s.title.isEmpty() ? tr("New chat") : plainTitle(s.title);
     case IdRole:
         return s.id;
     case OriginRole:
@@ -70,12 +71,13 @@ QList<Session> SessionListModel::load() const
     const QString text = m_filter.trimmed();
     if (text.isEmpty())
         return all;
-    // Titles match as typed; message text through the full-text index.
+    // Titles match as shown; message text through the full-text index.
     QSet<QString> matching;
     for (const SearchHit &hit : m_store.search(text, 200))
         matching.insert(hit.sessionId);
-    all.removeIf(
-        [&](const Session &s) { return !matching.contains(s.id) && !s.title.contains(text, Qt::CaseInsensitive); });
+    all.removeIf([&](const Session &s) {
+        return !matching.contains(s.id) && !plainTitle(s.title).contains(text, Qt::CaseInsensitive);
+    });
     return all;
 }
 

@@ -12,7 +12,7 @@ set(baton_window_sources
     messagelistmodel.cpp messagelistmodel.h
     registeredsingleton.h
     rendering.h
-    safemarkdown.cpp safemarkdown.h
+    safemarkdown.cpp safemarkdown.h safemarkdownhtml.cpp
     safetext.cpp safetext.h
     sessionlistmodel.cpp sessionlistmodel.h
     settingscontroller.cpp settingscontroller.h settingsconnectiontests.cpp settingspairing.cpp

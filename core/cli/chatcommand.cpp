@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatcommand.h"
+#include "text/plaintitle.h"
 
 #include "agent/agent.h"
 #include "agent/llmclient.h"
@@ -102,7 +103,8 @@ void ChatCommand::begin(const QString &apiKey)
         say(tr("Baton chat with %1 at %2. Type /help for commands, Ctrl-C to stop a reply.")
                 .arg(currentModel(), m_settings->llmBaseUrl()));
         if (const auto session = m_sessionId.isEmpty() ? std::nullopt : m_sessions->session(m_sessionId))
-            say(tr("Continuing '%1' (%2 messages).").arg(session->title, QString::number(session->messageCount)));
+            say(tr("Continuing '%1' (%2 messages).")
+                    .arg(plainTitle(session->title), QString::number(session->messageCount)));
     }
     m_state = State::Idle;
     m_input->start(u"you> "_s);

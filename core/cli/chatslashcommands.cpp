@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ChatCommand's slash commands: /help /new /sessions /resume /handoff /model /title /quit.
 #include "chatcommand.h"
+#include "text/plaintitle.h"
 
 #include "agent/agent.h"
 #include "config/platformcatalog.h"
@@ -64,7 +65,7 @@ void ChatCommand::listSessions()
         m_listedSessions << s.id;
         QString line = u"%1%2. %3  (%4, %5 messages, %6)"_s.arg(s.id == m_sessionId ? u"*"_s : u" "_s)
                            .arg(++n, 2)
-                           .arg(s.title.isEmpty() ? tr("(untitled)") : s.title, s.id.left(8))
+                           .arg(s.title.isEmpty() ? tr("(untitled)") : plainTitle(s.title), s.id.left(8))
                            .arg(s.messageCount)
                            .arg(TranscriptFormat::localTime(s.updatedAt));
         if (s.handoff.state == HandoffState::Completed)
@@ -94,7 +95,7 @@ void ChatCommand::resumeSession(const QString &which)
     if (!session)
         return complain(m_sessions->errorString());
     m_sessionId = id;
-    say(tr("Resumed '%1' (%2 messages).").arg(session->title, QString::number(session->messageCount)));
+    say(tr("Resumed '%1' (%2 messages).").arg(plainTitle(session->title), QString::number(session->messageCount)));
     if (session->handoff.state == HandoffState::Completed)
         say(tr("It was handed off to %1; messages there and here continue the same conversation.")
                 .arg(PlatformCatalog::displayName(session->handoff.platform)));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionscommand.h"
+#include "text/plaintitle.h"
 
 #include "codecolouring.h"
 #include "store/database.h"
@@ -118,7 +119,7 @@ int SessionsCommand::list(SessionStore &store)
             + TranscriptFormat::localTime(s.updatedAt).leftJustified(18)
             + QString::number(s.messageCount).rightJustified(5) + u"  "_s + s.origin.leftJustified(10)
             + handoffSummary(s.handoff).leftJustified(20)
-            + (s.title.isEmpty() ? tr("(untitled)") : TerminalText::strip(s.title)))
+            + (s.title.isEmpty() ? tr("(untitled)") : TerminalText::strip(plainTitle(s.title))))
                   << '\n';
     }
     m_ctx.out.flush();
@@ -137,7 +138,7 @@ int SessionsCommand::show(SessionStore &store, const QString &id)
     // Titles, messages and platform errors are untrusted: the terminal sees them without controls.
     QString text;
     QTextStream out(&text);
-    out << tr("Title:    %1").arg(s->title.isEmpty() ? tr("(untitled)") : s->title) << '\n'
+    out << tr("Title:    %1").arg(s->title.isEmpty() ? tr("(untitled)") : plainTitle(s->title)) << '\n'
         << tr("ID:       %1").arg(s->id) << '\n'
         << tr("Origin:   %1").arg(s->origin) << '\n'
         << tr("Model:    %1").arg(s->model.isEmpty() ? tr("(default)") : s->model) << '\n'
@@ -212,8 +213,8 @@ int SessionsCommand::search(SessionStore &store, const QString &text)
         snippet += TerminalText::strip(hit.snippet.mid(done));
         snippet.replace(u'\n', u' ');
         m_ctx.out << shortId(hit.sessionId) << "  "
-                  << (hit.sessionTitle.isEmpty() ? tr("(untitled)") : TerminalText::strip(hit.sessionTitle)) << "  "
-                  << messageRoleName(hit.role) << ": " << snippet << '\n';
+                  << (hit.sessionTitle.isEmpty() ? tr("(untitled)") : TerminalText::strip(plainTitle(hit.sessionTitle)))
+                  << "  " << messageRoleName(hit.role) << ": " << snippet << '\n';
     }
     m_ctx.out.flush();
     return ExitOk;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The commands people send the gateway from a platform chat: /help /new /resume /status /sethome /stop.
 #include "gateway.h"
+#include "text/plaintitle.h"
 
 #include "agent/agent.h"
 #include "config/platformcatalog.h"
@@ -28,7 +29,7 @@ QString shortId(const QString &id)
 
 QString describe(const Session &session)
 {
-    return session.title.isEmpty() ? shortId(session.id) : u"'%1'"_s.arg(session.title);
+    return session.title.isEmpty() ? shortId(session.id) : u"'%1'"_s.arg(plainTitle(session.title));
 }
 } // namespace
 
@@ -207,6 +208,6 @@ QString Gateway::recentSessionsText(const QList<Session> &recent)
     QStringList lines { tr("Recent conversations (send /resume and an id or title):") };
     for (const Session &session : recent)
         lines << u"%1  %2 (%3)"_s.arg(
-            shortId(session.id), session.title.isEmpty() ? tr("untitled") : session.title, session.origin);
+            shortId(session.id), session.title.isEmpty() ? tr("untitled") : plainTitle(session.title), session.origin);
     return lines.join(u'\n');
 }
