@@ -173,6 +173,8 @@ Rectangle {
                 Accessible.name: pickLabel.text
                 Accessible.ignored: !visible
                 onModelChanged: currentIndex = Math.max(0, card.offered.indexOf(card.settings.model))
+                // The style's text field would reach a screen reader even while the box is hidden.
+                contentItem: ModelChoiceText { text: picker.displayText }
             }
         }
         RowLayout {

@@ -122,6 +122,7 @@ ScrollView {
         }
         // What the server offers, by name: choosing one fills the model field.
         RowLayout {
+            id: offeredRow
             Layout.fillWidth: true
             Layout.leftMargin: 136
             spacing: 12
@@ -129,7 +130,8 @@ ScrollView {
                 && modelPage.dialog.settings.testedModels.length > 0
             Label { text: qsTr("On the server"); color: Theme.subtle; Accessible.ignored: true }
             ComboBox {
-                objectName: "modelPicker"
+                id: offeredPicker
+                objectName: "offeredModelPicker"
                 Layout.fillWidth: true
                 model: modelPage.dialog.settings.testedModels
                 currentIndex: modelPage.dialog.settings.testedModels.indexOf(modelField.text)
@@ -137,6 +139,8 @@ ScrollView {
                 Accessible.name: qsTr("Models on the server")
                 Accessible.ignored: !visible
                 onActivated: index => modelField.text = modelPage.dialog.settings.testedModels[index]
+                // The style's text field would reach a screen reader even while the box is hidden.
+                contentItem: ModelChoiceText { text: offeredPicker.displayText }
             }
         }
 
