@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatcontroller.h"
 #include "config/settings.h"
+#include "demoworld.h"
 #include "desktopcontext.h"
 #include "fakellmserver.h"
 #include "quickitems.h"
@@ -12,6 +13,7 @@
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -192,6 +194,25 @@ private Q_SLOTS:
         QVERIFY2(
             m_settings->modelSetup()->reason().contains(u"qwen2.5"_s), qPrintable(m_settings->modelSetup()->reason()));
         QVERIFY(m_settings->modelSetup()->reason().contains(u"127.0.0.1:9"_s));
+    }
+
+    // Last: the demo puts its key and token in the environment, where they win for the rest of the process.
+    void theDemosOwnTestFindsItsModel()
+    {
+        DemoWorld world;
+        QString error;
+        QVERIFY2(world.start(&error), qPrintable(error));
+        QCOMPARE(Settings(world.paths().configFile).model(), u"demo-echo"_s);
+        SettingsController settings(world.paths());
+        QVERIFY2(settings.open(), qPrintable(settings.errorText()));
+        QSignalSpy finished(&settings, &SettingsController::testFinished);
+        settings.testModel();
+        QVERIFY(finished.wait(10'000));
+        QVERIFY(finished.constFirst().at(1).toBool());
+        const QString sentence = finished.constFirst().at(2).toString();
+        QVERIFY2(!sentence.contains(u"none is called"_s), qPrintable(sentence));
+        QCOMPARE(settings.testedModels(), QStringList { u"demo-echo"_s });
+        QTRY_VERIFY(!settings.modelSetup()->needed()); // no card in the demo
     }
 };
 
