@@ -7,12 +7,15 @@
 #include "batonversion.h"
 #include "cli/interruptnotifier.h"
 #include "config/secretscrubber.h"
+#include "configrepair.h"
 #include "desktop/demoworld.h"
 #include "desktop/desktopapp.h"
 #include "platformfactory.h"
 #include "rendering.h"
 
 #include <QApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
 
 #include <sys/stat.h>
 #endif
@@ -87,12 +90,56 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-    DesktopApp desktop(demo ? world.paths() : AppPaths::resolve(dataDir, config), &PlatformFactory::create);
-    bool running = false;
-    const int status = desktop.start(&running);
+    const AppPaths paths = demo ? world.paths() : AppPaths::resolve(dataDir, config);
+    DesktopApp desktop(paths, &PlatformFactory::create);
+    const auto startWindow = [&desktop, demo] {
+        bool running = false;
+        const int status = desktop.start(&running);
+        InterruptNotifier::releaseHeldSignals();
+        if (running && demo && qEnvironmentVariableIsSet("BATON_DEMO_AUTOPLAY"))
+            desktop.autoplay(qEnvironmentVariable("BATON_DEMO_AUTOPLAY"));
+        return running ? -1 : status;
+    };
+
+    // A baton.ini with problems opens on the page that names them (started from the desktop's
+    // menu, nobody reads stderr); the window follows once the file is fine.
+    ConfigRepair repair(paths.configFile);
+    if (repair.isFine()) {
+        const int status = startWindow();
+        return status < 0 ? app.exec() : status;
+    }
+    for (const QString &sentence : repair.sentences())
+        QTextStream(stderr) << "baton: " << sentence << Qt::endl;
+    QTextStream(stderr) << "baton: " << QCoreApplication::translate("main", "the window shows what to fix") << Qt::endl;
+    ConfigRepair::setInstance(&repair);
+    QApplication::setQuitOnLastWindowClosed(false); // the page gives way to the window, it does not quit
+    auto *page = new QQmlApplicationEngine;
+    page->load(QUrl(u"qrc:/qt/qml/Baton/ConfigErrorWindow.qml"_s));
+    auto *pageWindow
+        = page->rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(page->rootObjects().first());
+    if (!pageWindow)
+        return 2;
+    // Closing the page ends Baton as the CLI would: the file still needs a fix.
+    QObject::connect(pageWindow, &QQuickWindow::visibleChanged, &app, [pageWindow] {
+        if (!pageWindow->isVisible())
+            QCoreApplication::exit(2);
+    });
+    auto *stop = new InterruptNotifier(nullptr, { SIGINT, SIGTERM });
+    QObject::connect(stop, &InterruptNotifier::interrupted, &app, [] { QCoreApplication::exit(2); });
     InterruptNotifier::releaseHeldSignals();
-    if (running && demo && qEnvironmentVariableIsSet("BATON_DEMO_AUTOPLAY"))
-        desktop.autoplay(qEnvironmentVariable("BATON_DEMO_AUTOPLAY"));
-    return running ? app.exec() : status;
+    // Later: resolved() comes from a click on the page, whose engine must outlive the click.
+    QObject::connect(
+        &repair, &ConfigRepair::resolved, &app,
+        [&, page, pageWindow, stop] {
+            QObject::disconnect(pageWindow, nullptr, &app, nullptr);
+            delete stop; // the window's own notifier takes SIGINT and SIGTERM
+            const int status = startWindow();
+            pageWindow->hide();
+            page->deleteLater();
+            if (status >= 0)
+                QCoreApplication::exit(status);
+        },
+        Qt::QueuedConnection);
+    return app.exec();
 #endif
 }

@@ -107,7 +107,8 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.marginLarge
                 Layout.rightMargin: Theme.marginLarge
-                visible: window.controller.errorText !== ""
+                // While no model works, the "Connect a model" card says why.
+                visible: window.controller.errorText !== "" && !window.settingsController.modelSetup.needed
                 Label {
                     objectName: "errorText"
                     Layout.fillWidth: true

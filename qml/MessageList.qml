@@ -40,7 +40,6 @@ ListView {
     clip: true
     spacing: 14
     topMargin: Theme.margin
-    bottomMargin: Theme.margin
     model: controller.messages
     // Follow the conversation as it grows, unless the reader scrolled up.
     property bool following: true
@@ -94,9 +93,34 @@ ListView {
         controller: messageList.controller
         onLinkActivated: link => messageList.linkActivated(link)
     }
+    // No model works yet: connecting one comes before anything else. Under a conversation the
+    // card follows its last message; a failed reply asks again whether the model answers.
+    readonly property bool needsModel: SettingsController.modelSetup !== null && SettingsController.modelSetup.needed
+    bottomMargin: cardBelow.visible ? cardBelow.height + 2 * Theme.margin : Theme.margin
+    ConnectModelCard {
+        id: cardBelow
+        parent: messageList // over the view's bottom, not in the content that scrolls
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.margin
+        anchors.horizontalCenter: parent.horizontalCenter
+        width: Math.min(implicitWidth, messageList.width - 2 * Theme.marginLarge)
+        visible: messageList.count > 0 && messageList.needsModel
+    }
+    Connections {
+        target: messageList.controller
+        function onReplyFinished(sessionId: string, error: string) {
+            if (error !== "" && SettingsController.modelSetup)
+                SettingsController.modelSetup.check()
+        }
+    }
+    ConnectModelCard {
+        anchors.centerIn: parent
+        width: Math.min(implicitWidth, messageList.width - 2 * Theme.marginLarge)
+        visible: messageList.count === 0 && messageList.needsModel
+    }
     Label {
         anchors.centerIn: parent
-        visible: messageList.count === 0
+        visible: messageList.count === 0 && !messageList.needsModel
         text: qsTr("Ask anything. Enter sends, Shift+Enter starts a new line.")
         color: Theme.subtle
         Accessible.ignored: !visible
@@ -106,6 +130,7 @@ ListView {
         anchors.top: parent.verticalCenter
         anchors.topMargin: 32
         visible: messageList.count === 0 && messageList.controller.handoffPlatforms.length === 0
+            && !messageList.needsModel
         onSetUp: platform => messageList.setUpRequested(platform)
     }
 }

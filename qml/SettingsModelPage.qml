@@ -120,6 +120,29 @@ ScrollView {
             }
             Item { Layout.fillWidth: true; visible: !(modelPage.dialog.settings.tests["model"] || {}).text }
         }
+        // What the server offers, by name: choosing one fills the model field.
+        RowLayout {
+            id: offeredRow
+            Layout.fillWidth: true
+            Layout.leftMargin: 136
+            spacing: 12
+            visible: (modelPage.dialog.settings.tests["model"] || {}).state === "ok"
+                && modelPage.dialog.settings.testedModels.length > 0
+            Label { text: qsTr("On the server"); color: Theme.subtle; Accessible.ignored: true }
+            ComboBox {
+                id: offeredPicker
+                objectName: "offeredModelPicker"
+                Layout.fillWidth: true
+                model: modelPage.dialog.settings.testedModels
+                currentIndex: modelPage.dialog.settings.testedModels.indexOf(modelField.text)
+                displayText: currentIndex < 0 ? qsTr("Choose one of %n model(s)", "", count) : currentText
+                Accessible.name: qsTr("Models on the server")
+                Accessible.ignored: !visible
+                onActivated: index => modelField.text = modelPage.dialog.settings.testedModels[index]
+                // The style's text field would reach a screen reader even while the box is hidden.
+                contentItem: ModelChoiceText { text: offeredPicker.displayText }
+            }
+        }
 
         Rectangle { Layout.fillWidth: true; Layout.topMargin: 8; height: 1; color: Theme.line }
         RowLayout {

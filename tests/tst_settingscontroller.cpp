@@ -413,9 +413,19 @@ private Q_SLOTS:
             QVERIFY(!item(u"saveModelButton"_s)->isEnabled());
             item(u"modelField"_s)->setProperty("text", u"fake-model"_s);
             QCOMPARE(save([&] { QMetaObject::invokeMethod(item(u"saveModelButton"_s), "clicked"); }), QString());
+            m_llm->setModels({ u"fake-model"_s, u"fake-model-2"_s });
             auto [ok, sentence] = test([&] { QMetaObject::invokeMethod(item(u"testModelButton"_s), "clicked"); });
             QVERIFY2(ok, qPrintable(sentence));
             QTRY_VERIFY(item(u"modelTestResult"_s)->isVisible());
+            // The test names what the server offers; choosing one fills the model field.
+            QQuickItem *picker = nullptr;
+            QTRY_VERIFY((picker = findItem(qvariant_cast<QQuickItem *>(dialog->property("contentItem")),
+                             u"offeredModelPicker"_s, true)));
+            QCOMPARE(picker->property("count").toInt(), 2);
+            QCOMPARE(picker->property("displayText").toString(), u"fake-model"_s);
+            QVERIFY(QMetaObject::invokeMethod(picker, "activated", Q_ARG(int, 1)));
+            QCOMPARE(item(u"modelField"_s)->property("text").toString(), u"fake-model-2"_s);
+            item(u"modelField"_s)->setProperty("text", u"fake-model"_s);
             QVERIFY(screenshot(u"settings-"_s + suffix));
 
             // Telegram: a test with the saved token, then with a typed wrong one.

@@ -175,10 +175,9 @@ private Q_SLOTS:
         SetupController *setup = settings.setup();
         QVERIFY(setup);
 
-        // A new window: the card that leads to the setup.
-        QQuickItem *card = findItem(window->contentItem(), u"firstRunCard"_s, true);
-        QVERIFY(card);
-        QVERIFY(screenshot(u"setup-0-first-run"_s));
+        // A new window with no model: connecting one comes first.
+        QTRY_VERIFY(findItem(window->contentItem(), u"connectModelCard"_s, true));
+        QVERIFY(!findItem(window->contentItem(), u"firstRunCard"_s, true));
 
         // The model endpoint, on its page.
         QMetaObject::invokeMethod(dialog, "open");
@@ -191,6 +190,12 @@ private Q_SLOTS:
 
         QMetaObject::invokeMethod(dialog, "close");
         QTRY_VERIFY(!dialog->property("visible").toBool());
+
+        // With a model that answers: the card that leads to the setup.
+        QTRY_VERIFY(findItem(window->contentItem(), u"firstRunCard"_s, true));
+        QQuickItem *card = findItem(window->contentItem(), u"firstRunCard"_s, true);
+        QVERIFY(!findItem(window->contentItem(), u"connectModelCard"_s, true));
+        QVERIFY(screenshot(u"setup-0-first-run"_s));
 
         // Telegram, from the card: a wrong token (checked at once), then the right one.
         QQuickItem *telegramButton = findItem(card, u"firstRun_telegram"_s, true);

@@ -590,6 +590,151 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>ConfigErrorWindow</name>
+    <message>
+        <source>Baton — check baton.ini</source>
+        <translation>Baton — baton.ini prüfen</translation>
+    </message>
+    <message>
+        <source>Baton cannot start with its configuration file</source>
+        <translation>Baton kann mit seiner Konfigurationsdatei nicht starten</translation>
+    </message>
+    <message>
+        <source>Baton&apos;s configuration file has settings it does not know</source>
+        <translation>Batons Konfigurationsdatei enthält Einstellungen, die es nicht kennt</translation>
+    </message>
+    <message>
+        <source>Fix the lines below in the file, or reset the section they are in. Baton checks the file again when it changes and opens once it is fine.</source>
+        <translation>Korrigiere die Zeilen unten in der Datei oder setze den Abschnitt zurück, in dem sie stehen. Baton prüft die Datei erneut, sobald sie sich ändert, und öffnet sich, wenn sie in Ordnung ist.</translation>
+    </message>
+    <message>
+        <source>Baton ignores them. Fix or reset them, or continue as it is.</source>
+        <translation>Baton ignoriert sie. Korrigieren oder zurücksetzen – oder so fortfahren.</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>The whole file</source>
+        <translation>Die ganze Datei</translation>
+    </message>
+    <message>
+        <source>Reset [%1]</source>
+        <translation>[%1] zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Remove the lines before the first section</source>
+        <translation>Die Zeilen vor dem ersten Abschnitt entfernen</translation>
+    </message>
+    <message>
+        <source>Reset the section %1, keeping a copy of the file</source>
+        <translation>Den Abschnitt %1 zurücksetzen, eine Kopie der Datei bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Open %1 in an editor</source>
+        <translation>%1 in einem Editor öffnen</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortfahren</translation>
+    </message>
+    <message>
+        <source>Continue without these settings</source>
+        <translation>Ohne diese Einstellungen fortfahren</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigRepair</name>
+    <message>
+        <source>No program opens %1 here: open it in a text editor.</source>
+        <translation>Kein Programm öffnet %1 hier: Öffne die Datei in einem Texteditor.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the copy %1 could not be written (%2).</source>
+        <translation>Nichts wurde geändert: Die Kopie %1 konnte nicht geschrieben werden (%2).</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Removed the lines before the first section. The old file is kept as %1.</source>
+        <translation>Die Zeilen vor dem ersten Abschnitt wurden entfernt. Die alte Datei bleibt als %1 erhalten.</translation>
+    </message>
+    <message>
+        <source>Reset [%1]: its settings are gone and Baton uses the defaults. The old file is kept as %2.</source>
+        <translation>[%1] zurückgesetzt: Seine Einstellungen sind entfernt, Baton nutzt die Voreinstellungen. Die alte Datei bleibt als %2 erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectModelCard</name>
+    <message>
+        <source>Connect a model</source>
+        <translation>Ein Modell verbinden</translation>
+    </message>
+    <message>
+        <source>Baton writes with a model on an OpenAI-compatible server, on this computer or elsewhere. Choose the server you run; Baton asks it which models it has.</source>
+        <translation>Baton schreibt mit einem Modell auf einem OpenAI-kompatiblen Server, auf diesem Rechner oder anderswo. Wähle deinen Server; Baton fragt ihn, welche Modelle er hat.</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 unter %2</translation>
+    </message>
+    <message>
+        <source>Any OpenAI-compatible server</source>
+        <translation>Ein beliebiger OpenAI-kompatibler Server</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Saved in the keychain — type to replace</source>
+        <translation>Im Schlüsselbund gespeichert — zum Ersetzen tippen</translation>
+    </message>
+    <message>
+        <source>If the server asks for one</source>
+        <translation>Falls der Server einen verlangt</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Test the server and list its models</source>
+        <translation>Den Server testen und seine Modelle auflisten</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>Dieses Modell verwenden</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionCheck</name>
     <message>
         <source>the connection was refused</source>
@@ -1516,6 +1661,29 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>ModelSetup</name>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>LM Studio</source>
+        <translation>LM Studio</translation>
+    </message>
+    <message>
+        <source>llama.cpp server</source>
+        <translation>llama.cpp-Server</translation>
+    </message>
+    <message>
+        <source>Other server</source>
+        <translation>Anderer Server</translation>
+    </message>
+    <message>
+        <source>Baton is set up for %1, but it does not answer. %2</source>
+        <translation>Baton ist für %1 eingerichtet, aber es antwortet nicht. %2</translation>
+    </message>
+</context>
+<context>
     <name>OutboxSender</name>
     <message numerus="yes">
         <source>Gave up after %n attempt(s) in %1 s: %2</source>
@@ -2423,6 +2591,21 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>Remove the API key</source>
         <translation>Den API-Schlüssel entfernen</translation>
     </message>
+    <message>
+        <source>On the server</source>
+        <translation>Auf dem Server</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose one of %n model(s)</source>
+        <translation>
+            <numerusform>Eines von %n Modell wählen</numerusform>
+            <numerusform>Eines von %n Modellen wählen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Models on the server</source>
+        <translation>Modelle auf dem Server</translation>
+    </message>
 </context>
 <context>
     <name>SettingsNav</name>
@@ -3088,6 +3271,13 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Gateway: paused</source>
         <translation>Gateway: pausiert</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>the window shows what to fix</source>
+        <translation>das Fenster zeigt, was zu korrigieren ist</translation>
     </message>
 </context>
 </TS>

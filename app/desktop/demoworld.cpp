@@ -48,6 +48,7 @@ bool DemoWorld::start(QString *error)
     }
     m_llm = std::make_unique<FakeLlmServer>();
     m_llm->setEchoDelayMs(45); // after the script: a model that echoes at a readable pace
+    m_llm->setModels({ u"demo-echo"_s }); // the one the demo's baton.ini names, so its test finds it
     for (const QString &reply : script()) {
         FakeLlmReply scripted;
         for (const QString &word : reply.split(u' '))

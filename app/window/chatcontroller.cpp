@@ -349,6 +349,7 @@ void ChatController::reloadSettings()
     config.timeoutMs = m_settings->llmTimeoutSeconds() * 1000;
     m_agent->setConfig(config);
     readApiKey(); // a new one may be in the keychain now (the environment still wins)
+    setError({}); // what failed was about the settings before
     Q_EMIT modelChanged();
     Q_EMIT settingsChanged();
 }

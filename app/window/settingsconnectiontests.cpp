@@ -44,6 +44,7 @@ void SettingsController::testModel(const QString &baseUrl, const QString &apiKey
         return;
     const QString base = baseUrl.trimmed().isEmpty() ? m_settings->llmBaseUrl() : baseUrl.trimmed();
     const QString wanted = baseUrl.trimmed().isEmpty() ? m_settings->model() : model.trimmed();
+    m_testedModels.clear(); // the list of another address is not this one's
     setTest(what, u"running"_s, tr("Asking the model endpoint…"));
     withSecret(apiKey, u"llm.api_key"_s, [this, base, wanted](const QString &key, const QString &keyError) {
         m_modelTest = { wanted, keyError };

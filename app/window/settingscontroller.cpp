@@ -29,12 +29,15 @@ SettingsController::SettingsController(DesktopContext &context, QObject *parent)
     , m_check(new ConnectionCheck(context.network(), this))
     , m_llm(new LlmClient(context.network(), this))
     , m_away(new AwaySettings(context.paths().configFile, this))
+    , m_modelSetup(new ModelSetup(context.network(), this))
 {
     for (const QString &name : SecretStore::names())
         m_secrets.insert(name, SecretState::Unknown);
     connect(m_check, &ConnectionCheck::finished, this, &SettingsController::finishTest);
-    connect(m_llm, &LlmClient::modelsListed, this,
-        [this](const QStringList &ids) { finishModelTest(true, LlmClient::listedSentence(ids, m_modelTest.wanted)); });
+    connect(m_llm, &LlmClient::modelsListed, this, [this](const QStringList &ids) {
+        m_testedModels = ids;
+        finishModelTest(true, LlmClient::listedSentence(ids, m_modelTest.wanted));
+    });
     connect(
         m_llm, &LlmClient::modelsFailed, this, [this](const QString &sentence) { finishModelTest(false, sentence); });
 }
@@ -59,6 +62,13 @@ bool SettingsController::open()
     Q_EMIT setupChanged();
     refreshPairing();
     checkSecrets();
+    // A saved model (here or on the first-run card) is asked at once whether it answers.
+    m_modelSetup->setSettings(m_settings);
+    connect(this, &SettingsController::saved, m_modelSetup, [this](const QString &what, const QString &error) {
+        if (what == "model"_L1 && error.isEmpty())
+            m_modelSetup->check();
+    });
+    m_modelSetup->check();
     return true;
 }
 
@@ -75,6 +85,8 @@ void SettingsController::reload()
         else
             it = m_tests.erase(it);
     }
+    if (!m_tests.contains(u"model"_s))
+        m_testedModels.clear();
     m_saves.clear();
     m_pairingNote.clear();
     m_pairingRequests.clear(); // refreshPairing announces the note's end

@@ -3,6 +3,7 @@
 
 #include "awaysettings.h"
 #include "config/apppaths.h"
+#include "modelsetup.h"
 #include "registeredsingleton.h"
 #include "setupcontroller.h"
 
@@ -53,6 +54,10 @@ class SettingsController : public QObject, public RegisteredSingleton<SettingsCo
     Q_PROPERTY(QVariantList pairingRequests READ pairingRequests NOTIFY pairingRequestsChanged)
     /// "model" or a platform -> {state: "running" | "ok" | "failed", text}.
     Q_PROPERTY(QVariantMap tests READ tests NOTIFY testsChanged)
+    /// The models the last model test listed, in the server's order (to pick one from).
+    Q_PROPERTY(QStringList testedModels READ testedModels NOTIFY testsChanged)
+    /// Whether the window needs the "Connect a model" card, and why.
+    Q_PROPERTY(ModelSetup *modelSetup READ modelSetup CONSTANT)
     /// "model" or a platform -> {state: "saving" | "ok" | "failed", text}.
     Q_PROPERTY(QVariantMap saves READ saves NOTIFY savesChanged)
     /// Who may talk to Baton: [{platform, displayName, userId, userName, role: "owner" | "guest",
@@ -91,6 +96,8 @@ public:
     [[nodiscard]] QVariantList people() const { return m_people; }
     [[nodiscard]] QVariantMap tests() const { return m_tests; }
     [[nodiscard]] QVariantMap saves() const { return m_saves; }
+    [[nodiscard]] QStringList testedModels() const { return m_testedModels; }
+    [[nodiscard]] ModelSetup *modelSetup() const { return m_modelSetup; }
     [[nodiscard]] QString pairingNote() const { return m_pairingNote; }
     [[nodiscard]] QString errorText() const;
     [[nodiscard]] SetupController *setup() const { return m_setup; }
@@ -177,10 +184,12 @@ private:
     QVariantList m_pairingRequests;
     QVariantList m_people;
     QVariantMap m_tests;
+    QStringList m_testedModels;
     QVariantMap m_saves;
     bool m_gatewayHere = false;
     QString m_gatewayNote;
     QString m_pairingNote;
     QString m_error;
     AwaySettings *m_away = nullptr;
+    ModelSetup *m_modelSetup = nullptr;
 };

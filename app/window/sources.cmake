@@ -7,9 +7,11 @@ set(baton_window_sources
     awaysettings.cpp awaysettings.h
     chatcontroller.cpp chatcontroller.h
     codehighlighter.cpp codehighlighter.h
+    configrepair.cpp configrepair.h
     desktopcontext.cpp desktopcontext.h
     segmentlistmodel.cpp segmentlistmodel.h
     messagelistmodel.cpp messagelistmodel.h
+    modelsetup.cpp modelsetup.h
     registeredsingleton.h
     rendering.h
     safemarkdown.cpp safemarkdown.h safemarkdownhtml.cpp
