@@ -34,18 +34,23 @@ Dialog {
         wrapMode: Text.Wrap
     }
 
-    footer: DialogButtonBox {
+    footer: RowLayout {
+        spacing: Theme.spacing
+        Item { Layout.fillWidth: true }
         Button {
             objectName: "takeBackConfirm"
             text: qsTr("Take back and send")
+            Layout.bottomMargin: Theme.padding
             highlighted: true
-            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            onClicked: dialog.accept()
             Accessible.name: text
         }
         Button {
             objectName: "takeBackCancel"
+            Layout.rightMargin: Theme.padding
+            Layout.bottomMargin: Theme.padding
             text: qsTr("Keep it there")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            onClicked: dialog.reject()
             Accessible.name: text
         }
     }

@@ -275,6 +275,7 @@ private Q_SLOTS:
         // Asked once: the next message goes at once, and the phone gets no second note.
         const int notes = m_telegram->botMessages(home, topic).size();
         m_llm->enqueue(FakeLlmReply::withContent({ u"Sure."_s }));
+        item(u"composer"_s)->forceActiveFocus();
         type(u"and one more"_s);
         QTest::keyClick(m_window, Qt::Key_Return);
         QVERIFY(!question->property("visible").toBool());
