@@ -58,7 +58,7 @@ ApplicationWindow {
 
     SettingsDialog {
         id: settingsDialog
-        objectName: "settingsDialog"
+        objectName: "windowSettings"
         settings: window.settingsController
     }
 

@@ -204,7 +204,7 @@ private Q_SLOTS:
         QQuickItem *fix = item(u"handoffFixButton"_s);
         QVERIFY(fix && fix->isVisible());
         QCOMPARE(fix->property("text").toString(), u"Open Telegram settings"_s);
-        QObject *settings = popup(u"settingsDialog"_s);
+        QObject *settings = popup(u"windowSettings"_s);
         QVERIFY(settings && !settings->property("visible").toBool());
         QVERIFY(QMetaObject::invokeMethod(fix, "clicked"));
         QTRY_VERIFY(settings->property("opened").toBool());
@@ -242,6 +242,14 @@ private Q_SLOTS:
         QTRY_VERIFY(row(m_sessionId) && row(m_sessionId)->property("placeName").toString() == u"Telegram"_s);
         QVERIFY(item(u"liveBanner"_s)->isVisible());
 
+        // The summary the gateway wrote reaches the window's view before anything is typed.
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->messages()->rowCount() > 0
+                && m_controller->messages()
+                        ->index(m_controller->messages()->rowCount() - 1)
+                        .data(MessageListModel::ContentRole)
+                        .toString()
+                    == u"Here on Telegram: Lisbon, three days."_s,
+            10'000);
         const int before = m_controller->messages()->rowCount();
         item(u"composer"_s)->forceActiveFocus();
         type(u"back at my desk"_s);
@@ -289,6 +297,12 @@ private Q_SLOTS:
         m_llm->enqueue(FakeLlmReply::withContent({ u"Back on Telegram."_s }));
         m_controller->handOff(u"telegram"_s);
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->handoffState(), u"completed"_s, 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->messages()
+                                     ->index(m_controller->messages()->rowCount() - 1)
+                                     .data(MessageListModel::ContentRole)
+                                     .toString()
+                == u"Back on Telegram."_s,
+            10'000);
         const int before = m_controller->messages()->rowCount();
         const int requests = int(m_llm->requests().size());
         item(u"composer"_s)->forceActiveFocus();

@@ -59,14 +59,23 @@ bool ChatController::open()
     m_messageModel = new MessageListModel(*m_store);
     // The gateway, a terminal chat or `baton --no-gui` write through their own connections.
     connect(m_context.watcher(), &StoreWatcher::changedElsewhere, this, [this] {
-        if (!m_sessionId.isEmpty())
-            m_marks->markSeen(m_sessionId); // what arrives in the open conversation is seen
+        // What arrives in the open conversation is seen, unless Baton is in the background.
+        if (!m_sessionId.isEmpty() && QGuiApplication::applicationState() == Qt::ApplicationActive)
+            m_marks->markSeen(m_sessionId);
         m_sessionModel->refresh();
         m_messageModel->refresh();
         Q_EMIT sessionChanged();
         Q_EMIT busyChanged();
         Q_EMIT handoffChanged();
     });
+
+    if (qGuiApp) {
+        // Coming back to the window shows the open conversation: what arrived meanwhile is seen.
+        connect(qGuiApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+            if (state == Qt::ApplicationActive && !m_sessionId.isEmpty() && m_marks->markSeen(m_sessionId))
+                m_sessionModel->refresh();
+        });
+    }
 
     m_agent = new Agent(*m_store, *m_context.llm());
     m_agent->setConfig({ QUrl(m_settings->llmBaseUrl()), {}, m_settings->model(), m_settings->systemPrompt(),
