@@ -3,6 +3,7 @@
 #include "desktopapp.h"
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
+#include "handoffpresenter.h"
 #include "platformfactory.h"
 #include "service/gatewayservice.h"
 #include "singleinstance.h"
@@ -29,7 +30,8 @@ const QString token = u"4242:notray"_s;
 /**
  * The window's process where the desktop has no system tray (GNOME by default; here offscreen, or
  * Xvfb with no tray running): closing the window asks whether to keep the gateway running in the
- * background, and how to get the window back. And the tray's state when no platform is set up.
+ * background, and how to get the window back. And what the tray and the Hand off menu say when no
+ * platform is set up or one is offline.
  */
 class TestNoTray : public QObject
 {
@@ -95,6 +97,39 @@ private Q_SLOTS:
         tray.setGateway(gateway.gateway());
         QTRY_COMPARE_WITH_TIMEOUT(tray.state(), u"online"_s, 10'000);
         QVERIFY(tray.statusLines().join(u'\n').contains(u"Telegram: online"_s));
+        QSignalSpy stopped(&gateway, &GatewayService::stopped);
+        gateway.stop();
+        QVERIFY(stopped.count() == 1 || stopped.wait(15'000));
+    }
+
+    // A platform the gateway here cannot reach is offered greyed out, with why, in the window's and
+    // the tray's Hand off menus; the tray's status line has no command to type either.
+    void anOfflinePlatformIsShownAsSuch()
+    {
+        TestStore store;
+        writeIni(store, true);
+        qputenv("BATON_TELEGRAM_TOKEN", "4242:revoked");
+        ChatController chat(paths(store));
+        QVERIFY2(chat.open(), qPrintable(chat.errorText()));
+        GatewayService gateway(paths(store), &PlatformFactory::create);
+        QSignalSpy started(&gateway, &GatewayService::started);
+        gateway.start();
+        QVERIFY(started.wait(10'000));
+        qputenv("BATON_TELEGRAM_TOKEN", token.toUtf8());
+        QVERIFY(started.constFirst().at(0).toBool());
+        HandoffPresenter *presenter = chat.handoff();
+        presenter->setGateway(gateway.gateway());
+        TrayIcon tray(chat);
+        tray.setGateway(gateway.gateway());
+        const auto telegram = [presenter] { return presenter->platforms().constFirst().toMap(); };
+        QTRY_VERIFY_WITH_TIMEOUT(telegram().value(u"reason"_s).toString().startsWith(u"offline"_s), 10'000);
+        QCOMPARE(telegram().value(u"name"_s).toString(), u"telegram"_s);
+        QVERIFY(!telegram().value(u"available"_s).toBool());
+        QCOMPARE(telegram().value(u"reason"_s).toString(), u"offline: Telegram rejected the bot token (401)"_s);
+        QCOMPARE(tray.state(), u"offline"_s);
+        const QString lines = tray.statusLines().join(u'\n');
+        QVERIFY2(lines.contains(u"Telegram: offline — Telegram rejected the bot token (401)"_s), qPrintable(lines));
+        QVERIFY2(!lines.contains(u'`'), qPrintable(lines));
         QSignalSpy stopped(&gateway, &GatewayService::stopped);
         gateway.stop();
         QVERIFY(stopped.count() == 1 || stopped.wait(15'000));
