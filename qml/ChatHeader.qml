@@ -43,41 +43,50 @@ ToolBar {
             ToolTip.text: qsTr("The model for the next replies")
             Accessible.name: qsTr("Model for the next replies")
         }
+        // A handoff on its way; how it ended shows below the header (HandoffFailureBanner, LiveBanner).
         Label {
             id: handoffStatus
             objectName: "handoffStatus"
+            readonly property bool inFlight: header.controller.handoffState === "queued"
+                || header.controller.handoffState === "pending" || header.controller.handoffState === "running"
             Layout.maximumWidth: 240
-            text: header.controller.handoffText
+            text: inFlight ? header.controller.handoffText : ""
             textFormat: Text.PlainText
             elide: Text.ElideRight
-            color: header.controller.handoffState === "failed" ? Theme.errorColor : Theme.subtle
+            color: Theme.subtle
             visible: text !== ""
             Accessible.ignored: !visible
+            HoverHandler { id: statusHover }
+            ToolTip.visible: statusHover.hovered && handoffStatus.truncated
+            ToolTip.text: handoffStatus.text
         }
         Button {
             id: handoffButton
             objectName: "handoffButton"
             property alias menu: platformMenu
             text: qsTr("Hand off to phone")
-            enabled: header.controller.sessionId !== ""
-                && header.controller.handoffPlatforms.length > 0
-                && header.controller.handoffState !== "pending" && header.controller.handoffState !== "running"
-                && header.controller.handoffState !== "queued"
+            enabled: header.controller.sessionId !== "" && !handoffStatus.inFlight
             onClicked: platformMenu.open()
-            ToolTip.visible: hovered && header.controller.handoffPlatforms.length === 0
-            ToolTip.text: qsTr("Set a home channel for Telegram, Discord or Slack first.")
             Menu {
                 id: platformMenu
+                objectName: "handoffMenu"
                 y: handoffButton.height
-                // Enter picks the first platform at once, however the menu was opened.
-                onOpened: currentIndex = 0
+                // Enter picks the first platform that can take it, however the menu was opened.
+                onOpened: {
+                    const all = header.controller.handoff.platforms
+                    currentIndex = Math.max(0, all.findIndex(p => p.available))
+                }
                 Repeater {
-                    model: header.controller.handoffPlatforms
+                    model: header.controller.handoff.platforms
                     MenuItem {
-                        required property string modelData
-                        objectName: "handoffTo_" + modelData
-                        text: header.controller.displayName(modelData)
-                        onTriggered: header.controller.handOff(modelData)
+                        required property var modelData
+                        objectName: "handoffTo_" + modelData.name
+                        // Those that cannot take it now say why, and cannot be picked.
+                        text: modelData.available ? modelData.label
+                            : qsTr("%1 — %2").arg(modelData.label).arg(modelData.reason)
+                        enabled: modelData.available
+                        onTriggered: header.controller.handOff(modelData.name)
+                        Accessible.name: text
                         // A button takes Space; an entry of a menu takes Enter too.
                         Keys.onReturnPressed: clicked()
                         Keys.onEnterPressed: clicked()

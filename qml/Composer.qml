@@ -18,6 +18,15 @@ Pane {
     }
 
     padding: Theme.padding
+    // A message not sent after all ("Take this conversation back?" answered no) comes back here.
+    Connections {
+        target: composerPane.controller.handoff
+        function onDraftReturned(message) {
+            composer.text = message
+            composer.cursorPosition = message.length
+            composer.forceActiveFocus()
+        }
+    }
     RowLayout {
         anchors.fill: parent
         spacing: Theme.spacing

@@ -40,6 +40,10 @@ ApplicationWindow {
     function openSettings() {
         settingsDialog.open()
     }
+    function openSettingsAt(page) {
+        settingsDialog.page = page
+        settingsDialog.open()
+    }
 
     Shortcut { sequence: "Ctrl+N"; onActivated: window.newChat() }
     Shortcut { sequence: "Ctrl+K"; onActivated: sidebar.focusSearch() }
@@ -54,7 +58,12 @@ ApplicationWindow {
 
     SettingsDialog {
         id: settingsDialog
+        objectName: "windowSettings"
         settings: window.settingsController
+    }
+
+    TakeBackDialog {
+        controller: window.controller
     }
     Shortcut { sequence: "Ctrl+,"; onActivated: window.openSettings() }
 
@@ -87,6 +96,12 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 44
                 controller: window.controller
+            }
+
+            HandoffFailureBanner {
+                Layout.fillWidth: true
+                controller: window.controller
+                onSettingsRequested: page => window.openSettingsAt(page)
             }
 
             MessageList {

@@ -4,7 +4,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Baton
 
-// One conversation in the sidebar: its title, where it lives now and when it last changed.
+// One conversation in the sidebar: its title, where it lives now, when it last changed and how many
+// phone messages in it are unread.
 ItemDelegate {
     id: row
 
@@ -13,18 +14,18 @@ ItemDelegate {
     required property string title
     required property string origin
     required property var updatedAt
-    required property string handoffState
-    required property string handoffPlatform
-    // Where the conversation lives now: its platform after a handoff.
-    readonly property string place: handoffState === "completed" ? handoffPlatform : origin
-    readonly property string placeName: controller.displayName(place === "cli" ? qsTr("terminal") : place)
+    // Where the conversation lives now: its platform after a handoff, until it is taken back.
+    required property string place
+    required property int unread
+    // "cli" as `baton sessions list` names it.
+    readonly property string placeName: controller.displayName(place)
     readonly property string age: Theme.relativeTime(updatedAt)
 
     highlighted: sessionId === controller.sessionId
     onClicked: controller.openSession(sessionId)
     focusPolicy: Qt.NoFocus // the list is the Tab stop, not each row
-    Accessible.name: place !== "desktop" ? qsTr("%1, on %2, %3").arg(title).arg(placeName).arg(age)
-        : qsTr("%1, %2").arg(title).arg(age)
+    Accessible.name: (place !== "desktop" ? qsTr("%1, on %2, %3").arg(title).arg(placeName).arg(age)
+        : qsTr("%1, %2").arg(title).arg(age)) + (unread > 0 ? ", " + qsTr("%n unread", "", unread) : "")
     // Where the keyboard is in the list.
     Rectangle {
         anchors.fill: parent
@@ -36,12 +37,20 @@ ItemDelegate {
     }
     contentItem: ColumnLayout {
         spacing: Theme.spacingTiny
-        Label {
-            Layout.fillWidth: true
-            text: row.title
-            textFormat: Text.PlainText // titles come from people and models
-            elide: Text.ElideRight
-            font.weight: row.highlighted ? Font.DemiBold : Font.Normal
+        RowLayout {
+            Label {
+                Layout.fillWidth: true
+                text: row.title
+                textFormat: Text.PlainText // titles come from people and models
+                elide: Text.ElideRight
+                font.weight: row.highlighted || row.unread > 0 ? Font.DemiBold : Font.Normal
+            }
+            // Phone messages not yet seen here; opening the conversation clears it.
+            CountBadge {
+                objectName: "unreadBadge"
+                count: row.unread
+                visible: row.unread > 0
+            }
         }
         RowLayout {
             spacing: Theme.spacingSmall

@@ -286,7 +286,7 @@ private Q_SLOTS:
     void theSyntheticTurnNamesWhereItCameFrom()
     {
         QVERIFY(HandoffProcessor::syntheticTurnText(u"cli"_s, u"T"_s).contains(u"from the terminal ('T')"_s));
-        QVERIFY(HandoffProcessor::syntheticTurnText(u"desktop"_s, u"T"_s).contains(u"from the desktop ('T')"_s));
+        QVERIFY(HandoffProcessor::syntheticTurnText(u"desktop"_s, u"T"_s).contains(u"from the desktop window ('T')"_s));
         QVERIFY(HandoffProcessor::syntheticTurnText(u"slack"_s, u"T"_s).contains(u"from Slack ('T')"_s));
     }
 };

@@ -3,6 +3,7 @@
 #include "store/handoffstore.h"
 #include "store/migrations.h"
 #include "store/pairingstore.h"
+#include "store/sessionmarks.h"
 #include "store/sessionowners.h"
 #include "store/sessionstore.h"
 
@@ -173,6 +174,13 @@ private Q_SLOTS:
         QVERIFY(!pairing.approve(u"K7Q2"_s));
         SessionOwners owners(db);
         QCOMPARE(owners.startedBy(u"old-session"_s), QString());
+
+        // What came before the upgrade is not unread in the window; nobody took anything back then.
+        SessionMarks marks(db);
+        QCOMPARE(marks.marks(u"old-session"_s).unread, 0);
+        QCOMPARE(marks.marks(u"old-session"_s).lastPhoneAt, 1004);
+        QCOMPARE(marks.marks(u"old-session"_s).takenBackAt, 0);
+        QCOMPARE(handoffs.requestedFrom(u"old-session"_s), QString());
     }
 
     void failedMigrationRollsBackWhole()

@@ -220,8 +220,8 @@ beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
         <translation>Ans Handy übergeben</translation>
     </message>
     <message>
-        <source>Set a home channel for Telegram, Discord or Slack first.</source>
-        <translation>Lege zuerst einen Heimkanal für Telegram, Discord oder Slack fest.</translation>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -900,6 +900,26 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>A message was not delivered</source>
         <translation>Eine Nachricht wurde nicht zugestellt</translation>
     </message>
+    <message>
+        <source>Keep Baton running?</source>
+        <translation>Baton weiterlaufen lassen?</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray to keep Baton in. Keep the gateway running in the background, so your phone can still reach Baton, or quit?</source>
+        <translation>Dieser Desktop hat keinen Systembereich (Tray), in dem Baton bleiben kann. Soll das Gateway im Hintergrund weiterlaufen, damit dein Handy Baton weiter erreicht, oder soll Baton beendet werden?</translation>
+    </message>
+    <message>
+        <source>To get the window back, start Baton again from the applications menu: it opens the window of the Baton already running.</source>
+        <translation>Um das Fenster zurückzuholen, starte Baton erneut aus dem Anwendungsmenü: Das öffnet das Fenster des bereits laufenden Baton.</translation>
+    </message>
+    <message>
+        <source>Keep running in the background</source>
+        <translation>Im Hintergrund weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Quit Baton</source>
+        <translation>Baton beenden</translation>
+    </message>
 </context>
 <context>
     <name>DesktopNotifier</name>
@@ -1306,14 +1326,68 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>HandoffFailureBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss the handoff failure</source>
+        <translation>Den Übergabefehler ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffPresenter</name>
+    <message>
+        <source>not set up</source>
+        <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>no home chat</source>
+        <translation>kein Heim-Chat</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>offline: %1</source>
+        <translation>offline: %1</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbindet…</translation>
+    </message>
+    <message>
+        <source>Open %1 settings</source>
+        <translation>Einstellungen für %1 öffnen</translation>
+    </message>
+    <message>
+        <source>Could not hand off to %1. The conversation stays here.</source>
+        <translation>Übergabe an %1 nicht möglich. Die Unterhaltung bleibt hier.</translation>
+    </message>
+    <message>
+        <source>Could not hand off to %1. %2. The conversation stays here.</source>
+        <translation>Übergabe an %1 nicht möglich. %2. Die Unterhaltung bleibt hier.</translation>
+    </message>
+    <message>
+        <source>Handed off to %1. The conversation continues there.</source>
+        <translation>An %1 übergeben. Die Unterhaltung geht dort weiter.</translation>
+    </message>
+    <message>
+        <source>No gateway took it in time: the gateway is paused (see the tray menu) or not running</source>
+        <translation>Kein Gateway hat sie rechtzeitig angenommen: Das Gateway ist pausiert (siehe Tray-Menü) oder läuft nicht</translation>
+    </message>
+</context>
+<context>
     <name>HandoffProcessor</name>
     <message>
         <source>the terminal</source>
         <translation>Terminal</translation>
-    </message>
-    <message>
-        <source>the desktop</source>
-        <translation>Desktop-App</translation>
     </message>
     <message>
         <source>[This conversation was just handed off from %1 (&apos;%2&apos;). The full history is above. Briefly confirm you are here and summarize where we were so the user can continue from this device.]</source>
@@ -1342,6 +1416,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>the home chat is in use by another conversation (&apos;%1&apos;); make the home a forum group (or enable topics) so each handoff gets its own thread, or send /new there first</source>
         <translation>der Heim-Chat wird bereits von einer anderen Unterhaltung verwendet („%1“); mach ihn zu einer Forumgruppe (oder aktiviere Themen), damit jede Übergabe einen eigenen Thread bekommt, oder sende dort zuerst /new</translation>
+    </message>
+    <message>
+        <source>the desktop window</source>
+        <translation>Desktop-Fenster</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1471,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>reading handoff claimers</source>
         <translation>Lesen der Übergabe-Bearbeiter</translation>
+    </message>
+    <message>
+        <source>reading where a handoff was asked from</source>
+        <translation>beim Lesen, woher eine Übergabe angefordert wurde</translation>
     </message>
 </context>
 <context>
@@ -2005,16 +2087,19 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
 <context>
     <name>SessionDelegate</name>
     <message>
-        <source>terminal</source>
-        <translation>Terminal</translation>
-    </message>
-    <message>
         <source>%1, on %2, %3</source>
         <translation>%1, auf %2, %3</translation>
     </message>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2060,6 +2145,21 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>no session with the id or title &apos;%1&apos;.</source>
         <translation>keine Sitzung mit der ID oder dem Titel &apos;%1&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionMarks</name>
+    <message>
+        <source>marking a session as read</source>
+        <translation>beim Markieren einer Sitzung als gelesen</translation>
+    </message>
+    <message>
+        <source>taking a session back</source>
+        <translation>beim Zurückholen einer Sitzung</translation>
+    </message>
+    <message>
+        <source>reading which sessions are unread</source>
+        <translation>beim Lesen, welche Sitzungen ungelesen sind</translation>
     </message>
 </context>
 <context>
@@ -3043,6 +3143,25 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>TakeBackDialog</name>
+    <message>
+        <source>Take this conversation back?</source>
+        <translation>Diese Unterhaltung zurückholen?</translation>
+    </message>
+    <message>
+        <source>It continues on %1. Sending this message continues it here instead; %1 gets a note saying so.</source>
+        <translation>Sie läuft gerade auf %1 weiter. Wenn du diese Nachricht sendest, geht sie stattdessen hier weiter; %1 bekommt dazu einen Hinweis.</translation>
+    </message>
+    <message>
+        <source>Take back and send</source>
+        <translation>Zurückholen und senden</translation>
+    </message>
+    <message>
+        <source>Keep it there</source>
+        <translation>Dort lassen</translation>
+    </message>
+</context>
+<context>
     <name>TelegramAdapter</name>
     <message>
         <source>stopped</source>
@@ -3261,16 +3380,24 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <translation>Gateway: in einem anderen Prozess</translation>
     </message>
     <message>
-        <source>Gateway: no platform enabled</source>
-        <translation>Gateway: keine Plattform aktiviert</translation>
-    </message>
-    <message>
         <source>Pause gateway</source>
         <translation>Gateway pausieren</translation>
     </message>
     <message>
         <source>Gateway: paused</source>
         <translation>Gateway: pausiert</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Gateway: not set up (no platform turned on in Settings)</source>
+        <translation>Gateway: nicht eingerichtet (keine Plattform in den Einstellungen eingeschaltet)</translation>
+    </message>
+    <message>
+        <source>Gateway: no platform could start; check its token in Settings</source>
+        <translation>Gateway: keine Plattform konnte starten; prüfe ihren Token in den Einstellungen</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "cli/interruptnotifier.h"
 #include "demoautoplay.h"
 #include "desktopcontext.h"
+#include "handoffpresenter.h"
 #include "settingscontroller.h"
 #include "singleinstance.h"
 #include "store/pairingstore.h"
@@ -13,6 +14,8 @@
 
 #include <QApplication>
 #include <QLoggingCategory>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickWindow>
@@ -74,6 +77,7 @@ int DesktopApp::start(bool *running)
         m_controller->reloadSettings();
         if (m_gatewayHere) {
             m_tray->setGateway(nullptr); // the gateway it shows is about to go
+            m_controller->handoff()->setGateway(nullptr);
             m_away->setGateway(nullptr);
             m_gateway->restart();
         }
@@ -96,8 +100,10 @@ int DesktopApp::start(bool *running)
     m_tray = new TrayIcon(*m_controller);
     connect(m_tray, &TrayIcon::openRequested, this, &DesktopApp::show);
     connect(m_tray, &TrayIcon::quitRequested, this, &DesktopApp::quit);
-    // With a tray, closing the window keeps Baton (and its gateway) running; without one it quits.
-    QApplication::setQuitOnLastWindowClosed(!m_tray->isVisible());
+    // With a tray, closing the window keeps Baton (and its gateway) running; without one, closing
+    // asks (askBeforeClosing).
+    QApplication::setQuitOnLastWindowClosed(false);
+    window()->installEventFilter(this);
 
     m_gateway = new GatewayService(m_paths, m_adapters);
     connect(m_tray, &TrayIcon::pauseToggled, m_gateway,
@@ -108,6 +114,7 @@ int DesktopApp::start(bool *running)
         m_settings->setGatewayRunsHere(ok);
         if (ok) {
             m_tray->setGateway(m_gateway->gateway());
+            m_controller->handoff()->setGateway(m_gateway->gateway());
             m_away->setGateway(m_gateway->gateway());
             // Someone the gateway does not know asked to talk: the owner decides in Settings.
             connect(m_gateway->pairing(), &PairingStore::requested, m_tray, [this](const PairingStore::Request &r) {
@@ -122,6 +129,7 @@ int DesktopApp::start(bool *running)
         qCInfo(lcDesktop).noquote() << "the gateway is not running in this window:" << error;
         m_settings->setGatewayNote(tr("The gateway runs elsewhere: %1").arg(error));
         m_tray->setGateway(nullptr);
+        m_controller->handoff()->setGateway(nullptr);
         m_away->setGateway(nullptr);
     });
     connect(m_gateway, &GatewayService::stopped, qApp, &QCoreApplication::quit);
@@ -157,8 +165,57 @@ void DesktopApp::show()
     }
 }
 
+bool DesktopApp::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::Close || watched != window() || m_quitting)
+        return QObject::eventFilter(watched, event);
+    if (m_tray->isVisible())
+        return false; // the window hides; the tray brings it back
+    if (!m_gatewayHere || !m_controller->handoff()->anyConfigured()) {
+        quit(); // nothing would keep running: no gateway here, or no platform for it to serve
+        return false;
+    }
+    event->ignore();
+    askBeforeClosing();
+    return true;
+}
+
+void DesktopApp::askBeforeClosing()
+{
+    // No tray (GNOME by default): a hidden window could not be found again, so ask.
+    if (m_closeQuestion) {
+        m_closeQuestion->raise();
+        return;
+    }
+    m_closeQuestion = new QMessageBox(QMessageBox::Question, tr("Keep Baton running?"),
+        tr("This desktop has no system tray to keep Baton in. Keep the gateway running in the background, "
+           "so your phone can still reach Baton, or quit?"));
+    m_closeQuestion->setObjectName(u"closeQuestion"_s);
+    m_closeQuestion->setInformativeText(
+        tr("To get the window back, start Baton again from the applications menu: it opens the window of "
+           "the Baton already running."));
+    QPushButton *keep = m_closeQuestion->addButton(tr("Keep running in the background"), QMessageBox::AcceptRole);
+    keep->setObjectName(u"keepRunning"_s);
+    QPushButton *quitButton = m_closeQuestion->addButton(tr("Quit Baton"), QMessageBox::DestructiveRole);
+    quitButton->setObjectName(u"quitBaton"_s);
+    m_closeQuestion->addButton(QMessageBox::Cancel)->setObjectName(u"cancelClose"_s);
+    m_closeQuestion->setDefaultButton(keep);
+    m_closeQuestion->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_closeQuestion, &QMessageBox::buttonClicked, this, [this, keep, quitButton](QAbstractButton *button) {
+        if (button == keep) {
+            qCInfo(lcDesktop) << "the window closed; the gateway keeps running in the background";
+            if (QQuickWindow *w = window())
+                w->hide();
+        } else if (button == quitButton) {
+            quit();
+        }
+    });
+    m_closeQuestion->open(); // not exec(): no nested event loop
+}
+
 void DesktopApp::quit()
 {
+    m_quitting = true;
     // The gateway finishes the replies in flight (10 s at most), then stopped() quits.
     if (QQuickWindow *w = window())
         w->hide();

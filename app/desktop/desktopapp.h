@@ -5,11 +5,13 @@
 #include "service/gatewayservice.h"
 
 #include <QObject>
+#include <QPointer>
 
 class AwayFromDesk;
 class ChatController;
 class DesktopContext;
 class SettingsController;
+class QMessageBox;
 class QQmlApplicationEngine;
 class QQuickWindow;
 class SingleInstance;
@@ -17,7 +19,8 @@ class TrayIcon;
 
 /**
  * @brief `baton` with no command: the window, the tray icon and the gateway inside. Closing the
- * window keeps Baton in the tray; Quit stops the gateway (finishing replies in flight) and exits.
+ * window keeps Baton in the tray; with no tray it asks whether to keep the gateway running in the
+ * background or quit. Quit stops the gateway (finishing replies in flight) and exits.
  */
 class DesktopApp : public QObject
 {
@@ -33,10 +36,16 @@ public:
     void autoplay(const QString &screenshotDir);
     [[nodiscard]] QQuickWindow *window() const;
     [[nodiscard]] ChatController *controller() const { return m_controller; }
+    [[nodiscard]] GatewayService *gateway() const { return m_gateway; }
+    [[nodiscard]] TrayIcon *tray() const { return m_tray; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void show();
     void quit();
+    void askBeforeClosing();
 
     AppPaths m_paths;
     GatewayService::AdapterFactory m_adapters;
@@ -49,4 +58,6 @@ private:
     TrayIcon *m_tray = nullptr;
     AwayFromDesk *m_away = nullptr;
     bool m_gatewayHere = false; // this process holds the gateway lock
+    bool m_quitting = false;
+    QPointer<QMessageBox> m_closeQuestion;
 };

@@ -3,6 +3,7 @@
 
 #include "chatcontroller.h"
 #include "gateway/gateway.h"
+#include "handoffpresenter.h"
 
 #include <QIcon>
 #include <QMenu>
@@ -24,10 +25,11 @@ TrayIcon::TrayIcon(ChatController &controller, QObject *parent)
         Q_EMIT openRequested();
     });
     m_menu->addMenu(m_handoffMenu);
-    for (const QString &platform : m_controller.handoffPlatforms()) {
-        m_handoffMenu->addAction(
-            ChatController::displayName(platform), this, [this, platform] { m_controller.handOff(platform); });
-    }
+    fillHandoffMenu();
+    connect(m_controller.handoff(), &HandoffPresenter::platformsChanged, this, [this] {
+        fillHandoffMenu();
+        update();
+    });
     m_menu->addSeparator();
     m_pause = m_menu->addAction(tr("Pause gateway"));
     m_pause->setCheckable(true);
@@ -51,6 +53,22 @@ TrayIcon::TrayIcon(ChatController &controller, QObject *parent)
 TrayIcon::~TrayIcon()
 {
     delete m_menu;
+}
+
+void TrayIcon::fillHandoffMenu()
+{
+    // As the window's Hand off menu: those that cannot take it now say why and cannot be picked.
+    m_handoffMenu->clear();
+    for (const QVariant &entry : m_controller.handoff()->platforms()) {
+        const QVariantMap p = entry.toMap();
+        const QString platform = p.value(u"name"_s).toString();
+        const bool available = p.value(u"available"_s).toBool();
+        QAction *action = m_handoffMenu->addAction(available
+                ? p.value(u"label"_s).toString()
+                : tr("%1 — %2").arg(p.value(u"label"_s).toString(), p.value(u"reason"_s).toString()),
+            this, [this, platform] { m_controller.handOff(platform); });
+        action->setEnabled(available);
+    }
 }
 
 bool TrayIcon::isVisible() const
@@ -88,14 +106,19 @@ void TrayIcon::update()
     // The worst platform state names the icon: one platform down is worth a glance.
     QString icon = u"online"_s;
     QStringList lines;
-    if (!m_gateway) {
+    if (!m_controller.handoff()->anyConfigured()) {
+        // Someone who only wants a desktop chat: nothing is wrong, nothing is red.
+        icon = u"notsetup"_s;
+        lines << tr("Gateway: not set up (no platform turned on in Settings)");
+    } else if (!m_gateway) {
         icon = u"paused"_s;
         lines << tr("Gateway: in another process");
     } else if (m_gateway->adapters().isEmpty()) {
         icon = u"offline"_s;
-        lines << tr("Gateway: no platform enabled");
+        lines << tr("Gateway: no platform could start; check its token in Settings");
     }
-    for (PlatformAdapter *adapter : m_gateway ? m_gateway->adapters() : QList<PlatformAdapter *> {}) {
+    const bool showAdapters = m_gateway && icon != "notsetup"_L1;
+    for (PlatformAdapter *adapter : showAdapters ? m_gateway->adapters() : QList<PlatformAdapter *> {}) {
         const auto state = adapter->state();
         if (state == PlatformAdapter::State::Offline)
             icon = u"offline"_s;
@@ -103,13 +126,16 @@ void TrayIcon::update()
             icon = u"degraded"_s;
         const QString name = QVariant::fromValue(state).toString().toLower();
         lines << u"%1: %2%3"_s.arg(ChatController::displayName(adapter->name()), name,
-            adapter->stateReason().isEmpty() ? QString() : u" — "_s + adapter->stateReason());
+            adapter->stateReason().isEmpty() ? QString()
+                                             : u" — "_s + HandoffPresenter::desktopReason(adapter->stateReason()));
     }
     if (m_paused) {
         icon = u"paused"_s;
         lines.prepend(tr("Gateway: paused"));
     }
     m_pause->setEnabled(m_gateway != nullptr);
+    m_state = icon;
+    m_lines = lines;
     m_tray->setIcon(QIcon(u":/icons/tray-%1.svg"_s.arg(icon)));
     // Tray tooltips may be shown as rich text; the reasons quote servers, so they are escaped as such.
     m_tray->setToolTip(Qt::convertFromPlainText(u"Baton\n"_s + lines.join(u'\n')));

@@ -26,6 +26,10 @@ public:
     void setGateway(Gateway *gateway);
     void setPaused(bool paused);
     [[nodiscard]] bool isVisible() const;
+    /// The icon's state: online, degraded, offline, paused, or notsetup (no platform: desktop chat only).
+    [[nodiscard]] QString state() const { return m_state; }
+    /// The status lines of the menu and the tooltip.
+    [[nodiscard]] QStringList statusLines() const { return m_lines; }
     void notify(const QString &title, const QString &message);
 
 Q_SIGNALS:
@@ -35,6 +39,7 @@ Q_SIGNALS:
 
 private:
     void update();
+    void fillHandoffMenu();
 
     ChatController &m_controller;
     QPointer<Gateway> m_gateway;
@@ -44,4 +49,6 @@ private:
     QList<QAction *> m_statusLines;
     QAction *m_pause = nullptr;
     bool m_paused = false;
+    QString m_state;
+    QStringList m_lines;
 };

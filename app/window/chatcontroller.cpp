@@ -15,6 +15,7 @@
 #include "sessionlistmodel.h"
 #include "store/handoffstore.h"
 #include "store/outboxstore.h"
+#include "store/sessionmarks.h"
 #include "store/sessionstore.h"
 #include "store/storewatcher.h"
 
@@ -54,16 +55,28 @@ bool ChatController::open()
     m_handoffs = &m_context.handoffs();
     m_settings = &m_context.settings();
     m_store->releaseAbandonedTurns();
-    m_sessionModel = new SessionListModel(*m_store);
+    m_marks = new SessionMarks(m_context.database(), this);
+    m_sessionModel = new SessionListModel(*m_store, m_marks);
     m_messageModel = new MessageListModel(*m_store);
     // The gateway, a terminal chat or `baton --no-gui` write through their own connections.
     connect(m_context.watcher(), &StoreWatcher::changedElsewhere, this, [this] {
+        // What arrives in the open conversation is seen, unless Baton is in the background.
+        if (!m_sessionId.isEmpty() && QGuiApplication::applicationState() == Qt::ApplicationActive)
+            m_marks->markSeen(m_sessionId);
         m_sessionModel->refresh();
         m_messageModel->refresh();
         Q_EMIT sessionChanged();
         Q_EMIT busyChanged();
         Q_EMIT handoffChanged();
     });
+
+    if (qGuiApp) {
+        // Coming back to the window shows the open conversation: what arrived meanwhile is seen.
+        connect(qGuiApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+            if (state == Qt::ApplicationActive && !m_sessionId.isEmpty() && m_marks->markSeen(m_sessionId))
+                m_sessionModel->refresh();
+        });
+    }
 
     m_agent = new Agent(*m_store, *m_context.llm());
     m_agent->setConfig({ QUrl(m_settings->llmBaseUrl()), {}, m_settings->model(), m_settings->systemPrompt(),
@@ -77,6 +90,8 @@ bool ChatController::open()
 
     m_waiter = new HandoffWaiter(
         *m_store, *m_handoffs, *m_settings, m_context.paths().dataDir, HandoffWaiter::Timeouts::fromEnvironment());
+    m_waiter->setRequester(u"desktop"_s);
+    m_presenter = new HandoffPresenter(*this, *m_settings, this);
     connect(m_waiter, &HandoffWaiter::progress, this, [this](const QString &sentence) {
         // The row says where it is: pending until a gateway claims it, then running.
         const auto status = m_handoffs->handoffState(m_sessionId);
@@ -153,10 +168,16 @@ QStringList ChatController::handoffPlatforms() const
 
 QString ChatController::livePlatform() const
 {
-    if (m_sessionId.isEmpty() || m_takenBack.contains(m_sessionId))
+    if (m_sessionId.isEmpty())
         return {};
     const auto status = m_handoffs->handoffState(m_sessionId);
-    return status && status->state == HandoffState::Completed ? status->platform : QString();
+    return status && status->state == HandoffState::Completed && !isTakenBack(m_sessionId, *status) ? status->platform
+                                                                                                    : QString();
+}
+
+bool ChatController::isTakenBack(const QString &sessionId, const HandoffStatus &status) const
+{
+    return !SessionMarks::livesOnPlatform(status, m_marks->marks(sessionId));
 }
 
 void ChatController::setAwayNote(const QString &note)
@@ -183,7 +204,7 @@ QList<Session> ChatController::liveSessions()
     QList<Session> live;
     // Newest first: those past the few hundred most recent were not active in the last day anyway.
     for (const Session &session : m_store->sessions(200)) {
-        if (session.handoff.state == HandoffState::Completed && !m_takenBack.contains(session.id)
+        if (session.handoff.state == HandoffState::Completed && !isTakenBack(session.id, session.handoff)
             && std::max(session.updatedAt, session.handoff.finishedAt) >= since)
             live << session;
     }
@@ -205,6 +226,7 @@ void ChatController::newChat()
     m_sessionId.clear();
     m_messageModel->setSession({});
     setHandoff({}, {});
+    m_presenter->showSession({}, {});
     setError({});
     Q_EMIT sessionChanged();
     Q_EMIT busyChanged();
@@ -219,6 +241,9 @@ void ChatController::openSession(const QString &sessionId)
     setAwayNote({});
     m_messageModel->setSession(sessionId);
     setHandoff({}, {});
+    m_presenter->showSession(sessionId, m_handoffs->handoffState(sessionId).value_or(HandoffStatus {}));
+    if (m_marks->markSeen(sessionId))
+        m_sessionModel->refresh(); // its unread mark goes
     setError({});
     Q_EMIT sessionChanged();
     Q_EMIT busyChanged();
@@ -229,6 +254,8 @@ void ChatController::send(const QString &text)
     const QString message = text.trimmed();
     if (message.isEmpty())
         return;
+    if (!livePlatform().isEmpty())
+        return m_presenter->ask(message); // it lives on a platform: asked before taking it back
     setError({});
     if (m_sessionId.isEmpty()) {
         m_sessionId = m_store->createSession({}, u"desktop"_s);
@@ -241,12 +268,8 @@ void ChatController::send(const QString &text)
     user.content = message;
     if (!m_agent->startTurn(m_sessionId, user))
         return setError(m_agent->errorString());
-    const bool wasLive = !livePlatform().isEmpty();
-    m_takenBack.insert(m_sessionId); // writing here takes a handed-off session back
     m_lastUsedMs = QDateTime::currentMSecsSinceEpoch();
     setAwayNote({});
-    if (wasLive)
-        Q_EMIT takenBack(m_sessionId);
     Q_EMIT busyChanged();
     Q_EMIT sessionChanged();
     Q_EMIT handoffChanged();
@@ -298,14 +321,17 @@ void ChatController::handOff(const QString &platform)
 void ChatController::startHandoff(const QString &platform)
 {
     setHandoff(u"pending"_s, tr("Waiting for the gateway…"));
-    m_takenBack.remove(m_sessionId);
+    m_presenter->showSession(m_sessionId, {}); // an earlier failure no longer holds
+    m_lastHandoffPlatform = platform;
     m_waiter->start(m_sessionId, platform);
 }
 
-void ChatController::onHandoffFinished(HandoffWaiter::Outcome outcome, const QString &sentence, const HandoffStatus &)
+void ChatController::onHandoffFinished(
+    HandoffWaiter::Outcome outcome, const QString &sentence, const HandoffStatus &status)
 {
     const bool completed = outcome == HandoffWaiter::Outcome::Completed;
-    setHandoff(completed ? u"completed"_s : u"failed"_s, sentence);
+    const QString platform = status.platform.isEmpty() ? m_lastHandoffPlatform : status.platform;
+    setHandoff(completed ? u"completed"_s : u"failed"_s, m_presenter->finished(platform, outcome, sentence, status));
     m_sessionModel->refresh();
 }
 
@@ -359,7 +385,10 @@ void ChatController::takeBack()
     if (m_sessionId.isEmpty())
         return;
     const auto status = m_handoffs->handoffState(m_sessionId);
-    m_takenBack.insert(m_sessionId);
+    if (!m_marks->markTakenBack(m_sessionId))
+        setError(m_marks->errorString());
+    m_sessionModel->refresh(); // the sidebar no longer names the platform
+    m_presenter->showSession(m_sessionId, {});
     m_lastUsedMs = QDateTime::currentMSecsSinceEpoch();
     setHandoff({}, {});
     setAwayNote({});

@@ -3,6 +3,7 @@
 
 #include "config/apppaths.h"
 #include "handoff/handoffwaiter.h"
+#include "handoffpresenter.h"
 #include "messagelistmodel.h"
 #include "registeredsingleton.h"
 #include "sessionlistmodel.h"
@@ -11,7 +12,6 @@
 #include <QJSEngine>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QtQmlIntegration>
 
 #include <memory>
@@ -19,6 +19,7 @@
 class Agent;
 class DesktopContext;
 class HandoffStore;
+class SessionMarks;
 class QQmlEngine;
 class SessionStore;
 class Settings;
@@ -47,6 +48,7 @@ class ChatController : public QObject, public RegisteredSingleton<ChatController
     Q_PROPERTY(QString handoffText READ handoffText NOTIFY handoffChanged)
     Q_PROPERTY(QString livePlatform READ livePlatform NOTIFY handoffChanged)
     Q_PROPERTY(QString awayNote READ awayNote NOTIFY awayNoteChanged)
+    Q_PROPERTY(HandoffPresenter *handoff READ handoff CONSTANT)
 
 public:
     /// @p context outlives the controller.
@@ -61,6 +63,8 @@ public:
 
     [[nodiscard]] SessionListModel *sessions() const { return m_sessionModel; }
     [[nodiscard]] MessageListModel *messages() const { return m_messageModel; }
+    /// The handoff in the window's words (menu, failure, the question before taking back).
+    [[nodiscard]] HandoffPresenter *handoff() const { return m_presenter; }
     [[nodiscard]] QString sessionId() const { return m_sessionId; }
     [[nodiscard]] QString title() const;
     [[nodiscard]] bool busy() const;
@@ -125,6 +129,8 @@ private:
     void onTurnFinished(const QString &sessionId, qint64 replyId, MessageStatus status, const QString &error);
     void onModelsListed(const QStringList &ids);
     void onHandoffFinished(HandoffWaiter::Outcome outcome, const QString &sentence, const HandoffStatus &status);
+    /// Whether @p status, a completed handoff, no longer holds: taken back since, nothing newer.
+    [[nodiscard]] bool isTakenBack(const QString &sessionId, const HandoffStatus &status) const;
 
     std::unique_ptr<DesktopContext> m_ownContext; // only when made without one
     DesktopContext &m_context;
@@ -135,12 +141,14 @@ private:
     SessionListModel *m_sessionModel = nullptr;
     MessageListModel *m_messageModel = nullptr;
     HandoffWaiter *m_waiter = nullptr;
+    SessionMarks *m_marks = nullptr;
+    HandoffPresenter *m_presenter = nullptr;
     QString m_sessionId;
     QString m_error;
     QString m_handoffState;
     QString m_handoffText;
     QString m_queuedHandoff; // asked for mid-reply: starts when the reply ends
-    QSet<QString> m_takenBack;
+    QString m_lastHandoffPlatform;
     QStringList m_models;
     QString m_awayNote;
     qint64 m_lastUsedMs = 0; // the open session's last send or reply end

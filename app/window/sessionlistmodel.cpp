@@ -8,11 +8,18 @@
 
 using namespace Qt::StringLiterals;
 
-SessionListModel::SessionListModel(SessionStore &store, QObject *parent)
+namespace {
+constexpr int listed = 500; // sessions in the sidebar
+}
+
+SessionListModel::SessionListModel(SessionStore &store, SessionMarks *marks, QObject *parent)
     : QAbstractListModel(parent)
     , m_store(store)
+    , m_marks(marks)
 {
     m_sessions = load();
+    if (m_marks)
+        m_rowMarks = m_marks->recent(listed);
     connect(&m_store, &SessionStore::sessionCreated, this, &SessionListModel::refresh);
     connect(&m_store, &SessionStore::sessionUpdated, this, &SessionListModel::refresh);
     connect(&m_store, &SessionStore::sessionDeleted, this, &SessionListModel::refresh);
@@ -44,6 +51,10 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         return s.handoff.platform;
     case MessageCountRole:
         return s.messageCount;
+    case PlaceRole:
+        return SessionMarks::livesOnPlatform(s.handoff, m_rowMarks.value(s.id)) ? s.handoff.platform : s.origin;
+    case UnreadRole:
+        return m_rowMarks.value(s.id).unread;
     default:
         return {};
     }
@@ -53,7 +64,7 @@ QHash<int, QByteArray> SessionListModel::roleNames() const
 {
     return { { IdRole, "sessionId" }, { TitleRole, "title" }, { OriginRole, "origin" }, { UpdatedAtRole, "updatedAt" },
         { HandoffStateRole, "handoffState" }, { HandoffPlatformRole, "handoffPlatform" },
-        { MessageCountRole, "messageCount" } };
+        { MessageCountRole, "messageCount" }, { PlaceRole, "place" }, { UnreadRole, "unread" } };
 }
 
 void SessionListModel::setFilter(const QString &filter)
@@ -67,7 +78,7 @@ void SessionListModel::setFilter(const QString &filter)
 
 QList<Session> SessionListModel::load() const
 {
-    QList<Session> all = m_store.sessions(500);
+    QList<Session> all = m_store.sessions(listed);
     const QString text = m_filter.trimmed();
     if (text.isEmpty())
         return all;
@@ -84,6 +95,8 @@ QList<Session> SessionListModel::load() const
 void SessionListModel::refresh()
 {
     const QList<Session> fresh = load();
+    if (m_marks)
+        m_rowMarks = m_marks->recent(listed);
     // Same rows in the same order: only their data changed (the common case, a new message).
     bool sameRows = fresh.size() == m_sessions.size();
     for (qsizetype i = 0; sameRows && i < fresh.size(); ++i)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/sessionmarks.h"
 #include "store/storetypes.h"
 
 #include <QAbstractListModel>
@@ -10,7 +11,8 @@ class SessionStore;
 
 /**
  * @brief The sidebar: sessions, most recently active first, narrowed by a search over titles and
- * full-text over messages.
+ * full-text over messages. Each row says where the conversation lives now and how many phone
+ * messages in it the window has not shown yet.
  */
 class SessionListModel : public QAbstractListModel
 {
@@ -27,10 +29,13 @@ public:
         UpdatedAtRole,
         HandoffStateRole,
         HandoffPlatformRole,
-        MessageCountRole
+        MessageCountRole,
+        PlaceRole,
+        UnreadRole
     };
 
-    explicit SessionListModel(SessionStore &store, QObject *parent = nullptr);
+    /// @p marks (optional) says what the window has seen and taken back; it outlives the model.
+    explicit SessionListModel(SessionStore &store, SessionMarks *marks = nullptr, QObject *parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
@@ -49,6 +54,8 @@ private:
     [[nodiscard]] QList<Session> load() const;
 
     SessionStore &m_store;
+    SessionMarks *m_marks = nullptr;
     QList<Session> m_sessions;
+    QHash<QString, SessionMarks::Marks> m_rowMarks; // by session id
     QString m_filter;
 };

@@ -6,6 +6,7 @@ set(baton_window_dir ${CMAKE_CURRENT_LIST_DIR})
 set(baton_window_sources
     awaysettings.cpp awaysettings.h
     chatcontroller.cpp chatcontroller.h
+    handoffpresenter.cpp handoffpresenter.h
     codehighlighter.cpp codehighlighter.h
     configrepair.cpp configrepair.h
     desktopcontext.cpp desktopcontext.h

@@ -111,6 +111,7 @@ void ChatCommand::startHandoff(const QString &platform)
     if (!m_waiter) {
         m_waiter = new HandoffWaiter(*m_sessions, *m_handoffs, *m_settings, m_ctx.paths.dataDir,
             HandoffWaiter::Timeouts::fromEnvironment(), this);
+        m_waiter->setRequester(u"cli"_s);
         connect(m_waiter, &HandoffWaiter::progress, this, &ChatCommand::say);
         connect(m_waiter, &HandoffWaiter::finished, this,
             [this](HandoffWaiter::Outcome outcome, const QString &sentence) { onHandoffFinished(outcome, sentence); });

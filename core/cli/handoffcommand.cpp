@@ -45,6 +45,7 @@ void HandoffCommand::start(const QStringList &args, const QString &platform, boo
 
     m_waiter = new HandoffWaiter(
         *m_sessions, *m_handoffs, *m_settings, m_ctx.paths.dataDir, HandoffWaiter::Timeouts::fromEnvironment(), this);
+    m_waiter->setRequester(u"cli"_s);
     // With --json, stdout carries only the result; progress goes to stderr.
     QTextStream *progressStream = m_json ? &m_ctx.err : &m_ctx.out;
     connect(m_waiter, &HandoffWaiter::progress, this,

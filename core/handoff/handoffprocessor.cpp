@@ -4,6 +4,7 @@
 #include "config/platformcatalog.h"
 #include "config/settings.h"
 #include "gateway/gateway.h"
+#include "store/handoffstore.h"
 #include "store/sessionkeystore.h"
 #include "store/sessionstore.h"
 
@@ -25,11 +26,11 @@ HandoffProcessor::HandoffProcessor(
     connect(&m_gateway, &Gateway::turnDelivered, this, &HandoffProcessor::onTurnDelivered);
 }
 
-QString HandoffProcessor::syntheticTurnText(const QString &origin, const QString &title)
+QString HandoffProcessor::syntheticTurnText(const QString &from, const QString &title)
 {
-    const QString surface = origin == "cli"_L1 ? tr("the terminal")
-        : origin == "desktop"_L1               ? tr("the desktop")
-                                               : PlatformCatalog::displayName(origin);
+    const QString surface = from == "cli"_L1 ? tr("the terminal")
+        : from == "desktop"_L1               ? tr("the desktop window")
+                                             : PlatformCatalog::displayName(from);
     return tr("[This conversation was just handed off from %1 ('%2'). The full history is above. Briefly confirm "
               "you are here and summarize where we were so the user can continue from this device.]")
         .arg(surface, title);
@@ -118,7 +119,11 @@ void HandoffProcessor::onThreadCreated(const QString &tag, const QString &thread
 
     // Step 4: the synthetic turn against the full transcript, its reply delivered there.
     const auto session = m_sessions.session(sessionId);
-    const QString text = syntheticTurnText(session ? session->origin : QString(),
+    // The window may hand off a conversation the terminal began: the model hears where it was asked.
+    const QString asked = m_handoffs ? m_handoffs->requestedFrom(sessionId) : QString();
+    const QString text = syntheticTurnText(!asked.isEmpty() ? asked
+            : session                                       ? session->origin
+                                                            : QString(),
         session && !session->title.isEmpty() ? session->title : sessionId.left(8));
     QString error;
     if (!m_gateway.runInternalTurn(sessionId, destination, text, &error))

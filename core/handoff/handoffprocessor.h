@@ -7,6 +7,7 @@
 #include <QHash>
 
 class Gateway;
+class HandoffStore;
 class SessionKeyStore;
 class SessionStore;
 class Settings;
@@ -26,6 +27,8 @@ public:
         Gateway &gateway, SessionStore &sessions, SessionKeyStore &keys, Settings &settings, QObject *parent = nullptr);
 
     void execute(const QString &sessionId, const QString &platform) override;
+    /// Where the rows say a handoff was asked from, so the synthetic turn names it (else the origin).
+    void setHandoffs(HandoffStore *handoffs) { m_handoffs = handoffs; }
 
     /// How recent another conversation's activity must be for its home chat to count as in use.
     static constexpr qint64 homeInUseMs = 10 * 60 * 1000;
@@ -34,8 +37,9 @@ public:
     /// without threads one per owner.
     [[nodiscard]] static QStringList destinationKeys(const SessionSource &destination, const QStringList &owners);
 
-    /// The internal message the destination's first reply answers.
-    [[nodiscard]] static QString syntheticTurnText(const QString &origin, const QString &title);
+    /// The internal message the destination's first reply answers; @p from is where it was asked
+    /// ("desktop", "cli") or where the session began.
+    [[nodiscard]] static QString syntheticTurnText(const QString &from, const QString &title);
 
 private:
     struct Job
@@ -56,6 +60,7 @@ private:
     SessionStore &m_sessions;
     SessionKeyStore &m_keys;
     Settings &m_settings;
+    HandoffStore *m_handoffs = nullptr;
     QHash<QString, Job> m_jobs; // by session id
     quint64 m_nextTag = 0;
 };

@@ -66,7 +66,7 @@ void HandoffWaiter::start(const QString &sessionId, const QString &platform)
         return finish(Outcome::Refused, m_sessions.errorString());
     m_title = session->title.isEmpty() ? sessionId.left(8) : session->title;
 
-    switch (m_handoffs.requestHandoff(sessionId, m_platform)) {
+    switch (m_handoffs.requestHandoff(sessionId, m_platform, m_requester)) {
     case HandoffStore::RequestResult::Requested:
         break;
     case HandoffStore::RequestResult::UnknownSession:

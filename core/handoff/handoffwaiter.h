@@ -47,6 +47,8 @@ public:
     HandoffWaiter(SessionStore &sessions, HandoffStore &handoffs, const Settings &settings, const QString &dataDir,
         const Timeouts &timeouts, QObject *parent = nullptr);
 
+    /// Where the requests come from ("desktop", "cli"): the model is told so on the platform.
+    void setRequester(const QString &surface) { m_requester = surface; }
     /// Checks, queues and waits; finished() follows exactly once.
     void start(const QString &sessionId, const QString &platform);
     /// Ctrl-C: releases a pending row, or stops waiting on a running one.
@@ -66,6 +68,7 @@ private:
     HandoffStore &m_handoffs;
     const Settings &m_settings;
     QString m_dataDir;
+    QString m_requester;
     Timeouts m_timeouts;
 
     QString m_sessionId;

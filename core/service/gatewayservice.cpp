@@ -13,6 +13,7 @@
 #include "handoff/handoffwatcher.h"
 #include "store/commandledger.h"
 #include "store/database.h"
+#include "store/handoffstore.h"
 #include "store/homechats.h"
 #include "store/outboxstore.h"
 #include "store/pairingstore.h"
@@ -202,6 +203,7 @@ void GatewayService::assemble()
     // event loop that keeps the platform connections alive.
     m_gatewayId = ProcessIdentity::current();
     m_processor = new HandoffProcessor(*m_gateway, *m_sessions, *m_keys, m_settings, this);
+    m_processor->setHandoffs(new HandoffStore(*m_db, m_processor));
     HandoffWatcher::Options watching;
     watching.claimWaitMs = HandoffWaiter::Timeouts::fromEnvironment().claimMs;
     m_watcher = new HandoffWatcher(m_paths.dataDir, m_gatewayId, m_processor, watching);

@@ -31,15 +31,18 @@ bool HandoffStore::setError(const QString &action, const QString &sqliteMessage)
     return false;
 }
 
-HandoffStore::RequestResult HandoffStore::requestHandoff(const QString &sessionId, const QString &platform)
+HandoffStore::RequestResult HandoffStore::requestHandoff(
+    const QString &sessionId, const QString &platform, const QString &from)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"UPDATE sessions SET handoff_state = 'pending', handoff_platform = ?, handoff_error = NULL, "
+    q.prepare(u"UPDATE sessions SET handoff_state = 'pending', handoff_platform = ?, handoff_from = ?, "
+              "handoff_error = NULL, "
               "handoff_requested_at = ?, handoff_claimed_by = NULL, handoff_claimed_at = NULL, "
               "handoff_lease_until = NULL, handoff_finished_at = NULL, handoff_destination = NULL "
               "WHERE id = ? AND turn_state IS NULL "
               "AND (handoff_state IS NULL OR handoff_state IN ('completed', 'failed'))"_s);
     q.addBindValue(platform);
+    q.addBindValue(from.isEmpty() ? QVariant() : QVariant(from));
     q.addBindValue(now());
     q.addBindValue(sessionId);
     if (!q.exec()) {
@@ -232,4 +235,16 @@ QStringList HandoffStore::runningClaimers()
     while (q.next())
         claimers << q.value(0).toString();
     return claimers;
+}
+
+QString HandoffStore::requestedFrom(const QString &sessionId)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT handoff_from FROM sessions WHERE id = ?"_s);
+    q.addBindValue(sessionId);
+    if (!q.exec()) {
+        setError(tr("reading where a handoff was asked from"), sqlMessage(q.lastError()));
+        return {};
+    }
+    return q.next() ? q.value(0).toString() : QString();
 }

@@ -34,7 +34,11 @@ public:
     static const QString reclaimedError;
 
     /// NULL/completed/failed -> pending; refused while a turn runs or a handoff is in flight.
-    [[nodiscard]] RequestResult requestHandoff(const QString &sessionId, const QString &platform);
+    /// @p from names where it was asked ("desktop", "cli"); empty: where the session began.
+    [[nodiscard]] RequestResult requestHandoff(
+        const QString &sessionId, const QString &platform, const QString &from = {});
+    /// Where the last handoff of @p sessionId was asked from; empty when nobody said.
+    [[nodiscard]] QString requestedFrom(const QString &sessionId);
     /// pending -> running; true for exactly one claimer.
     [[nodiscard]] bool claimHandoff(const QString &sessionId, const QString &gatewayId, int leaseMs);
     /// Extends the lease of a row this gateway still owns; false if it lost it.

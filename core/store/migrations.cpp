@@ -204,6 +204,17 @@ const QList<Migration> &all()
                     PRIMARY KEY (platform, chat)
                 ) WITHOUT ROWID)"_s,
             } },
+        { 14, "what the window has seen, where a handoff was asked from, when it was taken back",
+            {
+                // Phone messages newer than window_seen_at are unread in the sidebar. Sessions from
+                // before count as seen: an upgrade marks nothing unread.
+                u"ALTER TABLE sessions ADD COLUMN window_seen_at INTEGER NOT NULL DEFAULT 0"_s,
+                u"UPDATE sessions SET window_seen_at = updated_at"_s,
+                // Where the request came from ('desktop', 'cli'), so the model is told the truth.
+                u"ALTER TABLE sessions ADD COLUMN handoff_from TEXT"_s,
+                // Take back in the window; a later handoff or phone message makes it live there again.
+                u"ALTER TABLE sessions ADD COLUMN taken_back_at INTEGER"_s,
+            } },
     };
     return migrations;
 }

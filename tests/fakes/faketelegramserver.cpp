@@ -221,8 +221,10 @@ void FakeTelegramServer::handle(const FakeHttpRequest &request, QTcpSocket *sock
 {
     const QString path = QString::fromUtf8(request.path);
     const QString prefix = u"/bot"_s + m_token + u'/';
-    if (!path.startsWith(prefix))
+    if (!path.startsWith(prefix)) {
+        ++m_unauthorized;
         return reply(socket, error(401, u"Unauthorized"_s));
+    }
     const QString method = path.mid(prefix.size());
 
     QJsonObject params;

@@ -70,6 +70,8 @@ public:
     // Observing the bot.
     [[nodiscard]] QList<Call> calls() const { return m_calls; }
     [[nodiscard]] QList<Call> calls(const QString &method) const;
+    /// Requests made with another bot token, answered 401 (not in calls()).
+    [[nodiscard]] int unauthorizedCalls() const { return m_unauthorized; }
     /// Text of every message now in @p chatId / @p threadId, after edits, in order.
     [[nodiscard]] QStringList messages(qint64 chatId, qint64 threadId = 0) const;
     /// Only what the bot wrote there, after edits, in order.
@@ -128,6 +130,7 @@ private:
     qint64 m_nextTopicId = 100;
     bool m_privateTopics = false;
     bool m_longPolling = true;
+    int m_unauthorized = 0;
     QHash<QString, QQueue<Fault>> m_faults;
     QList<Call> m_calls;
     QList<Poll> m_polls;

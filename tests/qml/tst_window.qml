@@ -90,10 +90,19 @@ TestCase {
         compare(ChatController.handoffPlatforms, ["telegram"])
         mouseClick(button)
         tryVerify(() => button.menu.opened)
-        compare(button.menu.count, 1)
+        // Every platform is listed; those that cannot take it now say why and cannot be picked.
+        const platforms = ChatController.handoff.platforms
+        compare(button.menu.count, platforms.length)
+        verify(platforms.length > 1, "the build registers more than Telegram")
+        for (let i = 1; i < button.menu.count; ++i) {
+            const other = button.menu.itemAt(i)
+            verify(!other.enabled, other.objectName + " has no home chat here")
+            compare(other.text, platforms[i].label + " — not set up")
+        }
         const item = button.menu.itemAt(0)
         compare(item.objectName, "handoffTo_telegram")
         compare(item.text, "Telegram")
+        verify(item.enabled)
         mouseClick(item)
         compare(ChatController.handoffState, "pending")
         verify(!button.enabled, "no second handoff while one is pending")
