@@ -124,6 +124,13 @@ ApplicationWindow {
                 }
             }
 
+            EditingBar {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.marginLarge
+                Layout.rightMargin: Theme.marginLarge
+                controller: window.controller
+            }
+
             Composer {
                 id: composer
                 Layout.fillWidth: true

@@ -17,6 +17,12 @@ Item {
     required property string platform
     required property bool streaming
     required property var segments
+    required property int index
+    required property var messageId
+    required property int variantIndex
+    required property int variantCount
+    required property var previousVariant
+    required property var nextVariant
     readonly property bool mine: role === "user"
 
     /// A link in the prose was clicked: it opens only after the address was shown.
@@ -92,6 +98,18 @@ Item {
                 focusPolicy: Qt.NoFocus // from the keyboard: Ctrl+C on the message
                 Accessible.name: message.mine ? qsTr("Copy your message") : qsTr("Copy reply")
                 Accessible.ignored: !visible
+            }
+            MessageActions {
+                controller: message.controller
+                messageId: message.messageId
+                role: message.role
+                status: message.status
+                streaming: message.streaming
+                last: message.index === message.ListView.view.count - 1
+                variantIndex: message.variantIndex
+                variantCount: message.variantCount
+                previousVariant: message.previousVariant
+                nextVariant: message.nextVariant
             }
         }
     }

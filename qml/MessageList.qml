@@ -21,16 +21,35 @@ ListView {
     activeFocusOnTab: true
     Accessible.role: Accessible.List
     Accessible.name: qsTr("Messages")
+    // On the current message: F2 edits a question, Alt+Left/Right flip variants, Ctrl+R retries
+    // a failed reply or regenerates the last one (MessageActions).
     Keys.onPressed: event => {
-        if (event.matches(StandardKey.Copy) && currentItem) {
-            controller.copyText((currentItem as MessageDelegate).content)
+        const current = currentItem as MessageDelegate
+        if (!current)
+            return
+        if (event.matches(StandardKey.Copy)) {
+            controller.copyText(current.content)
+            event.accepted = true
+        } else if (event.key === Qt.Key_F2 && current.role === "user" && !controller.busy) {
+            controller.beginEdit(current.messageId)
+            event.accepted = true
+        } else if ((event.modifiers & Qt.AltModifier) && (event.key === Qt.Key_Left || event.key === Qt.Key_Right)) {
+            const target = event.key === Qt.Key_Left ? current.previousVariant : current.nextVariant
+            if (target > 0 && !controller.busy)
+                controller.chooseVariant(target)
+            event.accepted = true
+        } else if (event.key === Qt.Key_R && (event.modifiers & Qt.ControlModifier) && !controller.busy) {
+            if (current.status === "error" && current.index === count - 1)
+                controller.retry(current.messageId)
+            else if (current.index === count - 1)
+                controller.regenerate()
             event.accepted = true
         }
     }
     clip: true
     spacing: 14
     topMargin: Theme.margin
-    bottomMargin: Theme.margin
+    bottomMargin: Theme.margin + thinking.height
     model: controller.messages
     // Follow the conversation as it grows, unless the reader scrolled up.
     property bool following: true
@@ -43,6 +62,16 @@ ListView {
         interval: 0
         onTriggered: messageList.positionViewAtEnd()
     }
+    // From the moment a message is sent to the reply's first word, below the last message (not
+    // a footer: Qt 6.4 cannot create a bound footer component).
+    ThinkingPlaceholder {
+        id: thinking
+        x: 0
+        y: messageList.originY + messageList.contentHeight
+        width: messageList.width
+        progress: messageList.controller.progress
+    }
+    onBottomMarginChanged: if (following) follow.restart()
     delegate: MessageDelegate {
         width: ListView.view.width
         controller: messageList.controller
