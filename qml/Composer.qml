@@ -27,6 +27,19 @@ Pane {
             composer.forceActiveFocus()
         }
     }
+    // Editing a message puts its text here; sending resends it (EditingBar).
+    Connections {
+        target: composerPane.controller
+        function onEditStarted(text: string) {
+            composer.text = text
+            composer.cursorPosition = composer.length
+            composerPane.focusInput()
+        }
+        function onEditingChanged() {
+            if (!composerPane.controller.editing)
+                composer.text = ""
+        }
+    }
     RowLayout {
         anchors.fill: parent
         spacing: Theme.spacing

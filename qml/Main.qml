@@ -140,6 +140,13 @@ ApplicationWindow {
                 }
             }
 
+            EditingBar {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.marginLarge
+                Layout.rightMargin: Theme.marginLarge
+                controller: window.controller
+            }
+
             Composer {
                 id: composer
                 objectName: "composerPane"

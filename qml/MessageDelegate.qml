@@ -17,6 +17,12 @@ Item {
     required property string platform
     required property bool streaming
     required property var segments
+    required property int index
+    required property var messageId
+    required property int variantIndex
+    required property int variantCount
+    required property var previousVariant
+    required property var nextVariant
     readonly property bool mine: role === "user"
 
     /// A link in the prose was clicked: it opens only after the address was shown.
@@ -90,6 +96,18 @@ Item {
                 copyName: message.mine ? qsTr("Copy your message") : qsTr("Copy reply")
                 onCopyRequested: message.controller.copyText(message.content)
                 Accessible.ignored: !visible
+            }
+            MessageActions {
+                controller: message.controller
+                messageId: message.messageId
+                role: message.role
+                status: message.status
+                streaming: message.streaming
+                last: message.index === message.ListView.view.count - 1
+                variantIndex: message.variantIndex
+                variantCount: message.variantCount
+                previousVariant: message.previousVariant
+                nextVariant: message.nextVariant
             }
         }
     }

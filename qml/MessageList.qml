@@ -30,10 +30,29 @@ ListView {
     activeFocusOnTab: true
     Accessible.role: Accessible.List
     Accessible.name: qsTr("Messages")
+    // On the current message: F2 edits a question, Alt+Left/Right flip variants, Ctrl+R retries
+    // a failed reply or regenerates the last one (MessageActions).
     Keys.onPressed: event => {
-        if (event.matches(StandardKey.Copy) && currentItem) {
-            controller.copyText((currentItem as MessageDelegate).content)
+        const current = currentItem as MessageDelegate
+        if (!current)
+            return
+        if (event.matches(StandardKey.Copy)) {
+            controller.copyText(current.content)
             copiedNote.show()
+            event.accepted = true
+        } else if (event.key === Qt.Key_F2 && current.role === "user" && !controller.busy) {
+            controller.beginEdit(current.messageId)
+            event.accepted = true
+        } else if ((event.modifiers & Qt.AltModifier) && (event.key === Qt.Key_Left || event.key === Qt.Key_Right)) {
+            const target = event.key === Qt.Key_Left ? current.previousVariant : current.nextVariant
+            if (target > 0 && !controller.busy)
+                controller.chooseVariant(target)
+            event.accepted = true
+        } else if (event.key === Qt.Key_R && (event.modifiers & Qt.ControlModifier) && !controller.busy) {
+            if (current.status === "error" && current.index === count - 1)
+                controller.retry(current.messageId)
+            else if (current.index === count - 1)
+                controller.regenerate()
             event.accepted = true
         }
     }
@@ -87,6 +106,16 @@ ListView {
         id: messageFont
         font.pixelSize: Theme.fontMessage
     }
+    // From the moment a message is sent to the reply's first word, below the last message (not
+    // a footer: Qt 6.4 cannot create a bound footer component).
+    ThinkingPlaceholder {
+        id: thinking
+        x: messageList.columnX
+        y: messageList.originY + messageList.contentHeight
+        width: messageList.columnWidth
+        progress: messageList.controller.progress
+    }
+    onBottomMarginChanged: if (following) follow.restart()
     delegate: MessageDelegate {
         x: messageList.columnX
         width: messageList.columnWidth
@@ -96,7 +125,7 @@ ListView {
     // No model works yet: connecting one comes before anything else. Under a conversation the
     // card follows its last message; a failed reply asks again whether the model answers.
     readonly property bool needsModel: SettingsController.modelSetup !== null && SettingsController.modelSetup.needed
-    bottomMargin: cardBelow.visible ? cardBelow.height + 2 * Theme.margin : Theme.margin
+    bottomMargin: (cardBelow.visible ? cardBelow.height + 2 * Theme.margin : Theme.margin) + thinking.height
     ConnectModelCard {
         id: cardBelow
         parent: messageList // over the view's bottom, not in the content that scrolls

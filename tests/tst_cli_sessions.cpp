@@ -210,6 +210,31 @@ private Q_SLOTS:
         }
     }
 
+    // Only the variant shown is the history (docs/variants.md): the one chosen in the window.
+    void showPrintsOnlyTheVariantShown()
+    {
+        SessionStore sessions(m_store->db);
+        Message question = message(MessageRole::User, u"best olives?"_s);
+        question.sessionId = m_notes;
+        Message first = message(MessageRole::Assistant, u"Kalamata from the market"_s);
+        first.sessionId = m_notes;
+        QVERIFY(sessions.appendMessage(question));
+        const auto kept = sessions.appendMessage(first);
+        QVERIFY(kept);
+        QVERIFY(sessions.beginVariant(m_notes, kept->id));
+        Message second = message(MessageRole::Assistant, u"Taggiasca in oil"_s);
+        second.sessionId = m_notes;
+        QVERIFY(sessions.appendMessage(second));
+        BatonRun run = inStore({ u"sessions"_s, u"show"_s, m_notes });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"Taggiasca in oil"_s), qPrintable(run.out));
+        QVERIFY2(!run.out.contains(u"Kalamata"_s), qPrintable(run.out));
+        QVERIFY(sessions.chooseVariant(kept->id));
+        run = inStore({ u"sessions"_s, u"show"_s, m_notes });
+        QVERIFY2(run.out.contains(u"Kalamata from the market"_s), qPrintable(run.out));
+        QVERIFY2(!run.out.contains(u"Taggiasca"_s), qPrintable(run.out));
+    }
+
     void ambiguousPrefix()
     {
         QVERIFY(m_store->exec(u"INSERT INTO sessions (id, created_at, updated_at) VALUES ('abcd0001-x', 1, 1), "

@@ -203,14 +203,23 @@ private Q_SLOTS:
         failing.httpStatus = 401;
         failing.errorBody = "{\"error\":{\"message\":\"bad key\"}}";
         m_llm->enqueue(failing);
+        const int before = m_controller->messages()->rowCount();
         m_controller->send(u"and restaurants?"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->errorText().isEmpty(), 10'000);
-        QVERIFY2(m_controller->errorText().contains(u"rejected the API key"_s), qPrintable(m_controller->errorText()));
-        QVERIFY(item(u"errorText"_s)->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->busy(), 10'000);
+        // The sentence is the reply's bubble (with Retry there), not a second time in the error bar.
+        const QModelIndex failed = m_controller->messages()->index(before + 1);
+        QCOMPARE(failed.data(MessageListModel::StatusRole).toString(), u"error"_s);
+        QVERIFY2(failed.data(MessageListModel::ContentRole).toString().contains(u"rejected the API key"_s),
+            qPrintable(failed.data(MessageListModel::ContentRole).toString()));
+        QCOMPARE(m_controller->errorText(), QString());
+        QVERIFY(!item(u"errorText"_s)->isVisible());
         QVERIFY(screenshot(u"04-error-light"_s));
         m_llm->enqueue(FakeLlmReply::withContent({ u"Try Taberna da Rua das Flores."_s }));
-        m_controller->regenerate();
-        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->busy() && m_controller->errorText().isEmpty(), 10'000);
+        m_controller->regenerate(); // on a failure: in its place
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->busy(), 10'000);
+        QCOMPARE(m_controller->messages()->rowCount(), before + 2);
+        QCOMPARE(m_controller->messages()->index(before + 1).data(MessageListModel::ContentRole).toString(),
+            u"Try Taberna da Rua das Flores."_s);
     }
 
     void theModelPickerListsTheEndpointsModels()

@@ -130,6 +130,16 @@ private Q_SLOTS:
         QCOMPARE(transcript.at(2).toolCallId, u"c1"_s);
         QCOMPARE(transcript.at(3).platformMessageId, u"42"_s);
 
+        // Rows stored before variants existed are one line (each follows the one before), so a
+        // reply regenerated in an old session keeps the old one as its variant.
+        QSqlQuery line(db.connection());
+        QVERIFY(line.exec(u"SELECT count(*) FROM messages m WHERE session_id = 'old-session' AND parent_id IS "
+                          "(SELECT max(p.id) FROM messages p WHERE p.session_id = m.session_id AND p.id < m.id)"_s)
+            && line.next());
+        QCOMPARE(line.value(0).toInt(), 4);
+        line.finish();
+        QVERIFY(sessions.variants(u"old-session"_s).isEmpty());
+
         // Rows stored before full-text search existed are found by it.
         const QList<SearchHit> hits = sessions.search(u"brindisi"_s);
         QCOMPARE(hits.size(), 1);
@@ -147,6 +157,17 @@ private Q_SLOTS:
         QCOMPARE(sessions.unlockTurn(u"old-session"_s), version >= 7);
         QVERIFY(!sessions.session(u"old-session"_s)->turnRunning);
         QVERIFY(sessions.interruptedReplies().isEmpty());
+
+        QVERIFY2(sessions.beginVariant(u"old-session"_s, transcript.at(3).id), qPrintable(sessions.errorString()));
+        Message edited;
+        edited.sessionId = u"old-session"_s;
+        edited.content = u"many thanks"_s;
+        const auto appended = sessions.appendMessage(edited);
+        QVERIFY(appended);
+        QCOMPARE(sessions.transcript(u"old-session"_s).size(), 4);
+        QCOMPARE(sessions.variants(u"old-session"_s).value(appended->id).previous, transcript.at(3).id);
+        QVERIFY(sessions.chooseVariant(transcript.at(3).id));
+        QCOMPARE(sessions.transcript(u"old-session"_s).constLast().content, u"thanks"_s);
 
         const auto handoff = handoffs.handoffState(u"old-session"_s);
         QVERIFY(handoff);

@@ -204,6 +204,10 @@ beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
         <source>Continuing on the desktop. Write here to pick the conversation up again.</source>
         <translation>Es geht am Desktop weiter. Schreib hier, um die Unterhaltung wieder aufzunehmen.</translation>
     </message>
+    <message>
+        <source>Wait for the reply to finish, or stop it, before resending an edited message.</source>
+        <translation>Warte, bis die Antwort fertig ist, oder stoppe sie, bevor du eine bearbeitete Nachricht erneut sendest.</translation>
+    </message>
 </context>
 <context>
     <name>ChatHeader</name>
@@ -1124,6 +1128,21 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>EditingBar</name>
+    <message>
+        <source>Editing your message: sending it starts a new variant; the old one stays a click away.</source>
+        <translation>Du bearbeitest deine Nachricht: Senden beginnt eine neue Variante; die alte bleibt einen Klick entfernt.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>Bearbeiten abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunCard</name>
     <message>
         <source>Take conversations with you</source>
@@ -1686,6 +1705,25 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>MessageActions</name>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit and resend your message</source>
+        <translation>Deine Nachricht bearbeiten und erneut senden</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Retry this reply</source>
+        <translation>Diese Antwort erneut versuchen</translation>
+    </message>
+</context>
+<context>
     <name>MessageDelegate</name>
     <message>
         <source>You: %1</source>
@@ -1995,6 +2033,17 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Discord refused the Message Content intent (4014): enable the Message Content intent in the Developer Portal (Bot -&gt; Privileged Gateway Intents).</source>
         <translation>Discord hat den Message Content Intent abgelehnt (4014): Aktiviere den Message Content Intent im Developer Portal (Bot -&gt; Privileged Gateway Intents).</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyProgress</name>
+    <message>
+        <source>Thinking…</source>
+        <translation>Denkt nach…</translation>
+    </message>
+    <message>
+        <source>Connecting to the model, try %1 of %2</source>
+        <translation>Verbindung zum Modell, Versuch %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -2321,6 +2370,38 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>finishing a reply</source>
         <translation>beim Abschließen einer Antwort</translation>
+    </message>
+    <message>
+        <source>reading a message&apos;s variants</source>
+        <translation>beim Lesen der Varianten einer Nachricht</translation>
+    </message>
+    <message>
+        <source>choosing a variant</source>
+        <translation>beim Wählen einer Variante</translation>
+    </message>
+    <message>
+        <source>keeping a variant</source>
+        <translation>beim Aufbewahren einer Variante</translation>
+    </message>
+    <message>
+        <source>That message is not in the conversation shown; choose it again.</source>
+        <translation>Diese Nachricht gehört nicht zum angezeigten Gespräch; wähle sie erneut.</translation>
+    </message>
+    <message>
+        <source>A reply is being written in this conversation; choose a variant when it is finished.</source>
+        <translation>In diesem Gespräch wird gerade eine Antwort geschrieben; wähle eine Variante, wenn sie fertig ist.</translation>
+    </message>
+    <message>
+        <source>removing a failed reply</source>
+        <translation>beim Entfernen einer fehlgeschlagenen Antwort</translation>
+    </message>
+    <message>
+        <source>Only a failed reply is tried again in its place.</source>
+        <translation>Nur eine fehlgeschlagene Antwort wird an ihrer Stelle erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Only the last reply is tried again in its place; regenerate keeps the others.</source>
+        <translation>Nur die letzte Antwort wird an ihrer Stelle erneut versucht; „Neu generieren“ behält die anderen.</translation>
     </message>
 </context>
 <context>
@@ -3405,6 +3486,21 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>the window shows what to fix</source>
         <translation>das Fenster zeigt, was zu korrigieren ist</translation>
+    </message>
+</context>
+<context>
+    <name>VariantSwitcher</name>
+    <message>
+        <source>Previous variant</source>
+        <translation>Vorherige Variante</translation>
+    </message>
+    <message>
+        <source>Variant %1 of %2</source>
+        <translation>Variante %1 von %2</translation>
+    </message>
+    <message>
+        <source>Next variant</source>
+        <translation>Nächste Variante</translation>
     </message>
 </context>
 </TS>

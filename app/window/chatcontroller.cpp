@@ -40,6 +40,7 @@ ChatController::~ChatController()
 {
     // Everything that writes through the store goes before the context.
     delete m_waiter;
+    delete m_progress;
     delete m_agent;
     delete m_sessionModel;
     delete m_messageModel;
@@ -86,6 +87,8 @@ bool ChatController::open()
             m_messageModel->appendDelta(m_agent->replyId(sessionId), text);
     });
     connect(m_agent, &Agent::turnFinished, this, &ChatController::onTurnFinished);
+    m_progress = new ReplyProgress(*m_agent);
+    connect(this, &ChatController::sessionChanged, m_progress, [this] { m_progress->setSession(m_sessionId); });
     readApiKey();
 
     m_waiter = new HandoffWaiter(
@@ -223,6 +226,7 @@ int ChatController::phoneMessagesSince(const QString &sessionId, qint64 sinceMs)
 
 void ChatController::newChat()
 {
+    cancelEdit();
     m_sessionId.clear();
     m_messageModel->setSession({});
     setHandoff({}, {});
@@ -236,6 +240,7 @@ void ChatController::openSession(const QString &sessionId)
 {
     if (sessionId == m_sessionId)
         return;
+    cancelEdit();
     m_sessionId = sessionId;
     m_lastUsedMs = 0;
     setAwayNote({});
@@ -257,6 +262,8 @@ void ChatController::send(const QString &text)
     if (!livePlatform().isEmpty())
         return m_presenter->ask(message); // it lives on a platform: asked before taking it back
     setError({});
+    if (m_editingId != 0)
+        return resendEdited(message);
     if (m_sessionId.isEmpty()) {
         m_sessionId = m_store->createSession({}, u"desktop"_s);
         if (m_sessionId.isEmpty())
@@ -281,16 +288,6 @@ void ChatController::stop()
         m_agent->cancel(m_sessionId);
 }
 
-void ChatController::regenerate()
-{
-    if (m_sessionId.isEmpty() || busy())
-        return;
-    setError({});
-    if (!m_agent->startTurn(m_sessionId, Message {}))
-        return setError(m_agent->errorString());
-    Q_EMIT busyChanged();
-}
-
 void ChatController::onTurnFinished(const QString &sessionId, qint64, MessageStatus status, const QString &error)
 {
     Q_EMIT replyFinished(sessionId, status == MessageStatus::Error ? error : QString());
@@ -298,7 +295,8 @@ void ChatController::onTurnFinished(const QString &sessionId, qint64, MessageSta
         return;
     m_lastUsedMs = QDateTime::currentMSecsSinceEpoch();
     Q_EMIT busyChanged();
-    if (status == MessageStatus::Error)
+    // A failed reply shows its sentence in its own bubble, with Retry: never a second time here.
+    if (status == MessageStatus::Complete && !error.isEmpty()) // the reply came, but could not be stored
         setError(error);
     if (!m_queuedHandoff.isEmpty())
         startHandoff(std::exchange(m_queuedHandoff, {}));

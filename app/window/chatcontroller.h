@@ -6,6 +6,7 @@
 #include "handoffpresenter.h"
 #include "messagelistmodel.h"
 #include "registeredsingleton.h"
+#include "replyprogress.h"
 #include "sessionlistmodel.h"
 #include "store/storetypes.h"
 
@@ -49,6 +50,8 @@ class ChatController : public QObject, public RegisteredSingleton<ChatController
     Q_PROPERTY(QString livePlatform READ livePlatform NOTIFY handoffChanged)
     Q_PROPERTY(QString awayNote READ awayNote NOTIFY awayNoteChanged)
     Q_PROPERTY(HandoffPresenter *handoff READ handoff CONSTANT)
+    Q_PROPERTY(ReplyProgress *progress READ progress CONSTANT)
+    Q_PROPERTY(bool editing READ editing NOTIFY editingChanged)
 
 public:
     /// @p context outlives the controller.
@@ -95,8 +98,21 @@ public:
     Q_INVOKABLE void openSession(const QString &sessionId);
     Q_INVOKABLE void send(const QString &text);
     Q_INVOKABLE void stop();
-    /// Asks again for the last reply: the failed or unwanted answer stays in the history.
+    /// Asks again for the last reply: a failed one is replaced (retry()), an answer is kept as an
+    /// earlier variant (chatvariants.cpp, docs/variants.md).
     Q_INVOKABLE void regenerate();
+    /// Asks again in place of the failed reply @p messageId, the last one.
+    Q_INVOKABLE void retry(qint64 messageId);
+    /// Shows the variant @p messageId of its place in the conversation, and keeps that choice.
+    Q_INVOKABLE void chooseVariant(qint64 messageId);
+    /// Edits the user message @p messageId in the composer: the next send() resends it edited,
+    /// keeping it and every later turn as an earlier variant.
+    Q_INVOKABLE void beginEdit(qint64 messageId);
+    Q_INVOKABLE void cancelEdit();
+    /// The user message being edited (beginEdit()), 0 for none.
+    [[nodiscard]] qint64 editingId() const { return m_editingId; }
+    [[nodiscard]] bool editing() const { return m_editingId != 0; }
+    [[nodiscard]] ReplyProgress *progress() const { return m_progress; }
     /// Hands the open session off to @p platform; while a reply is being written, it waits for it.
     Q_INVOKABLE void handOff(const QString &platform);
     /// Continues a handed-off session here.
@@ -116,6 +132,9 @@ Q_SIGNALS:
     void settingsChanged();
     void modelsChanged();
     void awayNoteChanged();
+    void editingChanged();
+    /// The composer takes @p text, the message being edited.
+    void editStarted(const QString &text);
     /// A handed-off session continues here now (Take back, or writing in it).
     void takenBack(const QString &sessionId);
     /// A reply the window's agent wrote in @p sessionId ended (whichever session is open).
@@ -126,6 +145,10 @@ private:
     void setError(const QString &sentence);
     void setHandoff(const QString &state, const QString &text);
     void startHandoff(const QString &platform);
+    /// After a turn started here: the window shows it running and the session as used.
+    void turnStartedHere();
+    /// send() while a message is being edited.
+    void resendEdited(const QString &text);
     void onTurnFinished(const QString &sessionId, qint64 replyId, MessageStatus status, const QString &error);
     void onModelsListed(const QStringList &ids);
     void onHandoffFinished(HandoffWaiter::Outcome outcome, const QString &sentence, const HandoffStatus &status);
@@ -140,6 +163,8 @@ private:
     Agent *m_agent = nullptr;
     SessionListModel *m_sessionModel = nullptr;
     MessageListModel *m_messageModel = nullptr;
+    ReplyProgress *m_progress = nullptr;
+    qint64 m_editingId = 0;
     HandoffWaiter *m_waiter = nullptr;
     SessionMarks *m_marks = nullptr;
     HandoffPresenter *m_presenter = nullptr;

@@ -12,6 +12,11 @@ MessageListModel::MessageListModel(SessionStore &store, QObject *parent)
 {
     connect(&m_store, &SessionStore::messageAppended, this, &MessageListModel::onAppended);
     connect(&m_store, &SessionStore::messageUpdated, this, &MessageListModel::onUpdated);
+    // A variant begun or chosen, a failed reply gone: the branch shown is read again.
+    connect(&m_store, &SessionStore::branchChanged, this, [this](const QString &sessionId) {
+        if (sessionId == m_sessionId)
+            refresh();
+    });
     m_flush.setSingleShot(true);
     m_flush.setInterval(flushIntervalMs);
     connect(&m_flush, &QTimer::timeout, this, &MessageListModel::flushDeltas);
@@ -45,6 +50,14 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.id == m_streamingId;
     case SegmentsRole:
         return segments(displayed(m.content));
+    case VariantIndexRole:
+        return m_variants.value(m.id).index;
+    case VariantCountRole:
+        return m_variants.value(m.id).count;
+    case PreviousVariantRole:
+        return m_variants.value(m.id).previous;
+    case NextVariantRole:
+        return m_variants.value(m.id).next;
     default:
         return {};
     }
@@ -54,7 +67,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
 {
     return { { IdRole, "messageId" }, { RoleNameRole, "role" }, { ContentRole, "content" }, { StatusRole, "status" },
         { PlatformRole, "platform" }, { CreatedAtRole, "createdAt" }, { StreamingRole, "streaming" },
-        { SegmentsRole, "segments" } };
+        { SegmentsRole, "segments" }, { VariantIndexRole, "variantIndex" }, { VariantCountRole, "variantCount" },
+        { PreviousVariantRole, "previousVariant" }, { NextVariantRole, "nextVariant" } };
 }
 
 void MessageListModel::setSession(const QString &sessionId)
@@ -66,6 +80,7 @@ void MessageListModel::setSession(const QString &sessionId)
     m_flush.stop();
     // Synthetic turns go to the model but are never shown as something the user said.
     m_messages = sessionId.isEmpty() ? QList<Message> {} : m_store.transcript(sessionId, false);
+    m_variants = sessionId.isEmpty() ? decltype(m_variants) {} : m_store.variants(sessionId);
     endResetModel();
 }
 
@@ -90,6 +105,21 @@ void MessageListModel::onAppended(const QString &sessionId, qint64 messageId)
     beginInsertRows({}, row, row);
     m_messages.append(*message);
     endInsertRows();
+    readVariants(); // a new variant changes its siblings' count
+}
+
+void MessageListModel::readVariants()
+{
+    const auto fresh = m_store.variants(m_sessionId);
+    if (fresh == m_variants)
+        return;
+    const auto old = std::exchange(m_variants, fresh);
+    const QList<int> roles { VariantIndexRole, VariantCountRole, PreviousVariantRole, NextVariantRole };
+    for (qsizetype i = 0; i < m_messages.size(); ++i) {
+        const qint64 id = m_messages.at(i).id;
+        if (old.contains(id) || fresh.contains(id))
+            Q_EMIT dataChanged(index(int(i)), index(int(i)), roles);
+    }
 }
 
 void MessageListModel::onUpdated(const QString &sessionId, qint64 messageId)
@@ -199,6 +229,7 @@ void MessageListModel::refresh()
     if (!prefixSame || fresh.size() < m_messages.size()) {
         beginResetModel();
         m_messages = fresh;
+        m_variants = m_store.variants(m_sessionId);
         endResetModel();
         return;
     }
@@ -215,4 +246,5 @@ void MessageListModel::refresh()
         m_messages.append(fresh.mid(m_messages.size()));
         endInsertRows();
     }
+    readVariants();
 }

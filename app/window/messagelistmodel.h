@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/sessionstore.h"
 #include "store/storetypes.h"
 
 #include <QAbstractListModel>
@@ -31,7 +32,11 @@ public:
         PlatformRole,
         CreatedAtRole,
         StreamingRole,
-        SegmentsRole
+        SegmentsRole,
+        VariantIndexRole, // 1-based among the message's variants; 0 when it has none
+        VariantCountRole,
+        PreviousVariantRole, // the id of the variant before it, 0 for none
+        NextVariantRole
     };
 
     explicit MessageListModel(SessionStore &store, QObject *parent = nullptr);
@@ -53,6 +58,8 @@ public:
 private:
     void onAppended(const QString &sessionId, qint64 messageId);
     void onUpdated(const QString &sessionId, qint64 messageId);
+    /// Reads which shown messages have variants again, and repaints those whose place changed.
+    void readVariants();
     [[nodiscard]] int rowOf(qint64 messageId) const;
     void flushDeltas();
     /// The message as prose (made safe to render, see SafeMarkdown) and fenced code blocks, in
@@ -64,6 +71,7 @@ private:
     SessionStore &m_store;
     QString m_sessionId;
     QList<Message> m_messages;
+    QHash<qint64, SessionStore::VariantPosition> m_variants;
     qint64 m_streamingId = 0;
     QString m_pendingText; // arrived, not shown yet
     QTimer m_flush;

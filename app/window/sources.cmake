@@ -21,5 +21,7 @@ set(baton_window_sources
     settingscontroller.cpp settingscontroller.h settingsconnectiontests.cpp settingspairing.cpp
     setupcontroller.cpp setupcontroller.h
     qrimage.cpp qrimage.h
+    replyprogress.cpp replyprogress.h
+    chatvariants.cpp
 )
 list(TRANSFORM baton_window_sources PREPEND ${baton_window_dir}/)

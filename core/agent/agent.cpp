@@ -57,6 +57,31 @@ QString Agent::titleFrom(const QString &text)
 
 bool Agent::startTurn(const QString &sessionId, const Message &message)
 {
+    return begin(sessionId, message, {});
+}
+
+bool Agent::startVariant(const QString &sessionId, qint64 variantOf, const Message &message)
+{
+    return begin(sessionId, message, [this, sessionId, variantOf] {
+        if (m_store.beginVariant(sessionId, variantOf))
+            return true;
+        m_error = m_store.errorString();
+        return false;
+    });
+}
+
+bool Agent::retryFailed(const QString &sessionId, qint64 failedReplyId)
+{
+    return begin(sessionId, Message {}, [this, sessionId, failedReplyId] {
+        if (m_store.removeFailedReply(sessionId, failedReplyId))
+            return true;
+        m_error = m_store.errorString();
+        return false;
+    });
+}
+
+bool Agent::begin(const QString &sessionId, const Message &message, const BeforeAppend &beforeAppend)
+{
     m_error.clear();
     const std::optional<Session> session = m_store.session(sessionId);
     if (!session) {
@@ -65,6 +90,11 @@ bool Agent::startTurn(const QString &sessionId, const Message &message)
     }
     if (m_turns.contains(sessionId) || !m_store.beginTurn(sessionId)) {
         m_error = tr("A reply is already being written in this session; wait for it or stop it.");
+        return false;
+    }
+    // Under the turn's lock, so no other writer's turn lands between the change and the reply.
+    if (beforeAppend && !beforeAppend()) {
+        m_store.endTurn(sessionId);
         return false;
     }
     if (!message.content.isEmpty()) {
@@ -118,7 +148,12 @@ bool Agent::startTurn(const QString &sessionId, const Message &message)
         stream, &ChatStream::deltaReceived, this, [this, sessionId](const QString &text) { onDelta(sessionId, text); });
     connect(stream, &ChatStream::reasoningReceived, this,
         [this, sessionId](const QString &text) { Q_EMIT reasoningReceived(sessionId, text); });
+    connect(
+        stream, &ChatStream::retrying, this, [this, sessionId](int attempt, int total, int, const QString &sentence) {
+            Q_EMIT retrying(sessionId, attempt, total, sentence);
+        });
     connect(stream, &ChatStream::finished, this, [this, sessionId, stream] { onStreamFinished(sessionId, stream); });
+    Q_EMIT turnStarted(sessionId, reserved->id);
     qCDebug(lcAgent) << "turn started" << sessionId << "with" << transcript.size() << "messages";
     return true;
 }

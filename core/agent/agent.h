@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
+
 class ChatStream;
 class LlmClient;
 class SessionStore;
@@ -44,6 +46,14 @@ public:
     /// Starts a turn with @p message (content, platform ids, internal flag); an empty content sends
     /// the transcript as it is. False, with errorString(), when the session already has a turn running.
     [[nodiscard]] bool startTurn(const QString &sessionId, const Message &message);
+    /// Starts a turn that answers again from before @p variantOf: that message and every later
+    /// turn become an earlier variant (SessionStore::beginVariant), then @p message (if it has
+    /// content: an edited question) and the new reply follow. Regenerate names the reply, edit and
+    /// resend the user message.
+    [[nodiscard]] bool startVariant(const QString &sessionId, qint64 variantOf, const Message &message);
+    /// Starts a turn in place of the failed reply @p failedReplyId (Retry): the failure goes, the
+    /// new reply takes its place.
+    [[nodiscard]] bool retryFailed(const QString &sessionId, qint64 failedReplyId);
     /// Stops the session's reply at once; what arrived is kept as partial.
     void cancel(const QString &sessionId);
     /// Leaves every running turn unfinished (a stop that outlasted its grace): what arrived is
@@ -62,8 +72,13 @@ public:
     [[nodiscard]] static QString titleFrom(const QString &text);
 
 Q_SIGNALS:
+    /// A turn began in @p sessionId; its reply will be written into the row @p replyMessageId.
+    void turnStarted(const QString &sessionId, qint64 replyMessageId);
     void deltaReceived(const QString &sessionId, const QString &text);
     void reasoningReceived(const QString &sessionId, const QString &text);
+    /// No token came yet and the model is tried again: attempt @p attempt of @p total (see
+    /// ChatStream::retrying), after @p sentence.
+    void retrying(const QString &sessionId, int attempt, int total, const QString &sentence);
     /// Inside the transaction that stores the reply's end and ends the turn (see
     /// SessionStore::finishTurn): a listener records what must commit with it, and nothing else.
     void turnEnding(const QString &sessionId, qint64 replyMessageId, MessageStatus status, const QString &error);
@@ -78,6 +93,9 @@ private:
         QTimer *checkpoint = nullptr;
     };
 
+    /// Runs between taking the turn and storing @p message: false (with m_error) stops the start.
+    using BeforeAppend = std::function<bool()>;
+    [[nodiscard]] bool begin(const QString &sessionId, const Message &message, const BeforeAppend &beforeAppend);
     void onDelta(const QString &sessionId, const QString &text);
     void checkpoint(const QString &sessionId);
     void renewLeases();

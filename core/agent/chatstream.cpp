@@ -3,6 +3,7 @@
 
 #include "chatchunk.h"
 #include "config/secretscrubber.h"
+#include "net/backoff.h"
 #include "net/serverwait.h"
 
 #include <QJsonDocument>
@@ -156,7 +157,7 @@ void ChatStream::onReplyFinished()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError error = reply->error();
     const QString endpoint = m_request.baseUrl.toString(QUrl::RemoveUserInfo);
-    const int backoff = m_request.retryBaseDelayMs * (1 << std::min(m_attempts - 1, 10));
+    const int backoff = Backoff::delayMs(m_attempts, m_request.retryBaseDelayMs, int(maxModelWaitMs));
 
     if (status == 200) {
         takeEvents(m_decoder.feed(reply->readAll()));
@@ -210,6 +211,7 @@ void ChatStream::retryOrFail(int delayMs, const QString &sentence)
     if (!m_gotToken && m_attempts <= m_request.maxRetries) {
         qCInfo(lcLlm) << "retrying in" << delayMs << "ms after attempt" << m_attempts;
         m_retryTimer.start(delayMs);
+        Q_EMIT retrying(m_attempts + 1, maxAttempts(), delayMs, SecretScrubber::scrub(sentence, m_request.apiKey));
         return;
     }
     finish(Outcome::Failed, sentence);

@@ -45,11 +45,16 @@ public:
     [[nodiscard]] int promptTokens() const { return m_promptTokens; }
     [[nodiscard]] int completionTokens() const { return m_completionTokens; }
     [[nodiscard]] int attempts() const { return m_attempts; }
+    /// How many attempts the stream makes at most: the first and the request's retries.
+    [[nodiscard]] int maxAttempts() const { return m_request.maxRetries + 1; }
 
 Q_SIGNALS:
     void deltaReceived(const QString &text);
     void reasoningReceived(const QString &text);
     void errorOccurred(const QString &sentence);
+    /// Attempt @p attempt of @p total starts in @p delayMs, after @p sentence (no token came yet),
+    /// so a waiting person can be told why nothing arrives.
+    void retrying(int attempt, int total, int delayMs, const QString &sentence);
     void finished();
 
 private:

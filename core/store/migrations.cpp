@@ -215,6 +215,19 @@ const QList<Migration> &all()
                 // Take back in the window; a later handoff or phone message makes it live there again.
                 u"ALTER TABLE sessions ADD COLUMN taken_back_at INTEGER"_s,
             } },
+        { 15, "regenerated replies and edited questions keep their earlier variants",
+            {
+                // A transcript is a tree: each message answers or follows its parent. Siblings are
+                // variants (Regenerate, edit and resend); chosen marks the one shown, and off_branch
+                // the rows outside the chosen path, so readers keep one indexed filter.
+                u"ALTER TABLE messages ADD COLUMN parent_id INTEGER"_s,
+                u"ALTER TABLE messages ADD COLUMN chosen INTEGER NOT NULL DEFAULT 1 CHECK (chosen IN (0, 1))"_s,
+                u"ALTER TABLE messages ADD COLUMN off_branch INTEGER NOT NULL DEFAULT 0 CHECK (off_branch IN (0, 1))"_s,
+                // What older versions stored is one line: each message follows the one before it.
+                uR"(UPDATE messages SET parent_id = (SELECT max(p.id) FROM messages p
+                    WHERE p.session_id = messages.session_id AND p.id < messages.id))"_s,
+                u"CREATE INDEX messages_by_parent ON messages(session_id, parent_id)"_s,
+            } },
     };
     return migrations;
 }

@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString sessionColumns
     = u"s.id, s.title, s.origin, s.model, s.created_at, s.updated_at, s.turn_state, "
-      "(SELECT count(*) FROM messages m WHERE m.session_id = s.id), s.ended_at, s.ended_reason, "_s
+      "(SELECT count(*) FROM messages m WHERE m.session_id = s.id AND m.off_branch = 0), s.ended_at, s.ended_reason, "_s
     + HandoffStatus::columns();
 
 Session sessionFromQuery(const QSqlQuery &q)
@@ -201,8 +201,10 @@ QSqlQuery SessionStore::prepareInsert()
     // Prepared once per transaction and re-bound for every row: preparing is a large part of an insert.
     QSqlQuery q(m_db.connection());
     q.prepare(u"INSERT INTO messages (session_id, role, content, tool_calls, tool_call_id, platform, "
-              "platform_message_id, platform_chat, platform_thread, internal, status, created_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "platform_message_id, platform_chat, platform_thread, internal, status, created_at, parent_id) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              // It follows the end of the branch shown (SessionStore::beginVariant).
+              "(SELECT max(id) FROM messages WHERE session_id = ? AND off_branch = 0)) "
               "ON CONFLICT (platform, platform_chat, platform_message_id) WHERE platform_message_id IS NOT NULL "
               "DO NOTHING"_s);
     return q;
@@ -219,7 +221,7 @@ std::optional<SessionStore::AppendResult> SessionStore::insertMessage(QSqlQuery 
     const QVariantList values = { m.sessionId, messageRoleName(m.role), requiredText(m.content),
         nullableText(QString::fromUtf8(m.toolCalls)), nullableText(m.toolCallId), requiredText(m.platform),
         nullableText(m.platformMessageId), nullableText(m.platformChat), nullableText(m.platformThread),
-        m.internal ? 1 : 0, messageStatusName(m.status), m.createdAt };
+        m.internal ? 1 : 0, messageStatusName(m.status), m.createdAt, m.sessionId };
     for (int i = 0; i < values.size(); ++i)
         insert.bindValue(i, values.at(i));
     if (!insert.exec()) {
@@ -394,7 +396,7 @@ QList<SearchHit> SessionStore::search(const QString &text, int limit)
         u"SELECT m.session_id, s.title, m.id, m.role, snippet(messages_fts, 0, char(57344), char(57345), '…', 12), "
         "snippet(messages_fts, 0, '', '', '…', 12) "
         "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid JOIN sessions s ON s.id = m.session_id "
-        "WHERE messages_fts MATCH ? AND m.internal = 0 ORDER BY rank, m.id DESC LIMIT ?"_s);
+        "WHERE messages_fts MATCH ? AND m.internal = 0 AND m.off_branch = 0 ORDER BY rank, m.id DESC LIMIT ?"_s);
     q.addBindValue(match);
     q.addBindValue(limit);
     if (!q.exec()) {

@@ -3,6 +3,7 @@
 
 #include "storetypes.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSqlQuery>
@@ -88,6 +89,28 @@ public:
     [[nodiscard]] std::optional<Message> message(qint64 messageId);
     /// The whole role-aware transcript in order; @p includeInternal adds synthetic turns.
     [[nodiscard]] QList<Message> transcript(const QString &sessionId, bool includeInternal = true);
+    /// Where a message of the shown branch stands among its variants (see docs/variants.md).
+    struct VariantPosition
+    {
+        int index = 0; // 1-based
+        int count = 0;
+        qint64 previous = 0; // the variant before it, 0 for none
+        qint64 next = 0; // the variant after it, 0 for none
+        friend bool operator==(const VariantPosition &, const VariantPosition &) = default;
+    };
+    /// The shown messages of @p sessionId that have variants, by id; the others have none.
+    [[nodiscard]] QHash<qint64, VariantPosition> variants(const QString &sessionId);
+    /// Answers again from before @p messageId (on the shown branch of @p sessionId): it and every
+    /// later message become an earlier variant, and what is appended next follows its parent.
+    /// For the turn that writes the new variant, under its lock (Agent::startVariant).
+    bool beginVariant(const QString &sessionId, qint64 messageId);
+    /// Shows the variant @p messageId, with the branch that was shown below it when it was left.
+    /// Refused while a reply is being written in its session.
+    bool chooseVariant(qint64 messageId);
+    /// Drops the failed reply @p messageId, the last of the shown branch, for the reply that takes
+    /// its place (Retry). Refused for a reply that did not fail.
+    bool removeFailedReply(const QString &sessionId, qint64 messageId);
+
     /// Full-text search over visible messages; each word matches as a prefix.
     [[nodiscard]] QList<SearchHit> search(const QString &text, int limit = 50);
 
@@ -99,6 +122,9 @@ Q_SIGNALS:
     void sessionDeleted(const QString &sessionId);
     void messageAppended(const QString &sessionId, qint64 messageId);
     void messageUpdated(const QString &sessionId, qint64 messageId);
+    /// The shown branch changed other than by an append or an update: a variant was begun or
+    /// chosen, a failed reply removed. Readers of the transcript read it again.
+    void branchChanged(const QString &sessionId);
 
 private:
     [[nodiscard]] static qint64 now();
@@ -109,6 +135,8 @@ private:
     std::optional<AppendResult> insertMessage(QSqlQuery &insert, Message &message, qint64 now);
     bool touchSession(const QString &sessionId, qint64 now);
     bool indexForSearch(qint64 firstId, qint64 lastId);
+    /// Marks off_branch from the chosen flags, inside the caller's transaction.
+    bool markBranch(const QString &sessionId);
 
     Database &m_db;
     QString m_error;

@@ -202,7 +202,8 @@ QList<Message> SessionStore::interruptedReplies()
     m_error.clear();
     QList<Message> replies;
     QSqlQuery q(m_db.connection());
-    if (!q.exec(u"SELECT %1 FROM messages WHERE interrupted = 1 ORDER BY id"_s.arg(MessageRow::columns()))) {
+    if (!q.exec(u"SELECT %1 FROM messages WHERE interrupted = 1 AND off_branch = 0 ORDER BY id"_s.arg(
+            MessageRow::columns()))) {
         setError(tr("looking for interrupted replies"), sqlMessage(q.lastError()));
         return replies;
     }

@@ -22,7 +22,7 @@ namespace TranscriptReader {
 namespace {
 QString selectStatement()
 {
-    return u"SELECT %1 FROM messages WHERE session_id = ? AND (? OR internal = 0) ORDER BY id"_s.arg(
+    return u"SELECT %1 FROM messages WHERE session_id = ? AND off_branch = 0 AND (? OR internal = 0) ORDER BY id"_s.arg(
         MessageRow::columns());
 }
 
