@@ -173,6 +173,11 @@ private Q_SLOTS:
         QVERIFY(!pairing.approve(u"K7Q2"_s));
         SessionOwners owners(db);
         QCOMPARE(owners.startedBy(u"old-session"_s), QString());
+
+        // Chats from before per-chat system prompts use the default; each can have its own now.
+        QCOMPARE(sessions.systemPrompt(u"old-session"_s), std::nullopt);
+        QVERIFY(sessions.setSystemPrompt(u"old-session"_s, u"Answer in Italian."_s));
+        QCOMPARE(sessions.systemPrompt(u"old-session"_s), std::optional<QString>(u"Answer in Italian."_s));
     }
 
     void failedMigrationRollsBackWhole()

@@ -204,6 +204,12 @@ const QList<Migration> &all()
                     PRIMARY KEY (platform, chat)
                 ) WITHOUT ROWID)"_s,
             } },
+        { 14, "a system prompt per chat",
+            {
+                // NULL: the chat uses the default from baton.ini ([llm] system_prompt); any text,
+                // even empty, is the chat's own and wins over it.
+                u"ALTER TABLE sessions ADD COLUMN system_prompt TEXT"_s,
+            } },
     };
     return migrations;
 }
