@@ -11,6 +11,7 @@
 #include "handoff/handoffpoke.h"
 #include "handoff/handoffvalidation.h"
 #include "messagelistmodel.h"
+#include "sessionactions.h"
 #include "sessionlistmodel.h"
 #include "store/handoffstore.h"
 #include "store/outboxstore.h"
@@ -37,6 +38,7 @@ ChatController::ChatController(const AppPaths &paths, QObject *parent)
 ChatController::~ChatController()
 {
     // Everything that writes through the store goes before the context.
+    delete m_actions; // a delete waiting for its undo time happens now, through the store
     delete m_waiter;
     delete m_agent;
     delete m_sessionModel;
@@ -55,6 +57,7 @@ bool ChatController::open()
     m_store->releaseAbandonedTurns();
     m_sessionModel = new SessionListModel(*m_store);
     m_messageModel = new MessageListModel(*m_store);
+    m_actions = new SessionActions(*this, *m_store, *m_sessionModel, *m_settings);
     // The gateway, a terminal chat or `baton --no-gui` write through their own connections.
     connect(m_context.watcher(), &StoreWatcher::changedElsewhere, this, [this] {
         m_sessionModel->refresh();
@@ -152,9 +155,14 @@ QStringList ChatController::handoffPlatforms() const
 
 QString ChatController::livePlatform() const
 {
-    if (m_sessionId.isEmpty() || m_takenBack.contains(m_sessionId))
+    return livePlatformOf(m_sessionId);
+}
+
+QString ChatController::livePlatformOf(const QString &sessionId) const
+{
+    if (sessionId.isEmpty() || m_takenBack.contains(sessionId))
         return {};
-    const auto status = m_handoffs->handoffState(m_sessionId);
+    const auto status = m_handoffs->handoffState(sessionId);
     return status && status->state == HandoffState::Completed ? status->platform : QString();
 }
 

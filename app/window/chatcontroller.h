@@ -5,6 +5,7 @@
 #include "handoff/handoffwaiter.h"
 #include "messagelistmodel.h"
 #include "registeredsingleton.h"
+#include "sessionactions.h"
 #include "sessionlistmodel.h"
 #include "store/storetypes.h"
 
@@ -36,6 +37,8 @@ class ChatController : public QObject, public RegisteredSingleton<ChatController
     QML_SINGLETON
     Q_PROPERTY(SessionListModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(MessageListModel *messages READ messages CONSTANT)
+    /// Rename, delete with undo, export and the system prompt of a chat (the sidebar's context menu).
+    Q_PROPERTY(SessionActions *actions READ actions CONSTANT)
     Q_PROPERTY(QString sessionId READ sessionId NOTIFY sessionChanged)
     Q_PROPERTY(QString title READ title NOTIFY sessionChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
@@ -61,6 +64,7 @@ public:
 
     [[nodiscard]] SessionListModel *sessions() const { return m_sessionModel; }
     [[nodiscard]] MessageListModel *messages() const { return m_messageModel; }
+    [[nodiscard]] SessionActions *actions() const { return m_actions; }
     [[nodiscard]] QString sessionId() const { return m_sessionId; }
     [[nodiscard]] QString title() const;
     [[nodiscard]] bool busy() const;
@@ -76,6 +80,8 @@ public:
     [[nodiscard]] QString handoffState() const { return m_handoffState; }
     [[nodiscard]] QString handoffText() const { return m_handoffText; }
     [[nodiscard]] QString livePlatform() const;
+    /// The platform @p sessionId lives on after a handoff not taken back here, or "".
+    [[nodiscard]] QString livePlatformOf(const QString &sessionId) const;
 
     /// What happened on the phone while the person was away ("3 messages on Telegram"), for the banner.
     [[nodiscard]] QString awayNote() const { return m_awayNote; }
@@ -134,6 +140,7 @@ private:
     Agent *m_agent = nullptr;
     SessionListModel *m_sessionModel = nullptr;
     MessageListModel *m_messageModel = nullptr;
+    SessionActions *m_actions = nullptr;
     HandoffWaiter *m_waiter = nullptr;
     QString m_sessionId;
     QString m_error;

@@ -41,6 +41,8 @@ public:
     /// Reads the list again, keeping rows that did not change (the view keeps its place).
     Q_INVOKABLE void refresh();
     [[nodiscard]] Q_INVOKABLE int rowOf(const QString &sessionId) const;
+    /// Leaves these sessions out of the list (a delete that can still be undone).
+    void setHidden(const QStringList &sessionIds);
 
 Q_SIGNALS:
     void filterChanged();
@@ -51,4 +53,5 @@ private:
     SessionStore &m_store;
     QList<Session> m_sessions;
     QString m_filter;
+    QStringList m_hidden;
 };
