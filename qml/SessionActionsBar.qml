@@ -23,7 +23,7 @@ Rectangle {
     Accessible.ignored: !visible
 
     Shortcut {
-        sequences: [StandardKey.Undo]
+        sequence: "Ctrl+Z"
         enabled: bar.pending
         onActivated: bar.actions.undoDelete()
     }
