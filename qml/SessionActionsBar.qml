@@ -42,6 +42,7 @@ Rectangle {
             wrapMode: Text.Wrap
             font.pixelSize: Theme.fontSmall
             color: bar.actions.noticeIsError && !bar.pending ? Theme.errorColor : Theme.system.windowText
+            Accessible.ignored: !bar.visible
         }
         Button {
             objectName: "undoDeleteButton"

@@ -92,6 +92,16 @@ private:
         click(entry);
         QTRY_VERIFY(!menu->property("visible").toBool());
     }
+    /// Saves the window as @p name.png in BATON_SCREENSHOT_DIR, when that is set.
+    bool screenshot(const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("BATON_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return true;
+        QDir().mkpath(dir);
+        const QImage image = m_window->grabWindow();
+        return !image.isNull() && image.save(dir + u'/' + name + u".png"_s);
+    }
     void type(const QString &text)
     {
         for (const QChar c : text)
@@ -187,6 +197,7 @@ private Q_SLOTS:
         QVERIFY2(item(u"sessionActionsText"_s)->property("text").toString().contains(u"Recipes"_s),
             qPrintable(item(u"sessionActionsText"_s)->property("text").toString()));
         QVERIFY(m_sessions->session(m_recipes)); // not yet in the store: Baton killed now loses nothing
+        QVERIFY(screenshot(u"chat-deleted-undo"_s));
         click(item(u"undoDeleteButton"_s));
         QCOMPARE(m_controller->sessions()->rowCount(), rows);
         QCOMPARE(m_controller->sessionId(), m_recipes); // open again, as before
@@ -330,6 +341,7 @@ private Q_SLOTS:
         QTest::keyClick(m_window, Qt::Key_Menu);
         QTRY_VERIFY(menu->property("opened").toBool());
         QCOMPARE(menu->property("currentIndex").toInt(), 0); // Enter renames at once
+        QVERIFY(screenshot(u"chat-menu"_s));
         QTest::keyClick(m_window, Qt::Key_Escape);
         QTRY_VERIFY(!menu->property("visible").toBool());
         QTest::keyClick(m_window, Qt::Key_F10, Qt::ShiftModifier);
