@@ -21,8 +21,31 @@ ItemDelegate {
     readonly property string placeName: controller.displayName(place)
     readonly property string age: Theme.relativeTime(updatedAt)
 
+    /// The context menu for this chat, at (@p x, @p y) of the row.
+    signal menuRequested(real x, real y)
+
     highlighted: sessionId === controller.sessionId
     onClicked: controller.openSession(sessionId)
+    rightPadding: moreButton.visible ? moreButton.width + Theme.spacingSmall : padding
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: eventPoint => row.menuRequested(eventPoint.position.x, eventPoint.position.y)
+    }
+    // The context menu for the mouse; the keyboard opens it with the Menu key on the list.
+    ToolButton {
+        id: moreButton
+        objectName: "sessionMoreButton"
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
+        visible: row.hovered || row.highlighted
+        focusPolicy: Qt.NoFocus
+        text: "⋯"
+        onClicked: row.menuRequested(x, y + height)
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("Rename, export or delete")
+        Accessible.name: qsTr("More actions for %1").arg(row.title)
+        Accessible.ignored: !visible
+    }
     focusPolicy: Qt.NoFocus // the list is the Tab stop, not each row
     Accessible.name: (place !== "desktop" ? qsTr("%1, on %2, %3").arg(title).arg(placeName).arg(age)
         : qsTr("%1, %2").arg(title).arg(age)) + (unread > 0 ? ", " + qsTr("%n unread", "", unread) : "")

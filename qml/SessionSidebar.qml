@@ -23,6 +23,11 @@ Pane {
     padding: Theme.padding
     background: Rectangle { color: Theme.sidebar }
 
+    SessionContextMenu {
+        id: sessionMenu
+        controller: sidebar.controller
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 10
@@ -71,9 +76,31 @@ Pane {
                 currentIndex = Math.max(0, sidebar.controller.sessions.rowOf(sidebar.controller.sessionId))
             Keys.onReturnPressed: openAt(currentIndex)
             Keys.onEnterPressed: openAt(currentIndex)
+            // The chosen conversation's menu: the Menu key or Shift+F10; F2 renames, Delete deletes.
+            function menuAt(index) {
+                const row = itemAtIndex(index) as SessionDelegate
+                if (row)
+                    sessionMenu.openFor(row.sessionId, row.title, row, row.width / 2, row.height / 2)
+            }
+            Keys.onPressed: event => {
+                const row = itemAtIndex(currentIndex) as SessionDelegate
+                if (!row)
+                    return
+                if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier)))
+                    menuAt(currentIndex)
+                else if (event.key === Qt.Key_F2)
+                    sessionMenu.renameChat(row.sessionId, row.title)
+                else if (event.key === Qt.Key_Delete)
+                    sidebar.controller.actions.remove(row.sessionId)
+                else
+                    return
+                event.accepted = true
+            }
             delegate: SessionDelegate {
+                id: sessionRow
                 width: ListView.view.width
                 controller: sidebar.controller
+                onMenuRequested: (x, y) => sessionMenu.openFor(sessionRow.sessionId, sessionRow.title, sessionRow, x, y)
             }
             Label {
                 anchors.centerIn: parent
@@ -82,6 +109,10 @@ Pane {
                 color: Theme.subtle
                 Accessible.ignored: !visible
             }
+        }
+        SessionActionsBar {
+            Layout.fillWidth: true
+            controller: sidebar.controller
         }
         Button {
             objectName: "settingsButton"

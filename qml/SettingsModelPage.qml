@@ -16,10 +16,12 @@ ScrollView {
 
     readonly property bool dirty: baseUrlField.text !== modelPage.dialog.settings.baseUrl
         || modelField.text !== modelPage.dialog.settings.model || apiKeyField.text !== ""
+        || promptField.text !== modelPage.dialog.settings.systemPrompt
     function reset() {
         baseUrlField.text = modelPage.dialog.settings.baseUrl
         modelField.text = modelPage.dialog.settings.model
         apiKeyField.text = ""
+        promptField.text = modelPage.dialog.settings.systemPrompt
     }
     Component.onCompleted: reset()
     Connections {
@@ -98,6 +100,25 @@ ScrollView {
             }
             Item { implicitWidth: 1 }
             SettingsHint { text: qsTr("Kept in the system keychain as llm.api_key, never in baton.ini.") }
+
+            SettingsFieldLabel { id: promptLabel; text: qsTr("System prompt"); Layout.topMargin: 8 }
+            ScrollView {
+                Layout.topMargin: 8
+                Layout.fillWidth: true
+                Layout.preferredHeight: 90
+                TextArea {
+                    id: promptField
+                    objectName: "systemPromptField"
+                    wrapMode: TextEdit.Wrap
+                    placeholderText: qsTr("e.g. Answer briefly, in plain language.")
+                    Accessible.name: promptLabel.text
+                    // Tab leaves the field, as in the other fields of the page.
+                    Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+                    Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
+                }
+            }
+            Item { implicitWidth: 1 }
+            SettingsHint { text: qsTr("Sent first in every chat that has none of its own (a chat's menu, Chat settings).") }
         }
 
         RowLayout {
@@ -159,7 +180,8 @@ ScrollView {
                 text: qsTr("Save")
                 fill: Theme.accent
                 enabled: modelPage.dirty && (modelPage.dialog.settings.saves["model"] || {}).state !== "saving"
-                onClicked: modelPage.dialog.settings.saveModel(baseUrlField.text, modelField.text, apiKeyField.text)
+                onClicked: modelPage.dialog.settings.saveModel(baseUrlField.text, modelField.text, apiKeyField.text,
+                    promptField.text)
             }
         }
         Item { implicitHeight: 12 }

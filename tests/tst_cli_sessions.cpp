@@ -281,6 +281,21 @@ private Q_SLOTS:
         QVERIFY(md.out.contains(u"Called `lookup` (call_1) with:"_s));
     }
 
+    void exportCarriesTheChatsSystemPrompt()
+    {
+        QVERIFY(QJsonDocument::fromJson(
+            inStore({ u"sessions"_s, u"export"_s, m_trip, u"--format"_s, u"json"_s }).out.toUtf8())["system_prompt"_L1]
+                    .isNull()); // the default
+        {
+            SessionStore sessions(m_store->db);
+            QVERIFY(sessions.setSystemPrompt(m_trip, u"Answer in Italian."_s));
+        }
+        const BatonRun json = inStore({ u"sessions"_s, u"export"_s, m_trip, u"--format"_s, u"json"_s });
+        QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8())["system_prompt"_L1].toString(), u"Answer in Italian."_s);
+        const BatonRun md = inStore({ u"sessions"_s, u"export"_s, m_trip });
+        QVERIFY2(md.out.contains(u"## System prompt of this chat\n\nAnswer in Italian.\n"_s), qPrintable(md.out));
+    }
+
     void searchFindsVisibleMessagesOnly()
     {
         const BatonRun run = inStore({ u"sessions"_s, u"search"_s, u"ferr"_s });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gatewayrig.h"
 
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -203,6 +204,22 @@ private Q_SLOTS:
         QCOMPARE(m_rig->llm.requests().size(), 2);
         QCOMPARE(shown(ann).size(), 2);
         QCOMPARE(shown(ann).constLast(), u"You said: three"_s);
+    }
+
+    // A chat handed off from the desktop keeps its own system prompt: the gateway's turns send it.
+    void aHandedOffChatKeepsItsSystemPrompt()
+    {
+        const QString id = m_rig->sessions.createSession(u"From the desk"_s);
+        QVERIFY(m_rig->sessions.setSystemPrompt(id, u"Answer in Italian."_s));
+        QVERIFY(m_rig->keys.bind(u"telegram:dm:111"_s, id)); // what the handoff binds
+        QCOMPARE(exchange(ann, ann, u"ciao"_s), u"You said: ciao"_s);
+        const QJsonArray sent = m_rig->llm.requests().constLast().value("messages"_L1).toArray();
+        QCOMPARE(sent.first()["role"_L1].toString(), u"system"_s);
+        QCOMPARE(sent.first()["content"_L1].toString(), u"Answer in Italian."_s);
+        QCOMPARE(sessionAt(u"telegram:dm:111"_s), id);
+        // A chat without one sends none here (the rig has no default).
+        QCOMPARE(exchange(cid, cid, u"hello"_s), u"You said: hello"_s);
+        QCOMPARE(m_rig->llm.requests().constLast()["messages"_L1][0]["role"_L1].toString(), u"user"_s);
     }
 };
 

@@ -116,6 +116,19 @@ private Q_SLOTS:
         QCOMPARE(transcript.first().content, u"plan the trip"_s);
     }
 
+    // The chat's own system prompt goes with it: the synthetic turn on the phone sends it first.
+    void theSyntheticTurnSendsTheChatsSystemPrompt()
+    {
+        QVERIFY(start(QString::number(forum)));
+        const QString id = conversation(u"In Italian"_s);
+        QVERIFY(m_rig->sessions.setSystemPrompt(id, u"Answer in Italian."_s));
+        const Outcome outcome = execute(id);
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+        const QJsonArray sent = m_rig->llm.requests().constLast().value(u"messages"_s).toArray();
+        QCOMPARE(sent.first().toObject().value(u"role"_s).toString(), u"system"_s);
+        QCOMPARE(sent.first().toObject().value(u"content"_s).toString(), u"Answer in Italian."_s);
+    }
+
     void aHomeWithoutTopicsIsUsedItselfUnderEachOwnersKey()
     {
         QVERIFY(start(QString::number(plainGroup)));

@@ -202,6 +202,10 @@ private Q_SLOTS:
         QCOMPARE(marks.marks(u"old-session"_s).lastPhoneAt, 1004);
         QCOMPARE(marks.marks(u"old-session"_s).takenBackAt, 0);
         QCOMPARE(handoffs.requestedFrom(u"old-session"_s), QString());
+        // Chats from before per-chat system prompts use the default; each can have its own now.
+        QCOMPARE(sessions.systemPrompt(u"old-session"_s), std::nullopt);
+        QVERIFY(sessions.setSystemPrompt(u"old-session"_s, u"Answer in Italian."_s));
+        QCOMPARE(sessions.systemPrompt(u"old-session"_s), std::optional<QString>(u"Answer in Italian."_s));
     }
 
     void failedMigrationRollsBackWhole()

@@ -425,6 +425,58 @@ private Q_SLOTS:
         QCOMPARE(store.session(id)->model, u"qwen"_s);
         QVERIFY(!store.setTitle(u"missing"_s, u"x"_s));
     }
+
+    void deleteIsRefusedWhileAReplyOrAHandoffRuns()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession(u"Busy"_s);
+        QVERIFY(store.appendMessage(makeMessage(id, MessageRole::User, u"still needed"_s)));
+        QVERIFY(store.beginTurn(id));
+        QVERIFY(!store.deleteSession(id));
+        QVERIFY2(store.errorString().contains(u"reply is being written"_s), qPrintable(store.errorString()));
+        QVERIFY(store.endTurn(id));
+
+        for (const char *state : { "pending", "running" }) {
+            QVERIFY(t.exec(u"UPDATE sessions SET handoff_state = '%1', handoff_platform = 'telegram'"_s.arg(
+                QLatin1StringView(state))));
+            QVERIFY(!store.deleteSession(id));
+            QVERIFY2(store.errorString().contains(u"handed off"_s), qPrintable(store.errorString()));
+        }
+        QCOMPARE(t.scalar(u"SELECT count(*) FROM messages"_s).toInt(), 1);
+        // A finished handoff (completed or failed) no longer holds the chat.
+        QVERIFY(t.exec(u"UPDATE sessions SET handoff_state = 'completed'"_s));
+        QVERIFY2(store.deleteSession(id), qPrintable(store.errorString()));
+        QVERIFY(!store.session(id));
+    }
+
+    void systemPromptPerChat()
+    {
+        TestStore t;
+        SessionStore store(t.db);
+        const QString id = store.createSession(u"Italian"_s);
+        const QString other = store.createSession(u"Other"_s);
+        const qint64 updatedAt = store.session(id)->updatedAt;
+        QCOMPARE(store.systemPrompt(id), std::nullopt); // a new chat uses the default
+        QVERIFY(store.errorString().isEmpty());
+
+        QSignalSpy updated(&store, &SessionStore::sessionUpdated);
+        QVERIFY(store.setSystemPrompt(id, u"Answer in Italian.\nBe brief."_s));
+        QCOMPARE(updated.size(), 1);
+        QCOMPARE(store.systemPrompt(id), std::optional<QString>(u"Answer in Italian.\nBe brief."_s));
+        QCOMPARE(store.systemPrompt(other), std::nullopt);
+        QCOMPARE(store.session(id)->updatedAt, updatedAt); // settings do not reorder the sidebar
+
+        // Empty is the chat's own choice (no prompt at all), not the default.
+        QVERIFY(store.setSystemPrompt(id, QString()));
+        QCOMPARE(store.systemPrompt(id), std::optional<QString>(QString()));
+        QVERIFY(store.setSystemPrompt(id, std::nullopt));
+        QCOMPARE(store.systemPrompt(id), std::nullopt);
+
+        QVERIFY(!store.setSystemPrompt(u"missing"_s, u"x"_s));
+        QCOMPARE(store.systemPrompt(u"missing"_s), std::nullopt);
+        QVERIFY(!store.errorString().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSessionStore)

@@ -413,6 +413,18 @@ private Q_SLOTS:
             QVERIFY(!item(u"saveModelButton"_s)->isEnabled());
             item(u"modelField"_s)->setProperty("text", u"fake-model"_s);
             QCOMPARE(save([&] { QMetaObject::invokeMethod(item(u"saveModelButton"_s), "clicked"); }), QString());
+            // The default system prompt, for chats without their own; lines, commas and quotes survive
+            // baton.ini, which stays valid.
+            const QString prompt = u"Be brief, and kind.\nSay \"hi\"; then help."_s;
+            item(u"systemPromptField"_s)->setProperty("text", prompt);
+            QVERIFY(item(u"saveModelButton"_s)->isEnabled());
+            QCOMPARE(save([&] { QMetaObject::invokeMethod(item(u"saveModelButton"_s), "clicked"); }), QString());
+            QCOMPARE(Settings(paths().configFile).systemPrompt(), prompt);
+            QCOMPARE(Settings(paths().configFile).errorString(), QString());
+            QCOMPARE(m_settings->systemPrompt(), prompt);
+            item(u"systemPromptField"_s)->setProperty("text", QString());
+            QCOMPARE(save([&] { QMetaObject::invokeMethod(item(u"saveModelButton"_s), "clicked"); }), QString());
+            QCOMPARE(Settings(paths().configFile).systemPrompt(), QString());
             m_llm->setModels({ u"fake-model"_s, u"fake-model-2"_s });
             auto [ok, sentence] = test([&] { QMetaObject::invokeMethod(item(u"testModelButton"_s), "clicked"); });
             QVERIFY2(ok, qPrintable(sentence));

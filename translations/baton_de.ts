@@ -229,6 +229,37 @@ beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
     </message>
 </context>
 <context>
+    <name>ChatSettingsDialog</name>
+    <message>
+        <source>Chat settings</source>
+        <translation>Chat-Einstellungen</translation>
+    </message>
+    <message>
+        <source>System prompt of “%1”</source>
+        <translation>Systemprompt von „%1“</translation>
+    </message>
+    <message>
+        <source>Use the default system prompt from Settings</source>
+        <translation>Den Standard-Systemprompt aus den Einstellungen verwenden</translation>
+    </message>
+    <message>
+        <source>No default system prompt is set</source>
+        <translation>Es ist kein Standard-Systemprompt festgelegt</translation>
+    </message>
+    <message>
+        <source>None: the model gets only the conversation</source>
+        <translation>Keiner: das Modell bekommt nur die Unterhaltung</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>Systemprompt dieses Chats</translation>
+    </message>
+    <message>
+        <source>Sent to the model before the conversation, here and when the chat continues on a phone.</source>
+        <translation>Wird dem Modell vor der Unterhaltung geschickt, hier und wenn der Chat auf einem Telefon weitergeht.</translation>
+    </message>
+</context>
+<context>
     <name>ChatStream</name>
     <message>
         <source>The model stopped with an error: %1</source>
@@ -2134,6 +2165,103 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>SessionActions</name>
+    <message>
+        <source>A chat needs a title: type at least one character.</source>
+        <translation>Ein Chat braucht einen Titel: gib mindestens ein Zeichen ein.</translation>
+    </message>
+    <message>
+        <source>A reply is being written in this chat; stop it or let it finish, then delete the chat.</source>
+        <translation>In diesem Chat wird gerade eine Antwort geschrieben; stoppe sie oder warte, bis sie fertig ist, und lösche den Chat dann.</translation>
+    </message>
+    <message>
+        <source>This chat is being handed off; wait until the handoff has finished, then delete the chat.</source>
+        <translation>Dieser Chat wird gerade übergeben; warte, bis die Übergabe abgeschlossen ist, und lösche den Chat dann.</translation>
+    </message>
+    <message>
+        <source>This chat continues on %1. Take it back first, then delete it.</source>
+        <translation>Dieser Chat geht auf %1 weiter. Hol ihn zuerst zurück und lösche ihn dann.</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>chat</source>
+        <translation>chat</translation>
+    </message>
+    <message>
+        <source>Exports are written to a local file; choose a folder on this computer.</source>
+        <translation>Exporte werden in eine lokale Datei geschrieben; wähle einen Ordner auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>Exported “%1” to %2.</source>
+        <translation>„%1“ nach %2 exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionActionsBar</name>
+    <message>
+        <source>“%1” deleted.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo deleting “%1”</source>
+        <translation>Löschen von „%1“ rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Dismiss this note</source>
+        <translation>Diesen Hinweis schließen</translation>
+    </message>
+</context>
+<context>
+    <name>SessionContextMenu</name>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Chat settings…</source>
+        <translation>Chat-Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Als Markdown exportieren …</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Als JSON exportieren …</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Export the chat as JSON</source>
+        <translation>Den Chat als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>Export the chat as Markdown</source>
+        <translation>Den Chat als Markdown exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown-Dateien (*.md)</translation>
+    </message>
+</context>
+<context>
     <name>SessionDelegate</name>
     <message>
         <source>%1, on %2, %3</source>
@@ -2149,6 +2277,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
             <numerusform>%n ungelesen</numerusform>
             <numerusform>%n ungelesen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Rename, export or delete</source>
+        <translation>Umbenennen, exportieren oder löschen</translation>
+    </message>
+    <message>
+        <source>More actions for %1</source>
+        <translation>Weitere Aktionen für %1</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2356,21 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>reading who began a session</source>
         <translation>beim Lesen, wer eine Sitzung begonnen hat</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRenameDialog</name>
+    <message>
+        <source>Rename chat</source>
+        <translation>Chat umbenennen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Title of the chat</source>
+        <translation>Titel des Chats</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2553,22 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Only the last reply is tried again in its place; regenerate keeps the others.</source>
         <translation>Nur die letzte Antwort wird an ihrer Stelle erneut versucht; „Neu generieren“ behält die anderen.</translation>
+    </message>
+    <message>
+        <source>reading a chat&apos;s system prompt</source>
+        <translation>beim Lesen des Systemprompts eines Chats</translation>
+    </message>
+    <message>
+        <source>saving a chat&apos;s system prompt</source>
+        <translation>beim Speichern des Systemprompts eines Chats</translation>
+    </message>
+    <message>
+        <source>A reply is being written in this chat; stop it or let it finish, then delete the chat.</source>
+        <translation>In diesem Chat wird gerade eine Antwort geschrieben; stoppe sie oder warte, bis sie fertig ist, und lösche den Chat dann.</translation>
+    </message>
+    <message>
+        <source>This chat is being handed off; wait until the handoff has finished, then delete the chat.</source>
+        <translation>Dieser Chat wird gerade übergeben; warte, bis die Übergabe abgeschlossen ist, und lösche den Chat dann.</translation>
     </message>
 </context>
 <context>
@@ -2786,6 +2953,18 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Models on the server</source>
         <translation>Modelle auf dem Server</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Systemprompt</translation>
+    </message>
+    <message>
+        <source>e.g. Answer briefly, in plain language.</source>
+        <translation>z. B. Antworte kurz und in einfacher Sprache.</translation>
+    </message>
+    <message>
+        <source>Sent first in every chat that has none of its own (a chat&apos;s menu, Chat settings).</source>
+        <translation>Wird zuerst in jedem Chat geschickt, der keinen eigenen hat (Menü eines Chats, Chat-Einstellungen).</translation>
     </message>
 </context>
 <context>
@@ -3372,7 +3551,7 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
-    <name>TranscriptFormat</name>
+    <name>TranscriptExport</name>
     <message>
         <source>System</source>
         <translation>System</translation>
@@ -3424,6 +3603,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>Systemprompt dieses Chats</translation>
+    </message>
+    <message>
+        <source>(none: no system prompt is sent)</source>
+        <translation>(keiner: es wird kein Systemprompt geschickt)</translation>
     </message>
     <message>
         <source>Called `%1` (%2) with:</source>
@@ -3482,13 +3669,6 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
-    <name>main</name>
-    <message>
-        <source>the window shows what to fix</source>
-        <translation>das Fenster zeigt, was zu korrigieren ist</translation>
-    </message>
-</context>
-<context>
     <name>VariantSwitcher</name>
     <message>
         <source>Previous variant</source>
@@ -3501,6 +3681,13 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>Next variant</source>
         <translation>Nächste Variante</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>the window shows what to fix</source>
+        <translation>das Fenster zeigt, was zu korrigieren ist</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@
 #include "handoff/handoffpoke.h"
 #include "handoff/handoffvalidation.h"
 #include "messagelistmodel.h"
+#include "sessionactions.h"
 #include "sessionlistmodel.h"
 #include "store/handoffstore.h"
 #include "store/outboxstore.h"
@@ -39,6 +40,7 @@ ChatController::ChatController(const AppPaths &paths, QObject *parent)
 ChatController::~ChatController()
 {
     // Everything that writes through the store goes before the context.
+    delete m_actions; // a delete waiting for its undo time happens now, through the store
     delete m_waiter;
     delete m_progress;
     delete m_agent;
@@ -59,6 +61,7 @@ bool ChatController::open()
     m_marks = new SessionMarks(m_context.database(), this);
     m_sessionModel = new SessionListModel(*m_store, m_marks);
     m_messageModel = new MessageListModel(*m_store);
+    m_actions = new SessionActions(*this, *m_store, *m_sessionModel, *m_settings);
     // The gateway, a terminal chat or `baton --no-gui` write through their own connections.
     connect(m_context.watcher(), &StoreWatcher::changedElsewhere, this, [this] {
         // What arrives in the open conversation is seen, unless Baton is in the background.
@@ -171,11 +174,16 @@ QStringList ChatController::handoffPlatforms() const
 
 QString ChatController::livePlatform() const
 {
-    if (m_sessionId.isEmpty())
+    return livePlatformOf(m_sessionId);
+}
+
+QString ChatController::livePlatformOf(const QString &sessionId) const
+{
+    if (sessionId.isEmpty())
         return {};
-    const auto status = m_handoffs->handoffState(m_sessionId);
-    return status && status->state == HandoffState::Completed && !isTakenBack(m_sessionId, *status) ? status->platform
-                                                                                                    : QString();
+    const auto status = m_handoffs->handoffState(sessionId);
+    return status && status->state == HandoffState::Completed && !isTakenBack(sessionId, *status) ? status->platform
+                                                                                                  : QString();
 }
 
 bool ChatController::isTakenBack(const QString &sessionId, const HandoffStatus &status) const

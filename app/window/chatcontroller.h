@@ -7,6 +7,7 @@
 #include "messagelistmodel.h"
 #include "registeredsingleton.h"
 #include "replyprogress.h"
+#include "sessionactions.h"
 #include "sessionlistmodel.h"
 #include "store/storetypes.h"
 
@@ -38,6 +39,8 @@ class ChatController : public QObject, public RegisteredSingleton<ChatController
     QML_SINGLETON
     Q_PROPERTY(SessionListModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(MessageListModel *messages READ messages CONSTANT)
+    /// Rename, delete with undo, export and the system prompt of a chat (the sidebar's context menu).
+    Q_PROPERTY(SessionActions *actions READ actions CONSTANT)
     Q_PROPERTY(QString sessionId READ sessionId NOTIFY sessionChanged)
     Q_PROPERTY(QString title READ title NOTIFY sessionChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
@@ -68,6 +71,7 @@ public:
     [[nodiscard]] MessageListModel *messages() const { return m_messageModel; }
     /// The handoff in the window's words (menu, failure, the question before taking back).
     [[nodiscard]] HandoffPresenter *handoff() const { return m_presenter; }
+    [[nodiscard]] SessionActions *actions() const { return m_actions; }
     [[nodiscard]] QString sessionId() const { return m_sessionId; }
     [[nodiscard]] QString title() const;
     [[nodiscard]] bool busy() const;
@@ -83,6 +87,8 @@ public:
     [[nodiscard]] QString handoffState() const { return m_handoffState; }
     [[nodiscard]] QString handoffText() const { return m_handoffText; }
     [[nodiscard]] QString livePlatform() const;
+    /// The platform @p sessionId lives on after a handoff not taken back here, or "".
+    [[nodiscard]] QString livePlatformOf(const QString &sessionId) const;
 
     /// What happened on the phone while the person was away ("3 messages on Telegram"), for the banner.
     [[nodiscard]] QString awayNote() const { return m_awayNote; }
@@ -165,6 +171,7 @@ private:
     MessageListModel *m_messageModel = nullptr;
     ReplyProgress *m_progress = nullptr;
     qint64 m_editingId = 0;
+    SessionActions *m_actions = nullptr;
     HandoffWaiter *m_waiter = nullptr;
     SessionMarks *m_marks = nullptr;
     HandoffPresenter *m_presenter = nullptr;

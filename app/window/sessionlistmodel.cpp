@@ -79,6 +79,7 @@ void SessionListModel::setFilter(const QString &filter)
 QList<Session> SessionListModel::load() const
 {
     QList<Session> all = m_store.sessions(listed);
+    all.removeIf([&](const Session &s) { return m_hidden.contains(s.id); });
     const QString text = m_filter.trimmed();
     if (text.isEmpty())
         return all;
@@ -110,6 +111,14 @@ void SessionListModel::refresh()
     beginResetModel();
     m_sessions = fresh;
     endResetModel();
+}
+
+void SessionListModel::setHidden(const QStringList &sessionIds)
+{
+    if (sessionIds == m_hidden)
+        return;
+    m_hidden = sessionIds;
+    refresh();
 }
 
 int SessionListModel::rowOf(const QString &sessionId) const

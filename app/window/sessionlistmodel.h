@@ -46,6 +46,8 @@ public:
     /// Reads the list again, keeping rows that did not change (the view keeps its place).
     Q_INVOKABLE void refresh();
     [[nodiscard]] Q_INVOKABLE int rowOf(const QString &sessionId) const;
+    /// Leaves these sessions out of the list (a delete that can still be undone).
+    void setHidden(const QStringList &sessionIds);
 
 Q_SIGNALS:
     void filterChanged();
@@ -58,4 +60,5 @@ private:
     QList<Session> m_sessions;
     QHash<QString, SessionMarks::Marks> m_rowMarks; // by session id
     QString m_filter;
+    QStringList m_hidden;
 };

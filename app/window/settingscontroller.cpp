@@ -116,6 +116,11 @@ QString SettingsController::model() const
     return m_settings ? m_settings->model() : QString();
 }
 
+QString SettingsController::systemPrompt() const
+{
+    return m_settings ? m_settings->systemPrompt() : QString();
+}
+
 bool SettingsController::apiKeySet() const
 {
     const SecretState state = m_secrets.value(u"llm.api_key"_s);
@@ -210,7 +215,8 @@ void SettingsController::checkSecrets()
         });
 }
 
-void SettingsController::saveModel(const QString &baseUrl, const QString &model, const QString &apiKey)
+void SettingsController::saveModel(
+    const QString &baseUrl, const QString &model, const QString &apiKey, const QVariant &systemPrompt)
 {
     const QString url = baseUrl.trimmed();
     const QUrl parsed(url);
@@ -219,6 +225,8 @@ void SettingsController::saveModel(const QString &baseUrl, const QString &model,
             tr("The model endpoint must be an http:// or https:// address, like http://127.0.0.1:11434/v1."), {});
     m_settings->setLlmBaseUrl(url);
     m_settings->setModel(model.trimmed());
+    if (systemPrompt.typeId() == QMetaType::QString)
+        m_settings->setSystemPrompt(systemPrompt.toString());
     const QString iniError = m_settings->save();
     Q_EMIT settingsChanged();
     finishSave(u"model"_s, iniError, { { u"llm.api_key"_s, apiKey.trimmed() } });

@@ -41,6 +41,8 @@ class SettingsController : public QObject, public RegisteredSingleton<SettingsCo
     QML_SINGLETON
     Q_PROPERTY(QString baseUrl READ baseUrl NOTIFY settingsChanged)
     Q_PROPERTY(QString model READ model NOTIFY settingsChanged)
+    /// The default system prompt: chats without their own send it first.
+    Q_PROPERTY(QString systemPrompt READ systemPrompt NOTIFY settingsChanged)
     Q_PROPERTY(bool apiKeySet READ apiKeySet NOTIFY secretsChanged)
     /// The environment variable that sets the API key, when it is set (it wins over the keychain).
     Q_PROPERTY(QString apiKeyVariable READ apiKeyVariable NOTIFY secretsChanged)
@@ -88,6 +90,7 @@ public:
     [[nodiscard]] AwaySettings *away() const { return m_away; }
     [[nodiscard]] QString baseUrl() const;
     [[nodiscard]] QString model() const;
+    [[nodiscard]] QString systemPrompt() const;
     [[nodiscard]] bool apiKeySet() const;
     [[nodiscard]] QString apiKeyVariable() const;
     [[nodiscard]] QStringList platformNames() const;
@@ -116,8 +119,10 @@ public:
 
     /// Reads baton.ini, the keychain and the pairing requests again (another process may have changed them).
     Q_INVOKABLE void reload();
-    /// An empty @p apiKey keeps the one that is set.
-    Q_INVOKABLE void saveModel(const QString &baseUrl, const QString &model, const QString &apiKey);
+    /// An empty @p apiKey keeps the one that is set; @p systemPrompt, when given (a string), is the
+    /// new default system prompt.
+    Q_INVOKABLE void saveModel(
+        const QString &baseUrl, const QString &model, const QString &apiKey, const QVariant &systemPrompt = {});
     /// @p allowedUsers is comma-separated; an empty @p token or @p appToken keeps the one that is set.
     Q_INVOKABLE void savePlatform(const QString &name, bool enabled, const QString &homeChat,
         const QString &allowedUsers, const QString &token, const QString &appToken);

@@ -17,6 +17,7 @@ set(baton_window_sources
     rendering.h
     safemarkdown.cpp safemarkdown.h safemarkdownhtml.cpp
     safetext.cpp safetext.h
+    sessionactions.cpp sessionactions.h
     sessionlistmodel.cpp sessionlistmodel.h
     settingscontroller.cpp settingscontroller.h settingsconnectiontests.cpp settingspairing.cpp
     setupcontroller.cpp setupcontroller.h

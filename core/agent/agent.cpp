@@ -138,7 +138,8 @@ bool Agent::begin(const QString &sessionId, const Message &message, const Before
     request.baseUrl = m_config.baseUrl;
     request.apiKey = m_config.apiKey;
     request.model = session->model.isEmpty() ? m_config.model : session->model;
-    request.messages = toChatMessages(m_config.systemPrompt, transcript);
+    // The chat's own prompt wins over the default, whichever surface (window, terminal, gateway) runs the turn.
+    request.messages = toChatMessages(m_store.systemPrompt(sessionId).value_or(m_config.systemPrompt), transcript);
     request.includeUsage = m_config.includeUsage;
     request.timeoutMs = m_config.timeoutMs;
 

@@ -182,10 +182,11 @@ int SessionsCommand::exportSession(SessionStore &store, const QString &id, const
     if (!s)
         return m_ctx.fail(ExitFailure, store.errorString());
     const QList<Message> messages = store.transcript(id);
+    const std::optional<QString> prompt = store.systemPrompt(id);
     if (format == "json"_L1)
-        m_ctx.out << QString::fromUtf8(TranscriptFormat::toJson(*s, messages));
+        m_ctx.out << QString::fromUtf8(TranscriptFormat::toJson(*s, messages, prompt));
     else
-        m_ctx.out << TranscriptFormat::toMarkdown(*s, messages);
+        m_ctx.out << TranscriptFormat::toMarkdown(*s, messages, prompt);
     m_ctx.out.flush();
     return ExitOk;
 }

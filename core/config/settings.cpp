@@ -105,6 +105,14 @@ void Settings::setLlmBaseUrl(const QString &url)
     m_settings.setValue(u"llm/base_url"_s, url.trimmed());
 }
 
+void Settings::setSystemPrompt(const QString &prompt)
+{
+    if (prompt.trimmed().isEmpty())
+        m_settings.remove(u"llm/system_prompt"_s);
+    else
+        m_settings.setValue(u"llm/system_prompt"_s, prompt);
+}
+
 void Settings::setPlatformEnabled(const QString &platform, bool enabled)
 {
     m_settings.setValue(platform + u"/enabled"_s, enabled);

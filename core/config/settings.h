@@ -58,6 +58,8 @@ public:
     void setModel(const QString &model);
     void setHome(const QString &platform, const QString &chat, const QString &thread);
     void setLlmBaseUrl(const QString &url);
+    /// The default system prompt of every chat without its own; empty removes the key.
+    void setSystemPrompt(const QString &prompt);
     void setPlatformEnabled(const QString &platform, bool enabled);
     /// Written as "1, 2" (the form people type); an empty list removes the key.
     void setAllowedUsers(const QString &platform, const QStringList &userIds);

@@ -228,6 +228,12 @@ const QList<Migration> &all()
                     WHERE p.session_id = messages.session_id AND p.id < messages.id))"_s,
                 u"CREATE INDEX messages_by_parent ON messages(session_id, parent_id)"_s,
             } },
+        { 16, "a system prompt per chat",
+            {
+                // NULL: the chat uses the default from baton.ini ([llm] system_prompt); any text,
+                // even empty, is the chat's own and wins over it.
+                u"ALTER TABLE sessions ADD COLUMN system_prompt TEXT"_s,
+            } },
     };
     return migrations;
 }

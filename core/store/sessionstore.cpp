@@ -170,12 +170,18 @@ bool SessionStore::setModel(const QString &id, const QString &model)
 bool SessionStore::deleteSession(const QString &id)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"DELETE FROM sessions WHERE id = ?"_s);
+    // One statement: a turn or a handoff that begins meanwhile cannot lose its session under it.
+    q.prepare(u"DELETE FROM sessions WHERE id = ? AND turn_state IS NULL "
+              "AND (handoff_state IS NULL OR handoff_state NOT IN ('pending', 'running'))"_s);
     q.addBindValue(id);
     if (!q.exec())
         return setError(tr("deleting a session"), sqlMessage(q.lastError()));
     if (q.numRowsAffected() != 1) {
-        m_error = tr("No session with id %1.").arg(id);
+        const std::optional<Session> kept = session(id);
+        if (kept && kept->turnRunning)
+            m_error = tr("A reply is being written in this chat; stop it or let it finish, then delete the chat.");
+        else if (kept)
+            m_error = tr("This chat is being handed off; wait until the handoff has finished, then delete the chat.");
         return false;
     }
     Q_EMIT sessionDeleted(id);

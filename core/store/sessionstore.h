@@ -39,7 +39,15 @@ public:
     [[nodiscard]] QStringList idsWithPrefix(const QString &prefix, int limit = 10);
     bool setTitle(const QString &id, const QString &title);
     bool setModel(const QString &id, const QString &model);
+    /// Deletes the session with its messages and chat bindings. Refused, with a sentence, while a
+    /// reply is being written in it or a handoff of it is pending or running.
     bool deleteSession(const QString &id);
+    /// The chat's own system prompt; nullopt when it uses the default ([llm] system_prompt) or
+    /// cannot be read (errorString() says which).
+    [[nodiscard]] std::optional<QString> systemPrompt(const QString &id);
+    /// Gives the chat its own system prompt (even an empty one: then none is sent), or with
+    /// nullopt, the default back.
+    bool setSystemPrompt(const QString &id, const std::optional<QString> &prompt);
 
     /// Records that the surface the session lived on left it (e.g. "cli_exit"); the next message
     /// in it reopens it.
