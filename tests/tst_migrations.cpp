@@ -173,6 +173,17 @@ private Q_SLOTS:
         QVERIFY(!pairing.approve(u"K7Q2"_s));
         SessionOwners owners(db);
         QCOMPARE(owners.startedBy(u"old-session"_s), QString());
+
+        // Replies from before token counts have none, and a stored one can be given them now.
+        QVERIFY(!sessions.replyStats(transcript.at(1).id));
+        QVERIFY(sessions.replyStatsOf(u"old-session"_s).isEmpty());
+        ReplyStats stats;
+        stats.reasoning = u"plan"_s;
+        stats.completionTokens = 7;
+        stats.estimated = true;
+        QVERIFY2(sessions.setReplyStats(transcript.at(1).id, stats), qPrintable(sessions.errorString()));
+        QCOMPARE(sessions.replyStats(transcript.at(1).id)->reasoning, u"plan"_s);
+        QCOMPARE(sessions.replyStatsOf(u"old-session"_s).value(transcript.at(1).id).completionTokens, 7);
     }
 
     void failedMigrationRollsBackWhole()

@@ -32,6 +32,7 @@ ChatStream::ChatStream(QNetworkAccessManager *network, const ChatRequest &reques
 
 void ChatStream::start()
 {
+    m_clock.start();
     send();
 }
 
@@ -123,16 +124,17 @@ void ChatStream::handleEvent(const QByteArray &payload)
     if (chunk.hasUsage) {
         m_promptTokens = chunk.promptTokens;
         m_completionTokens = chunk.completionTokens;
+        m_meter.setUsage(m_promptTokens, m_completionTokens);
+    }
+    if (!chunk.content.isEmpty() || !chunk.reasoning.isEmpty() || chunk.hasToolCalls)
+        m_meter.tokenAt(m_clock.elapsed());
+    for (const QString &reasoning : chunk.reasoning) {
+        m_gotToken = true;
+        takeContent({ {}, reasoning });
     }
     if (!chunk.content.isEmpty()) {
         m_gotToken = true;
-        m_text += chunk.content;
-        Q_EMIT deltaReceived(chunk.content);
-    }
-    for (const QString &reasoning : chunk.reasoning) {
-        m_gotToken = true;
-        m_reasoning += reasoning;
-        Q_EMIT reasoningReceived(reasoning);
+        takeContent(m_think.feed(chunk.content));
     }
     if (chunk.hasToolCalls) {
         m_gotToken = true;
@@ -141,6 +143,18 @@ void ChatStream::handleEvent(const QByteArray &payload)
     }
     if (chunk.hasFinishReason)
         m_finishReason = chunk.finishReason;
+}
+
+void ChatStream::takeContent(const ThinkSplitter::Parts &parts)
+{
+    if (!parts.reasoning.isEmpty()) {
+        m_reasoning += parts.reasoning;
+        Q_EMIT reasoningReceived(parts.reasoning);
+    }
+    if (!parts.content.isEmpty()) {
+        m_text += parts.content;
+        Q_EMIT deltaReceived(parts.content);
+    }
 }
 
 void ChatStream::onReplyFinished()
@@ -188,6 +202,13 @@ void ChatStream::onReplyFinished()
 
     if (m_errorBody.size() < maxErrorBody)
         m_errorBody += reply->read(maxErrorBody - m_errorBody.size());
+    if (status == 400 && m_request.includeUsage) {
+        // Some servers refuse fields they do not know; the token count is then estimated. Any
+        // 400 is asked once more, as servers word the refusal each their own way.
+        qCInfo(lcLlm) << "the model endpoint answered 400 to stream_options; asking again without it";
+        m_request.includeUsage = false;
+        return send();
+    }
     const QString sentence = httpErrorSentence(status, m_errorBody);
     if (status == 429) {
         const QByteArray named = reply->rawHeader("Retry-After");
@@ -251,6 +272,7 @@ void ChatStream::finish(Outcome outcome, const QString &error)
 {
     if (m_outcome != Outcome::Running)
         return;
+    takeContent(m_think.finish()); // what was held back to see whether a tag began there
     m_outcome = outcome;
     // Servers echo the request in errors (a 401 may quote the Authorization header): the sentence
     // goes on to the store, the log and the window, so it leaves here without secrets.

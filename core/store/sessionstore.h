@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "replystats.h"
 #include "storetypes.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSqlQuery>
@@ -88,6 +90,10 @@ public:
     [[nodiscard]] std::optional<Message> message(qint64 messageId);
     /// The whole role-aware transcript in order; @p includeInternal adds synthetic turns.
     [[nodiscard]] QList<Message> transcript(const QString &sessionId, bool includeInternal = true);
+    /// A reply's reasoning and token counts (sessionreplystats.cpp); nullopt when none were kept.
+    bool setReplyStats(qint64 messageId, const ReplyStats &stats);
+    [[nodiscard]] std::optional<ReplyStats> replyStats(qint64 messageId);
+    [[nodiscard]] QHash<qint64, ReplyStats> replyStatsOf(const QString &sessionId);
     /// Full-text search over visible messages; each word matches as a prefix.
     [[nodiscard]] QList<SearchHit> search(const QString &text, int limit = 50);
 
