@@ -25,6 +25,8 @@ ListView {
         if (event.matches(StandardKey.Copy) && currentItem) {
             controller.copyText((currentItem as MessageDelegate).content)
             event.accepted = true
+        } else if (event.key === Qt.Key_Space && currentItem) {
+            event.accepted = (currentItem as MessageDelegate).toggleThinking()
         }
     }
     clip: true

@@ -181,6 +181,10 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.
 Im Terminal ist ein Einfügen mehrerer Zeilen eine Nachricht; um mehrere Zeilen zu tippen,
 beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
     </message>
+    <message>
+        <source>thinking…</source>
+        <translation>überlegt…</translation>
+    </message>
 </context>
 <context>
     <name>ChatController</name>
@@ -1493,6 +1497,29 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>MessageStats</name>
+    <message>
+        <source>~%L1 tokens (estimated)</source>
+        <translation>~%L1 Tokens (geschätzt)</translation>
+    </message>
+    <message>
+        <source>%L1 tokens</source>
+        <translation>%L1 Tokens</translation>
+    </message>
+    <message>
+        <source>%L1 tok/s</source>
+        <translation>%L1 Tok./s</translation>
+    </message>
+    <message>
+        <source>about %L1 tokens, estimated</source>
+        <translation>etwa %L1 Tokens, geschätzt</translation>
+    </message>
+    <message>
+        <source>%L1 tokens per second</source>
+        <translation>%L1 Tokens pro Sekunde</translation>
+    </message>
+</context>
+<context>
     <name>OutboxSender</name>
     <message numerus="yes">
         <source>Gave up after %n attempt(s) in %1 s: %2</source>
@@ -2030,6 +2057,18 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>finishing a reply</source>
         <translation>beim Abschließen einer Antwort</translation>
+    </message>
+    <message>
+        <source>saving a reply&apos;s token counts</source>
+        <translation>Speichern der Token-Zahlen einer Antwort</translation>
+    </message>
+    <message>
+        <source>reading a reply&apos;s token counts</source>
+        <translation>Lesen der Token-Zahlen einer Antwort</translation>
+    </message>
+    <message>
+        <source>reading a session&apos;s token counts</source>
+        <translation>Lesen der Token-Zahlen einer Sitzung</translation>
     </message>
 </context>
 <context>
@@ -2963,6 +3002,36 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>%1 h ago</source>
         <translation>vor %1 Std.</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingQuote</name>
+    <message>
+        <source>Thinking</source>
+        <translation>Überlegungen</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingSection</name>
+    <message>
+        <source>Thinking…</source>
+        <translation>Überlegt…</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Überlegungen</translation>
+    </message>
+    <message>
+        <source>Hide the model&apos;s thinking</source>
+        <translation>Überlegungen des Modells ausblenden</translation>
+    </message>
+    <message>
+        <source>Show the model&apos;s thinking</source>
+        <translation>Überlegungen des Modells anzeigen</translation>
+    </message>
+    <message>
+        <source>The model&apos;s thinking: %1</source>
+        <translation>Überlegungen des Modells: %1</translation>
     </message>
 </context>
 <context>

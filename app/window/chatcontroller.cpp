@@ -71,6 +71,10 @@ bool ChatController::open()
         if (sessionId == m_sessionId)
             m_messageModel->appendDelta(m_agent->replyId(sessionId), text);
     });
+    connect(m_agent, &Agent::reasoningReceived, this, [this](const QString &sessionId, const QString &text) {
+        if (sessionId == m_sessionId)
+            m_messageModel->appendReasoning(m_agent->replyId(sessionId), text);
+    });
     connect(m_agent, &Agent::turnFinished, this, &ChatController::onTurnFinished);
     readApiKey();
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/replystats.h"
 #include "store/storetypes.h"
 
 #include <QAbstractListModel>
@@ -31,7 +32,9 @@ public:
         PlatformRole,
         CreatedAtRole,
         StreamingRole,
-        SegmentsRole
+        SegmentsRole,
+        ReasoningRole,
+        StatsRole
     };
 
     explicit MessageListModel(SessionStore &store, QObject *parent = nullptr);
@@ -47,6 +50,8 @@ public:
     /// most every flushIntervalMs: a model sending a hundred a second never costs a hundred layouts.
     void appendDelta(qint64 messageId, const QString &text);
     static constexpr int flushIntervalMs = 33;
+    /// Adds @p text to the reasoning of the reply @p messageId being written, shown the same way.
+    void appendReasoning(qint64 messageId, const QString &text);
     /// Reads rows written by others (another surface, the gateway) since the last look.
     void refresh();
 
@@ -54,6 +59,8 @@ private:
     void onAppended(const QString &sessionId, qint64 messageId);
     void onUpdated(const QString &sessionId, qint64 messageId);
     [[nodiscard]] int rowOf(qint64 messageId) const;
+    /// Makes @p messageId the reply being written; false when it is not in the view.
+    bool startStreaming(qint64 messageId);
     void flushDeltas();
     /// The message as prose (made safe to render, see SafeMarkdown) and fenced code blocks, in
     /// order: [{code, text, language}].
@@ -66,5 +73,7 @@ private:
     QList<Message> m_messages;
     qint64 m_streamingId = 0;
     QString m_pendingText; // arrived, not shown yet
+    QString m_pendingReasoning;
+    QHash<qint64, ReplyStats> m_stats; // the replies' reasoning and token counts, by message id
     QTimer m_flush;
 };

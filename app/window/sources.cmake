@@ -10,6 +10,7 @@ set(baton_window_sources
     desktopcontext.cpp desktopcontext.h
     segmentlistmodel.cpp segmentlistmodel.h
     messagelistmodel.cpp messagelistmodel.h
+    replystatsview.cpp replystatsview.h
     registeredsingleton.h
     rendering.h
     safemarkdown.cpp safemarkdown.h
