@@ -107,6 +107,9 @@ private Q_SLOTS:
         QTest::newRow("a later tag is text") << QStringList { u"Use "_s, u"<think>"_s, u" here</think>"_s }
                                              << u"Use <think> here</think>"_s << QString();
         QTest::newRow("only the start of a tag") << QStringList { u"<thi"_s } << u"<thi"_s << QString();
+        QTest::newRow("blank lines without end are no tag")
+            << QStringList { QString(2000, u'\n'), u"<think>x</think>"_s }
+            << QString(2000, u'\n') + u"<think>x</think>"_s << QString();
         QTest::newRow("unterminated") << QStringList { u"<think>still"_s, u" thinking</thi"_s } << QString()
                                       << u"still thinking</thi"_s;
     }

@@ -82,7 +82,7 @@ void ChatStream::onReadyRead()
 void ChatStream::takeEvents(const QList<QByteArray> &payloads)
 {
     for (const QByteArray &payload : payloads) {
-        if (m_text.size() > maxReplyChars)
+        if (m_text.size() + m_reasoning.size() > maxReplyChars)
             return; // what comes past the cap is dropped with the stream
         handleEvent(payload);
     }
@@ -94,7 +94,7 @@ bool ChatStream::stopIfOversized()
     if (m_decoder.overflowed())
         sentence = tr("The model endpoint sent a line longer than %1 MiB; the reply is cut there.")
                        .arg(SseDecoder::maxLineBytes / (1024 * 1024));
-    else if (m_text.size() > maxReplyChars)
+    else if (m_text.size() + m_reasoning.size() > maxReplyChars) // a model may think without end, too
         sentence = tr("The reply passed %1 characters; Baton stopped it there.").arg(maxReplyChars);
     else
         return false;
@@ -202,10 +202,12 @@ void ChatStream::onReplyFinished()
 
     if (m_errorBody.size() < maxErrorBody)
         m_errorBody += reply->read(maxErrorBody - m_errorBody.size());
-    if (status == 400 && m_request.includeUsage) {
-        // Some servers refuse fields they do not know; the token count is then estimated. Any
-        // 400 is asked once more, as servers word the refusal each their own way.
-        qCInfo(lcLlm) << "the model endpoint answered 400 to stream_options; asking again without it";
+    if (status == 400 && m_request.includeUsage
+        && (m_errorBody.contains("stream_options") || m_errorBody.contains("include_usage"))) {
+        // Servers that refuse fields they do not know name the field (OpenAI's "Unrecognized
+        // request argument", pydantic's "extra_forbidden"); the token count is then estimated.
+        // Any other 400 (a prompt too long) is the answer, not asked again.
+        qCInfo(lcLlm) << "the model endpoint refused stream_options; asking again without it";
         m_request.includeUsage = false;
         return send();
     }

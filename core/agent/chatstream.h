@@ -20,7 +20,7 @@ class QNetworkReply;
  * Parses server-sent events on readyRead, appends deltas (never rebuilding the text), accumulates
  * tool-call fragments, and retries connection errors, 429 and 5xx only while no token has arrived.
  * Reasoning (reasoning deltas and a leading <think> block) is kept apart from the text; a server
- * that answers 400 to stream_options is asked once more without it.
+ * that refuses stream_options with a 400 naming it is asked once more without it.
  */
 class ChatStream : public QObject
 {

@@ -6,6 +6,7 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString openTag = u"<think>"_s;
 const QString closeTag = u"</think>"_s;
+constexpr qsizetype maxHeld = 1024; // leading blank lines before a tag, at most
 
 /// How many characters at the end of @p text could begin @p tag (to hold back until the next delta).
 qsizetype tagPrefixAtEnd(const QString &text, const QString &tag)
@@ -35,6 +36,10 @@ ThinkSplitter::Parts ThinkSplitter::feed(const QString &delta)
         switch (m_state) {
         case State::Start: {
             const QStringView rest = QStringView(text).mid(leadingSpace(text));
+            if (text.size() > maxHeld) {
+                m_state = State::Answer; // a tag comes first or not at all: no endless holding back
+                continue;
+            }
             if (rest.isEmpty() || (rest.size() < openTag.size() && openTag.startsWith(rest))) {
                 m_held = text; // only spaces, or "<thi" so far: not clear yet
                 return parts;

@@ -23,8 +23,8 @@ public:
     [[nodiscard]] QString model() const;
     [[nodiscard]] int llmTimeoutSeconds() const;
     [[nodiscard]] QString systemPrompt() const;
-    /// stream_options.include_usage: on unless turned off; a server that answers 400 to it is
-    /// asked again without it (ChatStream), so a refusal costs one request, not the reply.
+    /// stream_options.include_usage: on unless turned off; a server that refuses it with a 400
+    /// naming it is asked again without it (ChatStream), so a refusal costs one request, not the reply.
     [[nodiscard]] bool llmIncludeUsage() const;
     [[nodiscard]] bool gatewayEnabled() const;
     /// [gateway] show_thinking: replies on the platforms carry the model's reasoning, quoted.
