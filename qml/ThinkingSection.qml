@@ -63,6 +63,7 @@ Column {
             font.italic: true
             Accessible.role: Accessible.StaticText
             Accessible.name: qsTr("The model's thinking: %1").arg(text)
+            Accessible.ignored: !section.visible || !section.expanded
         }
     }
 }
