@@ -23,13 +23,16 @@ Item {
     required property int variantCount
     required property var previousVariant
     required property var nextVariant
+    required property string reasoning
+    required property var stats
     readonly property bool mine: role === "user"
 
     /// A link in the prose was clicked: it opens only after the address was shown.
     signal linkActivated(string link)
+    function toggleThinking(): bool { return thinking.toggle() }
 
     // A reply another surface has only just begun has no words yet: nothing to show.
-    visible: (role === "user" || role === "assistant") && (content !== "" || streaming)
+    visible: (role === "user" || role === "assistant") && (content !== "" || streaming || reasoning !== "")
     height: visible ? bubbleBox.height : 0
     // What a screen reader says: who wrote it and the words (code blocks included), then where it
     // came from and whether it was cut short.
@@ -54,6 +57,12 @@ Item {
             y: Theme.padding
             spacing: Theme.spacing
             readonly property real maxWidth: message.width * 0.78 - 32
+            ThinkingSection {
+                id: thinking
+                reasoning: message.reasoning
+                live: message.streaming && message.content === ""
+                maxWidth: body.maxWidth
+            }
             Repeater {
                 // Rows change in place while a reply streams: untouched code blocks keep their colours.
                 model: SegmentListModel { segments: message.segments }
@@ -88,6 +97,9 @@ Item {
                 text: qsTr("cut short")
                 font.pixelSize: Theme.fontSmall
                 color: Theme.errorColor
+            }
+            MessageStats {
+                stats: message.stats
             }
             CopyButton {
                 objectName: "copyMessage"

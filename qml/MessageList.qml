@@ -54,6 +54,8 @@ ListView {
             else if (current.index === count - 1)
                 controller.regenerate()
             event.accepted = true
+        } else if (event.key === Qt.Key_Space && currentItem) {
+            event.accepted = (currentItem as MessageDelegate).toggleThinking()
         }
     }
     clip: true

@@ -111,6 +111,20 @@ private Q_SLOTS:
         QCOMPARE(m_llm->authorizations().first(), QByteArray("Bearer " + m_token));
     }
 
+    void theThinkingStaysOutOfThePrintedAnswer()
+    {
+        m_llm->setThinking(true);
+        const BatonRun run = chat("hi baton\n");
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"You said: hi baton"_s), qPrintable(run.out + run.err));
+        QVERIFY2(
+            !run.out.contains(u"person wrote"_s) && !run.out.contains(u"echo it"_s) && !run.out.contains(u"thinking"_s),
+            qPrintable(run.out));
+        const Message reply = m_sessions->transcript(m_sessions->sessions().first().id).constLast();
+        QCOMPARE(reply.content, u"You said: hi baton"_s);
+        QCOMPARE(m_sessions->replyStats(reply.id)->reasoning, u"The person wrote something; I will echo it."_s);
+    }
+
     void controlSequencesNeverReachTheTerminal()
     {
         // OSC 52 (clipboard), OSC 8 (a link) and clear-screen, split across deltas where it hurts.

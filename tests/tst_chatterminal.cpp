@@ -138,6 +138,20 @@ private Q_SLOTS:
         QCOMPARE(userMessages(requests.first().first().toJsonObject()), QList<QString> { u"dear model,\ntwo lines"_s });
     }
 
+    void theThinkingIsADimLineTheAnswerReplaces()
+    {
+        m_llm->setThinking(true);
+        type("hi\r");
+        QTRY_VERIFY_WITH_TIMEOUT(shown("You said: hi"), 10'000);
+        const QByteArray screen = m_screen;
+        const qsizetype thinking = screen.indexOf("\033[2mthinking\xe2\x80\xa6\033[22m");
+        QVERIFY2(thinking >= 0, QByteArray(screen).replace("\033", "<ESC>").constData());
+        // Taken away before the answer, which carries none of the reasoning.
+        QVERIFY(screen.indexOf("\r\033[K", thinking) < screen.indexOf("You said: hi"));
+        QVERIFY(!screen.contains("person wrote"));
+        QVERIFY(!screen.contains("I will echo"));
+    }
+
     void aDoubleCtrlCLeavesTheShellACleanLine()
     {
         type("\x03");

@@ -47,6 +47,8 @@ private Q_SLOTS:
             << u"line 2: allowed_users=123, @alice: \"@alice\" is not a user id: expected numbers separated by commas"_s;
         QTest::newRow("choice") << u"[away]\non_lock=sometimes"_s
                                 << u"line 2: on_lock=sometimes: expected one of: ask, handoff, nothing"_s;
+        QTest::newRow("show thinking") << u"[gateway]\nshow_thinking=sometimes"_s
+                                       << u"line 2: show_thinking=sometimes: expected true or false"_s;
         QTest::newRow("quote") << u"[llm]\nsystem_prompt=\"be brief"_s
                                << u"line 2: system_prompt: a quote is not closed"_s;
     }

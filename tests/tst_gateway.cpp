@@ -2,6 +2,7 @@
 #include "gatewayrig.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -94,6 +95,33 @@ private Q_SLOTS:
         QVERIFY(inTopic != annInGroup);
         QCOMPARE(m_rig->sessions.sessions().size(), 3);
         QCOMPARE(m_rig->owners.startedBy(cidInGroup), SessionOwners::person(u"telegram"_s, u"333"_s));
+    }
+
+    void theReasoningReachesTelegramOnlyWhenAsked()
+    {
+        m_rig->llm.setThinking(true);
+        QCOMPARE(exchange(ann, ann, u"hello"_s), u"You said: hello"_s);
+        // Not in the final text, nor in any preview edit or other call the bot made.
+        QVERIFY(!m_rig->telegram.calls(u"sendMessage"_s).isEmpty());
+        for (const FakeTelegramServer::Call &call : m_rig->telegram.calls()) {
+            const QByteArray params = QJsonDocument(call.params).toJson();
+            QVERIFY2(!params.contains("person wrote") && !params.contains("I will echo") && !params.contains("think>"),
+                params.constData());
+        }
+        const QString id = sessionAt(u"telegram:dm:111"_s);
+        const Message reply = m_rig->sessions.transcript(id).constLast();
+        QCOMPARE(reply.content, u"You said: hello"_s);
+        QCOMPARE(m_rig->sessions.replyStats(reply.id)->reasoning, u"The person wrote something; I will echo it."_s);
+
+        m_rig->settings.setGatewayShowThinking(true);
+        const QString shownWithThinking = exchange(ann, ann, u"again"_s);
+        QVERIFY2(shownWithThinking.startsWith(u"Thinking\nThe person wrote something; I will echo it."_s),
+            qPrintable(shownWithThinking));
+        QVERIFY2(shownWithThinking.endsWith(u"You said: again"_s), qPrintable(shownWithThinking));
+        const QString sent = m_rig->telegram.calls(u"editMessageText"_s).isEmpty()
+            ? QString()
+            : m_rig->telegram.calls(u"editMessageText"_s).constLast().params.value("text"_L1).toString();
+        QVERIFY2(sent.contains(u"<blockquote>"_s), qPrintable(sent)); // marked as a quote, not mixed in
     }
 
     void aStrangerInADirectChatGetsOneCodeAndNothingElse()

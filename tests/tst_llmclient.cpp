@@ -42,11 +42,15 @@ private:
     }
 
     // Runs one stream to its end; the caller owns the result.
-    std::unique_ptr<ChatStream> run(const ChatRequest &r, QStringList *deltas = nullptr)
+    std::unique_ptr<ChatStream> run(
+        const ChatRequest &r, QStringList *deltas = nullptr, QStringList *reasoning = nullptr)
     {
         std::unique_ptr<ChatStream> stream(m_client->startChat(r));
         if (deltas)
             connect(stream.get(), &ChatStream::deltaReceived, this, [deltas](const QString &d) { *deltas << d; });
+        if (reasoning)
+            connect(
+                stream.get(), &ChatStream::reasoningReceived, this, [reasoning](const QString &d) { *reasoning << d; });
         QSignalSpy finished(stream.get(), &ChatStream::finished);
         finished.wait(10'000);
         return stream;
@@ -136,6 +140,65 @@ private Q_SLOTS:
         QCOMPARE(second->reasoning(), u"hmm"_s);
         QCOMPARE(second->text(), u"ok"_s);
         QCOMPARE(second->outcome(), ChatStream::Outcome::Complete);
+    }
+
+    void thinkingIsKeptApartFromTheAnswer()
+    {
+        m_server->setThinking(true);
+        ChatRequest r = request();
+        r.includeUsage = true;
+        QStringList deltas;
+        QStringList reasoning;
+        const auto stream = run(r, &deltas, &reasoning);
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
+        QCOMPARE(stream->text(), u"You said: hi"_s);
+        QCOMPARE(deltas.join(QString()), u"You said: hi"_s);
+        QCOMPARE(stream->reasoning(), u"The person wrote something; I will echo it."_s);
+        QCOMPARE(reasoning.join(QString()), stream->reasoning());
+        const ReplyStats stats = stream->stats();
+        QVERIFY(!stats.estimated);
+        QCOMPARE(stats.completionTokens, 9); // what the usage chunk said: 7 content and 2 reasoning deltas
+        QCOMPARE(stats.promptTokens, 12);
+    }
+
+    void aCutThinkBlockStaysReasoning()
+    {
+        FakeLlmReply cut = FakeLlmReply::withContent({ u"<think>one"_s, u" two</th"_s });
+        cut.truncate = true;
+        m_server->enqueue(cut);
+        const auto stream = run();
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Partial);
+        QCOMPARE(stream->reasoning(), u"one two</th"_s);
+        QVERIFY(stream->text().isEmpty());
+        QVERIFY(stream->stats().estimated);
+    }
+
+    void aServerRefusingStreamOptionsIsAskedAgainWithout()
+    {
+        m_server->setRejectStreamOptions(true);
+        ChatRequest r = request();
+        r.includeUsage = true;
+        const auto stream = run(r);
+        QCOMPARE(stream->outcome(), ChatStream::Outcome::Complete);
+        QCOMPARE(stream->text(), u"You said: hi"_s);
+        QCOMPARE(m_server->requests().size(), 2);
+        QVERIFY(m_server->requests().at(0).contains("stream_options"_L1));
+        QVERIFY(!m_server->requests().at(1).contains("stream_options"_L1));
+        const ReplyStats stats = stream->stats();
+        QVERIFY(stats.estimated);
+        QCOMPARE(stats.completionTokens, ReplyMeter::estimateTokens(stream->text().size()));
+
+        // A 400 for another reason is the answer: no second request.
+        m_server->setRejectStreamOptions(false);
+        FakeLlmReply refused;
+        refused.httpStatus = 400;
+        refused.errorBody = R"({"error":{"message":"context too long"}})";
+        m_server->enqueue(refused);
+        const auto second = run(r);
+        QCOMPARE(second->outcome(), ChatStream::Outcome::Failed);
+        QVERIFY2(second->errorString().contains(u"context too long"_s), qPrintable(second->errorString()));
+        QCOMPARE(m_server->requests().size(), 3);
+        QVERIFY(m_server->requests().at(2).contains("stream_options"_L1));
     }
 
     void toolCallFragmentsAreAccumulated()

@@ -206,6 +206,16 @@ private Q_SLOTS:
         QCOMPARE(sessions.systemPrompt(u"old-session"_s), std::nullopt);
         QVERIFY(sessions.setSystemPrompt(u"old-session"_s, u"Answer in Italian."_s));
         QCOMPARE(sessions.systemPrompt(u"old-session"_s), std::optional<QString>(u"Answer in Italian."_s));
+        // Replies from before token counts have none, and a stored one can be given them now.
+        QVERIFY(!sessions.replyStats(transcript.at(1).id));
+        QVERIFY(sessions.replyStatsOf(u"old-session"_s).isEmpty());
+        ReplyStats stats;
+        stats.reasoning = u"plan"_s;
+        stats.completionTokens = 7;
+        stats.estimated = true;
+        QVERIFY2(sessions.setReplyStats(transcript.at(1).id, stats), qPrintable(sessions.errorString()));
+        QCOMPARE(sessions.replyStats(transcript.at(1).id)->reasoning, u"plan"_s);
+        QCOMPARE(sessions.replyStatsOf(u"old-session"_s).value(transcript.at(1).id).completionTokens, 7);
     }
 
     void failedMigrationRollsBackWhole()

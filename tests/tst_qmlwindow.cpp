@@ -75,6 +75,13 @@ public:
     static inline QPointer<Probe> s_current;
 
     [[nodiscard]] QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_server.port()); }
+    /// The fake model answers as a reasoning model (FakeLlmServer::setThinking) from now on.
+    Q_INVOKABLE void setModelThinking(bool on)
+    {
+        if (m_llm)
+            m_llm->setThinking(on);
+    }
+    void setModel(FakeLlmServer *llm) { m_llm = llm; }
     [[nodiscard]] QStringList paths() const { return m_paths; }
 
 private:
@@ -137,6 +144,7 @@ Q_SIGNALS:
 
 private:
     FakeHttpServer m_server;
+    FakeLlmServer *m_llm = nullptr;
     QStringList m_paths;
     QString m_sessionId;
     QString m_title;
@@ -170,6 +178,7 @@ public Q_SLOTS:
         m_probe.reset(); // its URL handlers go before the next file's probe sets its own
         m_probe = std::make_unique<Probe>(m_dir.path());
         Probe::s_current = m_probe.get();
+        m_probe->setModel(m_llm.get());
         const AppPaths paths { m_dir.path(), m_dir.filePath(u"baton.ini"_s) };
         m_controller = std::make_unique<ChatController>(paths);
         if (!m_controller->open())

@@ -36,7 +36,8 @@ private Q_SLOTS:
         QCOMPARE(settings.llmTimeoutSeconds(), 120);
         QVERIFY(settings.model().isEmpty());
         QVERIFY(settings.gatewayEnabled());
-        QVERIFY(!settings.llmIncludeUsage());
+        QVERIFY(settings.llmIncludeUsage()); // a server refusing it is asked again without (ChatStream)
+        QVERIFY(!settings.gatewayShowThinking()); // the model's reasoning stays off the platforms
         const auto telegram = settings.platform(u"telegram"_s);
         QVERIFY(!telegram.enabled);
         QCOMPARE(telegram.apiBase, u"https://api.telegram.org"_s);
@@ -52,8 +53,9 @@ private Q_SLOTS:
             "[telegram]\nenabled=true\napi_base=http://127.0.0.1:8081\nhome_chat=-1001\nhome_thread=7\n"
             "allowed_users=111, 222\n"
             "[discord]\nenabled=true\nhome_channel=555\nallowed_users=9\ngateway_url=ws://127.0.0.1:1\n"
-            "[slack]\ntimeout_s=x\n"));
+            "[slack]\ntimeout_s=x\n[gateway]\nshow_thinking=true\n"));
         QVERIFY(settings.errorString().isEmpty());
+        QVERIFY(settings.gatewayShowThinking());
         QCOMPARE(settings.llmBaseUrl(), u"http://127.0.0.1:9/v1"_s);
         QCOMPARE(settings.model(), u"qwen"_s);
         QCOMPARE(settings.llmTimeoutSeconds(), 30);

@@ -181,6 +181,10 @@ Strg-C stoppt eine Antwort; zweimal an der Eingabezeile beendet den Chat.
 Im Terminal ist ein Einfügen mehrerer Zeilen eine Nachricht; um mehrere Zeilen zu tippen,
 beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
     </message>
+    <message>
+        <source>thinking…</source>
+        <translation>überlegt…</translation>
+    </message>
 </context>
 <context>
     <name>ChatController</name>
@@ -1812,6 +1816,29 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>MessageStats</name>
+    <message>
+        <source>~%L1 tokens (estimated)</source>
+        <translation>~%L1 Tokens (geschätzt)</translation>
+    </message>
+    <message>
+        <source>%L1 tokens</source>
+        <translation>%L1 Tokens</translation>
+    </message>
+    <message>
+        <source>%L1 tok/s</source>
+        <translation>%L1 Tok./s</translation>
+    </message>
+    <message>
+        <source>about %L1 tokens, estimated</source>
+        <translation>etwa %L1 Tokens, geschätzt</translation>
+    </message>
+    <message>
+        <source>%L1 tokens per second</source>
+        <translation>%L1 Tokens pro Sekunde</translation>
+    </message>
+</context>
+<context>
     <name>ModelSetup</name>
     <message>
         <source>Ollama</source>
@@ -2569,6 +2596,18 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>This chat is being handed off; wait until the handoff has finished, then delete the chat.</source>
         <translation>Dieser Chat wird gerade übergeben; warte, bis die Übergabe abgeschlossen ist, und lösche den Chat dann.</translation>
+    </message>
+    <message>
+        <source>saving a reply&apos;s token counts</source>
+        <translation>Speichern der Token-Zahlen einer Antwort</translation>
+    </message>
+    <message>
+        <source>reading a reply&apos;s token counts</source>
+        <translation>Lesen der Token-Zahlen einer Antwort</translation>
+    </message>
+    <message>
+        <source>reading a session&apos;s token counts</source>
+        <translation>Lesen der Token-Zahlen einer Sitzung</translation>
     </message>
 </context>
 <context>
@@ -3548,6 +3587,36 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>%1 h ago</source>
         <translation>vor %1 Std.</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingQuote</name>
+    <message>
+        <source>Thinking</source>
+        <translation>Überlegungen</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingSection</name>
+    <message>
+        <source>Thinking…</source>
+        <translation>Denkt nach…</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Überlegungen</translation>
+    </message>
+    <message>
+        <source>Hide the model&apos;s thinking</source>
+        <translation>Überlegungen des Modells ausblenden</translation>
+    </message>
+    <message>
+        <source>Show the model&apos;s thinking</source>
+        <translation>Überlegungen des Modells anzeigen</translation>
+    </message>
+    <message>
+        <source>The model&apos;s thinking: %1</source>
+        <translation>Überlegungen des Modells: %1</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,10 @@ bool ChatController::open()
         if (sessionId == m_sessionId)
             m_messageModel->appendDelta(m_agent->replyId(sessionId), text);
     });
+    connect(m_agent, &Agent::reasoningReceived, this, [this](const QString &sessionId, const QString &text) {
+        if (sessionId == m_sessionId)
+            m_messageModel->appendReasoning(m_agent->replyId(sessionId), text);
+    });
     connect(m_agent, &Agent::turnFinished, this, &ChatController::onTurnFinished);
     m_progress = new ReplyProgress(*m_agent);
     connect(this, &ChatController::sessionChanged, m_progress, [this] { m_progress->setSession(m_sessionId); });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagelistmodel.h"
 
+#include "replystatsview.h"
 #include "safemarkdown.h"
 #include "store/sessionstore.h"
 
@@ -58,6 +59,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m_variants.value(m.id).previous;
     case NextVariantRole:
         return m_variants.value(m.id).next;
+    case ReasoningRole:
+        return m_stats.value(m.id).reasoning;
+    case StatsRole:
+        return m.id == m_streamingId ? QVariantMap {} : ReplyStatsView::toMap(m_stats.value(m.id));
     default:
         return {};
     }
@@ -68,7 +73,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     return { { IdRole, "messageId" }, { RoleNameRole, "role" }, { ContentRole, "content" }, { StatusRole, "status" },
         { PlatformRole, "platform" }, { CreatedAtRole, "createdAt" }, { StreamingRole, "streaming" },
         { SegmentsRole, "segments" }, { VariantIndexRole, "variantIndex" }, { VariantCountRole, "variantCount" },
-        { PreviousVariantRole, "previousVariant" }, { NextVariantRole, "nextVariant" } };
+        { PreviousVariantRole, "previousVariant" }, { NextVariantRole, "nextVariant" },
+        { ReasoningRole, "reasoning" }, { StatsRole, "stats" } };
 }
 
 void MessageListModel::setSession(const QString &sessionId)
@@ -77,7 +83,9 @@ void MessageListModel::setSession(const QString &sessionId)
     m_sessionId = sessionId;
     m_streamingId = 0;
     m_pendingText.clear();
+    m_pendingReasoning.clear();
     m_flush.stop();
+    m_stats = sessionId.isEmpty() ? QHash<qint64, ReplyStats> {} : m_store.replyStatsOf(sessionId);
     // Synthetic turns go to the model but are never shown as something the user said.
     m_messages = sessionId.isEmpty() ? QList<Message> {} : m_store.transcript(sessionId, false);
     m_variants = sessionId.isEmpty() ? decltype(m_variants) {} : m_store.variants(sessionId);
@@ -129,26 +137,45 @@ void MessageListModel::onUpdated(const QString &sessionId, qint64 messageId)
         return;
     if (const auto message = m_store.message(messageId)) {
         m_messages[row] = *message;
+        if (const auto stats = m_store.replyStats(messageId))
+            m_stats.insert(messageId, *stats);
         if (m_streamingId == messageId) {
             m_streamingId = 0; // the stored text is the final one
             m_pendingText.clear();
+            m_pendingReasoning.clear();
             m_flush.stop();
         }
         Q_EMIT dataChanged(index(row), index(row));
     }
 }
 
+bool MessageListModel::startStreaming(qint64 messageId)
+{
+    if (messageId == m_streamingId)
+        return true;
+    flushDeltas();
+    const int row = rowOf(messageId);
+    if (row < 0)
+        return false;
+    m_streamingId = messageId;
+    Q_EMIT dataChanged(index(row), index(row), { StreamingRole, StatsRole });
+    return true;
+}
+
 void MessageListModel::appendDelta(qint64 messageId, const QString &text)
 {
-    if (messageId != m_streamingId) {
-        flushDeltas();
-        const int row = rowOf(messageId);
-        if (row < 0)
-            return;
-        m_streamingId = messageId;
-        Q_EMIT dataChanged(index(row), index(row), { StreamingRole });
-    }
+    if (!startStreaming(messageId))
+        return;
     m_pendingText += text;
+    if (!m_flush.isActive())
+        m_flush.start();
+}
+
+void MessageListModel::appendReasoning(qint64 messageId, const QString &text)
+{
+    if (!startStreaming(messageId))
+        return;
+    m_pendingReasoning += text;
     if (!m_flush.isActive())
         m_flush.start();
 }
@@ -156,15 +183,24 @@ void MessageListModel::appendDelta(qint64 messageId, const QString &text)
 void MessageListModel::flushDeltas()
 {
     m_flush.stop();
-    if (m_pendingText.isEmpty())
+    if (m_pendingText.isEmpty() && m_pendingReasoning.isEmpty())
         return;
     const int row = rowOf(m_streamingId);
     if (row < 0) {
         m_pendingText.clear();
+        m_pendingReasoning.clear();
         return;
     }
-    m_messages[row].content += std::exchange(m_pendingText, {});
-    Q_EMIT dataChanged(index(row), index(row), { ContentRole, SegmentsRole });
+    QList<int> roles;
+    if (!m_pendingReasoning.isEmpty()) {
+        m_stats[m_streamingId].reasoning += std::exchange(m_pendingReasoning, {});
+        roles << ReasoningRole;
+    }
+    if (!m_pendingText.isEmpty()) {
+        m_messages[row].content += std::exchange(m_pendingText, {});
+        roles << ContentRole << SegmentsRole;
+    }
+    Q_EMIT dataChanged(index(row), index(row), roles);
 }
 
 QString MessageListModel::displayed(const QString &content)
@@ -221,6 +257,10 @@ void MessageListModel::refresh()
     if (m_sessionId.isEmpty())
         return;
     const QList<Message> fresh = m_store.transcript(m_sessionId, false);
+    QHash<qint64, ReplyStats> stats = m_store.replyStatsOf(m_sessionId);
+    if (m_streamingId != 0 && m_stats.contains(m_streamingId))
+        stats.insert(m_streamingId, m_stats.value(m_streamingId)); // ours: the stream is ahead of the store
+    m_stats = stats;
     // Rows are only ever added at the end or changed in place.
     const qsizetype common = std::min(fresh.size(), m_messages.size());
     bool prefixSame = true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "store/sessionstore.h"
+#include "store/replystats.h"
 #include "store/storetypes.h"
 
 #include <QAbstractListModel>
@@ -36,7 +37,9 @@ public:
         VariantIndexRole, // 1-based among the message's variants; 0 when it has none
         VariantCountRole,
         PreviousVariantRole, // the id of the variant before it, 0 for none
-        NextVariantRole
+        NextVariantRole,
+        ReasoningRole,
+        StatsRole
     };
 
     explicit MessageListModel(SessionStore &store, QObject *parent = nullptr);
@@ -52,6 +55,8 @@ public:
     /// most every flushIntervalMs: a model sending a hundred a second never costs a hundred layouts.
     void appendDelta(qint64 messageId, const QString &text);
     static constexpr int flushIntervalMs = 33;
+    /// Adds @p text to the reasoning of the reply @p messageId being written, shown the same way.
+    void appendReasoning(qint64 messageId, const QString &text);
     /// Reads rows written by others (another surface, the gateway) since the last look.
     void refresh();
 
@@ -61,6 +66,8 @@ private:
     /// Reads which shown messages have variants again, and repaints those whose place changed.
     void readVariants();
     [[nodiscard]] int rowOf(qint64 messageId) const;
+    /// Makes @p messageId the reply being written; false when it is not in the view.
+    bool startStreaming(qint64 messageId);
     void flushDeltas();
     /// The message as prose (made safe to render, see SafeMarkdown) and fenced code blocks, in
     /// order: [{code, text, language}].
@@ -74,5 +81,7 @@ private:
     QHash<qint64, SessionStore::VariantPosition> m_variants;
     qint64 m_streamingId = 0;
     QString m_pendingText; // arrived, not shown yet
+    QString m_pendingReasoning;
+    QHash<qint64, ReplyStats> m_stats; // the replies' reasoning and token counts, by message id
     QTimer m_flush;
 };

@@ -13,6 +13,7 @@ set(baton_window_sources
     segmentlistmodel.cpp segmentlistmodel.h
     messagelistmodel.cpp messagelistmodel.h
     modelsetup.cpp modelsetup.h
+    replystatsview.cpp replystatsview.h
     registeredsingleton.h
     rendering.h
     safemarkdown.cpp safemarkdown.h safemarkdownhtml.cpp

@@ -249,6 +249,9 @@ void Agent::onStreamFinished(const QString &sessionId, ChatStream *stream)
         break;
     }
 
+    // Before the reply's end is announced, so whoever reads the finished reply finds them too.
+    if (const ReplyStats stats = stream->stats(); !stats.isEmpty() && !m_store.setReplyStats(replyId, stats))
+        qCWarning(lcAgent).noquote() << "could not keep the reply's token counts:" << m_store.errorString();
     const bool stored = m_store.finishTurn(
         sessionId, replyId, content, status, toolCalls, [&] { Q_EMIT turnEnding(sessionId, replyId, status, error); });
     if (!stored)

@@ -33,6 +33,7 @@ ChatStream::ChatStream(QNetworkAccessManager *network, const ChatRequest &reques
 
 void ChatStream::start()
 {
+    m_clock.start();
     send();
 }
 
@@ -82,7 +83,7 @@ void ChatStream::onReadyRead()
 void ChatStream::takeEvents(const QList<QByteArray> &payloads)
 {
     for (const QByteArray &payload : payloads) {
-        if (m_text.size() > maxReplyChars)
+        if (m_text.size() + m_reasoning.size() > maxReplyChars)
             return; // what comes past the cap is dropped with the stream
         handleEvent(payload);
     }
@@ -94,7 +95,7 @@ bool ChatStream::stopIfOversized()
     if (m_decoder.overflowed())
         sentence = tr("The model endpoint sent a line longer than %1 MiB; the reply is cut there.")
                        .arg(SseDecoder::maxLineBytes / (1024 * 1024));
-    else if (m_text.size() > maxReplyChars)
+    else if (m_text.size() + m_reasoning.size() > maxReplyChars) // a model may think without end, too
         sentence = tr("The reply passed %1 characters; Baton stopped it there.").arg(maxReplyChars);
     else
         return false;
@@ -124,16 +125,17 @@ void ChatStream::handleEvent(const QByteArray &payload)
     if (chunk.hasUsage) {
         m_promptTokens = chunk.promptTokens;
         m_completionTokens = chunk.completionTokens;
+        m_meter.setUsage(m_promptTokens, m_completionTokens);
+    }
+    if (!chunk.content.isEmpty() || !chunk.reasoning.isEmpty() || chunk.hasToolCalls)
+        m_meter.tokenAt(m_clock.elapsed());
+    for (const QString &reasoning : chunk.reasoning) {
+        m_gotToken = true;
+        takeContent({ {}, reasoning });
     }
     if (!chunk.content.isEmpty()) {
         m_gotToken = true;
-        m_text += chunk.content;
-        Q_EMIT deltaReceived(chunk.content);
-    }
-    for (const QString &reasoning : chunk.reasoning) {
-        m_gotToken = true;
-        m_reasoning += reasoning;
-        Q_EMIT reasoningReceived(reasoning);
+        takeContent(m_think.feed(chunk.content));
     }
     if (chunk.hasToolCalls) {
         m_gotToken = true;
@@ -142,6 +144,18 @@ void ChatStream::handleEvent(const QByteArray &payload)
     }
     if (chunk.hasFinishReason)
         m_finishReason = chunk.finishReason;
+}
+
+void ChatStream::takeContent(const ThinkSplitter::Parts &parts)
+{
+    if (!parts.reasoning.isEmpty()) {
+        m_reasoning += parts.reasoning;
+        Q_EMIT reasoningReceived(parts.reasoning);
+    }
+    if (!parts.content.isEmpty()) {
+        m_text += parts.content;
+        Q_EMIT deltaReceived(parts.content);
+    }
 }
 
 void ChatStream::onReplyFinished()
@@ -189,6 +203,15 @@ void ChatStream::onReplyFinished()
 
     if (m_errorBody.size() < maxErrorBody)
         m_errorBody += reply->read(maxErrorBody - m_errorBody.size());
+    if (status == 400 && m_request.includeUsage
+        && (m_errorBody.contains("stream_options") || m_errorBody.contains("include_usage"))) {
+        // Servers that refuse fields they do not know name the field (OpenAI's "Unrecognized
+        // request argument", pydantic's "extra_forbidden"); the token count is then estimated.
+        // Any other 400 (a prompt too long) is the answer, not asked again.
+        qCInfo(lcLlm) << "the model endpoint refused stream_options; asking again without it";
+        m_request.includeUsage = false;
+        return send();
+    }
     const QString sentence = httpErrorSentence(status, m_errorBody);
     if (status == 429) {
         const QByteArray named = reply->rawHeader("Retry-After");
@@ -253,6 +276,7 @@ void ChatStream::finish(Outcome outcome, const QString &error)
 {
     if (m_outcome != Outcome::Running)
         return;
+    takeContent(m_think.finish()); // what was held back to see whether a tag began there
     m_outcome = outcome;
     // Servers echo the request in errors (a 401 may quote the Authorization header): the sentence
     // goes on to the store, the log and the window, so it leaves here without secrets.

@@ -2,8 +2,11 @@
 #pragma once
 
 #include "chatrequest.h"
+#include "replymeter.h"
 #include "ssedecoder.h"
+#include "thinksplitter.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -16,6 +19,8 @@ class QNetworkReply;
  *
  * Parses server-sent events on readyRead, appends deltas (never rebuilding the text), accumulates
  * tool-call fragments, and retries connection errors, 429 and 5xx only while no token has arrived.
+ * Reasoning (reasoning deltas and a leading <think> block) is kept apart from the text; a server
+ * that refuses stream_options with a 400 naming it is asked once more without it.
  */
 class ChatStream : public QObject
 {
@@ -47,6 +52,8 @@ public:
     [[nodiscard]] int attempts() const { return m_attempts; }
     /// How many attempts the stream makes at most: the first and the request's retries.
     [[nodiscard]] int maxAttempts() const { return m_request.maxRetries + 1; }
+    /// The reasoning and token counts so far (estimated when the server sent no usage).
+    [[nodiscard]] ReplyStats stats() const { return m_meter.stats(m_text, m_reasoning); }
 
 Q_SIGNALS:
     void deltaReceived(const QString &text);
@@ -63,6 +70,7 @@ private:
     void onReplyFinished();
     void takeEvents(const QList<QByteArray> &payloads);
     void handleEvent(const QByteArray &payload);
+    void takeContent(const ThinkSplitter::Parts &parts);
     /// Ends the stream early, keeping what arrived, when a line or the reply passed its cap.
     bool stopIfOversized();
     void retryOrFail(int delayMs, const QString &sentence);
@@ -88,4 +96,7 @@ private:
     int m_attempts = 0;
     int m_promptTokens = 0;
     int m_completionTokens = 0;
+    ThinkSplitter m_think;
+    ReplyMeter m_meter;
+    QElapsedTimer m_clock;
 };

@@ -86,7 +86,17 @@ void ChatCommand::begin(const QString &apiKey)
     m_agent = new Agent(*m_sessions, *m_client, this);
     m_agent->setConfig({ QUrl(m_settings->llmBaseUrl()), apiKey, m_settings->model(), m_settings->systemPrompt(),
         m_settings->llmTimeoutSeconds() * 1000, m_settings->llmIncludeUsage() });
+    connect(m_agent, &Agent::reasoningReceived, this, [this] {
+        // One dim line while the model reasons, gone when the answer starts: its reasoning is no
+        // part of the answer (the window shows it; `baton sessions export` keeps only the answer).
+        if (m_replyStarted || m_thinkingShown || !m_input->isTerminal())
+            return;
+        m_thinkingShown = true;
+        m_ctx.out << u"\033[2m"_s << tr("thinking…") << u"\033[22m"_s;
+        m_ctx.out.flush();
+    });
     connect(m_agent, &Agent::deltaReceived, this, [this](const QString &, const QString &text) {
+        clearThinking();
         m_replyStarted = true;
         m_ctx.out << m_replyCode.feed(m_replyText.filter(text));
         m_ctx.out.flush();
@@ -146,6 +156,7 @@ void ChatCommand::onTurnFinished(const QString &sessionId, qint64, MessageStatus
 {
     if (sessionId != m_sessionId)
         return;
+    clearThinking();
     if (m_replyStarted)
         m_ctx.out << m_replyCode.finish() << Qt::endl;
     m_lastTurnFailed = status != MessageStatus::Complete && !m_stoppedByUser;
@@ -154,6 +165,14 @@ void ChatCommand::onTurnFinished(const QString &sessionId, qint64, MessageStatus
     else if (status == MessageStatus::Error)
         complain(error);
     becomeIdle();
+}
+
+void ChatCommand::clearThinking()
+{
+    if (!std::exchange(m_thinkingShown, false))
+        return;
+    m_ctx.out << u"\r\033[K"_s;
+    m_ctx.out.flush();
 }
 
 void ChatCommand::becomeIdle()

@@ -55,6 +55,8 @@ private:
     void onTurnFinished(const QString &sessionId, qint64 messageId, MessageStatus status, const QString &error);
     void onHandoffFinished(HandoffWaiter::Outcome outcome, const QString &sentence);
     void becomeIdle();
+    /// Takes the "thinking…" line away before the answer (or the end) is printed.
+    void clearThinking();
     void quit(int status);
     /// ExitOk, or ExitFailure on a pipe whose last turn failed (scripts test the status).
     [[nodiscard]] int endStatus() const;
@@ -79,6 +81,7 @@ private:
     bool m_interruptArmed = false;
     bool m_quitWhenIdle = false;
     bool m_replyStarted = false;
+    bool m_thinkingShown = false;
     TerminalText m_replyText; // a sequence may be split across deltas
     CodeColouring m_replyCode { CodeColouring::forStdout() }; // fenced code coloured on a terminal
     bool m_finished = false;

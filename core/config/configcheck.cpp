@@ -115,7 +115,7 @@ QHash<QString, QHash<QString, ValueRule>> knownKeys()
     QHash<QString, QHash<QString, ValueRule>> keys;
     keys[u"llm"_s] = { { u"base_url"_s, url(web) }, { u"model"_s, text() }, { u"timeout_s"_s, wholeNumber(1, 86'400) },
         { u"system_prompt"_s, text() }, { u"include_usage"_s, boolean() } };
-    keys[u"gateway"_s] = { { u"enabled"_s, boolean() } };
+    keys[u"gateway"_s] = { { u"enabled"_s, boolean() }, { u"show_thinking"_s, boolean() } };
     for (const QString &platform : PlatformCatalog::names()) {
         QHash<QString, ValueRule> &section = keys[platform];
         section = { { u"enabled"_s, boolean() }, { u"api_base"_s, url(web) },

@@ -55,12 +55,22 @@ QString Settings::systemPrompt() const
 
 bool Settings::llmIncludeUsage() const
 {
-    return m_settings.value(u"llm/include_usage"_s, false).toBool();
+    return m_settings.value(u"llm/include_usage"_s, true).toBool();
 }
 
 bool Settings::gatewayEnabled() const
 {
     return m_settings.value(u"gateway/enabled"_s, true).toBool();
+}
+
+bool Settings::gatewayShowThinking() const
+{
+    return m_settings.value(u"gateway/show_thinking"_s, false).toBool();
+}
+
+void Settings::setGatewayShowThinking(bool show)
+{
+    m_settings.setValue(u"gateway/show_thinking"_s, show);
 }
 
 Settings::Platform Settings::platform(const QString &name) const

@@ -23,9 +23,12 @@ public:
     [[nodiscard]] QString model() const;
     [[nodiscard]] int llmTimeoutSeconds() const;
     [[nodiscard]] QString systemPrompt() const;
-    /// stream_options.include_usage; some servers reject it, so it is off unless asked for.
+    /// stream_options.include_usage: on unless turned off; a server that refuses it with a 400
+    /// naming it is asked again without it (ChatStream), so a refusal costs one request, not the reply.
     [[nodiscard]] bool llmIncludeUsage() const;
     [[nodiscard]] bool gatewayEnabled() const;
+    /// [gateway] show_thinking: replies on the platforms carry the model's reasoning, quoted.
+    [[nodiscard]] bool gatewayShowThinking() const;
 
     struct Platform
     {
@@ -56,6 +59,7 @@ public:
     void setAway(const Away &away);
 
     void setModel(const QString &model);
+    void setGatewayShowThinking(bool show);
     void setHome(const QString &platform, const QString &chat, const QString &thread);
     void setLlmBaseUrl(const QString &url);
     /// The default system prompt of every chat without its own; empty removes the key.

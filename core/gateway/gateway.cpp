@@ -12,6 +12,7 @@
 #include "store/sessionkeystore.h"
 #include "store/sessionowners.h"
 #include "store/sessionstore.h"
+#include "thinkingquote.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -376,6 +377,9 @@ void Gateway::onTurnEnding(const QString &sessionId, qint64 replyId, MessageStat
             work->stopped ? tr("Stopped.") : tr("The reply was cut short; the owner can see why in Baton."));
     else if (status == MessageStatus::Error)
         text = tr("The model did not answer; the owner can see why in Baton.");
+    // The reasoning is kept beside the reply, never in it: it goes out only when asked for.
+    if (status != MessageStatus::Error && m_settings.gatewayShowThinking())
+        text = ThinkingQuote::prepend(m_stores.sessions.replyStats(replyId).value_or(ReplyStats {}).reasoning, text);
     qCInfo(lcGateway).noquote() << "reply" << replyId << "in session" << sessionId << "is" << messageStatusName(status)
                                 << (error.isEmpty() ? QString() : u": "_s + error);
     work->streamer->finish(text);

@@ -234,6 +234,19 @@ const QList<Migration> &all()
                 // even empty, is the chat's own and wins over it.
                 u"ALTER TABLE sessions ADD COLUMN system_prompt TEXT"_s,
             } },
+        { 17, "a reply's reasoning and token counts, beside its text",
+            {
+                // Its own table, so the reasoning never reaches what reads messages.content (the
+                // next request, the platforms, a handoff transcript).
+                uR"(CREATE TABLE reply_stats (
+                    message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+                    reasoning TEXT NOT NULL DEFAULT '',
+                    prompt_tokens INTEGER NOT NULL DEFAULT 0,
+                    completion_tokens INTEGER NOT NULL DEFAULT 0,
+                    estimated INTEGER NOT NULL DEFAULT 0 CHECK (estimated IN (0, 1)),
+                    tokens_per_second REAL NOT NULL DEFAULT 0
+                ))"_s,
+            } },
     };
     return migrations;
 }

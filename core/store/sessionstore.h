@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "replystats.h"
 #include "storetypes.h"
 
 #include <QHash>
@@ -119,6 +120,10 @@ public:
     /// its place (Retry). Refused for a reply that did not fail.
     bool removeFailedReply(const QString &sessionId, qint64 messageId);
 
+    /// A reply's reasoning and token counts (sessionreplystats.cpp); nullopt when none were kept.
+    bool setReplyStats(qint64 messageId, const ReplyStats &stats);
+    [[nodiscard]] std::optional<ReplyStats> replyStats(qint64 messageId);
+    [[nodiscard]] QHash<qint64, ReplyStats> replyStatsOf(const QString &sessionId);
     /// Full-text search over visible messages; each word matches as a prefix.
     [[nodiscard]] QList<SearchHit> search(const QString &text, int limit = 50);
 

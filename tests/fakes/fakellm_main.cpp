@@ -32,12 +32,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption delay(u"delay-ms"_s, u"Delay between streamed words."_s, u"ms"_s, u"0"_s);
     const QCommandLineOption reply(u"reply"_s, u"Answer this text instead of echoing."_s, u"text"_s);
     const QCommandLineOption words(u"words"_s, u"Answer N numbered words (for throughput benchmarks)."_s, u"n"_s);
-    parser.addOptions({ port, delay, reply, words });
+    const QCommandLineOption thinking(
+        u"thinking"_s, u"Answer as a reasoning model: reasoning_content, a <think> block and a usage chunk."_s);
+    const QCommandLineOption rejectStreamOptions(
+        u"reject-stream-options"_s, u"Answer 400 to requests with stream_options."_s);
+    parser.addOptions({ port, delay, reply, words, thinking, rejectStreamOptions });
     parser.process(app);
 
     FakeLlmServer server;
     server.setEchoDelayMs(parser.value(delay).toInt());
     server.setFixedReply(parser.value(reply));
+    server.setThinking(parser.isSet(thinking));
+    server.setRejectStreamOptions(parser.isSet(rejectStreamOptions));
     if (const int n = parser.value(words).toInt(); n > 0) {
         QStringList text;
         for (int i = 0; i < n; ++i)

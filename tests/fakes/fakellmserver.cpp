@@ -119,6 +119,9 @@ void FakeLlmServer::handle(const FakeHttpRequest &http, QTcpSocket *socket)
     m_authorizations.append(http.headers.value("authorization"));
     Q_EMIT requestReceived(request);
 
+    if (m_rejectStreamOptions && request.contains("stream_options"_L1))
+        return FakeHttpServer::respond(socket, 400, "application/json",
+            R"({"error":{"message":"Unrecognized request argument supplied: stream_options","type":"invalid_request_error"}})");
     const FakeLlmReply reply = m_replies.isEmpty() ? echoFor(request) : m_replies.dequeue();
     if (reply.dropBeforeHeaders) {
         socket->abort();
@@ -151,6 +154,12 @@ FakeLlmReply FakeLlmServer::echoFor(const QJsonObject &body) const
     const QStringList words = text.split(u' ');
     for (qsizetype i = 0; i < words.size(); ++i)
         reply.content << (i + 1 < words.size() ? words.at(i) + u' ' : words.at(i));
+    if (m_thinking) {
+        reply.reasoningContent = { u"The person wrote "_s, u"something; "_s };
+        reply.content = QStringList { u"<thi"_s, u"nk>I will echo"_s, u" it.</th"_s, u"ink>\n\n"_s } + reply.content;
+        reply.usageChunk = true;
+        reply.usageCompletionTokens = int(reply.content.size() + reply.reasoningContent.size());
+    }
     return reply;
 }
 
@@ -170,6 +179,8 @@ void FakeLlmServer::stream(QTcpSocket *socket, const FakeLlmReply &reply, const 
     else {
         for (const QString &r : reply.reasoning)
             events << chunkEvent(model, delta(u"reasoning"_s, r), QJsonValue::Null);
+        for (const QString &r : reply.reasoningContent)
+            events << chunkEvent(model, delta(u"reasoning_content"_s, r), QJsonValue::Null);
         for (const QString &c : reply.content)
             events << chunkEvent(model, delta(u"content"_s, c), QJsonValue::Null);
     }
@@ -178,11 +189,12 @@ void FakeLlmServer::stream(QTcpSocket *socket, const FakeLlmReply &reply, const 
         events << reply.midStreamError;
     if (ends && !reply.finishReason.isEmpty())
         events << chunkEvent(model, QJsonObject {}, reply.finishReason);
+    const qsizetype completion = reply.usageCompletionTokens < 0 ? reply.content.size() : reply.usageCompletionTokens;
     if (ends && reply.usageChunk)
         events << QByteArray(R"({"id":"chatcmpl-fake","object":"chat.completion.chunk","choices":[],)"
                              R"("usage":{"prompt_tokens":12,"completion_tokens":)")
-                + QByteArray::number(reply.content.size()) + "," + R"("total_tokens":)"
-                + QByteArray::number(12 + reply.content.size()) + "}}";
+                + QByteArray::number(completion) + "," + R"("total_tokens":)" + QByteArray::number(12 + completion)
+                + "}}";
     if (ends && reply.done)
         events << "[DONE]";
 

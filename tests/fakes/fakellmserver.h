@@ -21,9 +21,11 @@ struct FakeLlmReply
     QByteArray retryAfter = "0"; // the Retry-After header of a 429, exactly so; empty: none
     QStringList content;
     QStringList reasoning;
+    QStringList reasoningContent; // llama.cpp's name for it: sent after reasoning, before content
     QByteArrayList rawEvents;
     QString finishReason = QStringLiteral("stop");
     bool usageChunk = false;
+    int usageCompletionTokens = -1; // in the usage chunk; < 0: one per content delta
     bool done = true;
     QByteArray midStreamError;
     bool truncate = false;
@@ -71,6 +73,11 @@ public:
     void setEchoDelayMs(int ms) { m_echoDelayMs = ms; }
     /// For the standalone binary: a fixed reply instead of the echo.
     void setFixedReply(const QString &text) { m_fixedReply = text; }
+    /// Thinking mode: the echo comes with reasoning_content deltas, a leading <think> block split
+    /// across deltas, and a usage chunk, as a reasoning model behind llama.cpp sends them.
+    void setThinking(bool on) { m_thinking = on; }
+    /// Answers 400 to a request with stream_options, as servers that refuse unknown fields do.
+    void setRejectStreamOptions(bool on) { m_rejectStreamOptions = on; }
     /// What GET /v1/models lists from now on (at first: fake-model).
     void setModels(const QStringList &ids) { m_models = ids; }
     /// GET /v1/models answers @p status with @p body from now on; 200 lists the models again.
@@ -97,6 +104,8 @@ private:
     QList<QByteArray> m_authorizations;
     int m_echoDelayMs = 0;
     QString m_fixedReply;
+    bool m_thinking = false;
+    bool m_rejectStreamOptions = false;
     QStringList m_models { QStringLiteral("fake-model") };
     int m_modelsStatus = 200;
     QByteArray m_modelsErrorBody;
