@@ -73,8 +73,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     return { { IdRole, "messageId" }, { RoleNameRole, "role" }, { ContentRole, "content" }, { StatusRole, "status" },
         { PlatformRole, "platform" }, { CreatedAtRole, "createdAt" }, { StreamingRole, "streaming" },
         { SegmentsRole, "segments" }, { VariantIndexRole, "variantIndex" }, { VariantCountRole, "variantCount" },
-        { PreviousVariantRole, "previousVariant" }, { NextVariantRole, "nextVariant" },
-        { ReasoningRole, "reasoning" }, { StatsRole, "stats" } };
+        { PreviousVariantRole, "previousVariant" }, { NextVariantRole, "nextVariant" }, { ReasoningRole, "reasoning" },
+        { StatsRole, "stats" } };
 }
 
 void MessageListModel::setSession(const QString &sessionId)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "store/sessionstore.h"
 #include "store/replystats.h"
+#include "store/sessionstore.h"
 #include "store/storetypes.h"
 
 #include <QAbstractListModel>

@@ -58,7 +58,7 @@ QString openFence(const QString &text)
 {
     static const QRegularExpression fence(u"^ {0,3}(`{3,}|~{3,})"_s);
     QString open;
-    for (const QStringView line : QStringView(text).split(u'\n')) {
+    for (const QString &line : text.split(u'\n')) {
         const QRegularExpressionMatch match = fence.match(line);
         if (!match.hasMatch())
             continue;
@@ -103,7 +103,7 @@ QString toMarkdown(const Session &session, const QList<Message> &messages, const
         out += u"- "_s + tr("Model: %1").arg(session.model) + u'\n';
     if (systemPrompt) {
         out += u"\n## "_s + tr("System prompt of this chat") + u"\n\n"_s;
-        out += systemPrompt->isEmpty() ? tr("(none: no system prompt is sent)") + u'\n' : *systemPrompt + u'\n';
+        out += (systemPrompt->isEmpty() ? tr("(none: no system prompt is sent)") : *systemPrompt) + u'\n';
         if (const QString fence = openFence(*systemPrompt); !fence.isEmpty())
             out += fence + u'\n';
     }
