@@ -8,6 +8,7 @@
 #include "fakescreensaver.h"
 #include "faketelegramserver.h"
 #include "platformfactory.h"
+#include "quickitems.h"
 #include "screenlockwatcher.h"
 #include "service/gatewayservice.h"
 #include "settingscontroller.h"
@@ -165,12 +166,8 @@ private Q_SLOTS:
         ChatController::setInstance(m_controller.get());
         SettingsController::setInstance(m_settingsController.get());
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        m_window = openMainWindow(*m_engine);
         QVERIFY(m_window);
-        m_window->resize(1100, 720);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
 
         m_gateway = std::make_unique<GatewayService>(paths(), &PlatformFactory::create);
         QSignalSpy started(m_gateway.get(), &GatewayService::started);

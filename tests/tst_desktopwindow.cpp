@@ -3,6 +3,7 @@
 #include "chatcontroller.h"
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
+#include "quickitems.h"
 #include "settingscontroller.h"
 #include "testpalette.h"
 #include "teststore.h"
@@ -82,12 +83,8 @@ private:
         ChatController::setInstance(m_controller.get());
         SettingsController::setInstance(m_settings.get());
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        m_window = openMainWindow(*m_engine);
         QVERIFY(m_window);
-        m_window->resize(1100, 720);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
 
 private Q_SLOTS:

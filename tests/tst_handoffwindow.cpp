@@ -68,15 +68,7 @@ private:
         for (const QChar c : text)
             QTest::keyClick(m_window, c.toLatin1());
     }
-    QQuickItem *item(const QString &objectName) const
-    {
-        auto *found = m_window->findChild<QQuickItem *>(objectName);
-        if (!found)
-            found = findItem(m_window->contentItem(), objectName);
-        if (!found)
-            qWarning() << "no item named" << objectName;
-        return found;
-    }
+    QQuickItem *item(const QString &objectName) const { return namedItem(m_window, objectName); }
     QObject *popup(const QString &objectName) const { return m_window->findChild<QObject *>(objectName); }
     /// The sidebar's row of @p sessionId: its delegate, as the person sees it.
     QQuickItem *row(const QString &sessionId) const
@@ -137,12 +129,8 @@ private Q_SLOTS:
         ChatController::setInstance(m_controller.get());
         SettingsController::setInstance(m_settings.get());
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        m_window = openMainWindow(*m_engine);
         QVERIFY(m_window);
-        m_window->resize(1100, 720);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
     void cleanupTestCase()
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatcontroller.h"
 #include "fakellmserver.h"
+#include "quickitems.h"
 #include "settingscontroller.h"
 #include "store/sessionstore.h"
 #include "teststore.h"
@@ -101,12 +102,8 @@ private:
         ChatController::setInstance(m_controller.get());
         SettingsController::setInstance(m_settings.get());
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        m_window = openMainWindow(*m_engine);
         QVERIFY(m_window);
-        m_window->resize(1100, 720);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
     void startController()
     {

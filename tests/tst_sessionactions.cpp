@@ -49,15 +49,7 @@ private:
 
     AppPaths paths() const { return { m_store->dir.path(), m_store->dir.filePath(u"baton.ini"_s) }; }
 
-    QQuickItem *item(const QString &name) const
-    {
-        auto *found = m_window->findChild<QQuickItem *>(name);
-        if (!found)
-            found = findItem(m_window->contentItem(), name);
-        if (!found)
-            qWarning() << "no item named" << name;
-        return found;
-    }
+    QQuickItem *item(const QString &name) const { return namedItem(m_window, name); }
     QObject *object(const QString &name) const { return m_window->findChild<QObject *>(name); }
     /// The sidebar's row of @p sessionId (in the visual tree: delegates are no QObject children).
     QQuickItem *rowOf(const QString &sessionId) const
@@ -143,12 +135,8 @@ private Q_SLOTS:
         ChatController::setInstance(m_controller.get());
         SettingsController::setInstance(m_settings.get());
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->load(QUrl(u"qrc:/qt/qml/Baton/Main.qml"_s));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        m_window = openMainWindow(*m_engine);
         QVERIFY(m_window);
-        m_window->resize(1100, 720);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
         QTRY_VERIFY(rowOf(m_trip) && rowOf(m_recipes));
     }
     void cleanupTestCase()
