@@ -196,6 +196,9 @@ TestCase {
     }
 
     function test_4_copySaysCopied() {
+        // The window just grew back (test 3): its list settles before anything is clicked in it.
+        waitForRendering(window.contentItem)
+        tryVerify(() => !named("messageList").moving, 5000)
         const block = inReply("codeBlock")
         const button = findAll(block, "copyCode", [])[0]
         const notice = findAll(button, "copiedNotice", [])[0]
