@@ -199,9 +199,14 @@ TestCase {
         // The window just grew back (test 3): its list settles before anything is clicked in it.
         waitForRendering(window.contentItem)
         tryVerify(() => !named("messageList").moving, 5000)
+        named("messageList").positionViewAtBeginning()
         const block = inReply("codeBlock")
         const button = findAll(block, "copyCode", [])[0]
         const notice = findAll(button, "copiedNotice", [])[0]
+        tryVerify(() => {
+            const p = button.mapToItem(null, button.width / 2, button.height / 2)
+            return p.x > 0 && p.y > 0 && p.x < window.width && p.y < window.height
+        }, 5000, "the Copy button is inside the window")
         compare(button.text, "Copy")
         verify(!notice.visible)
         mouseClick(button)
