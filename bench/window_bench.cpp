@@ -99,12 +99,12 @@ int main(int argc, char *argv[])
     }
     QFile(dir.filePath(u"baton.ini"_s)).open(QIODevice::WriteOnly);
 
-    ChatController controller({ dir.path(), dir.filePath(u"baton.ini"_s) });
+    ChatController controller({ dir.path(), dir.filePath(u"baton.ini"_s), {} });
     if (!controller.open())
         BenchSupport::die("window_bench", controller.errorText());
     controller.openSession(controller.sessions()->index(0).data(SessionListModel::IdRole).toString());
     // The window reaches the controllers as QML singletons; Settings is never opened here.
-    SettingsController settings({ dir.path(), dir.filePath(u"baton.ini"_s) });
+    SettingsController settings({ dir.path(), dir.filePath(u"baton.ini"_s), {} });
     ChatController::setInstance(&controller);
     SettingsController::setInstance(&settings);
     QQmlApplicationEngine engine;

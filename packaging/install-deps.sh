@@ -36,6 +36,8 @@ packages=(
     libqrencode-dev zbar-tools
     # the store (FTS5 is built into Debian's SQLite)
     libsqlite3-dev sqlite3
+    # the PostgreSQL store: Qt's QPSQL driver (run time) and a server the store tests start themselves
+    libqt6sql6-psql postgresql
     # tests: a real Secret Service, a real X display with a tray, the accessibility bus (AT-SPI)
     dbus dbus-x11 gnome-keyring xvfb xauth trayer x11-utils at-spi2-core
     # packaging checks

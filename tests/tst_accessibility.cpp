@@ -176,7 +176,7 @@ private:
     QQuickWindow *m_window = nullptr;
     QString m_sessionId;
 
-    AppPaths paths() const { return { m_dir.path(), m_dir.filePath(u"baton.ini"_s) }; }
+    AppPaths paths() const { return { m_dir.path(), m_dir.filePath(u"baton.ini"_s), {} }; }
     QQuickItem *item(const QString &name) const { return findItem(m_window->contentItem(), name); }
     QStringList unnamed() const
     {

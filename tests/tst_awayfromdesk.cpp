@@ -68,7 +68,7 @@ private:
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
 
-    AppPaths paths() const { return { m_dir.path(), m_dir.filePath(u"baton.ini"_s) }; }
+    AppPaths paths() const { return { m_dir.path(), m_dir.filePath(u"baton.ini"_s), {} }; }
     qint64 topic() const { return m_telegram->topics(home).constLast(); }
     QQuickItem *item(const QString &objectName) const { return m_window->findChild<QQuickItem *>(objectName); }
 

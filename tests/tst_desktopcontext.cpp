@@ -26,7 +26,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<FakeLlmServer> m_llm;
 
-    AppPaths paths() const { return { m_dir.filePath(u"data"_s), m_dir.filePath(u"baton.ini"_s) }; }
+    AppPaths paths() const { return { m_dir.filePath(u"data"_s), m_dir.filePath(u"baton.ini"_s), {} }; }
 
 private Q_SLOTS:
     void initTestCase()
@@ -95,7 +95,7 @@ private Q_SLOTS:
         QFile blocker(m_dir.filePath(u"not-a-dir"_s));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
-        DesktopContext context({ blocker.fileName(), paths().configFile });
+        DesktopContext context({ blocker.fileName(), paths().configFile, {} });
         ChatController chat(context);
         SettingsController settings(context);
         QVERIFY(!chat.open());

@@ -56,7 +56,10 @@ private:
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
 
-    AppPaths paths() const { return { m_store->dir.path(), m_store->dir.filePath(u"baton.ini"_s) }; }
+    AppPaths paths() const
+    {
+        return { m_store->dir.path(), m_store->dir.filePath(u"baton.ini"_s), m_store->storeUrl() };
+    }
 
     bool screenshot(const QString &name)
     {

@@ -43,7 +43,7 @@ private:
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
 
-    [[nodiscard]] AppPaths paths() const { return { m_dir.path(), m_dir.filePath(u"baton.ini"_s) }; }
+    [[nodiscard]] AppPaths paths() const { return { m_dir.path(), m_dir.filePath(u"baton.ini"_s), {} }; }
     [[nodiscard]] QQuickItem *shown(const QString &name) const
     {
         QQuickItem *found = findItem(m_window->contentItem(), name, true);

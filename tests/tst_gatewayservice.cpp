@@ -47,7 +47,10 @@ private:
         probe.abort();
         return up;
     }
-    AppPaths paths() const { return { m_store->dir.path(), m_store->dir.filePath(u"baton.ini"_s) }; }
+    AppPaths paths() const
+    {
+        return { m_store->dir.path(), m_store->dir.filePath(u"baton.ini"_s), m_store->storeUrl() };
+    }
 
 private Q_SLOTS:
     void init()

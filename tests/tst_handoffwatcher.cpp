@@ -57,6 +57,8 @@ private:
     std::unique_ptr<HandoffStore> m_handoffs;
     std::unique_ptr<ScriptedExecutor> m_executor;
 
+    [[nodiscard]] AppPaths paths() const { return { m_store->dir.path(), {}, m_store->storeUrl() }; }
+
     QString requested(const QString &platform = u"telegram"_s)
     {
         const QString id = m_sessions->createSession(u"Plans"_s);
@@ -72,7 +74,7 @@ private:
 
     std::unique_ptr<HandoffWatcher> watcher(HandoffWatcher::Options options, const QString &gatewayId = u"gw-1"_s)
     {
-        auto w = std::make_unique<HandoffWatcher>(m_store->dir.path(), gatewayId, m_executor.get(), options);
+        auto w = std::make_unique<HandoffWatcher>(paths(), gatewayId, m_executor.get(), options);
         QSignalSpy started(w.get(), &HandoffWatcher::started);
         w->start();
         if (started.isEmpty() || !started.first().first().toBool())
@@ -155,7 +157,7 @@ private Q_SLOTS:
         QVERIFY(m_handoffs->claimHandoff(live, u"other-gateway"_s, 60'000));
         QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() > leaseUntil(stranded)); // the dead one's lease ran out
         m_executor->scripts[pending] = { 60'000, {} };
-        auto w = std::make_unique<HandoffWatcher>(m_store->dir.path(), u"gw-1"_s, m_executor.get(),
+        auto w = std::make_unique<HandoffWatcher>(paths(), u"gw-1"_s, m_executor.get(),
             HandoffWatcher::Options { .pollMs = 50, .leaseMs = 60'000, .leaseRefreshMs = 1'000 });
         QSignalSpy reclaimed(w.get(), &HandoffWatcher::reclaimed);
         w->start();
@@ -182,7 +184,7 @@ private Q_SLOTS:
         QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() > firstLease + 100); // past the first lease
         // A second gateway starting now must not take it: the lease is fresh.
         ScriptedExecutor otherExecutor;
-        HandoffWatcher other(m_store->dir.path(), u"gw-2"_s, &otherExecutor, { 50, 300, 100 });
+        HandoffWatcher other(paths(), u"gw-2"_s, &otherExecutor, { 50, 300, 100 });
         QSignalSpy reclaimed(&other, &HandoffWatcher::reclaimed);
         other.start();
         other.stop();
@@ -214,7 +216,7 @@ private Q_SLOTS:
         // The gateway's layout: the watcher and its store connection on a worker thread, the
         // executor (platform adapters) and the requester on the main thread.
         QThread thread;
-        auto *w = new HandoffWatcher(m_store->dir.path(), u"gw-thread"_s, m_executor.get(),
+        auto *w = new HandoffWatcher(paths(), u"gw-thread"_s, m_executor.get(),
             HandoffWatcher::Options { .pollMs = 2'000, .leaseMs = 60'000, .leaseRefreshMs = 15'000 });
         w->moveToThread(&thread);
         connect(&thread, &QThread::finished, w, &QObject::deleteLater);

@@ -54,7 +54,10 @@ private:
     QQuickWindow *m_window = nullptr;
     QString m_sessionId; // the conversation handed off
 
-    AppPaths paths() const { return { m_store->dir.path(), m_store->dir.filePath(u"baton.ini"_s) }; }
+    AppPaths paths() const
+    {
+        return { m_store->dir.path(), m_store->dir.filePath(u"baton.ini"_s), m_store->storeUrl() };
+    }
     HandoffPresenter *presenter() const { return m_controller->handoff(); }
 
     bool screenshot(const QString &name)

@@ -251,7 +251,9 @@ private Q_SLOTS:
         int expected = 1;
         for (const Migrations::Migration &m : Migrations::all()) {
             QCOMPARE(m.version, expected++);
-            QVERIFY(!m.statements.isEmpty());
+            // Each does something on at least one of the two dialects.
+            QVERIFY(!Migrations::statements(m, SqlDialect::Sqlite).isEmpty()
+                || !Migrations::statements(m, SqlDialect::Postgres).isEmpty());
         }
     }
 };

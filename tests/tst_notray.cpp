@@ -49,7 +49,10 @@ private:
         if (withTelegram)
             ini.write("[telegram]\nenabled=true\napi_base=" + m_telegram.apiBase().toUtf8() + "\nhome_chat=-100123\n");
     }
-    static AppPaths paths(const TestStore &store) { return { store.dir.path(), store.dir.filePath(u"baton.ini"_s) }; }
+    static AppPaths paths(const TestStore &store)
+    {
+        return { store.dir.path(), store.dir.filePath(u"baton.ini"_s), store.storeUrl() };
+    }
     static QMessageBox *closeQuestion()
     {
         for (QWidget *w : QApplication::topLevelWidgets()) {

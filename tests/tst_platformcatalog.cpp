@@ -110,7 +110,7 @@ private Q_SLOTS:
         for (const QString &name : PlatformCatalog::names())
             all << PlatformCatalog::secrets(name);
         QCOMPARE(QSet<QString>(all.cbegin(), all.cend()).size(), all.size());
-        QCOMPARE(SecretStore::names(), QStringList { u"llm.api_key"_s } + all);
+        QCOMPARE(SecretStore::names(), QStringList({ u"llm.api_key"_s, u"store.password"_s }) + all);
     }
 
     void theProbeAsksThePlatformWhoTheBotIs_data() { everyPlatformDescribesItselfWhole_data(); }

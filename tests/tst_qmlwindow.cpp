@@ -179,7 +179,7 @@ public Q_SLOTS:
         m_probe = std::make_unique<Probe>(m_dir.path());
         Probe::s_current = m_probe.get();
         m_probe->setModel(m_llm.get());
-        const AppPaths paths { m_dir.path(), m_dir.filePath(u"baton.ini"_s) };
+        const AppPaths paths { m_dir.path(), m_dir.filePath(u"baton.ini"_s), {} };
         m_controller = std::make_unique<ChatController>(paths);
         if (!m_controller->open())
             qFatal("%s", qPrintable(m_controller->errorText()));

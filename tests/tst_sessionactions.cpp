@@ -47,7 +47,10 @@ private:
     QString m_trip;
     QString m_recipes;
 
-    AppPaths paths() const { return { m_store->dir.path(), m_store->dir.filePath(u"baton.ini"_s) }; }
+    AppPaths paths() const
+    {
+        return { m_store->dir.path(), m_store->dir.filePath(u"baton.ini"_s), m_store->storeUrl() };
+    }
 
     QQuickItem *item(const QString &name) const { return namedItem(m_window, name); }
     QObject *object(const QString &name) const { return m_window->findChild<QObject *>(name); }

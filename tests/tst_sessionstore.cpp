@@ -150,7 +150,7 @@ private Q_SLOTS:
         Message badJson = makeMessage(id, MessageRole::Assistant, {});
         badJson.toolCalls = "[{not json";
         QVERIFY(!store.appendMessage(badJson));
-        QVERIFY(store.errorString().contains(u"state.db at"_s));
+        QVERIFY2(store.errorString().contains(t.db.path()), qPrintable(store.errorString()));
 
         QVERIFY(!store.appendMessage(makeMessage(u"no-such-session"_s, MessageRole::User, u"x"_s)));
         QVERIFY(!store.errorString().isEmpty());

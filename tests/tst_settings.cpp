@@ -168,7 +168,7 @@ private Q_SLOTS:
         QCOMPARE(AppPaths::resolve().dataDir, dir.filePath(u"xdg-data/baton"_s));
         QCOMPARE(AppPaths::resolve().configFile, dir.filePath(u"xdg-config/baton/baton.ini"_s));
         qputenv("BATON_DATA_DIR", dir.filePath(u"env"_s).toUtf8());
-        QCOMPARE(AppPaths::resolve().databasePath(), dir.filePath(u"env/state.db"_s));
+        QCOMPARE(AppPaths::resolve().storeLocation(), dir.filePath(u"env/state.db"_s));
         QCOMPARE(AppPaths::resolve(dir.filePath(u"opt"_s)).dataDir, dir.filePath(u"opt"_s));
         qunsetenv("BATON_DATA_DIR");
     }

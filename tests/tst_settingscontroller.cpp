@@ -86,7 +86,7 @@ private:
     std::unique_ptr<FakeSlackServer> m_slack;
     std::unique_ptr<SettingsController> m_settings;
 
-    AppPaths paths() const { return { m_dir.path(), m_dir.filePath(u"baton.ini"_s) }; }
+    AppPaths paths() const { return { m_dir.path(), m_dir.filePath(u"baton.ini"_s), {} }; }
 
     static QString readSecret(const QString &name)
     {
@@ -314,7 +314,7 @@ private Q_SLOTS:
     {
         // The gateway records requests through its own connection.
         Database gatewayDb;
-        QVERIFY(gatewayDb.open(paths().databasePath()));
+        QVERIFY(gatewayDb.open(paths().storeLocation()));
         PairingStore gateway(gatewayDb);
         const auto ana = gateway.requestCode(u"telegram"_s, u"555"_s, u"Ana"_s, u"555"_s);
         const auto bo = gateway.requestCode(u"discord"_s, u"777"_s, u"Bo"_s, u"777"_s);
@@ -361,7 +361,7 @@ private Q_SLOTS:
     {
         // Two strangers waiting, for the pairing page.
         Database gatewayDb;
-        QVERIFY(gatewayDb.open(paths().databasePath()));
+        QVERIFY(gatewayDb.open(paths().storeLocation()));
         PairingStore gateway(gatewayDb);
         const auto cleo = gateway.requestCode(u"telegram"_s, u"4815162342"_s, u"Cleo Martins"_s, u"4815162342"_s);
         const auto dev = gateway.requestCode(u"slack"_s, u"U07DEV"_s, u"dev"_s, u"D07"_s);

@@ -51,7 +51,7 @@ class TestSetupWindow : public QObject
 
 private:
     QTemporaryDir m_dir;
-    AppPaths paths() const { return { m_dir.path(), m_dir.filePath(u"baton.ini"_s) }; }
+    AppPaths paths() const { return { m_dir.path(), m_dir.filePath(u"baton.ini"_s), {} }; }
 
     static QString readSecret(const QString &name)
     {
@@ -68,7 +68,7 @@ private Q_SLOTS:
         FakeSlackServer slack(u"xoxb-setup"_s, u"xapp-setup"_s);
         QVERIFY(discord.listen() && slack.listen());
         QTemporaryDir dir;
-        const AppPaths here { dir.path(), dir.filePath(u"baton.ini"_s) };
+        const AppPaths here { dir.path(), dir.filePath(u"baton.ini"_s), {} };
         {
             QFile ini(here.configFile);
             QVERIFY(ini.open(QIODevice::WriteOnly));

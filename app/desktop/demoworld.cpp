@@ -37,7 +37,7 @@ DemoWorld::~DemoWorld() = default;
 
 AppPaths DemoWorld::paths() const
 {
-    return { m_dir.path(), m_dir.filePath(u"baton.ini"_s) };
+    return { m_dir.path(), m_dir.filePath(u"baton.ini"_s), {} };
 }
 
 bool DemoWorld::start(QString *error)

@@ -38,7 +38,7 @@ bool DesktopContext::open()
         return false;
     }
     auto db = std::make_unique<Database>();
-    if (!db->open(m_paths.databasePath())) {
+    if (!db->open(m_paths.storeLocation())) {
         m_error = db->errorString();
         return false;
     }

@@ -51,7 +51,7 @@ void ChatCommand::start(const QString &sessionOption, bool continueLast)
     if (!m_settings->errorString().isEmpty())
         return quit(m_ctx.fail(ExitConfig, m_settings->errorString()));
     m_db = std::make_unique<Database>();
-    if (!m_db->open(m_ctx.paths.databasePath()))
+    if (!m_db->open(m_ctx.paths.storeLocation()))
         return quit(m_ctx.fail(ExitFailure, m_db->errorString()));
     m_sessions = new SessionStore(*m_db, this);
     // A process killed mid-reply would otherwise leave its session refusing turns and handoffs.

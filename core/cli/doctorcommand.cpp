@@ -91,7 +91,7 @@ void DoctorCommand::checkLocal(const Settings &settings)
         report(dataDir, true, tr("%1 is writable").arg(m_ctx.paths.dataDir));
 
     Database db;
-    if (!db.open(m_ctx.paths.databasePath()))
+    if (!db.open(m_ctx.paths.storeLocation()))
         report(database, false, db.errorString());
     else
         report(database, true, tr("opens, schema version %1").arg(db.schemaVersion()));

@@ -32,7 +32,7 @@ void HandoffCommand::start(const QStringList &args, const QString &platform, boo
     if (!m_settings->errorString().isEmpty())
         return Q_EMIT finished(m_ctx.fail(ExitConfig, m_settings->errorString()));
     m_db = std::make_unique<Database>();
-    if (!m_db->open(m_ctx.paths.databasePath()))
+    if (!m_db->open(m_ctx.paths.storeLocation()))
         return Q_EMIT finished(m_ctx.fail(ExitFailure, m_db->errorString()));
     m_sessions = new SessionStore(*m_db, this);
     // A process killed mid-reply would otherwise leave its session refusing turns and handoffs.

@@ -49,7 +49,7 @@ void PairCommand::start(const QStringList &args)
     const QString name = PlatformCatalog::displayName(m_platform);
 
     m_db = std::make_unique<Database>();
-    if (!m_db->open(m_ctx.paths.databasePath()))
+    if (!m_db->open(m_ctx.paths.storeLocation()))
         return finish(ExitFailure, m_db->errorString());
     m_codes = std::make_unique<SetupCodeStore>(*m_db);
 

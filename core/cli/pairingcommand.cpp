@@ -38,7 +38,7 @@ int PairingCommand::run(const QStringList &args)
             ExitUsage, tr("usage: baton pairing list | approve CODE | deny CODE | revoke PLATFORM:USER_ID"));
 
     Database db;
-    if (!db.open(m_ctx.paths.databasePath()))
+    if (!db.open(m_ctx.paths.storeLocation()))
         return m_ctx.fail(ExitFailure, db.errorString());
     PairingStore pairing(db);
 

@@ -76,7 +76,7 @@ int SessionsCommand::run(const QStringList &args, const QString &format)
         return status;
 
     Database db;
-    if (!db.open(m_ctx.paths.databasePath()))
+    if (!db.open(m_ctx.paths.storeLocation()))
         return m_ctx.fail(ExitFailure, db.errorString());
     SessionStore store(db);
 

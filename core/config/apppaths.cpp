@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apppaths.h"
 
+#include "settings.h"
+
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
-QString AppPaths::databasePath() const
+QString AppPaths::storeLocation() const
 {
-    return QDir(dataDir).filePath(u"state.db"_s);
+    return storeUrl.isEmpty() ? QDir(dataDir).filePath(u"state.db"_s) : storeUrl;
 }
 
 AppPaths AppPaths::resolve(const QString &dataDirOption, const QString &configOption)
@@ -27,5 +30,8 @@ AppPaths AppPaths::resolve(const QString &dataDirOption, const QString &configOp
         QDir::current().absoluteFilePath(pick(dataDirOption, "BATON_DATA_DIR", QDir(xdgData).filePath(u"baton"_s))));
     paths.configFile = QDir::cleanPath(QDir::current().absoluteFilePath(
         pick(configOption, "BATON_CONFIG", QDir(xdgConfig).filePath(u"baton/baton.ini"_s))));
+    paths.storeUrl = qEnvironmentVariable("BATON_STORE_URL");
+    if (paths.storeUrl.isEmpty() && QFile::exists(paths.configFile))
+        paths.storeUrl = Settings(paths.configFile).storeUrl();
     return paths;
 }

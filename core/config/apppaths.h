@@ -10,10 +10,14 @@ struct AppPaths
 {
     QString dataDir;
     QString configFile;
+    /// `[store] url` (BATON_STORE_URL wins): a PostgreSQL store; empty for state.db in dataDir.
+    QString storeUrl;
 
-    [[nodiscard]] QString databasePath() const;
+    /// What Database::open takes: storeUrl, or state.db in the data directory.
+    [[nodiscard]] QString storeLocation() const;
 
     /// Empty options fall back to BATON_DATA_DIR / BATON_CONFIG, then to ~/.local/share/baton and
-    /// ~/.config/baton/baton.ini (through QStandardPaths, so XDG_* variables are honoured).
+    /// ~/.config/baton/baton.ini (through QStandardPaths, so XDG_* variables are honoured); the
+    /// store's url comes from BATON_STORE_URL, then from the config file.
     [[nodiscard]] static AppPaths resolve(const QString &dataDirOption = {}, const QString &configOption = {});
 };

@@ -2,6 +2,7 @@
 #include "configcheck.h"
 
 #include "platformcatalog.h"
+#include "storelocation.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -108,6 +109,20 @@ ValueRule platformName()
     };
 }
 
+ValueRule storeUrl()
+{
+    return [](const QString &value) {
+        if (value.isEmpty())
+            return QString();
+        if (!StoreLocation::isUrl(value))
+            return QCoreApplication::translate(
+                "ConfigCheck", "expected a postgresql:// url, or nothing for state.db in the data directory");
+        QString error;
+        (void)StoreLocation::parse(value, &error);
+        return error;
+    };
+}
+
 /// Every section and key Baton reads (README "Configuration"), with what each accepts.
 QHash<QString, QHash<QString, ValueRule>> knownKeys()
 {
@@ -127,6 +142,7 @@ QHash<QString, QHash<QString, ValueRule>> knownKeys()
     keys[u"away"_s] = { { u"on_lock"_s, oneOf({ u"ask"_s, u"handoff"_s, u"nothing"_s }) },
         { u"platform"_s, platformName() }, { u"active_minutes"_s, wholeNumber(1, 24 * 60) },
         { u"keep_awake"_s, boolean() }, { u"notify"_s, boolean() } };
+    keys[u"store"_s] = { { u"url"_s, storeUrl() } };
     return keys;
 }
 

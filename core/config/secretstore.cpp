@@ -52,7 +52,8 @@ SecretStore::SecretStore(QObject *parent)
 
 QStringList SecretStore::names()
 {
-    QStringList names { u"llm.api_key"_s };
+    // store.password: the PostgreSQL store's (docs/several-machines.md).
+    QStringList names { u"llm.api_key"_s, u"store.password"_s };
     for (const QString &platform : PlatformCatalog::names())
         names << PlatformCatalog::secrets(platform);
     return names;

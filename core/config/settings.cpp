@@ -36,6 +36,11 @@ QString Settings::llmBaseUrl() const
     return m_settings.value(u"llm/base_url"_s, u"http://127.0.0.1:11434/v1"_s).toString().trimmed();
 }
 
+QString Settings::storeUrl() const
+{
+    return m_settings.value(u"store/url"_s).toString().trimmed();
+}
+
 QString Settings::model() const
 {
     return m_settings.value(u"llm/model"_s).toString().trimmed();

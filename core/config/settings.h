@@ -20,6 +20,8 @@ public:
     [[nodiscard]] QString fileName() const { return m_settings.fileName(); }
 
     [[nodiscard]] QString llmBaseUrl() const;
+    /// [store] url: a postgresql:// url, or empty for state.db (docs/several-machines.md).
+    [[nodiscard]] QString storeUrl() const;
     [[nodiscard]] QString model() const;
     [[nodiscard]] int llmTimeoutSeconds() const;
     [[nodiscard]] QString systemPrompt() const;

@@ -16,10 +16,11 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcWatcher, "baton.handoff", QtInfoMsg)
 
-HandoffWatcher::HandoffWatcher(const QString &dataDir, const QString &gatewayId, HandoffExecutor *executor,
-    const Options &options, QObject *parent)
+HandoffWatcher::HandoffWatcher(
+    const AppPaths &paths, const QString &gatewayId, HandoffExecutor *executor, const Options &options, QObject *parent)
     : QObject(parent)
-    , m_dataDir(dataDir)
+    , m_dataDir(paths.dataDir)
+    , m_storeLocation(paths.storeLocation())
     , m_gatewayId(gatewayId)
     , m_executor(executor)
     , m_options(options)
@@ -42,7 +43,7 @@ HandoffWatcher::~HandoffWatcher()
 void HandoffWatcher::start()
 {
     m_db = std::make_unique<Database>();
-    if (!m_db->open(QDir(m_dataDir).filePath(u"state.db"_s))) {
+    if (!m_db->open(m_storeLocation)) {
         m_error = m_db->errorString();
         Q_EMIT started(false, m_error);
         return;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/apppaths.h"
+
 #include "store/handoffstore.h"
 
 #include <QObject>
@@ -39,7 +41,7 @@ public:
     };
 
     /// @p executor may live on another thread; it is reached through queued calls.
-    HandoffWatcher(const QString &dataDir, const QString &gatewayId, HandoffExecutor *executor, const Options &options,
+    HandoffWatcher(const AppPaths &paths, const QString &gatewayId, HandoffExecutor *executor, const Options &options,
         QObject *parent = nullptr);
     ~HandoffWatcher() override;
 
@@ -72,6 +74,7 @@ private:
     void failAbandoned(const HandoffStore::PendingHandoff &row, qint64 now);
 
     QString m_dataDir;
+    QString m_storeLocation;
     QString m_gatewayId;
     HandoffExecutor *m_executor;
     Options m_options;

@@ -112,7 +112,7 @@ void GatewayService::start()
     }
 
     m_db = std::make_unique<Database>();
-    if (!m_db->open(m_paths.databasePath()))
+    if (!m_db->open(m_paths.storeLocation()))
         return Q_EMIT started(false, m_db->errorString());
     m_sessions = std::make_unique<SessionStore>(*m_db);
     // A process killed mid-reply would otherwise leave its session refusing turns and handoffs.
@@ -206,7 +206,7 @@ void GatewayService::assemble()
     m_processor->setHandoffs(new HandoffStore(*m_db, m_processor));
     HandoffWatcher::Options watching;
     watching.claimWaitMs = HandoffWaiter::Timeouts::fromEnvironment().claimMs;
-    m_watcher = new HandoffWatcher(m_paths.dataDir, m_gatewayId, m_processor, watching);
+    m_watcher = new HandoffWatcher(m_paths, m_gatewayId, m_processor, watching);
     m_watcherThread = new QThread(this);
     m_watcherThread->setObjectName(u"handoff-watcher"_s);
     m_watcher->moveToThread(m_watcherThread);

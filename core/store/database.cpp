@@ -60,6 +60,8 @@ bool Database::fail(const QString &sentence)
 
 QString Database::describeError(const QString &action, const QString &sqliteMessage) const
 {
+    if (m_location.isPostgres())
+        return describePostgresError(action, sqliteMessage);
     const QString message = sqliteMessage.toLower();
     if (message.contains("not a database"_L1) || message.contains("malformed"_L1) || message.contains("corrupt"_L1))
         return tr("state.db at %1 is not a Baton database or is corrupt: %2").arg(m_path, sqliteMessage);
@@ -75,12 +77,23 @@ QString Database::describeError(const QString &action, const QString &sqliteMess
     return tr("state.db at %1: %2 failed: %3").arg(m_path, action, sqliteMessage);
 }
 
-bool Database::open(const QString &path, const Options &options)
+bool Database::open(const QString &location, const Options &options)
 {
     close();
-    m_path = QFileInfo(path).absoluteFilePath();
     m_error.clear();
     m_schemaVersion = 0;
+    QString invalid;
+    m_location = StoreLocation::parse(location, &invalid);
+    if (!invalid.isEmpty()) {
+        m_path = location.section(u'@', -1);
+        return fail(invalid);
+    }
+    if (m_location.isPostgres()) {
+        m_path = m_location.display();
+        return openPostgres(options);
+    }
+    m_path = QFileInfo(location).absoluteFilePath();
+    m_location.path = m_path;
 
     const QFileInfo info(m_path);
     if (!PrivateFiles::makeDirectory(info.absolutePath()))
@@ -204,7 +217,7 @@ bool Database::migrate(int targetVersion)
     for (const Migrations::Migration &migration : Migrations::all()) {
         if (migration.version <= version || migration.version > targetVersion)
             continue;
-        for (const QString &statement : migration.statements) {
+        for (const QString &statement : Migrations::statements(migration, SqlDialect::Sqlite)) {
             if (!query.exec(statement))
                 return rollback(tr("state.db at %1 could not be upgraded to schema %2 (%3): %4")
                                     .arg(m_path)

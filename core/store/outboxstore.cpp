@@ -27,7 +27,7 @@ qint64 OutboxStore::enqueue(const Item &item)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(u"INSERT INTO outbox (session_id, message_id, platform, chat, thread, kind, target_message_id, "
-              "target_outbox_id, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+              "target_outbox_id, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
     q.addBindValue(nullableText(item.sessionId));
     q.addBindValue(item.messageId > 0 ? QVariant(item.messageId) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(item.platform);
@@ -38,11 +38,11 @@ qint64 OutboxStore::enqueue(const Item &item)
     q.addBindValue(item.targetOutboxId > 0 ? QVariant(item.targetOutboxId) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(requiredText(item.content));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!q.exec()) {
+    if (!q.exec() || !q.next()) {
         setError(tr("recording an outgoing message"), sqlMessage(q.lastError()));
         return 0;
     }
-    const qint64 id = q.lastInsertId().toLongLong();
+    const qint64 id = q.value(0).toLongLong();
     Q_EMIT enqueued(item.platform, id);
     return id;
 }
@@ -156,7 +156,7 @@ QList<OutboxStore::LastSent> OutboxStore::lastSent(const QString &platform, qint
               "ORDER BY id DESC LIMIT ?"_s);
     q.addBindValue(platform);
     q.addBindValue(sinceMs);
-    q.addBindValue(limit);
+    q.addBindValue(rowLimit(limit));
     if (!q.exec()) {
         setError(tr("reading where the conversations stand"), sqlMessage(q.lastError()));
         return conversations;

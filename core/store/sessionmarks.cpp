@@ -3,6 +3,7 @@
 
 #include "database.h"
 #include "sqlerror.h"
+#include "sqlvalues.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -72,7 +73,7 @@ QHash<QString, SessionMarks::Marks> SessionMarks::read(const QString &where, con
 
 QHash<QString, SessionMarks::Marks> SessionMarks::recent(int limit)
 {
-    return read(u"ORDER BY s.updated_at DESC LIMIT ?"_s, { limit });
+    return read(u"ORDER BY s.updated_at DESC LIMIT ?"_s, { rowLimit(limit) });
 }
 
 SessionMarks::Marks SessionMarks::marks(const QString &sessionId)

@@ -3,6 +3,7 @@
 
 #include "database.h"
 #include "sqlerror.h"
+#include "sqlvalues.h"
 
 #include <QSqlQuery>
 
@@ -51,7 +52,7 @@ QStringList SessionOwners::sessionsStartedBy(const QString &person, int limit)
     QSqlQuery q(m_db.connection());
     q.prepare(u"SELECT id FROM sessions WHERE started_by = ? ORDER BY updated_at DESC LIMIT ?"_s);
     q.addBindValue(person);
-    q.addBindValue(limit);
+    q.addBindValue(rowLimit(limit));
     if (!q.exec()) {
         setError(tr("reading who began a session"), sqlMessage(q.lastError()));
         return ids;

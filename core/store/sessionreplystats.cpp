@@ -24,8 +24,11 @@ ReplyStats statsFrom(const QSqlQuery &q)
 bool SessionStore::setReplyStats(qint64 messageId, const ReplyStats &stats)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT OR REPLACE INTO reply_stats (message_id, reasoning, prompt_tokens, completion_tokens, "
-              "estimated, tokens_per_second) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(u"INSERT INTO reply_stats (message_id, reasoning, prompt_tokens, completion_tokens, estimated, "
+              "tokens_per_second) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE SET "
+              "reasoning = excluded.reasoning, prompt_tokens = excluded.prompt_tokens, "
+              "completion_tokens = excluded.completion_tokens, estimated = excluded.estimated, "
+              "tokens_per_second = excluded.tokens_per_second"_s);
     q.addBindValue(messageId);
     q.addBindValue(requiredText(stats.reasoning));
     q.addBindValue(stats.promptTokens);

@@ -49,6 +49,18 @@ QString ftsQuery(const QString &text)
     return terms.join(u' ');
 }
 
+// PostgreSQL's form of the same: each word a quoted prefix lexeme, all of them required.
+QString tsQuery(const QString &text)
+{
+    QStringList terms;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        QString quoted = word;
+        quoted.replace(u'\\', u"\\\\"_s).replace(u'\'', u"''"_s);
+        terms << u"'%1':*"_s.arg(quoted);
+    }
+    return terms.join(u" & "_s);
+}
+
 } // namespace
 
 qint64 SessionStore::now()
@@ -110,7 +122,7 @@ QList<Session> SessionStore::sessions(int limit)
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT %1 FROM sessions s ORDER BY s.updated_at DESC, s.rowid DESC LIMIT ?"_s.arg(sessionColumns));
-    q.addBindValue(limit);
+    q.addBindValue(rowLimit(limit));
     if (!q.exec()) {
         setError(tr("listing sessions"), sqlMessage(q.lastError()));
         return result;
@@ -129,7 +141,7 @@ QStringList SessionStore::idsWithPrefix(const QString &prefix, int limit)
     QSqlQuery q(m_db.connection());
     q.prepare(u"SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?"_s);
     q.addBindValue(QString(pattern + u'%'));
-    q.addBindValue(limit);
+    q.addBindValue(rowLimit(limit));
     if (!q.exec()) {
         setError(tr("looking up a session id"), sqlMessage(q.lastError()));
         return ids;
@@ -212,7 +224,7 @@ QSqlQuery SessionStore::prepareInsert()
               // It follows the end of the branch shown (SessionStore::beginVariant).
               "(SELECT max(id) FROM messages WHERE session_id = ? AND off_branch = 0)) "
               "ON CONFLICT (platform, platform_chat, platform_message_id) WHERE platform_message_id IS NOT NULL "
-              "DO NOTHING"_s);
+              "DO NOTHING RETURNING id"_s);
     return q;
 }
 
@@ -234,8 +246,9 @@ std::optional<SessionStore::AppendResult> SessionStore::insertMessage(QSqlQuery 
         setError(tr("storing a message"), sqlMessage(insert.lastError()));
         return std::nullopt;
     }
-    if (insert.numRowsAffected() == 1) {
-        m.id = insert.lastInsertId().toLongLong();
+    if (insert.next()) {
+        m.id = insert.value(0).toLongLong();
+        insert.finish();
         return AppendResult { m.id, true };
     }
     QSqlQuery existing(m_db.connection());
@@ -253,6 +266,9 @@ std::optional<SessionStore::AppendResult> SessionStore::insertMessage(QSqlQuery 
 
 bool SessionStore::indexForSearch(qint64 firstId, qint64 lastId)
 {
+    // PostgreSQL's expression index follows the rows itself (migration 4).
+    if (m_db.dialect() == SqlDialect::Postgres)
+        return true;
     // Every row in the range was inserted by this write transaction, which holds the write lock.
     QSqlQuery index(m_db.connection());
     index.prepare(
@@ -269,7 +285,8 @@ bool SessionStore::touchSession(const QString &sessionId, qint64 t)
     QSqlQuery touch(m_db.connection());
     // New activity reopens an ended session.
     touch.prepare(
-        u"UPDATE sessions SET updated_at = max(updated_at, ?), ended_at = NULL, ended_reason = NULL WHERE id = ?"_s);
+        u"UPDATE sessions SET updated_at = %1(updated_at, ?), ended_at = NULL, ended_reason = NULL WHERE id = ?"_s.arg(
+            m_db.dialect() == SqlDialect::Postgres ? "GREATEST"_L1 : "max"_L1));
     touch.addBindValue(t);
     touch.addBindValue(sessionId);
     if (!touch.exec())
@@ -393,18 +410,31 @@ QList<SearchHit> SessionStore::search(const QString &text, int limit)
 {
     m_error.clear();
     QList<SearchHit> hits;
-    const QString match = ftsQuery(text);
+    const bool postgres = m_db.dialect() == SqlDialect::Postgres;
+    const QString match = postgres ? tsQuery(text) : ftsQuery(text);
     if (match.isEmpty())
         return hits;
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(
-        u"SELECT m.session_id, s.title, m.id, m.role, snippet(messages_fts, 0, char(57344), char(57345), '…', 12), "
-        "snippet(messages_fts, 0, '', '', '…', 12) "
-        "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid JOIN sessions s ON s.id = m.session_id "
-        "WHERE messages_fts MATCH ? AND m.internal = 0 AND m.off_branch = 0 ORDER BY rank, m.id DESC LIMIT ?"_s);
+    if (postgres) {
+        // The same two snippets from ts_headline, over the expression index of migration 4.
+        q.prepare(u"SELECT m.session_id, s.title, m.id, m.role, "
+                  "ts_headline('simple', m.content, query, 'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) "
+                  "|| ', MaxWords=12, MinWords=4, MaxFragments=1, FragmentDelimiter=…'), "
+                  "ts_headline('simple', m.content, query, 'StartSel=\"\", StopSel=\"\", MaxWords=12, MinWords=4, "
+                  "MaxFragments=1, FragmentDelimiter=…') "
+                  "FROM to_tsquery('simple', ?) query, messages m JOIN sessions s ON s.id = m.session_id "
+                  "WHERE to_tsvector('simple', m.content) @@ query AND m.internal = 0 AND m.off_branch = 0 "
+                  "ORDER BY ts_rank(to_tsvector('simple', m.content), query) DESC, m.id DESC LIMIT ?"_s);
+    } else {
+        q.prepare(
+            u"SELECT m.session_id, s.title, m.id, m.role, "
+            "snippet(messages_fts, 0, char(57344), char(57345), '…', 12), snippet(messages_fts, 0, '', '', '…', 12) "
+            "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid JOIN sessions s ON s.id = m.session_id "
+            "WHERE messages_fts MATCH ? AND m.internal = 0 AND m.off_branch = 0 ORDER BY rank, m.id DESC LIMIT ?"_s);
+    }
     q.addBindValue(match);
-    q.addBindValue(limit);
+    q.addBindValue(rowLimit(limit));
     if (!q.exec()) {
         setError(tr("searching messages"), sqlMessage(q.lastError()));
         return hits;

@@ -3,6 +3,7 @@
 
 #include "database.h"
 
+#include <QSqlDriver>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -11,9 +12,24 @@ StoreWatcher::StoreWatcher(Database &database, int intervalMs, QObject *parent)
     : QObject(parent)
     , m_db(database)
 {
+    if (m_db.dialect() == SqlDialect::Postgres) {
+        listen();
+        return;
+    }
     connect(&m_timer, &QTimer::timeout, this, &StoreWatcher::check);
     m_timer.start(intervalMs);
     check();
+}
+
+void StoreWatcher::listen()
+{
+    QSqlDriver *driver = m_db.connection().driver();
+    connect(driver, &QSqlDriver::notification, this,
+        [this](const QString &, QSqlDriver::NotificationSource source, const QVariant &) {
+            if (source == QSqlDriver::OtherSource)
+                Q_EMIT changedElsewhere();
+        });
+    m_listening = driver->subscribeToNotification(u"baton_store"_s);
 }
 
 void StoreWatcher::check()

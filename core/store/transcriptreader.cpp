@@ -22,8 +22,8 @@ namespace TranscriptReader {
 namespace {
 QString selectStatement()
 {
-    return u"SELECT %1 FROM messages WHERE session_id = ? AND off_branch = 0 AND (? OR internal = 0) ORDER BY id"_s.arg(
-        MessageRow::columns());
+    return u"SELECT %1 FROM messages WHERE session_id = ? AND off_branch = 0 AND (? = 1 OR internal = 0) ORDER BY id"_s
+        .arg(MessageRow::columns());
 }
 
 #ifdef BATON_SQLITE_DIRECT
