@@ -12,6 +12,7 @@
 #include "desktop/desktopapp.h"
 #include "platformfactory.h"
 #include "rendering.h"
+#include "service/storepassword.h"
 
 #include <QApplication>
 #include <QQmlApplicationEngine>
@@ -104,6 +105,17 @@ int main(int argc, char *argv[])
     // A baton.ini with problems opens on the page that names them (started from the desktop's
     // menu, nobody reads stderr); the window follows once the file is fine.
     ConfigRepair repair(paths.configFile);
+    if (repair.isFine() && StorePassword::needed(paths)) {
+        // The PostgreSQL store's password comes from the keychain before the window opens the store.
+        auto *password = new StorePassword(&app);
+        QObject::connect(password, &StorePassword::ready, &app, [&startWindow] {
+            const int status = startWindow();
+            if (status >= 0)
+                QCoreApplication::exit(status);
+        });
+        password->load(paths);
+        return app.exec();
+    }
     if (repair.isFine()) {
         const int status = startWindow();
         return status < 0 ? app.exec() : status;

@@ -91,6 +91,10 @@ public:
                 = QStringLiteral("%1 '%2/pg_ctl' -D '%3' -m immediate stop > /dev/null 2>&1")
                       .arg(::geteuid() == 0 ? QStringLiteral("runuser -u postgres --") : QString(), m_bin, m_data);
             [[maybe_unused]] const int status = std::system(command.toLocal8Bit().constData());
+            // BATON_TEST_PG_LOG=FILE keeps the server's log (every failed statement is in it).
+            const QString keep = qEnvironmentVariable("BATON_TEST_PG_LOG");
+            if (!keep.isEmpty())
+                QFile::copy(m_dir.filePath(QStringLiteral("server.log")), keep);
         }
     }
 

@@ -2,11 +2,15 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/sessionstore.h"
+#include "store/storewatcher.h"
 #include "teststore.h"
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTcpServer>
 #include <QTest>
 #include <QThread>
 
@@ -15,6 +19,14 @@
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
+
+// About state.db's file, its pragmas and SQLite's own errors: the -pg run has nothing to add there.
+#define SQLITE_ONLY()                                                                                                  \
+    if (TestStore::onPostgres())                                                                                       \
+    QSKIP("about state.db (SQLite); the run without -pg covers it")
+#define POSTGRES_ONLY()                                                                                                \
+    if (!TestStore::onPostgres())                                                                                      \
+    QSKIP("about the PostgreSQL store; the -pg run covers it")
 
 class TestDatabase : public QObject
 {
@@ -32,10 +44,9 @@ private:
     static QStringList columns(Database &db, const QString &table)
     {
         QStringList names;
-        QSqlQuery q(db.connection());
-        q.exec(u"SELECT name FROM pragma_table_info('%1')"_s.arg(table));
-        while (q.next())
-            names << q.value(0).toString();
+        const QSqlRecord record = db.connection().record(table);
+        for (int i = 0; i < record.count(); ++i)
+            names << record.fieldName(i);
         return names;
     }
 
@@ -56,6 +67,7 @@ private:
 private Q_SLOTS:
     void freshDatabaseHasPragmas()
     {
+        SQLITE_ONLY();
         TestStore store;
         QCOMPARE(store.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
         QCOMPARE(store.scalar(u"PRAGMA foreign_keys"_s).toInt(), 1);
@@ -87,7 +99,8 @@ private Q_SLOTS:
         QTest::newRow("pairing") << u"pairing"_s
                                  << QStringList { u"platform"_s, u"user_id"_s, u"code"_s, u"requested_at"_s,
                                         u"approved_at"_s };
-        QTest::newRow("messages_fts") << u"messages_fts"_s << QStringList { u"content"_s };
+        if (!TestStore::onPostgres()) // PostgreSQL indexes messages.content itself (migration 4)
+            QTest::newRow("messages_fts") << u"messages_fts"_s << QStringList { u"content"_s };
     }
     void tablesHaveTheContractColumns()
     {
@@ -101,6 +114,7 @@ private Q_SLOTS:
 
     void inboundIdentityIndexIsUnique()
     {
+        SQLITE_ONLY();
         TestStore store;
         QCOMPARE(store
                      .scalar(u"SELECT \"unique\" FROM pragma_index_list('messages') "
@@ -111,6 +125,7 @@ private Q_SLOTS:
 
     void createsMissingDataDirectory()
     {
+        SQLITE_ONLY();
         QTemporaryDir dir;
         Database db;
         const QString path = dir.filePath(u"a/b/c/state.db"_s);
@@ -131,6 +146,7 @@ private Q_SLOTS:
 
     void garbageFileIsReportedNotCrashed()
     {
+        SQLITE_ONLY();
         QTemporaryDir dir;
         const QString path = dir.filePath(u"state.db"_s);
         QFile file(path);
@@ -147,6 +163,7 @@ private Q_SLOTS:
 
     void foreignDatabaseIsRefused()
     {
+        SQLITE_ONLY();
         QTemporaryDir dir;
         const QString path = dir.filePath(u"state.db"_s);
         withRawConnection(path, [](QSqlQuery &q) { QVERIFY(q.exec(u"CREATE TABLE photos (id INTEGER)"_s)); });
@@ -162,6 +179,7 @@ private Q_SLOTS:
 
     void otherApplicationIdIsRefused()
     {
+        SQLITE_ONLY();
         QTemporaryDir dir;
         const QString path = dir.filePath(u"state.db"_s);
         withRawConnection(path, [](QSqlQuery &q) { QVERIFY(q.exec(u"PRAGMA application_id = 1234"_s)); });
@@ -172,6 +190,7 @@ private Q_SLOTS:
 
     void newerSchemaIsRefused()
     {
+        SQLITE_ONLY();
         TestStore store;
         QVERIFY(store.exec(u"PRAGMA user_version = 999"_s));
         store.db.close();
@@ -182,6 +201,7 @@ private Q_SLOTS:
 
     void directoryInPlaceOfFileIsReported()
     {
+        SQLITE_ONLY();
         QTemporaryDir dir;
         const QString path = dir.filePath(u"state.db"_s);
         QVERIFY(QDir().mkpath(path));
@@ -192,6 +212,7 @@ private Q_SLOTS:
 
     void lockedDatabaseIsReportedAfterTheBusyTimeout()
     {
+        SQLITE_ONLY();
         QTemporaryDir dir;
         const QString path = dir.filePath(u"state.db"_s);
         {
@@ -257,6 +278,7 @@ private Q_SLOTS:
 
     void reopeningKeepsData()
     {
+        SQLITE_ONLY();
         QTemporaryDir dir;
         const QString path = dir.filePath(u"state.db"_s);
         {
@@ -274,6 +296,7 @@ private Q_SLOTS:
 
     void newStoreIsPrivateWhateverTheUmask()
     {
+        SQLITE_ONLY();
         const mode_t previous = ::umask(022); // what a shell usually has; Baton's own 077 is not relied on
         QTemporaryDir parent;
         const QString dataDir = parent.filePath(u"data"_s);
@@ -289,6 +312,7 @@ private Q_SLOTS:
 
     void looseStoreIsTightenedAndSaidOnce()
     {
+        SQLITE_ONLY();
         QTemporaryDir dir;
         const QString path = dir.filePath(u"state.db"_s);
         Database first; // keeps the -wal and -shm files in place
@@ -314,6 +338,96 @@ private Q_SLOTS:
         const QStringList said = logged.filter(u"readable by its owner only"_s);
         QCOMPARE(said.size(), 1);
         QVERIFY2(said.first().contains(u"state.db, state.db-wal, state.db-shm"_s), qPrintable(said.first()));
+    }
+    void aPasswordInTheUrlIsRefused()
+    {
+        Database db;
+        QVERIFY(!db.open(u"postgresql://baton:hunter2@127.0.0.1:1/baton"_s));
+        QVERIFY2(db.errorString().contains(u"store.password"_s), qPrintable(db.errorString()));
+        QVERIFY2(!db.errorString().contains(u"hunter2"_s), qPrintable(db.errorString()));
+        QVERIFY(!db.open(u"postgresql://baton@127.0.0.1:1/baton?sslmode=sometimes"_s));
+        QVERIFY2(db.errorString().contains(u"sslmode=sometimes"_s), qPrintable(db.errorString()));
+    }
+
+    void aFreshPostgresStoreIsVersionedAndAnnouncesChanges()
+    {
+        POSTGRES_ONLY();
+        TestStore store;
+        QCOMPARE(store.scalar(u"SELECT version FROM baton_schema"_s).toInt(), Migrations::latestVersion());
+        QCOMPARE(store.scalar(u"SELECT application_id FROM baton_schema"_s).toLongLong(), Database::applicationId);
+        QCOMPARE(store.db.schemaVersion(), Migrations::latestVersion());
+        QCOMPARE(store.db.dialect(), SqlDialect::Postgres);
+        QCOMPARE(store.scalar(u"SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%_announce'"_s).toInt(), 5);
+        // Message ids are 64-bit, as SQLite's are.
+        QCOMPARE(store
+                     .scalar(u"SELECT data_type FROM information_schema.columns WHERE table_name = 'messages' "
+                             "AND column_name = 'created_at'"_s)
+                     .toString(),
+            u"bigint"_s);
+    }
+
+    void aPostgresDatabaseOfAnotherProgramIsRefused()
+    {
+        POSTGRES_ONLY();
+        TestStore store; // starts the server and sets the password
+        const QString url = PostgresServer::shared().createDatabase();
+        {
+            Database raw; // schema 0: connected, nothing made
+            QVERIFY(raw.open(url, { .busyTimeoutMs = 5000, .targetVersion = 0 }));
+            QVERIFY(QSqlQuery(raw.connection()).exec(u"CREATE TABLE photos (id INTEGER)"_s));
+        }
+        Database db;
+        QVERIFY(!db.open(url));
+        QVERIFY2(db.errorString().contains(u"is not a Baton database"_s), qPrintable(db.errorString()));
+        QVERIFY2(db.errorString().contains(url.section(u'@', 1)), qPrintable(db.errorString()));
+    }
+
+    void aNewerPostgresSchemaIsRefused()
+    {
+        POSTGRES_ONLY();
+        TestStore store;
+        QVERIFY(store.exec(u"UPDATE baton_schema SET version = 999"_s));
+        Database db;
+        QVERIFY(!db.open(store.path()));
+        QVERIFY2(db.errorString().contains(u"written by a newer Baton (schema 999"_s), qPrintable(db.errorString()));
+    }
+
+    void aWrongPasswordOrNoServerIsASentence()
+    {
+        POSTGRES_ONLY();
+        TestStore store;
+        qputenv("BATON_STORE_PASSWORD", "not-the-password");
+        Database db;
+        const bool opened = db.open(store.path());
+        qputenv("BATON_STORE_PASSWORD", PostgresServer::password);
+        QVERIFY(!opened);
+        QVERIFY2(db.errorString().contains(u"refused user baton"_s), qPrintable(db.errorString()));
+        QVERIFY2(db.errorString().contains(u"store.password"_s), qPrintable(db.errorString()));
+        QVERIFY2(!db.errorString().contains(u"not-the-password"_s), qPrintable(db.errorString()));
+
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        QVERIFY(!db.open(u"postgresql://baton@127.0.0.1:%1/baton?connect_timeout=2"_s.arg(port)));
+        QVERIFY2(db.errorString().contains(u"cannot be reached"_s), qPrintable(db.errorString()));
+    }
+
+    void anotherConnectionsCommitIsAnnouncedAndOurOwnIsNot()
+    {
+        POSTGRES_ONLY();
+        TestStore store;
+        StoreWatcher watcher(store.db);
+        QVERIFY(watcher.isListening());
+        QSignalSpy changed(&watcher, &StoreWatcher::changedElsewhere);
+        Database other;
+        QVERIFY2(other.open(store.path()), qPrintable(other.errorString()));
+        // Ours first: its notice reaches us before the other's, so one signal in all proves it was ignored.
+        QVERIFY(store.exec(u"INSERT INTO sessions (id, created_at, updated_at) VALUES ('ours', 1, 1)"_s));
+        QVERIFY(QSqlQuery(other.connection())
+                    .exec(u"INSERT INTO sessions (id, created_at, updated_at) VALUES ('theirs', 1, 1)"_s));
+        QVERIFY(changed.wait(5000));
+        QCOMPARE(changed.size(), 1);
     }
 };
 

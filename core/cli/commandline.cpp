@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "service/storepassword.h"
+
 #include "batonversion.h"
 #include "chatcommand.h"
 #include "clicontext.h"
@@ -114,6 +116,18 @@ int CommandLine::startCommand(const QStringList &arguments)
     m_ctx.emplace(
         CliContext { AppPaths::resolve(parser.value(dataDirOption), parser.value(configOption)), m_out, m_err });
     const CliContext &ctx = *m_ctx;
+    // A PostgreSQL store's password comes from the keychain, once, before a command opens the
+    // store: the command starts again when it is there.
+    if (!m_passwordLoaded && StorePassword::needed(ctx.paths)) {
+        m_passwordLoaded = true;
+        auto *password = new StorePassword(this);
+        connect(password, &StorePassword::ready, this, [this, password, arguments] {
+            password->deleteLater();
+            start(arguments);
+        });
+        password->load(ctx.paths);
+        return stillRunning;
+    }
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(noGuiOption)) {
         if (!positional.isEmpty())

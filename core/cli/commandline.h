@@ -39,5 +39,6 @@ private:
     QTextStream &m_err;
     GatewayService::AdapterFactory m_adapters;
     std::optional<CliContext> m_ctx;
+    bool m_passwordLoaded = false;
     static constexpr int stillRunning = -1;
 };

@@ -63,7 +63,7 @@ StoreLocation StoreLocation::parse(const QString &location, QString *error)
         return invalid(url.errorString());
     if (!url.password().isEmpty())
         return invalid(tr("it holds a password. baton.ini is not a secret: put the password in the keychain as "
-                          "store.password (baton secrets set store.password) or in BATON_STORE_PASSWORD."));
+                          "store.password (baton secret set store.password) or in BATON_STORE_PASSWORD."));
     result.kind = Kind::Postgres;
     result.user = url.userName();
     result.host = url.host();

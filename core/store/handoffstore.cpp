@@ -204,7 +204,7 @@ QStringList HandoffStore::reclaimExpired(qint64 nowMs, const QStringList &deadCl
     q.prepare(u"UPDATE sessions SET handoff_state = 'failed', handoff_error = ?, handoff_finished_at = ?, "
               "handoff_lease_until = NULL WHERE handoff_state = 'running' "
               "AND (handoff_lease_until IS NULL OR handoff_lease_until < ? OR handoff_claimed_by IN (%1)) "
-              "RETURNING id"_s.arg(placeholders.join(u", "_s)));
+              "RETURNING id"_s.arg(placeholders.isEmpty() ? u"NULL"_s : placeholders.join(u", "_s)));
     q.addBindValue(reclaimedError);
     q.addBindValue(nowMs);
     q.addBindValue(nowMs);

@@ -56,14 +56,19 @@ QList<HomeChats::Chat> HomeChats::candidates(const QString &platform, const QStr
     for (qsizetype i = 0; i < owners.size(); ++i)
         marks += i ? u", ?"_s : u"?"_s;
     QSqlQuery paired(m_db.connection());
-    paired.prepare(u"SELECT chat_id, user_name, user_id, MAX(used_at) FROM setup_codes WHERE platform = ? AND "
-                   "used_at IS NOT NULL AND chat_id IS NOT NULL AND user_id IN (%1) GROUP BY chat_id"_s.arg(marks));
+    // Newest first, the first row of each chat kept: who paired there last, and when.
+    paired.prepare(
+        u"SELECT chat_id, user_name, user_id, used_at FROM setup_codes WHERE platform = ? AND "
+        "used_at IS NOT NULL AND chat_id IS NOT NULL AND user_id IN (%1) ORDER BY used_at DESC"_s.arg(marks));
     paired.addBindValue(platform);
     for (const QString &owner : owners)
         paired.addBindValue(owner);
     if (!paired.exec())
         return fail(paired);
     while (paired.next()) {
+        const QString chat = paired.value(0).toString();
+        if (std::any_of(chats.cbegin(), chats.cend(), [&](const Chat &c) { return c.chatId == chat; }))
+            continue;
         const QString name = paired.value(1).toString();
         chats.append({ paired.value(0).toString(), name.isEmpty() ? paired.value(2).toString() : name,
             paired.value(3).toLongLong(), {}, false });

@@ -420,9 +420,8 @@ QList<SearchHit> SessionStore::search(const QString &text, int limit)
         // The same two snippets from ts_headline, over the expression index of migration 4.
         q.prepare(u"SELECT m.session_id, s.title, m.id, m.role, "
                   "ts_headline('simple', m.content, query, 'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) "
-                  "|| ', MaxWords=12, MinWords=4, MaxFragments=1, FragmentDelimiter=…'), "
-                  "ts_headline('simple', m.content, query, 'StartSel=\"\", StopSel=\"\", MaxWords=12, MinWords=4, "
-                  "MaxFragments=1, FragmentDelimiter=…') "
+                  "|| ', MaxWords=12, MinWords=4'), "
+                  "ts_headline('simple', m.content, query, 'StartSel=\"\", StopSel=\"\", MaxWords=12, MinWords=4') "
                   "FROM to_tsquery('simple', ?) query, messages m JOIN sessions s ON s.id = m.session_id "
                   "WHERE to_tsvector('simple', m.content) @@ query AND m.internal = 0 AND m.off_branch = 0 "
                   "ORDER BY ts_rank(to_tsvector('simple', m.content), query) DESC, m.id DESC LIMIT ?"_s);

@@ -79,8 +79,8 @@ bool SessionStore::markBranch(const QString &sessionId)
               "SELECT id FROM messages WHERE session_id = ? AND parent_id IS NULL AND chosen = 1 "
               "UNION ALL SELECT m.id FROM messages m JOIN branch b ON m.parent_id = b.id "
               "WHERE m.session_id = ? AND m.chosen = 1) "
-              "UPDATE messages SET off_branch = (id NOT IN branch) "
-              "WHERE session_id = ? AND off_branch != (id NOT IN branch)"_s);
+              "UPDATE messages SET off_branch = CASE WHEN id IN (SELECT id FROM branch) THEN 0 ELSE 1 END "
+              "WHERE session_id = ? AND off_branch != CASE WHEN id IN (SELECT id FROM branch) THEN 0 ELSE 1 END"_s);
     q.addBindValue(sessionId);
     q.addBindValue(sessionId);
     q.addBindValue(sessionId);
@@ -146,7 +146,8 @@ bool SessionStore::chooseVariant(qint64 messageId)
     }
     running.finish();
     QSqlQuery choose(m_db.connection());
-    choose.prepare(u"UPDATE messages SET chosen = (id = ?) WHERE session_id = ? AND parent_id IS ?"_s);
+    choose.prepare(
+        u"UPDATE messages SET chosen = CASE WHEN id = ? THEN 1 ELSE 0 END WHERE session_id = ? AND parent_id IS NOT DISTINCT FROM ?"_s);
     choose.addBindValue(messageId);
     choose.addBindValue(placed->sessionId);
     choose.addBindValue(placed->parent.isNull() ? QVariant(QMetaType::fromType<qlonglong>()) : placed->parent);
