@@ -10,11 +10,11 @@
 // store; the PostgreSQL column is skipped, with the reason, when the server's binaries are missing
 // or it does not start. --quick shrinks the sizes (for a smoke run); --idle-seconds N sets the
 // idle window (60 s by default); --sqlite-only and --postgres-only measure one store.
+#include "benchpostgres.h"
 #include "benchsupport.h"
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
 #include "handoff/handoffpoke.h"
-#include "postgresserver.h"
 #include "store/database.h"
 #include "store/handoffstore.h"
 #include "store/sessionstore.h"
@@ -364,12 +364,6 @@ private:
     QStringList m_failures;
 };
 
-// Static: std::exit, like a normal return, stops the server.
-PostgresServer &postgresServer()
-{
-    static PostgresServer server(PostgresServer::Durability::Durable);
-    return server;
-}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -398,7 +392,7 @@ int main(int argc, char *argv[])
     bool postgresSkipped = false;
     if (!withPostgres) {
         notes << u"PostgreSQL skipped: --sqlite-only"_s;
-    } else if (PostgresServer &server = postgresServer(); !server.isRunning()) {
+    } else if (PostgresServer &server = BenchSupport::postgresServer(); !server.isRunning()) {
         notes << u"PostgreSQL skipped: %1"_s.arg(server.errorString());
         postgresSkipped = true;
     } else if (const QString url = server.createDatabase(); url.isEmpty()) {
@@ -406,8 +400,9 @@ int main(int argc, char *argv[])
     } else {
         // The password as a real setup passes it: never in the url.
         qputenv("BATON_STORE_PASSWORD", PostgresServer::password);
-        notes << u"PostgreSQL: a throwaway server in %1 on 127.0.0.1 over TCP (fsync on), [store] url in baton.ini"_s
-                     .arg(QDir::tempPath());
+        notes
+            << u"PostgreSQL: a throwaway server in %1 on 127.0.0.1 over TCP (fsync on, autovacuum_naptime=1s), [store] url in baton.ini"_s
+                   .arg(QDir::tempPath());
         Run postgres(table, 1, u"PostgreSQL"_s, url, sizes);
         postgres.measure();
         failures << postgres.failures();

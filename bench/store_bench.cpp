@@ -5,8 +5,8 @@
 // column is skipped, with the reason, when the server's binaries are missing or it does not start.
 // --quick shrinks every size tenfold (for a smoke run); --sqlite-only and --postgres-only measure
 // one store.
+#include "benchpostgres.h"
 #include "benchsupport.h"
-#include "postgresserver.h"
 #include "store/database.h"
 #include "store/handoffstore.h"
 #include "store/sessionstore.h"
@@ -212,12 +212,6 @@ private:
     QStringList m_failures;
 };
 
-// Static: std::exit, like a normal return, stops the server.
-PostgresServer &postgresServer()
-{
-    static PostgresServer server(PostgresServer::Durability::Durable);
-    return server;
-}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -247,7 +241,7 @@ int main(int argc, char *argv[])
     bool postgresSkipped = false;
     if (!withPostgres) {
         notes << u"PostgreSQL skipped: --sqlite-only"_s;
-    } else if (PostgresServer &server = postgresServer(); !server.isRunning()) {
+    } else if (PostgresServer &server = BenchSupport::postgresServer(); !server.isRunning()) {
         notes << u"PostgreSQL skipped: %1"_s.arg(server.errorString());
         postgresSkipped = true;
     } else {
@@ -263,7 +257,7 @@ int main(int argc, char *argv[])
         QString version;
         if (postgres.open(&version)) {
             notes
-                << u"PostgreSQL %1 in %2 (a throwaway server on 127.0.0.1 over TCP, fsync and synchronous_commit on)"_s
+                << u"PostgreSQL %1 in %2 (a throwaway server on 127.0.0.1 over TCP, fsync and synchronous_commit on, autovacuum_naptime=1s)"_s
                        .arg(version, QDir::tempPath());
             postgres.measure();
         }

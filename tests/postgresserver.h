@@ -39,9 +39,11 @@ public:
         return server;
     }
 
-    /// A server of its own, stopped when this object goes (or at exit, for a static one).
-    explicit PostgresServer(Durability durability = Durability::Throwaway)
+    /// A server of its own, stopped when this object goes (or at exit, for a static one);
+    /// @p settings are more server settings, "name=value" each.
+    explicit PostgresServer(Durability durability = Durability::Throwaway, const QStringList &settings = {})
         : m_durability(durability)
+        , m_settings(settings)
     {
         start();
     }
@@ -140,13 +142,18 @@ private:
         if (!m_error.isEmpty())
             return;
         m_port = freePort();
+        QString settings;
+        if (m_durability == Durability::Throwaway)
+            settings += QStringLiteral(" -c fsync=off");
+        for (const QString &setting : std::as_const(m_settings))
+            settings += QStringLiteral(" -c ") + setting;
         m_error = run(QStringLiteral("pg_ctl"),
             { QStringLiteral("-D"), m_data, QStringLiteral("-w"), QStringLiteral("-l"),
                 m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-o"),
                 QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c max_connections=200%3")
                     .arg(m_port)
                     .arg(m_dir.path())
-                    .arg(m_durability == Durability::Throwaway ? QStringLiteral(" -c fsync=off") : QString()),
+                    .arg(settings),
                 QStringLiteral("start") });
         m_running = m_error.isEmpty();
     }
@@ -175,6 +182,7 @@ private:
     QString m_data;
     QString m_error;
     Durability m_durability = Durability::Throwaway;
+    QStringList m_settings;
     int m_port = 0;
     int m_databases = 0;
     bool m_running = false;
