@@ -12,6 +12,7 @@
 #include "store/sessionstore.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QTemporaryDir>
