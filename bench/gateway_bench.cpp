@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // gateway_bench: the real `baton-headless --no-gui` against the fake Telegram Bot API and an
-// instant fake model, both in this process. Measures startup to online, idle RSS, PSS and CPU,
-// handoff latency (request to reply delivered in the new topic), inbound messages/s end to end with
-// zero loss, and the wall time of `sessions list` through `baton` (which execs baton-headless) and
-// through baton-headless directly. Prints `name: value unit` lines; --quick shrinks the sizes (for a
-// smoke run); --idle-seconds N sets the idle window (60 s by default).
+// instant fake model, both in this process, once on SQLite (state.db) and once on PostgreSQL (a
+// throwaway server of Debian's postgresql on 127.0.0.1, started the way the tests start theirs,
+// named by `[store] url` in the gateway's baton.ini). Measures startup to online, idle RSS, PSS and
+// CPU, handoff latency (request to reply delivered in the new topic) with the requester's poke and
+// without one (a requester on another machine: only the store tells the gateway), inbound
+// messages/s end to end with zero loss, and the wall time of `sessions list` through `baton`
+// (which execs baton-headless) and through baton-headless directly. Prints one table, a column per
+// store; the PostgreSQL column is skipped, with the reason, when the server's binaries are missing
+// or it does not start. --quick shrinks the sizes (for a smoke run); --idle-seconds N sets the
+// idle window (60 s by default); --sqlite-only and --postgres-only measure one store.
+#include "benchpostgres.h"
 #include "benchsupport.h"
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
@@ -19,6 +25,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonObject>
+#include <QPointer>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -81,27 +88,9 @@ ProcessSample sample(qint64 pid)
     return s;
 }
 
-QString megabytes(double mb)
+QString oneDecimal(double value)
 {
-    return QString::number(mb, 'f', 1) + u" MB"_s;
-}
-
-// Median wall time of `<binary> sessions list` on @p dataDir, from start to exit.
-double sessionsListMs(const QString &binary, const QString &dataDir, int runs)
-{
-    QList<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QProcess list;
-        list.setStandardOutputFile(QProcess::nullDevice());
-        QElapsedTimer timer;
-        timer.start();
-        list.start(binary, { u"sessions"_s, u"list"_s, u"--data-dir"_s, dataDir });
-        if (!list.waitForFinished(30'000) || list.exitStatus() != QProcess::NormalExit || list.exitCode() != 0)
-            BenchSupport::die("gateway_bench",
-                u"%1 sessions list failed: %2"_s.arg(binary, QString::fromUtf8(list.readAllStandardError())));
-        times << timer.nsecsElapsed() / 1e6;
-    }
-    return percentile(times, 0.5);
+    return QString::number(value, 'f', 1);
 }
 
 qint64 scalar(Database &db, const QString &sql)
@@ -109,153 +98,324 @@ qint64 scalar(Database &db, const QString &sql)
     QSqlQuery q(db.connection());
     return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
 }
+
+// The gateway being measured: killed before the bench exits on a failure, so no gateway outlives it.
+QPointer<QProcess> runningGateway;
+
+[[noreturn]] void die(const QString &what)
+{
+    if (runningGateway)
+        runningGateway->kill();
+    BenchSupport::die("gateway_bench", what);
+}
+
+struct Sizes
+{
+    int idleSeconds = 60;
+    int handoffs = 50;
+    int unpokedHandoffs = 20;
+    int users = 100;
+    int messagesPerUser = 10;
+    int listRuns = 21;
+};
+
+/**
+ * @brief One store's column: a gateway on its own fakes and data directory, and this process as
+ * the requester (the CLI or the window) on the same store.
+ */
+class Run
+{
+public:
+    Run(BenchSupport::Table &table, qsizetype column, QString name, QString storeUrl, const Sizes &sizes)
+        : m_table(table)
+        , m_column(column)
+        , m_name(std::move(name))
+        , m_storeUrl(std::move(storeUrl))
+        , m_sizes(sizes)
+    { }
+
+    [[nodiscard]] QStringList failures() const { return m_failures; }
+
+    void measure()
+    {
+        if (!startGateway())
+            return;
+        measureIdle();
+        if (!m_db.open(m_storeUrl.isEmpty() ? m_dir.filePath(u"state.db"_s) : m_storeUrl))
+            return failed(u"opening the store"_s, m_db.errorString());
+        measureHandoffs(u"handoff_latency"_s, m_sizes.handoffs, true);
+        measureHandoffs(u"handoff_no_poke"_s, m_sizes.unpokedHandoffs, false);
+        measureInbound();
+        m_gateway.terminate();
+        if (!m_gateway.waitForFinished(15'000) || m_gateway.exitCode() != 0)
+            failed(u"stopping the gateway"_s, u"the gateway did not stop cleanly"_s);
+        measureSessionsList();
+    }
+
+private:
+    void set(const QString &figure, const QString &value, const QString &unit)
+    {
+        m_table.set(figure, m_column, value, unit);
+    }
+    void failed(const QString &what, const QString &why)
+    {
+        m_failures << u"%1: %2 failed: %3"_s.arg(m_name, what, why);
+    }
+
+    bool startGateway()
+    {
+        if (!m_llm.listen() || !m_telegram.listen())
+            die(u"cannot listen on 127.0.0.1"_s);
+        QStringList allowed;
+        for (int i = 0; i < m_sizes.users; ++i) {
+            m_telegram.addPrivateChat(firstUser + i, u"User %1"_s.arg(i));
+            allowed << QString::number(firstUser + i);
+        }
+        m_telegram.addGroup(home, u"Home"_s, true);
+
+        m_config = m_dir.filePath(u"baton.ini"_s);
+        QFile ini(m_config);
+        if (!ini.open(QIODevice::WriteOnly))
+            die(u"cannot write the config"_s);
+        ini.write("[llm]\nbase_url=" + m_llm.baseUrl().toString().toUtf8() + "\nmodel=fake\n[telegram]\nenabled=true\n"
+            + "api_base=" + m_telegram.apiBase().toUtf8() + "\nallowed_users=" + allowed.join(u',').toUtf8()
+            + "\nhome_chat=" + QByteArray::number(home) + "\n");
+        if (!m_storeUrl.isEmpty())
+            ini.write("[store]\nurl=" + m_storeUrl.toUtf8() + "\n");
+        ini.close();
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"BATON_TELEGRAM_TOKEN"_s, token);
+        m_gateway.setProcessEnvironment(env);
+        m_gateway.setStandardErrorFile(m_dir.filePath(u"gateway.log"_s)); // one line per message
+        QElapsedTimer started;
+        started.start();
+        m_gateway.start(
+            QStringLiteral(HEADLESS_BINARY), { u"--no-gui"_s, u"--data-dir"_s, m_dir.path(), u"--config"_s, m_config });
+        runningGateway = &m_gateway;
+        if (!waitFor([&] { return !m_telegram.calls(u"getUpdates"_s).isEmpty(); }, 10'000)) {
+            QFile log(m_dir.filePath(u"gateway.log"_s));
+            failed(u"starting the gateway"_s,
+                u"it did not come online: "_s
+                    + (log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll().right(600)).trimmed()
+                                                     : u"(no log)"_s));
+            m_gateway.kill();
+            m_gateway.waitForFinished(5'000);
+            return false;
+        }
+        set(u"gateway_online"_s, QString::number(started.elapsed()), u"ms"_s);
+        return true;
+    }
+
+    // Idle: nothing to do but the long poll and the watchers.
+    void measureIdle()
+    {
+        waitFor([] { return false; }, 1'000);
+        const qint64 pid = m_gateway.processId();
+        const ProcessSample start = sample(pid);
+        const qsizetype pollsBefore = m_telegram.calls(u"getUpdates"_s).size();
+        waitFor([] { return false; }, m_sizes.idleSeconds * 1000);
+        const ProcessSample end = sample(pid);
+        set(u"idle_rss"_s, oneDecimal(start.rssMb), u"MB (target 25 MB or less)"_s);
+        set(u"idle_pss"_s, oneDecimal(start.pssMb), u"MB"_s);
+        set(u"idle_cpu"_s, QString::number(end.cpuMs - start.cpuMs, 'f', 0),
+            u"ms over %1 s"_s.arg(m_sizes.idleSeconds));
+        set(u"idle_wakeups"_s,
+            QString::number(double(end.contextSwitches - start.contextSwitches) / m_sizes.idleSeconds, 'f', 2),
+            u"per s"_s);
+        set(u"idle_long_polls"_s, QString::number(m_telegram.calls(u"getUpdates"_s).size() - pollsBefore),
+            u"in %1 s"_s.arg(m_sizes.idleSeconds));
+    }
+
+    // Request to the reply delivered in the new topic. Poked: the requester shares the gateway's
+    // data directory and wakes it through its socket, as the CLI and the window beside it do.
+    // Unpoked: a requester on another machine, whose only way to the gateway is the store.
+    void measureHandoffs(const QString &figure, int count, bool poke)
+    {
+        SessionStore sessions(m_db);
+        HandoffStore handoffs(m_db);
+        QList<double> latencies;
+        for (int i = 0; i < count; ++i) {
+            const QString id = sessions.createSession(u"Trip %1"_s.arg(i), u"cli"_s);
+            Message said;
+            said.sessionId = id;
+            said.content = u"plan trip %1"_s.arg(i);
+            if (id.isEmpty() || !sessions.appendMessage(said))
+                return handoffFailed(figure, u"creating a session: "_s + sessions.errorString());
+            const qsizetype topicsBefore = m_telegram.topics(home).size();
+            QElapsedTimer timer;
+            timer.start();
+            if (handoffs.requestHandoff(id, u"telegram"_s) != HandoffStore::RequestResult::Requested)
+                return handoffFailed(figure, u"handoff %1 refused: %2"_s.arg(i).arg(handoffs.errorString()));
+            if (poke)
+                HandoffPoke::send(m_dir.path(), id, QCoreApplication::instance());
+            const bool delivered = waitFor(
+                [&] {
+                    const QList<qint64> topics = m_telegram.topics(home);
+                    return topics.size() > topicsBefore && !m_telegram.botMessages(home, topics.last()).isEmpty();
+                },
+                10'000);
+            if (!delivered)
+                return handoffFailed(figure,
+                    u"handoff %1 was not delivered within 10 s (state %2)"_s.arg(i).arg(
+                        handoffStateName(handoffs, id)));
+            latencies << timer.nsecsElapsed() / 1e6;
+            waitFor(
+                [&] {
+                    const auto state = handoffs.handoffState(id);
+                    return state && state->state == HandoffState::Completed;
+                },
+                10'000);
+        }
+        const QString unit = poke ? u"ms (%1 handoffs, the requester pokes)"_s.arg(count)
+                                  : u"ms (%1 handoffs, no poke: a requester on another machine)"_s.arg(count);
+        set(figure + u"_p50"_s, oneDecimal(percentile(latencies, 0.5)), unit);
+        set(figure + u"_p95"_s, oneDecimal(percentile(latencies, 0.95)), unit);
+    }
+    static QString handoffStateName(HandoffStore &handoffs, const QString &id)
+    {
+        const auto state = handoffs.handoffState(id);
+        return state ? QString::number(int(state->state)) : handoffs.errorString();
+    }
+    void handoffFailed(const QString &figure, const QString &why)
+    {
+        set(figure + u"_p50"_s, u"failed"_s, {});
+        set(figure + u"_p95"_s, u"failed"_s, {});
+        failed(figure, why);
+    }
+
+    // Many people writing at once; every message stored once and every chat answered.
+    void measureInbound()
+    {
+        const int total = m_sizes.users * m_sizes.messagesPerUser;
+        const QString userMessages = u"SELECT COUNT(*) FROM messages WHERE role = 'user' AND platform = 'telegram'"_s;
+        const qint64 storedBefore = scalar(m_db, userMessages);
+        QElapsedTimer inbound;
+        inbound.start();
+        for (int m = 0; m < m_sizes.messagesPerUser; ++m) {
+            for (int u = 0; u < m_sizes.users; ++u)
+                m_telegram.userSends(firstUser + u, firstUser + u, u"message %1 from %2"_s.arg(m).arg(u));
+        }
+        const auto stored = [&] { return scalar(m_db, userMessages) - storedBefore; };
+        const bool allAnswered = waitFor(
+            [&] {
+                if (stored() < total)
+                    return false;
+                // Every conversation ends with a delivered reply and nothing is left to send.
+                return scalar(m_db,
+                           u"SELECT COUNT(*) FROM sessions s WHERE s.origin = 'telegram' AND (s.turn_state IS NOT "
+                           "NULL OR (SELECT role FROM messages m WHERE m.session_id = s.id AND m.internal = 0 "
+                           "ORDER BY m.id DESC LIMIT 1) <> 'assistant')"_s)
+                    == 0
+                    && scalar(m_db, u"SELECT COUNT(*) FROM outbox WHERE state = 'pending'"_s) == 0;
+            },
+            120'000);
+        const double seconds = inbound.nsecsElapsed() / 1e9;
+        if (!allAnswered) {
+            set(u"inbound_rate"_s, u"failed"_s, {});
+            return failed(u"inbound"_s, u"%1 of %2 stored, not all answered in time"_s.arg(stored()).arg(total));
+        }
+        set(u"inbound_lost"_s, QString::number(total - stored()), u"of %1 sent"_s.arg(total));
+        set(u"inbound_rate"_s, QString::number(total / seconds, 'f', 0), u"messages/s (stored and answered)"_s);
+        const ProcessSample loaded = sample(m_gateway.processId());
+        set(u"loaded_rss"_s, oneDecimal(loaded.rssMb), u"MB"_s);
+        set(u"loaded_pss"_s, oneDecimal(loaded.pssMb), u"MB"_s);
+    }
+
+    // What every CLI command pays: `baton` adds its own start and an exec to baton-headless's.
+    void measureSessionsList()
+    {
+        const qint64 sessionCount = scalar(m_db, u"SELECT COUNT(*) FROM sessions"_s);
+        const auto run = [&](const QString &figure, const QString &binary, const QString &unit) {
+            QList<double> times;
+            for (int i = 0; i < m_sizes.listRuns; ++i) {
+                QProcess list;
+                list.setStandardOutputFile(QProcess::nullDevice());
+                QElapsedTimer timer;
+                timer.start();
+                list.start(
+                    binary, { u"sessions"_s, u"list"_s, u"--data-dir"_s, m_dir.path(), u"--config"_s, m_config });
+                if (!list.waitForFinished(30'000) || list.exitStatus() != QProcess::NormalExit
+                    || list.exitCode() != 0) {
+                    set(figure, u"failed"_s, {});
+                    return failed(figure, QString::fromUtf8(list.readAllStandardError()).trimmed());
+                }
+                times << timer.nsecsElapsed() / 1e6;
+            }
+            set(figure, oneDecimal(percentile(times, 0.5)), unit);
+        };
+        run(u"sessions_list_headless"_s, QStringLiteral(HEADLESS_BINARY),
+            u"ms (median of %1, %2 sessions)"_s.arg(m_sizes.listRuns).arg(sessionCount));
+        run(u"sessions_list_baton"_s, QStringLiteral(BATON_BINARY),
+            u"ms (median of %1, through the window binary)"_s.arg(m_sizes.listRuns));
+    }
+
+    BenchSupport::Table &m_table;
+    qsizetype m_column;
+    QString m_name;
+    QString m_storeUrl; // empty: state.db in m_dir
+    Sizes m_sizes;
+    FakeLlmServer m_llm; // echoes at once: the gateway's own cost is what is measured
+    FakeTelegramServer m_telegram { token };
+    QTemporaryDir m_dir;
+    QString m_config;
+    QProcess m_gateway;
+    Database m_db;
+    QStringList m_failures;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const bool quick = app.arguments().contains(u"--quick"_s);
+    const bool withSqlite = !app.arguments().contains(u"--postgres-only"_s);
+    const bool withPostgres = !app.arguments().contains(u"--sqlite-only"_s);
+    Sizes sizes;
+    if (quick)
+        sizes = Sizes { 2, 5, 2, 10, 10, 3 };
     const qsizetype idleArg = app.arguments().indexOf(u"--idle-seconds"_s);
-    const int idleSeconds = idleArg > 0 ? app.arguments().value(idleArg + 1).toInt() : quick ? 2 : 60;
-    const int handoffs = quick ? 5 : 50;
-    const int users = quick ? 10 : 100;
-    const int messagesPerUser = 10;
+    if (idleArg > 0)
+        sizes.idleSeconds = app.arguments().value(idleArg + 1).toInt();
 
-    FakeLlmServer llm; // echoes at once: the gateway's own cost is what is measured
-    FakeTelegramServer telegram(token);
-    if (!llm.listen() || !telegram.listen())
-        BenchSupport::die("gateway_bench", u"cannot listen on 127.0.0.1"_s);
-    QStringList allowed;
-    for (int i = 0; i < users; ++i) {
-        telegram.addPrivateChat(firstUser + i, u"User %1"_s.arg(i));
-        allowed << QString::number(firstUser + i);
+    BenchSupport::Table table({ u"SQLite"_s, u"PostgreSQL"_s });
+    QStringList notes, failures;
+    if (!withSqlite) {
+        notes << u"SQLite skipped: --postgres-only"_s;
+    } else {
+        Run sqlite(table, 0, u"SQLite"_s, {}, sizes);
+        sqlite.measure();
+        failures << sqlite.failures();
+        notes << u"SQLite: state.db in %1"_s.arg(QDir::tempPath());
     }
-    telegram.addGroup(home, u"Home"_s, true);
-
-    QTemporaryDir dir;
-    QFile ini(dir.filePath(u"baton.ini"_s));
-    if (!ini.open(QIODevice::WriteOnly))
-        BenchSupport::die("gateway_bench", u"cannot write the config"_s);
-    ini.write("[llm]\nbase_url=" + llm.baseUrl().toString().toUtf8() + "\nmodel=fake\n[telegram]\nenabled=true\n"
-        + "api_base=" + telegram.apiBase().toUtf8() + "\nallowed_users=" + allowed.join(u',').toUtf8()
-        + "\nhome_chat=" + QByteArray::number(home) + "\n");
-    ini.close();
-
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"BATON_TELEGRAM_TOKEN"_s, token);
-    QProcess gateway;
-    gateway.setProcessEnvironment(env);
-    gateway.setStandardErrorFile(QProcess::nullDevice()); // its log: one line per message
-    QElapsedTimer started;
-    started.start();
-    gateway.start(
-        QStringLiteral(HEADLESS_BINARY), { u"--no-gui"_s, u"--data-dir"_s, dir.path(), u"--config"_s, ini.fileName() });
-    if (!waitFor([&] { return !telegram.calls(u"getUpdates"_s).isEmpty(); }, 10'000))
-        BenchSupport::die("gateway_bench", u"the gateway did not come online"_s);
-    out << "gateway_online: " << started.elapsed() << " ms" << Qt::endl;
-
-    // Idle: nothing to do but the long poll and the watcher's timer.
-    waitFor([] { return false; }, 1'000);
-    const qint64 pid = gateway.processId();
-    const ProcessSample idleStart = sample(pid);
-    const qsizetype pollsBefore = telegram.calls(u"getUpdates"_s).size();
-    waitFor([] { return false; }, idleSeconds * 1000);
-    const ProcessSample idleEnd = sample(pid);
-    out << "idle_rss: " << megabytes(idleStart.rssMb) << " (target 25 MB or less)" << Qt::endl;
-    out << "idle_pss: " << megabytes(idleStart.pssMb) << Qt::endl;
-    out << "idle_cpu: " << QString::number(idleEnd.cpuMs - idleStart.cpuMs, 'f', 0) << " ms over " << idleSeconds
-        << " s" << Qt::endl;
-    out << "idle_wakeups: "
-        << QString::number(double(idleEnd.contextSwitches - idleStart.contextSwitches) / idleSeconds, 'f', 2)
-        << " per s" << Qt::endl;
-    out << "idle_long_polls: " << telegram.calls(u"getUpdates"_s).size() - pollsBefore << " in " << idleSeconds << " s"
-        << Qt::endl;
-
-    // Handoff latency: request (and the requester's poke) to the reply delivered in the new topic.
-    Database db;
-    if (!db.open(dir.filePath(u"state.db"_s)))
-        BenchSupport::die("gateway_bench", db.errorString());
-    SessionStore sessions(db);
-    HandoffStore handoffStore(db);
-    QList<double> latencies;
-    for (int i = 0; i < handoffs; ++i) {
-        const QString id = sessions.createSession(u"Trip %1"_s.arg(i), u"cli"_s);
-        Message said;
-        said.sessionId = id;
-        said.content = u"plan trip %1"_s.arg(i);
-        if (!sessions.appendMessage(said))
-            BenchSupport::die("gateway_bench", sessions.errorString());
-        const qsizetype topicsBefore = telegram.topics(home).size();
-        QElapsedTimer timer;
-        timer.start();
-        if (handoffStore.requestHandoff(id, u"telegram"_s) != HandoffStore::RequestResult::Requested)
-            BenchSupport::die("gateway_bench", u"handoff %1 refused: %2"_s.arg(i).arg(handoffStore.errorString()));
-        HandoffPoke::send(dir.path(), id, &app);
-        const bool delivered = waitFor(
-            [&] {
-                const QList<qint64> topics = telegram.topics(home);
-                return topics.size() > topicsBefore && !telegram.botMessages(home, topics.last()).isEmpty();
-            },
-            10'000);
-        if (!delivered)
-            BenchSupport::die("gateway_bench", u"handoff %1 was not delivered"_s.arg(i));
-        latencies << timer.nsecsElapsed() / 1e6;
-        waitFor([&] { return handoffStore.handoffState(id)->state == HandoffState::Completed; }, 10'000);
+    bool postgresSkipped = false;
+    if (!withPostgres) {
+        notes << u"PostgreSQL skipped: --sqlite-only"_s;
+    } else if (PostgresServer &server = BenchSupport::postgresServer(); !server.isRunning()) {
+        notes << u"PostgreSQL skipped: %1"_s.arg(server.errorString());
+        postgresSkipped = true;
+    } else if (const QString url = server.createDatabase(); url.isEmpty()) {
+        failures << u"PostgreSQL: creating a database failed: %1"_s.arg(server.errorString());
+    } else {
+        // The password as a real setup passes it: never in the url.
+        qputenv("BATON_STORE_PASSWORD", PostgresServer::password);
+        notes
+            << u"PostgreSQL: a throwaway server in %1 on 127.0.0.1 over TCP (fsync on, autovacuum_naptime=1s), [store] url in baton.ini"_s
+                   .arg(QDir::tempPath());
+        Run postgres(table, 1, u"PostgreSQL"_s, url, sizes);
+        postgres.measure();
+        failures << postgres.failures();
     }
-    out << "handoff_latency_p50: " << QString::number(percentile(latencies, 0.5), 'f', 1) << " ms" << Qt::endl;
-    out << "handoff_latency_p95: " << QString::number(percentile(latencies, 0.95), 'f', 1) << " ms" << Qt::endl;
 
-    // Inbound: many people writing at once; every message stored once and every chat answered.
-    const int total = users * messagesPerUser;
-    const qint64 storedBefore
-        = scalar(db, u"SELECT COUNT(*) FROM messages WHERE role = 'user' AND platform = 'telegram'"_s);
-    QElapsedTimer inbound;
-    inbound.start();
-    for (int m = 0; m < messagesPerUser; ++m) {
-        for (int u = 0; u < users; ++u)
-            telegram.userSends(firstUser + u, firstUser + u, u"message %1 from %2"_s.arg(m).arg(u));
-    }
-    const auto stored = [&] {
-        return scalar(db, u"SELECT COUNT(*) FROM messages WHERE role = 'user' AND platform = 'telegram'"_s)
-            - storedBefore;
-    };
-    const bool allAnswered = waitFor(
-        [&] {
-            if (stored() < total)
-                return false;
-            // Every conversation ends with a delivered reply and nothing is left to send.
-            return scalar(db,
-                       u"SELECT COUNT(*) FROM sessions s WHERE s.origin = 'telegram' AND (s.turn_state IS NOT NULL "
-                       "OR (SELECT role FROM messages m WHERE m.session_id = s.id AND m.internal = 0 "
-                       "ORDER BY m.id DESC LIMIT 1) <> 'assistant')"_s)
-                == 0
-                && scalar(db, u"SELECT COUNT(*) FROM outbox WHERE state = 'pending'"_s) == 0;
-        },
-        120'000);
-    const double seconds = inbound.nsecsElapsed() / 1e9;
-    if (!allAnswered)
-        BenchSupport::die(
-            "gateway_bench", u"inbound: %1 of %2 stored, not all answered in time"_s.arg(stored()).arg(total));
-    out << "inbound_messages: " << total << " sent, " << stored() << " stored, " << total - stored() << " lost"
-        << Qt::endl;
-    out << "inbound_rate: " << QString::number(total / seconds, 'f', 0) << " messages/s (stored and answered)"
-        << Qt::endl;
-    const ProcessSample loaded = sample(pid);
-    out << "loaded_rss: " << megabytes(loaded.rssMb) << Qt::endl;
-    out << "loaded_pss: " << megabytes(loaded.pssMb) << Qt::endl;
-
-    gateway.terminate();
-    if (!gateway.waitForFinished(15'000) || gateway.exitCode() != 0)
-        BenchSupport::die("gateway_bench", u"the gateway did not stop cleanly"_s);
-
-    // What every CLI command pays: `baton` adds its own start and an exec to baton-headless's.
-    const int listRuns = quick ? 3 : 21;
-    const qint64 sessionCount = scalar(db, u"SELECT COUNT(*) FROM sessions"_s);
-    out << "sessions_list_headless: "
-        << QString::number(sessionsListMs(QStringLiteral(HEADLESS_BINARY), dir.path(), listRuns), 'f', 1)
-        << " ms (median of " << listRuns << ", " << sessionCount << " sessions)" << Qt::endl;
-    out << "sessions_list_baton: "
-        << QString::number(sessionsListMs(QStringLiteral(BATON_BINARY), dir.path(), listRuns), 'f', 1)
-        << " ms (median of " << listRuns << ", through the window binary)" << Qt::endl;
-    return 0;
+    out << "# gateway_bench: Qt " << qVersion() << (quick ? ", --quick" : "") << Qt::endl;
+    for (const QString &note : std::as_const(notes))
+        out << "# " << note << Qt::endl;
+    table.print(out);
+    for (const QString &failure : std::as_const(failures))
+        QTextStream(stderr) << "gateway_bench: " << failure << Qt::endl;
+    if (!failures.isEmpty())
+        return 1;
+    // CTest's SKIP_RETURN_CODE: a PostgreSQL-only run without a server measured nothing.
+    return postgresSkipped && !withSqlite ? 77 : 0;
 }

@@ -27,6 +27,11 @@ class PostgresServer
 public:
     static constexpr const char *password = "baton-test-password";
 
+    /// Throwaway skips fsync (a test's data need not survive a power cut, and CI's disks are
+    /// slow); Durable keeps PostgreSQL's defaults, for benchmarks that compare with SQLite's
+    /// synchronous=FULL.
+    enum class Durability { Throwaway, Durable };
+
     /// The process's one server, started on first use; isRunning() says whether that worked.
     static PostgresServer &shared()
     {
@@ -34,9 +39,21 @@ public:
         return server;
     }
 
+    /// A server of its own, stopped when this object goes (or at exit, for a static one);
+    /// @p settings are more server settings, "name=value" each.
+    explicit PostgresServer(Durability durability = Durability::Throwaway, const QStringList &settings = {})
+        : m_durability(durability)
+        , m_settings(settings)
+    {
+        start();
+    }
+    PostgresServer(const PostgresServer &) = delete;
+    PostgresServer &operator=(const PostgresServer &) = delete;
+
     [[nodiscard]] bool isRunning() const { return m_running; }
     [[nodiscard]] QString errorString() const { return m_error; }
     [[nodiscard]] int port() const { return m_port; }
+    [[nodiscard]] Durability durability() const { return m_durability; }
 
     /// A new empty database on the server, as a [store] url.
     QString createDatabase()
@@ -99,7 +116,7 @@ public:
     }
 
 private:
-    PostgresServer()
+    void start()
     {
         m_bin = binDirectory();
         if (m_bin.isEmpty()) {
@@ -129,13 +146,18 @@ private:
         if (!m_error.isEmpty())
             return;
         m_port = freePort();
-        // fsync off: a test's data need not survive a power cut, and CI's disks are slow.
+        QString settings;
+        if (m_durability == Durability::Throwaway)
+            settings += QStringLiteral(" -c fsync=off");
+        for (const QString &setting : std::as_const(m_settings))
+            settings += QStringLiteral(" -c ") + setting;
         m_error = run(QStringLiteral("pg_ctl"),
             { QStringLiteral("-D"), m_data, QStringLiteral("-w"), QStringLiteral("-l"),
                 m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-o"),
-                QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200")
+                QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c max_connections=200%3")
                     .arg(m_port)
-                    .arg(m_dir.path()),
+                    .arg(m_dir.path())
+                    .arg(settings),
                 QStringLiteral("start") });
         m_running = m_error.isEmpty();
     }
@@ -163,6 +185,8 @@ private:
     QString m_bin;
     QString m_data;
     QString m_error;
+    Durability m_durability = Durability::Throwaway;
+    QStringList m_settings;
     int m_port = 0;
     int m_databases = 0;
     bool m_running = false;
