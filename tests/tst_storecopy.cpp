@@ -317,6 +317,14 @@ private Q_SLOTS:
         QVERIFY(!SessionStore(pg).session(later));
     }
 
+    void helpNamesIt()
+    {
+        const BatonRun help = runBaton({ u"--help"_s }, environment());
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(u"store copy [--from FILE] [--to URL]"_s), qPrintable(help.out));
+        QVERIFY(help.out.contains(u"running it again"_s));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
