@@ -167,6 +167,17 @@ private:
         QCOMPARE(handoffs.requestHandoff(m_handedOff, u"telegram"_s), HandoffStore::RequestResult::Requested);
         const QString ended = sessions.createSession(u"Ended"_s, u"cli"_s);
         QVERIFY(sessions.endSession(ended, u"cli_exit"_s));
+        // More rows than the copy writes in one statement.
+        QList<Message> many;
+        for (int i = 0; i < 450; ++i) {
+            Message m;
+            m.sessionId = ended;
+            m.role = i % 2 ? MessageRole::Assistant : MessageRole::User;
+            m.content = u"line %1"_s.arg(i);
+            many << m;
+        }
+        QVERIFY(sessions.appendMessages(many));
+        m_maxMessageId = many.constLast().id;
 
         SessionKeyStore keys(m_sqlite);
         QVERIFY(keys.bind(u"telegram:dm:111"_s, m_trip));
@@ -231,6 +242,7 @@ private Q_SLOTS:
         const BatonRun run = copy();
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
         QVERIFY2(run.out.contains(u"Done: "_s), qPrintable(run.out));
+        qInfo().noquote() << run.out;
         for (const QString &table : sqliteTables()) {
             QVERIFY2(run.out.contains(u"  "_s + table + u' '), qPrintable(table + u" missing in\n"_s + run.out));
             const QStringList columns = columnsOf(m_sqlite, table);

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QMap>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -187,46 +188,94 @@ bool StoreCopy::copyTable(const QString &name, Result *result)
         result->error = m_source.describeError(tr("reading %1").arg(name), sqlMessage(read.lastError()));
         return false;
     }
-    QSqlQuery insert(m_target.connection());
-    QStringList placeholders;
-    placeholders.fill(u"?"_s, columns.names.size());
-    // No conflict target: a clash on any unique index (a pairing code, a platform message) is caught too.
-    insert.prepare(u"INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT DO NOTHING"_s.arg(
-        quoted(name), columnList(columns.names), placeholders.join(u", "_s)));
-    QStringList keyMatch;
-    for (const QString &column : std::as_const(columns.key))
-        keyMatch << quoted(column) + u" = ?"_s;
-    QSqlQuery existing(m_target.connection());
-    existing.prepare(
-        u"SELECT %1 FROM %2 WHERE %3"_s.arg(columnList(columns.names), quoted(name), keyMatch.join(u" AND "_s)));
-
+    QList<QSqlRecord> batch;
     while (read.next()) {
-        ++table.rows;
-        const QSqlRecord row = read.record();
+        batch << read.record();
+        if (batch.size() == batchRows) {
+            if (!writeBatch(name, columns, batch, &table, result))
+                return false;
+            batch.clear();
+        }
+    }
+    if (!batch.isEmpty() && !writeBatch(name, columns, batch, &table, result))
+        return false;
+    result->tables << table;
+    return true;
+}
+
+bool StoreCopy::writeBatch(
+    const QString &name, const Columns &columns, const QList<QSqlRecord> &rows, Table *table, Result *result)
+{
+    // Many rows a statement: a server across the internet costs a round trip per statement.
+    const auto keyOf = [&columns](const QSqlRecord &row, bool byName) {
+        QStringList values;
+        for (qsizetype i = 0; i < columns.key.size(); ++i)
+            values << (byName ? row.value(columns.key.at(i)) : row.value(int(i))).toString();
+        return values.join(u'\x1f');
+    };
+    const auto tuples = [&rows](qsizetype width) {
+        QStringList placeholders;
+        placeholders.fill(u"?"_s, width);
+        QStringList all;
+        all.fill(u'(' + placeholders.join(u", "_s) + u')', rows.size());
+        return all.join(u", "_s);
+    };
+    table->rows += rows.size();
+
+    QSqlQuery insert(m_target.connection());
+    // No conflict target: a clash on any unique index (a pairing code, a platform message) is caught too.
+    insert.prepare(u"INSERT INTO %1 (%2) VALUES %3 ON CONFLICT DO NOTHING RETURNING %4"_s.arg(
+        quoted(name), columnList(columns.names), tuples(columns.names.size()), columnList(columns.key)));
+    int position = 0;
+    for (const QSqlRecord &row : rows) {
         for (int i = 0; i < row.count(); ++i)
-            insert.bindValue(i, row.value(i));
-        if (!insert.exec()) {
-            result->error = m_target.describeError(tr("writing %1").arg(name), sqlMessage(insert.lastError()));
-            return false;
-        }
-        if (insert.numRowsAffected() == 1) {
-            ++table.copied;
-            continue;
-        }
-        for (int i = 0; i < columns.key.size(); ++i)
-            existing.bindValue(i, row.value(columns.key.at(i)));
-        if (!existing.exec()) {
-            result->error = m_target.describeError(tr("reading %1").arg(name), sqlMessage(existing.lastError()));
-            return false;
-        }
-        bool same = existing.next();
+            insert.bindValue(position++, row.value(i));
+    }
+    if (!insert.exec()) {
+        result->error = m_target.describeError(tr("writing %1").arg(name), sqlMessage(insert.lastError()));
+        return false;
+    }
+    QSet<QString> inserted;
+    while (insert.next())
+        inserted << keyOf(insert.record(), false);
+    table->copied += inserted.size();
+    if (inserted.size() == rows.size())
+        return true;
+
+    // The rest were there already: the same, or a conflict.
+    QList<QSqlRecord> others;
+    for (const QSqlRecord &row : rows) {
+        if (!inserted.contains(keyOf(row, true)))
+            others << row;
+    }
+    QSqlQuery existing(m_target.connection());
+    existing.prepare(u"SELECT %1 FROM %2 WHERE (%3) IN (%4)"_s.arg(
+        columnList(columns.key + columns.names), quoted(name), columnList(columns.key), tuples(columns.key.size())));
+    position = 0;
+    for (const QSqlRecord &row : std::as_const(others)) {
+        for (const QString &column : columns.key)
+            existing.bindValue(position++, row.value(column));
+    }
+    if (!existing.exec()) {
+        result->error = m_target.describeError(tr("reading %1").arg(name), sqlMessage(existing.lastError()));
+        return false;
+    }
+    QHash<QString, QSqlRecord> there;
+    while (existing.next()) {
+        const QSqlRecord found = existing.record();
+        there.insert(keyOf(found, false), found);
+    }
+    const int offset = int(columns.key.size());
+    for (const QSqlRecord &row : std::as_const(others)) {
+        const auto found = there.constFind(keyOf(row, true));
+        bool same = found != there.cend();
         for (int i = 0; same && i < row.count(); ++i)
-            same = sameValue(row.value(i), existing.value(i));
+            same = sameValue(row.value(i), found->value(offset + i));
         if (same) {
-            ++table.present;
+            ++table->present;
             continue;
         }
-        ++table.conflicts;
+        ++table->conflicts;
         if (result->conflicts.size() < 5) {
             QStringList key;
             for (const QString &column : std::as_const(columns.key))
@@ -234,7 +283,6 @@ bool StoreCopy::copyTable(const QString &name, Result *result)
             result->conflicts << name + u' ' + key.join(u' ');
         }
     }
-    result->tables << table;
     return true;
 }
 

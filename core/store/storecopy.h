@@ -9,6 +9,7 @@
 #include <functional>
 
 class Database;
+class QSqlRecord;
 
 /**
  * @brief Copies a SQLite store (state.db) into a PostgreSQL store, row for row with the same keys
@@ -59,8 +60,11 @@ public:
 
 private:
     struct Columns;
+    static constexpr int batchRows = 200;
     bool readColumns(const QString &table, Columns *columns, QString *error);
     bool copyTable(const QString &table, Result *result);
+    bool writeBatch(
+        const QString &table, const Columns &columns, const QList<QSqlRecord> &rows, Table *counts, Result *result);
     bool continueSequences(QString *error);
 
     Database &m_source;
