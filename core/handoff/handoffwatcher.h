@@ -21,11 +21,12 @@ class StoreWatcher;
  * has an executor carry them out.
  *
  * Wakes on a requester's local-socket poke (so a handoff starts within milliseconds) and on a
- * timer as a fallback. On PostgreSQL a requester may be on another machine, where no poke reaches:
- * there the store's change announcements (StoreWatcher) wake it as a poke does. Each claim carries a lease that is
- * refreshed while the work goes on; at start, running rows whose lease expired, or whose gateway process on this
- * machine is gone, are failed, never live ones. It opens its own connection to state.db, so it can run on a thread of
- * its own and store work never stalls the connections the platform adapters keep alive.
+ * timer as a fallback. On PostgreSQL a requester may be on another machine, where no poke
+ * reaches: there the store's change announcements (StoreWatcher) wake it as a poke does.
+ * Each claim carries a lease that is refreshed while the work goes on; at start, running rows
+ * whose lease expired, or whose gateway process on this machine is gone, are failed, never live
+ * ones. It opens its own connection to the store, so it can run on a thread of its own and store
+ * work never stalls the connections the platform adapters keep alive.
  */
 class HandoffWatcher : public QObject
 {
