@@ -5,6 +5,7 @@
 #include "handoff/handoffwaiter.h"
 #include "handoff/handoffwatcher.h"
 #include "store/handoffstore.h"
+#include "store/outboxstore.h"
 #include "store/sessionstore.h"
 #include "teststore.h"
 
@@ -138,6 +139,29 @@ private Q_SLOTS:
         HandoffPoke::send(m_store->dir.path(), id, this);
         QTRY_COMPARE_WITH_TIMEOUT(state(id), HandoffState::Completed, 5'000);
         QVERIFY2(timer.elapsed() < 5'000, "the poke did not wake the watcher"); // the timer alone: 60 s
+    }
+
+    void onPostgresAChangeElsewhereWakesItWithoutAPoke() // a requester on another machine cannot poke
+    {
+        if (!TestStore::onPostgres())
+            QSKIP("state.db: every requester is on this machine and pokes (aPokeStartsItWithoutWaitingForTheTimer)");
+        auto w = watcher({ .pollMs = 60'000, .leaseMs = 60'000, .leaseRefreshMs = 60'000 });
+        QVERIFY(w);
+        QSignalSpy poked(w.get(), &HandoffWatcher::poked);
+        // The test's connection is another backend, as a requester elsewhere is; nobody pokes.
+        const QString id = requested();
+        QTRY_COMPARE_WITH_TIMEOUT(state(id), HandoffState::Completed, 5'000); // the timer alone: 60 s
+        QVERIFY(!poked.isEmpty());
+
+        // A message queued for a platform elsewhere (the window's Take back note) wakes the outbox the same way.
+        poked.clear();
+        OutboxStore outbox(m_store->db);
+        OutboxStore::Item note;
+        note.platform = u"telegram"_s;
+        note.chat = u"42"_s;
+        note.content = u"Taken back"_s;
+        QVERIFY(outbox.enqueue(note) > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!poked.isEmpty(), 5'000);
     }
 
     void executorFailureFailsTheRowWithItsReason()

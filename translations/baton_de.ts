@@ -398,14 +398,6 @@ beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
         <translation>Die Version ausgeben.</translation>
     </message>
     <message>
-        <source>Platform for `handoff`: telegram, discord or slack.</source>
-        <translation>Plattform für `handoff`: telegram, discord oder slack.</translation>
-    </message>
-    <message>
-        <source>platform</source>
-        <translation>Plattform</translation>
-    </message>
-    <message>
         <source>Print the result of `handoff` as JSON.</source>
         <translation>Das Ergebnis von `handoff` als JSON ausgeben.</translation>
     </message>
@@ -444,10 +436,6 @@ beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
     <message>
         <source>--format only applies to `baton sessions export`.</source>
         <translation>--format gilt nur für `baton sessions export`.</translation>
-    </message>
-    <message>
-        <source>--to and --json only apply to `baton handoff`.</source>
-        <translation>--to und --json gelten nur für `baton handoff`.</translation>
     </message>
     <message>
         <source>--session and --continue only apply to `baton chat`.</source>
@@ -495,6 +483,12 @@ beenden Sie jede außer der letzten mit einem Backslash (\).</translation>
                                   slack.bot_token, slack.app_token
   doctor                          check config, data dir, store, keychain, model and
                                   platforms, one line each (exit 1 if any fails)
+  store copy [--from FILE] [--to URL]
+                                  copy state.db (or FILE) into the PostgreSQL store at URL
+                                  (default: [store] url), migrating it first. Rows already
+                                  there with the same values are kept, so running it again
+                                  changes nothing; a row there with other values stops the
+                                  copy and nothing is written
 
 ID may be a unique prefix of a session id (at least 4 characters).
 Exit status: 0 success, 1 failure or no search match, 2 usage error.
@@ -524,10 +518,36 @@ Exit status: 0 success, 1 failure or no search match, 2 usage error.
                                   slack.bot_token, slack.app_token
   doctor                          Konfiguration, Datenverzeichnis, Speicher, Schlüsselbund, Modell
                                   und Plattformen prüfen, je eine Zeile (Exit 1, wenn etwas fehlt)
+  store copy [--from FILE] [--to URL]
+                                  state.db (oder FILE) in den PostgreSQL-Speicher unter URL kopieren
+                                  (Vorgabe: url unter [store]), der zuerst migriert wird. Zeilen, die
+                                  dort mit denselben Werten schon stehen, bleiben; ein zweiter Lauf
+                                  ändert also nichts. Eine Zeile mit anderen Werten dort hält die
+                                  Kopie an, und nichts wird geschrieben
 
 ID darf ein eindeutiger Anfang einer Sitzungs-ID sein (mindestens 4 Zeichen).
 Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
 </translation>
+    </message>
+    <message>
+        <source>`handoff`: the platform (telegram, discord or slack); `store copy`: the PostgreSQL store&apos;s url.</source>
+        <translation>`handoff`: die Plattform (telegram, discord oder slack); `store copy`: die URL des PostgreSQL-Speichers.</translation>
+    </message>
+    <message>
+        <source>platform|url</source>
+        <translation>Plattform|URL</translation>
+    </message>
+    <message>
+        <source>`store copy`: the state.db to copy (default: the data directory&apos;s).</source>
+        <translation>`store copy`: die zu kopierende state.db (Vorgabe: die des Datenverzeichnisses).</translation>
+    </message>
+    <message>
+        <source>--to and --json only apply to `baton handoff` (and --to to `baton store copy`).</source>
+        <translation>--to und --json gelten nur für `baton handoff` (und --to für `baton store copy`).</translation>
+    </message>
+    <message>
+        <source>--from only applies to `baton store copy`.</source>
+        <translation>--from gilt nur für `baton store copy`.</translation>
     </message>
 </context>
 <context>
@@ -3439,6 +3459,104 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>logind did not grant the lock (%1)</source>
         <translation>logind hat die Sperre nicht gewährt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCommand</name>
+    <message>
+        <source>usage: baton store copy [--from FILE] [--to URL]</source>
+        <translation>Aufruf: baton store copy [--from DATEI] [--to URL]</translation>
+    </message>
+    <message>
+        <source>name the PostgreSQL store to copy into: --to postgresql://user@host:port/database (or set url under [store] in baton.ini).</source>
+        <translation>nenne den PostgreSQL-Speicher, in den kopiert wird: --to postgresql://benutzer@host:port/datenbank (oder setze url unter [store] in baton.ini).</translation>
+    </message>
+    <message>
+        <source>--to takes a postgresql:// url; the copy goes from state.db into PostgreSQL.</source>
+        <translation>--to nimmt eine postgresql://-URL; die Kopie geht von state.db nach PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>there is no store at %1 to copy (--from names another).</source>
+        <translation>unter %1 gibt es keinen Speicher zum Kopieren (--from nennt einen anderen).</translation>
+    </message>
+    <message>
+        <source>Copying %1 into %2</source>
+        <translation>Kopiere %1 nach %2</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 already there</source>
+        <translation>%1 Zeilen: %2 neu, %3 schon vorhanden</translation>
+    </message>
+    <message>
+        <source>, %1 with other values there</source>
+        <translation>, %1 dort mit anderen Werten</translation>
+    </message>
+    <message>
+        <source>Done: %1 rows copied into %2 tables, %3 were there already. Point Baton at it with url=%4 under [store] in baton.ini.</source>
+        <translation>Fertig: %1 Zeilen in %2 Tabellen kopiert, %3 waren schon vorhanden. Richte Baton mit url=%4 unter [store] in baton.ini darauf aus.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCopy</name>
+    <message>
+        <source>reading the tables</source>
+        <translation>das Lesen der Tabellen</translation>
+    </message>
+    <message>
+        <source>reading the foreign keys</source>
+        <translation>das Lesen der Fremdschlüssel</translation>
+    </message>
+    <message>
+        <source>The tables of %1 reference each other in a circle; the copy cannot order them.</source>
+        <translation>Die Tabellen von %1 verweisen im Kreis aufeinander; die Kopie kann sie nicht ordnen.</translation>
+    </message>
+    <message>
+        <source>reading the columns</source>
+        <translation>das Lesen der Spalten</translation>
+    </message>
+    <message>
+        <source>The table %1 of %2 has no primary key, so the copy cannot tell its rows apart.</source>
+        <translation>Die Tabelle %1 von %2 hat keinen Primärschlüssel, daher kann die Kopie ihre Zeilen nicht unterscheiden.</translation>
+    </message>
+    <message>
+        <source>The store at %1 has no column %2.%3, which %4 has; is Baton there a different version?</source>
+        <translation>Der Speicher unter %1 hat keine Spalte %2.%3, die %4 hat; läuft dort eine andere Baton-Version?</translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation>das Lesen von %1</translation>
+    </message>
+    <message>
+        <source>writing %1</source>
+        <translation>das Schreiben von %1</translation>
+    </message>
+    <message>
+        <source>reading the identity columns</source>
+        <translation>das Lesen der Identitätsspalten</translation>
+    </message>
+    <message>
+        <source>continuing the ids of %1</source>
+        <translation>das Fortsetzen der IDs von %1</translation>
+    </message>
+    <message>
+        <source>%1 holds no tables.</source>
+        <translation>%1 enthält keine Tabellen.</translation>
+    </message>
+    <message>
+        <source>starting to read</source>
+        <translation>der Beginn des Lesens</translation>
+    </message>
+    <message>
+        <source>starting to write</source>
+        <translation>der Beginn des Schreibens</translation>
+    </message>
+    <message>
+        <source>The store at %1 already holds other values for %2 of the rows being copied (%3). Nothing was copied: copy into an empty database, or one this state.db was copied into before.</source>
+        <translation>Der Speicher unter %1 enthält für %2 der zu kopierenden Zeilen schon andere Werte (%3). Nichts wurde kopiert: kopiere in eine leere Datenbank oder in eine, in die diese state.db schon einmal kopiert wurde.</translation>
+    </message>
+    <message>
+        <source>committing the copy</source>
+        <translation>das Abschließen der Kopie</translation>
     </message>
 </context>
 <context>

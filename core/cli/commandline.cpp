@@ -13,6 +13,7 @@
 #include "pairingcommand.h"
 #include "secretcommand.h"
 #include "sessionscommand.h"
+#include "storecommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -49,6 +50,12 @@ QString commandsHelp()
         "                                  slack.bot_token, slack.app_token\n"
         "  doctor                          check config, data dir, store, keychain, model and\n"
         "                                  platforms, one line each (exit 1 if any fails)\n"
+        "  store copy [--from FILE] [--to URL]\n"
+        "                                  copy state.db (or FILE) into the PostgreSQL store at URL\n"
+        "                                  (default: [store] url), migrating it first. Rows already\n"
+        "                                  there with the same values are kept, so running it again\n"
+        "                                  changes nothing; a row there with other values stops the\n"
+        "                                  copy and nothing is written\n"
         "\n"
         "ID may be a unique prefix of a session id (at least 4 characters).\n"
         "Exit status: 0 success, 1 failure or no search match, 2 usage error.\n");
@@ -89,15 +96,18 @@ int CommandLine::startCommand(const QStringList &arguments)
         u"format"_s, tr("Export format for `sessions export`: md or json."), tr("format"));
     const QCommandLineOption helpOption({ u"h"_s, u"help"_s }, tr("Show this help."));
     const QCommandLineOption versionOption({ u"v"_s, u"version"_s }, tr("Print the version."));
-    const QCommandLineOption toOption(
-        u"to"_s, tr("Platform for `handoff`: telegram, discord or slack."), tr("platform"));
+    const QCommandLineOption toOption(u"to"_s,
+        tr("`handoff`: the platform (telegram, discord or slack); `store copy`: the PostgreSQL store's url."),
+        tr("platform|url"));
+    const QCommandLineOption fromOption(
+        u"from"_s, tr("`store copy`: the state.db to copy (default: the data directory's)."), tr("file"));
     const QCommandLineOption jsonOption(u"json"_s, tr("Print the result of `handoff` as JSON."));
     const QCommandLineOption sessionOption(u"session"_s, tr("Session for `chat` to continue."), tr("id"));
     const QCommandLineOption continueOption(u"continue"_s, tr("`chat`: continue the most recent session."));
     const QCommandLineOption noGuiOption(u"no-gui"_s,
         tr("Run the gateway, the handoff watcher and the agent headless; log to stderr; stop with SIGINT/SIGTERM."));
-    parser.addOptions({ dataDirOption, configOption, formatOption, toOption, jsonOption, sessionOption, continueOption,
-        noGuiOption, helpOption, versionOption });
+    parser.addOptions({ dataDirOption, configOption, formatOption, toOption, fromOption, jsonOption, sessionOption,
+        continueOption, noGuiOption, helpOption, versionOption });
     parser.addPositionalArgument(u"command"_s, tr("What to do; see Commands below."), tr("[command] [args...]"));
 
     const CliContext context { {}, m_out, m_err };
@@ -144,8 +154,12 @@ int CommandLine::startCommand(const QStringList &arguments)
     const QString command = positional.first();
     if (parser.isSet(formatOption) && !(command == "sessions"_L1 && positional.value(1) == "export"_L1))
         return ctx.fail(ExitUsage, tr("--format only applies to `baton sessions export`."));
-    if ((parser.isSet(toOption) || parser.isSet(jsonOption)) && command != "handoff"_L1)
-        return ctx.fail(ExitUsage, tr("--to and --json only apply to `baton handoff`."));
+    if ((parser.isSet(toOption) && command != "handoff"_L1 && command != "store"_L1)
+        || (parser.isSet(jsonOption) && command != "handoff"_L1))
+        return ctx.fail(
+            ExitUsage, tr("--to and --json only apply to `baton handoff` (and --to to `baton store copy`)."));
+    if (parser.isSet(fromOption) && command != "store"_L1)
+        return ctx.fail(ExitUsage, tr("--from only applies to `baton store copy`."));
     if (command == "sessions"_L1)
         return SessionsCommand(ctx).run(positional.mid(1), parser.value(formatOption));
     if ((parser.isSet(sessionOption) || parser.isSet(continueOption)) && command != "chat"_L1)
@@ -176,6 +190,12 @@ int CommandLine::startCommand(const QStringList &arguments)
         auto *secret = new SecretCommand(ctx, this);
         connect(secret, &SecretCommand::finished, this, &CommandLine::finish);
         secret->start(positional.mid(1));
+        return stillRunning;
+    }
+    if (command == "store"_L1) {
+        auto *store = new StoreCommand(ctx, this);
+        connect(store, &StoreCommand::finished, this, &CommandLine::finish);
+        store->start(positional.mid(1), parser.value(fromOption), parser.value(toOption));
         return stillRunning;
     }
     if (command == "doctor"_L1) {

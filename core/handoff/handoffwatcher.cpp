@@ -7,6 +7,7 @@
 #include "store/database.h"
 #include "store/handoffstore.h"
 #include "store/processidentity.h"
+#include "store/storewatcher.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -26,8 +27,12 @@ HandoffWatcher::HandoffWatcher(
     , m_options(options)
     , m_pollTimer(new QTimer(this))
     , m_leaseTimer(new QTimer(this))
+    , m_wakeTimer(new QTimer(this))
 {
     m_pollTimer->setInterval(m_options.pollMs);
+    m_wakeTimer->setSingleShot(true);
+    m_wakeTimer->setInterval(0);
+    connect(m_wakeTimer, &QTimer::timeout, this, &HandoffWatcher::wake);
     m_leaseTimer->setInterval(m_options.leaseRefreshMs);
     connect(m_pollTimer, &QTimer::timeout, this, &HandoffWatcher::poll);
     connect(m_leaseTimer, &QTimer::timeout, this, &HandoffWatcher::refreshLeases);
@@ -38,6 +43,7 @@ HandoffWatcher::HandoffWatcher(
 HandoffWatcher::~HandoffWatcher()
 {
     stop();
+    delete m_storeWatcher; // it listens on m_db's connection, which goes first otherwise
 }
 
 void HandoffWatcher::start()
@@ -59,6 +65,7 @@ void HandoffWatcher::start()
         Q_EMIT reclaimed(stranded);
     }
     listenForPokes();
+    watchStore();
     m_pollTimer->start(); // the lease timer runs only while there is work: an idle gateway sleeps
     Q_EMIT started(true, {});
     poll();
@@ -75,16 +82,37 @@ void HandoffWatcher::listenForPokes()
         return;
     }
     // What the poke says does not matter: every pending row is looked at.
-    connect(m_pokeServer, &LocalListener::received, this, [this] {
-        Q_EMIT poked();
-        poll();
-    });
+    connect(m_pokeServer, &LocalListener::received, this, &HandoffWatcher::wake);
+}
+
+void HandoffWatcher::watchStore()
+{
+    if (m_db->dialect() != SqlDialect::Postgres)
+        return; // SQLite: every requester is on this machine and pokes
+    m_storeWatcher = new StoreWatcher(*m_db, m_options.pollMs, this);
+    if (!m_storeWatcher->isListening()) {
+        qCWarning(lcWatcher).noquote() << "handoff requests from other machines will wait for the" << m_options.pollMs
+                                       << "ms timer: the store does not take LISTEN";
+        return;
+    }
+    // Any committed change of another connection: a handoff request or an outbox row among them
+    // is then found within milliseconds, from whichever machine it came.
+    connect(m_storeWatcher, &StoreWatcher::changedElsewhere, m_wakeTimer, qOverload<>(&QTimer::start));
+}
+
+void HandoffWatcher::wake()
+{
+    if (!m_pollTimer->isActive())
+        return; // stopped or paused: resume() looks again
+    Q_EMIT poked();
+    poll();
 }
 
 void HandoffWatcher::stop()
 {
     m_pollTimer->stop();
     m_leaseTimer->stop();
+    m_wakeTimer->stop();
     if (m_pokeServer) {
         delete m_pokeServer;
         m_pokeServer = nullptr;

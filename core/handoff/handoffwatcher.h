@@ -14,17 +14,19 @@
 class Database;
 class HandoffExecutor;
 class LocalListener;
+class StoreWatcher;
 
 /**
  * @brief The gateway's side of the handoff state machine: finds pending handoffs, claims them and
  * has an executor carry them out.
  *
  * Wakes on a requester's local-socket poke (so a handoff starts within milliseconds) and on a
- * timer as a fallback. Each claim carries a lease that is refreshed while the work goes on; at
- * start, running rows whose lease expired, or whose gateway process on this machine is gone, are
- * failed, never live ones.
- * It opens its own connection to state.db, so it can run on a thread of its own and store work
- * never stalls the connections the platform adapters keep alive.
+ * timer as a fallback. On PostgreSQL a requester may be on another machine, where no poke
+ * reaches: there the store's change announcements (StoreWatcher) wake it as a poke does.
+ * Each claim carries a lease that is refreshed while the work goes on; at start, running rows
+ * whose lease expired, or whose gateway process on this machine is gone, are failed, never live
+ * ones. It opens its own connection to the store, so it can run on a thread of its own and store
+ * work never stalls the connections the platform adapters keep alive.
  */
 class HandoffWatcher : public QObject
 {
@@ -64,13 +66,16 @@ Q_SIGNALS:
     void handoffFinished(const QString &sessionId, bool completed, const QString &destinationOrError);
     /// A row this gateway was working on was taken from it (its lease ran out).
     void handoffLost(const QString &sessionId);
-    /// A requester poked: a handoff, or a message queued in the outbox by another connection.
+    /// A requester poked, or on PostgreSQL another connection committed a change: a handoff, or a
+    /// message queued in the outbox by another connection.
     void poked();
 
 private:
     void onExecuted(const QString &sessionId, const QString &destination, const QString &error);
     void refreshLeases();
     void listenForPokes();
+    void watchStore();
+    void wake();
     void failAbandoned(const HandoffStore::PendingHandoff &row, qint64 now);
 
     QString m_dataDir;
@@ -81,9 +86,11 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<HandoffStore> m_store;
     LocalListener *m_pokeServer = nullptr;
+    StoreWatcher *m_storeWatcher = nullptr; // PostgreSQL only
     // Children, so that moveToThread() takes them along.
     QTimer *m_pollTimer;
     QTimer *m_leaseTimer;
+    QTimer *m_wakeTimer; // one wake-up for a burst of announcements
     QSet<QString> m_inFlight;
     QSet<QString> m_orphaned; // lease lost, executor still at work: never claimed again until it reports
     QString m_error;
