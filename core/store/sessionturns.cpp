@@ -128,12 +128,12 @@ bool SessionStore::releaseTurn(const QString &id, const QString &owner)
     // What the reply had when its writer stopped stays, marked: the question is answered again.
     QSqlQuery mark(m_db.connection());
     mark.prepare(u"UPDATE messages SET interrupted = 1 WHERE status = 'partial' AND id = (SELECT turn_reply_id "
-                 "FROM sessions WHERE id = ? AND turn_state = 'running' AND turn_owner IS ?)"_s);
+                 "FROM sessions WHERE id = ? AND turn_state = 'running' AND turn_owner IS NOT DISTINCT FROM ?)"_s);
     mark.addBindValue(id);
     mark.addBindValue(owner.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(owner));
     QSqlQuery release(m_db.connection());
     release.prepare(u"UPDATE sessions SET turn_state = NULL, turn_owner = NULL, turn_lease_until = NULL, "
-                    "turn_reply_id = NULL WHERE id = ? AND turn_state = 'running' AND turn_owner IS ?"_s);
+                    "turn_reply_id = NULL WHERE id = ? AND turn_state = 'running' AND turn_owner IS NOT DISTINCT FROM ?"_s);
     release.addBindValue(id);
     release.addBindValue(owner.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(owner));
     if (!mark.exec())
