@@ -132,8 +132,9 @@ bool SessionStore::releaseTurn(const QString &id, const QString &owner)
     mark.addBindValue(id);
     mark.addBindValue(owner.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(owner));
     QSqlQuery release(m_db.connection());
-    release.prepare(u"UPDATE sessions SET turn_state = NULL, turn_owner = NULL, turn_lease_until = NULL, "
-                    "turn_reply_id = NULL WHERE id = ? AND turn_state = 'running' AND turn_owner IS NOT DISTINCT FROM ?"_s);
+    release.prepare(
+        u"UPDATE sessions SET turn_state = NULL, turn_owner = NULL, turn_lease_until = NULL, "
+        "turn_reply_id = NULL WHERE id = ? AND turn_state = 'running' AND turn_owner IS NOT DISTINCT FROM ?"_s);
     release.addBindValue(id);
     release.addBindValue(owner.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(owner));
     if (!mark.exec())
