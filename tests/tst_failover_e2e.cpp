@@ -3,6 +3,8 @@
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
 #include "postgresserver.h"
+#include "store/database.h"
+#include "store/sessionstore.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -19,6 +21,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr qint64 ann = 111;
+constexpr qint64 home = -1001234567890; // a forum: a handoff gets a topic
 const QString token = u"4242:failover-token"_s;
 
 QString lastUserText(const QJsonObject &request)
@@ -87,7 +90,7 @@ private:
             return false;
         ini.write("[llm]\nbase_url=" + m_llm->baseUrl().toString().toUtf8() + "\nmodel=fake-model\n"
             + "[telegram]\nenabled=true\napi_base=" + m_telegram->apiBase().toUtf8()
-            + "\nallowed_users=" + QByteArray::number(ann) + "\n");
+            + "\nallowed_users=" + QByteArray::number(ann) + "\nhome_chat=" + QByteArray::number(home) + "\n");
         return true;
     }
     void start(Gateway &gateway) { gateway.process = startBaton({ u"--no-gui"_s }, environment(gateway)); }
@@ -114,6 +117,7 @@ private Q_SLOTS:
         m_telegram = std::make_unique<FakeTelegramServer>(token);
         QVERIFY(m_telegram->listen());
         m_telegram->addPrivateChat(ann, u"Ann"_s);
+        m_telegram->addGroup(home, u"Home"_s, true);
         m_a = std::make_unique<Gateway>();
         m_b = std::make_unique<Gateway>();
         QVERIFY(writeConfig(*m_a));
@@ -177,6 +181,28 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_b->readLog().contains(u"telegram: standing by"_s), 15'000);
         QVERIFY2(m_a->readLog().contains(u"telegram: this gateway leads it now"_s), qPrintable(m_a->log));
 
+        // A handoff asked for beside the standby (the CLI pokes the gateway of its own data dir) is
+        // claimed by the leader alone, and carried out once.
+        qputenv("BATON_STORE_PASSWORD", PostgresServer::password);
+        Database db;
+        QVERIFY2(db.open(m_storeUrl), qPrintable(db.errorString()));
+        SessionStore sessions(db);
+        const QString handedOff = sessions.createSession(u"Trip plans"_s, u"cli"_s);
+        Message said;
+        said.sessionId = handedOff;
+        said.content = u"plan a trip"_s;
+        QVERIFY(sessions.appendMessage(said));
+        m_llm->enqueue(FakeLlmReply::withContent({ u"Here in the topic."_s }));
+        const BatonRun handoff
+            = runBaton({ u"handoff"_s, handedOff, u"--to"_s, u"telegram"_s, u"--json"_s }, environment(*m_b));
+        QVERIFY2(handoff.exitCode == 0, qPrintable(handoff.out + handoff.err));
+        QCOMPARE(m_telegram->calls(u"createForumTopic"_s).size(), 1);
+        const QList<qint64> topics = m_telegram->topics(home);
+        QCOMPARE(topics.size(), 1);
+        QTRY_COMPARE(m_telegram->botMessages(home, topics.first()), QStringList { u"Here in the topic."_s });
+        QVERIFY2(m_a->readLog().contains(u"claimed handoff of %1"_s.arg(handedOff)), qPrintable(m_a->log));
+        QVERIFY2(!m_b->readLog().contains(u"claimed handoff"_s), qPrintable(m_b->log));
+
         // A conversation runs on the leader.
         m_telegram->userSends(ann, ann, u"first question"_s);
         QTRY_COMPARE_WITH_TIMEOUT(shown(u"You said: first question"_s), 1, 15'000);
@@ -195,6 +221,15 @@ private Q_SLOTS:
             return bot.size() == 2 && bot.constLast().contains(u"word3"_s);
         };
         QTRY_VERIFY_WITH_TIMEOUT(draftShows(), 15'000);
+        // And the store has it too (checkpointed about once a second): the standby shows what was there.
+        const auto storedReply = [&] {
+            for (const Session &session : sessions.sessions()) {
+                if (session.id != handedOff)
+                    return sessions.transcript(session.id).constLast().content;
+            }
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(storedReply().contains(u"word3 "_s), 10'000);
         QCOMPARE(streamed.size(), 0); // mid-reply
 
         const int pollsBefore = polls();
@@ -227,10 +262,11 @@ private Q_SLOTS:
         QVERIFY2(bot.at(1).startsWith(u"word0"_s) && !bot.at(1).contains(u"word59"_s), qPrintable(bot.at(1)));
 
         // The model was asked each question once, and the cut one once more: no turn ran twice.
-        QTRY_COMPARE(m_llm->requests().size(), 4);
+        QTRY_COMPARE(m_llm->requests().size(), 5);
         QStringList asked;
         for (const QJsonObject &request : m_llm->requests())
             asked << lastUserText(request);
+        QVERIFY2(asked.takeFirst().startsWith(u"[This conversation was just handed off"_s), qPrintable(asked.first()));
         QCOMPARE(asked,
             (QStringList { u"first question"_s, u"second question"_s, u"second question"_s, u"third question"_s }));
         // Never two pollers at once: Telegram would have ended one with 409 Conflict.
