@@ -212,8 +212,8 @@ void GatewayService::assemble()
     m_watcherThread = new QThread(this);
     m_watcherThread->setObjectName(u"handoff-watcher"_s);
     m_watcher->moveToThread(m_watcherThread);
-    // A store of its own (state.db in the data dir, the default) has one gateway, held by the lock
-    // above. A store named in [store] url (PostgreSQL, or a state.db elsewhere) may be shared by
+    // A store of its own (state.db in the data dir, the default) has one gateway, the holder of the
+    // data dir's lock (start()). A store named in [store] url (PostgreSQL, or a state.db elsewhere) may be shared by
     // the gateways of several data dirs, on several machines: they take turns per platform.
     if (!m_paths.storeUrl.isEmpty()) {
         // Queued before start(): it claims nothing for a platform it does not lead.
@@ -281,10 +281,12 @@ void GatewayService::onLeadAcquired(const QString &platform, const QString &prev
     // are answered here, before the adapter is online, so that nothing of the cut drafts is sent.
     if (!previousHolder.isEmpty()) {
         const QStringList released = m_sessions->releaseTurnsOf(previousHolder);
-        if (!released.isEmpty())
+        if (!m_sessions->errorString().isEmpty())
+            qCWarning(lcGateway).noquote() << m_sessions->errorString();
+        else if (!released.isEmpty())
             qCInfo(lcGateway).noquote() << "took over" << released.size() << "turn(s) from" << previousHolder;
     }
-    m_sessions->releaseAbandonedTurns();
+    m_sessions->releaseAbandonedTurns(); // and those of processes that died here meanwhile
     if (!m_sessions->errorString().isEmpty())
         qCWarning(lcGateway).noquote() << m_sessions->errorString();
     m_gateway->answerInterrupted(platform);
