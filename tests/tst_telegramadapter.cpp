@@ -113,6 +113,31 @@ private Q_SLOTS:
         QCOMPARE(received.at(3).first().value<PlatformAdapter::Inbound>().text, u"fourth"_s);
     }
 
+    void aStopAndAStartLeaveOnePoller()
+    {
+        // The lead of the bot passes to another gateway and comes back (PlatformLeadership): the poll
+        // still out from before the stop must not run a second polling loop beside the new one.
+        QVERIFY(startOnline());
+        QTRY_COMPARE(m_telegram->pendingPolls(), 1);
+        m_adapter->stop();
+        QSignalSpy received(m_adapter.get(), &PlatformAdapter::messageReceived);
+        m_adapter->start();
+        const QStringList said { u"one"_s, u"two"_s, u"three"_s };
+        const auto texts = [&] {
+            QStringList list;
+            for (const QList<QVariant> &signal : std::as_const(received))
+                list << signal.first().value<PlatformAdapter::Inbound>().text;
+            return list;
+        };
+        for (qsizetype i = 0; i < said.size(); ++i) {
+            m_telegram->userSends(111, 111, said.at(i));
+            QTRY_COMPARE(texts(), said.first(i + 1));
+        }
+        // The new poll may have ended the old one (Telegram answers that with 409); nothing polled
+        // against it since.
+        QVERIFY2(m_telegram->conflicts() <= 1, qPrintable(QString::number(m_telegram->conflicts())));
+    }
+
     void handoffTopicKeyMatchesTheUsersNextMessage_data() // docs/architecture.md scenario 13, Telegram
     {
         QTest::addColumn<QString>("home");

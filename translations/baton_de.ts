@@ -1181,6 +1181,22 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>cannot be reached; set the secrets in the environment instead: %1.</source>
         <translation>nicht erreichbar; setzen Sie die Geheimnisse stattdessen in der Umgebung: %1.</translation>
     </message>
+    <message>
+        <source>leaders</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>%1 led by process %2 on %3 (lease until %4)</source>
+        <translation>%1 geleitet von Prozess %2 auf %3 (Lease bis %4)</translation>
+    </message>
+    <message>
+        <source>%1 led by nobody (the lease of process %2 on %3 ended at %4)</source>
+        <translation>%1 von niemandem geleitet (die Lease von Prozess %2 auf %3 endete um %4)</translation>
+    </message>
+    <message>
+        <source>no gateway leads a platform on this store</source>
+        <translation>kein Gateway leitet eine Plattform auf diesem Speicher</translation>
+    </message>
 </context>
 <context>
     <name>EditingBar</name>
@@ -2037,6 +2053,36 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>revoking a guest</source>
         <translation>beim Entziehen eines Gastzugangs</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformLeadership</name>
+    <message>
+        <source>another gateway took the lead of %1</source>
+        <translation>ein anderes Gateway hat die Leitung von %1 übernommen</translation>
+    </message>
+    <message>
+        <source>cannot renew the lead of %1: %2</source>
+        <translation>die Leitung von %1 lässt sich nicht verlängern: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformLeases</name>
+    <message>
+        <source>taking the lead of %1</source>
+        <translation>Übernehmen der Leitung von %1</translation>
+    </message>
+    <message>
+        <source>renewing the lead of %1</source>
+        <translation>Verlängern der Leitung von %1</translation>
+    </message>
+    <message>
+        <source>giving up the lead of %1</source>
+        <translation>Abgeben der Leitung von %1</translation>
+    </message>
+    <message>
+        <source>reading who leads the platforms</source>
+        <translation>Lesen, wer die Plattformen leitet</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,9 @@
 #include "config/secretstore.h"
 #include "config/settings.h"
 #include "store/database.h"
+#include "store/platformleases.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QLockFile>
@@ -96,6 +98,9 @@ void DoctorCommand::checkLocal(const Settings &settings)
     else
         report(database, true, tr("opens, schema version %1").arg(db.schemaVersion()));
 
+    if (db.isOpen() && !m_ctx.paths.storeUrl.isEmpty())
+        reportLeaders(db);
+
     QLockFile gatewayLock(QDir(m_ctx.paths.dataDir).filePath(u"gateway.lock"_s));
     gatewayLock.setStaleLockTime(0);
     if (gatewayLock.tryLock(0)) {
@@ -107,6 +112,30 @@ void DoctorCommand::checkLocal(const Settings &settings)
     } else {
         report(lock, false, tr("the gateway lock in %1 cannot be used.").arg(m_ctx.paths.dataDir));
     }
+}
+
+void DoctorCommand::reportLeaders(Database &db)
+{
+    // Several gateways may share a store named in [store] url; one at a time connects to each platform.
+    const int line = expect(tr("leaders"));
+    PlatformLeases leases(db);
+    const auto all = leases.all();
+    if (!all)
+        return report(line, false, leases.errorString());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QStringList said;
+    for (const PlatformLeases::Lease &lease : *all) {
+        const QString until = QDateTime::fromMSecsSinceEpoch(lease.leaseUntil).toString(u"HH:mm:ss"_s);
+        said << (lease.leaseUntil >= now ? tr("%1 led by process %2 on %3 (lease until %4)")
+                                               .arg(PlatformCatalog::displayName(lease.platform))
+                                               .arg(lease.pid)
+                                               .arg(lease.host, until)
+                                         : tr("%1 led by nobody (the lease of process %2 on %3 ended at %4)")
+                                               .arg(PlatformCatalog::displayName(lease.platform))
+                                               .arg(lease.pid)
+                                               .arg(lease.host, until));
+    }
+    report(line, true, said.isEmpty() ? tr("no gateway leads a platform on this store") : said.join(u"; "_s));
 }
 
 QStringList DoctorCommand::platformSecrets(const Settings &settings)

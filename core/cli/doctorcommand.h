@@ -6,6 +6,7 @@
 #include <QObject>
 
 class ConnectionCheck;
+class Database;
 class HomeChatCheck;
 class LlmClient;
 class Settings;
@@ -13,7 +14,8 @@ class QNetworkAccessManager;
 
 /**
  * @brief `baton doctor`: one line per check (config, data dir, state.db, keychain, the model
- * endpoint, each enabled platform and its home channel, the gateway lock); exit 1 if any fails.
+ * endpoint, each enabled platform and its home channel, the gateway lock, on a shared store who
+ * leads each platform); exit 1 if any fails.
  */
 class DoctorCommand : public QObject
 {
@@ -32,6 +34,8 @@ private:
     int expect(const QString &name);
     void report(int line, bool ok, const QString &sentence);
     void checkLocal(const Settings &settings);
+    /// On a store named in [store] url: which gateway (host, process) leads each platform, and until when.
+    void reportLeaders(Database &db);
     void checkKeychain(const Settings &settings);
     /// The secrets the enabled platforms need, by name (`telegram.token`...).
     [[nodiscard]] static QStringList platformSecrets(const Settings &settings);

@@ -65,8 +65,9 @@ public:
     bool runInternalTurn(
         const QString &sessionId, const SessionSource &destination, const QString &text, QString *error);
     /// Answers again every question whose reply a stop cut (a crash, a kill, a grace period run out):
-    /// the cut draft is edited to say so and the session's turn runs again. Call once the adapters are added.
-    void answerInterrupted();
+    /// the cut draft is edited to say so and the session's turn runs again. Call once the adapters are added,
+    /// before they go online; with @p platform, only that platform's replies (this gateway just took its lead).
+    void answerInterrupted(const QString &platform = {});
     /// Posts @p text into @p to through the outbox, as part of @p sessionId (a notice such as "going to
     /// sleep"); idle() follows once everything queued is delivered.
     void postNotice(const SessionSource &to, const QString &sessionId, const QString &text);

@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 
 Q_DECLARE_LOGGING_CATEGORY(lcGateway)
 
-void Gateway::answerInterrupted()
+void Gateway::answerInterrupted(const QString &platform)
 {
     const QList<Message> cut = m_stores.sessions.interruptedReplies();
     if (!m_stores.sessions.errorString().isEmpty()) {
@@ -23,6 +23,8 @@ void Gateway::answerInterrupted()
         return;
     }
     for (const Message &reply : cut) {
+        if (!platform.isEmpty() && reply.platform != platform)
+            continue; // led by another gateway, which answers it
         PlatformAdapter *adapter = m_adapters.value(reply.platform);
         // The terminal's and the window's own replies, or a platform not running here: not ours.
         if (!adapter || reply.platformChat.isEmpty() || m_work.contains(reply.sessionId))

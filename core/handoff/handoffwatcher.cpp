@@ -141,6 +141,8 @@ void HandoffWatcher::poll()
     for (const HandoffStore::PendingHandoff &row : pending) {
         if (m_inFlight.contains(row.sessionId) || m_orphaned.contains(row.sessionId))
             continue;
+        if (m_onlyLed && !m_led.contains(row.platform))
+            continue; // the platform's leader claims it, or fails it once nobody waits
         if (now - row.requestedAt > m_options.claimWaitMs) {
             failAbandoned(row, now);
             continue;
@@ -156,6 +158,17 @@ void HandoffWatcher::poll()
         QMetaObject::invokeMethod(
             m_executor, "execute", Qt::QueuedConnection, Q_ARG(QString, row.sessionId), Q_ARG(QString, row.platform));
     }
+}
+
+void HandoffWatcher::setLedPlatforms(const QStringList &platforms)
+{
+    m_onlyLed = true;
+    const QSet<QString> led(platforms.cbegin(), platforms.cend());
+    const bool more = !(led - m_led).isEmpty();
+    m_led = led;
+    // A handoff may be waiting for the platform this gateway just took over.
+    if (more && m_pollTimer->isActive())
+        poll();
 }
 
 void HandoffWatcher::failAbandoned(const HandoffStore::PendingHandoff &row, qint64 now)

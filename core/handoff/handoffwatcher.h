@@ -58,6 +58,9 @@ public Q_SLOTS:
     void resume();
     /// Looks for pending rows now (the poke and the timer end up here).
     void poll();
+    /// Claims only handoffs to @p platforms from now on: those this gateway leads among several on
+    /// one store (PlatformLeadership). Until called, every platform's.
+    void setLedPlatforms(const QStringList &platforms);
 
 Q_SIGNALS:
     void started(bool ok, const QString &error);
@@ -93,5 +96,7 @@ private:
     QTimer *m_wakeTimer; // one wake-up for a burst of announcements
     QSet<QString> m_inFlight;
     QSet<QString> m_orphaned; // lease lost, executor still at work: never claimed again until it reports
+    QSet<QString> m_led; // with m_onlyLed: the platforms whose handoffs this gateway claims
+    bool m_onlyLed = false;
     QString m_error;
 };

@@ -8,6 +8,7 @@
 #include "gateway/gateway.h"
 #include "gateway/outboxsender.h"
 #include "gateway/platformadapter.h"
+#include "gateway/platformleadership.h"
 #include "handoff/handoffprocessor.h"
 #include "handoff/handoffwaiter.h"
 #include "handoff/handoffwatcher.h"
@@ -17,6 +18,7 @@
 #include "store/homechats.h"
 #include "store/outboxstore.h"
 #include "store/pairingstore.h"
+#include "store/platformleases.h"
 #include "store/processidentity.h"
 #include "store/sessionkeystore.h"
 #include "store/sessionowners.h"
@@ -61,6 +63,7 @@ void GatewayService::tearDown()
     stopWatcher();
     // Everything that writes through the stores goes before them.
     delete std::exchange(m_processor, nullptr);
+    delete std::exchange(m_leadership, nullptr);
     delete std::exchange(m_gateway, nullptr);
     qDeleteAll(std::exchange(m_adapters, {}));
     delete std::exchange(m_outbox, nullptr);
@@ -68,6 +71,7 @@ void GatewayService::tearDown()
     delete std::exchange(m_llm, nullptr);
     delete std::exchange(m_network, nullptr);
     delete std::exchange(m_grace, nullptr);
+    m_leases.reset();
     m_setupCodes.reset();
     m_homeChats.reset();
     m_commands.reset();
@@ -195,9 +199,7 @@ void GatewayService::assemble()
         m_adapters << adapter;
         m_outbox->addAdapter(adapter);
         m_gateway->addAdapter(adapter);
-        adapter->start();
     }
-    m_gateway->answerInterrupted();
 
     // The watcher works on its own thread and connection: store work there never stalls the
     // event loop that keeps the platform connections alive.
@@ -210,6 +212,19 @@ void GatewayService::assemble()
     m_watcherThread = new QThread(this);
     m_watcherThread->setObjectName(u"handoff-watcher"_s);
     m_watcher->moveToThread(m_watcherThread);
+    // A store of its own (state.db in the data dir, the default) has one gateway, the holder of the
+    // data dir's lock (start()). A store named in [store] url (PostgreSQL, or a state.db elsewhere) may be shared by
+    // the gateways of several data dirs, on several machines: they take turns per platform.
+    if (!m_paths.storeUrl.isEmpty()) {
+        // Queued before start(): it claims nothing for a platform it does not lead.
+        QMetaObject::invokeMethod(
+            m_watcher, [watcher = m_watcher] { watcher->setLedPlatforms({}); }, Qt::QueuedConnection);
+        leadPlatforms();
+    } else {
+        for (PlatformAdapter *adapter : std::as_const(m_adapters))
+            adapter->start();
+        m_gateway->answerInterrupted();
+    }
     connect(m_watcherThread, &QThread::finished, m_watcher, &QObject::deleteLater);
     // A poke may also mean "I queued a message for a platform" (the window's Take back note).
     connect(m_watcher, &HandoffWatcher::poked, m_outbox, qOverload<>(&OutboxSender::pickUpPending));
@@ -221,6 +236,79 @@ void GatewayService::assemble()
     });
     m_watcherThread->start();
     QMetaObject::invokeMethod(m_watcher, &HandoffWatcher::start, Qt::QueuedConnection);
+}
+
+void GatewayService::leadPlatforms()
+{
+    QStringList platforms;
+    for (PlatformAdapter *adapter : std::as_const(m_adapters))
+        platforms << adapter->name();
+    m_leases = std::make_unique<PlatformLeases>(*m_db);
+    m_leadership = new PlatformLeadership(
+        *m_leases, m_gatewayId, platforms, PlatformLeadership::Options::fromEnvironment(), this);
+    connect(m_leadership, &PlatformLeadership::acquired, this, &GatewayService::onLeadAcquired);
+    connect(m_leadership, &PlatformLeadership::lost, this, &GatewayService::onLeadLost);
+    m_leadership->start();
+}
+
+PlatformAdapter *GatewayService::adapterFor(const QString &platform) const
+{
+    for (PlatformAdapter *adapter : m_adapters) {
+        if (adapter->name() == platform)
+            return adapter;
+    }
+    return nullptr;
+}
+
+QList<PlatformAdapter *> GatewayService::connectable() const
+{
+    if (!m_leadership)
+        return m_adapters;
+    QList<PlatformAdapter *> led;
+    for (PlatformAdapter *adapter : m_adapters) {
+        if (m_leadership->leads(adapter->name()))
+            led << adapter;
+    }
+    return led;
+}
+
+void GatewayService::onLeadAcquired(const QString &platform, const QString &previousHolder)
+{
+    PlatformAdapter *adapter = adapterFor(platform);
+    if (!adapter || !m_gateway || m_stopping)
+        return; // on its way down: the lease is given up with the others
+    // The leader before us lost its lease, and with it the turns it was writing: their questions
+    // are answered here, before the adapter is online, so that nothing of the cut drafts is sent.
+    if (!previousHolder.isEmpty()) {
+        const QStringList released = m_sessions->releaseTurnsOf(previousHolder);
+        if (!m_sessions->errorString().isEmpty())
+            qCWarning(lcGateway).noquote() << m_sessions->errorString();
+        else if (!released.isEmpty())
+            qCInfo(lcGateway).noquote() << "took over" << released.size() << "turn(s) from" << previousHolder;
+    }
+    m_sessions->releaseAbandonedTurns(); // and those of processes that died here meanwhile
+    if (!m_sessions->errorString().isEmpty())
+        qCWarning(lcGateway).noquote() << m_sessions->errorString();
+    m_gateway->answerInterrupted(platform);
+    if (!m_paused)
+        adapter->start();
+    tellWatcherWhatIsLed();
+}
+
+void GatewayService::tellWatcherWhatIsLed()
+{
+    if (m_watcher)
+        QMetaObject::invokeMethod(
+            m_watcher, [watcher = m_watcher, led = m_leadership->led()] { watcher->setLedPlatforms(led); },
+            Qt::QueuedConnection);
+}
+
+void GatewayService::onLeadLost(const QString &platform, const QString &reason)
+{
+    qCWarning(lcGateway).noquote() << platform << "stops here:" << reason;
+    if (PlatformAdapter *adapter = adapterFor(platform))
+        adapter->stop();
+    tellWatcherWhatIsLed();
 }
 
 void GatewayService::pause()
@@ -241,7 +329,7 @@ void GatewayService::resume()
     if (!m_paused || m_stopping)
         return;
     m_paused = false;
-    for (PlatformAdapter *adapter : std::as_const(m_adapters))
+    for (PlatformAdapter *adapter : connectable())
         adapter->start();
     if (m_watcher)
         QMetaObject::invokeMethod(m_watcher, &HandoffWatcher::resume, Qt::QueuedConnection);
@@ -290,6 +378,9 @@ void GatewayService::shutDown()
         disconnect(m_gateway, &Gateway::idle, this, nullptr);
     for (PlatformAdapter *adapter : std::as_const(m_adapters))
         adapter->stop();
+    // Given up only once nothing connects any more: a standby takes over at its next look.
+    if (m_leadership)
+        m_leadership->stop();
     stopWatcher();
     m_lock.reset();
     if (std::exchange(m_restartWhenDown, false)) {

@@ -22,6 +22,8 @@ class OutboxStore;
 class PairingStore;
 class SessionOwners;
 class PlatformAdapter;
+class PlatformLeadership;
+class PlatformLeases;
 class QLockFile;
 class QNetworkAccessManager;
 class QThread;
@@ -37,6 +39,8 @@ class SetupCodeStore;
  *
  * One per data dir (a lock file says which process holds it). `baton --no-gui` runs one; the
  * window will run one inside. stop() finishes in-flight replies within a bound, then stops.
+ * Several may share one store named in [store] url (each with its own data dir): then each
+ * platform is connected by one of them at a time, its leader, and the others stand by.
  */
 class GatewayService : public QObject
 {
@@ -85,6 +89,15 @@ private:
     void stopWatcher();
     /// Deletes everything start() made, in the order the stores need; the lock is already gone.
     void tearDown();
+    /// On a store named in [store] url, which several gateways may share: each platform's adapter
+    /// runs only while this gateway leads it (PlatformLeadership).
+    void leadPlatforms();
+    void onLeadAcquired(const QString &platform, const QString &previousHolder);
+    void onLeadLost(const QString &platform, const QString &reason);
+    void tellWatcherWhatIsLed();
+    /// The adapters that may connect now: all of them, or on a shared store the ones led.
+    [[nodiscard]] QList<PlatformAdapter *> connectable() const;
+    [[nodiscard]] PlatformAdapter *adapterFor(const QString &platform) const;
 
     AppPaths m_paths;
     AdapterFactory m_factory;
@@ -99,6 +112,7 @@ private:
     std::unique_ptr<CommandLedger> m_commands;
     std::unique_ptr<SetupCodeStore> m_setupCodes;
     std::unique_ptr<HomeChats> m_homeChats;
+    std::unique_ptr<PlatformLeases> m_leases;
     QHash<QString, QString> m_secrets;
     QStringList m_platforms; // enabled in the config
     QString m_gatewayId;
@@ -111,6 +125,7 @@ private:
     HandoffWatcher *m_watcher = nullptr;
     QThread *m_watcherThread = nullptr;
     QList<PlatformAdapter *> m_adapters;
+    PlatformLeadership *m_leadership = nullptr; // only on a store that may be shared
     QTimer *m_grace = nullptr;
     bool m_stopping = false;
     bool m_down = false;

@@ -310,6 +310,19 @@ const QList<Migration> &all()
                 u"CREATE TRIGGER setup_codes_announce AFTER INSERT OR UPDATE ON setup_codes "
                 "FOR EACH STATEMENT EXECUTE FUNCTION baton_announce()"_s,
             } },
+        { 19, "one leader per platform connection among the gateways on one store",
+            {
+                // A gateway polls a platform only while it holds that platform's row and renews it;
+                // a standby takes a row whose lease ran out.
+                uR"(CREATE TABLE platform_leases (
+                    platform TEXT PRIMARY KEY NOT NULL,
+                    holder TEXT NOT NULL,
+                    host TEXT NOT NULL DEFAULT '',
+                    pid INTEGER NOT NULL DEFAULT 0,
+                    acquired_at INTEGER NOT NULL,
+                    lease_until INTEGER NOT NULL
+                ) WITHOUT ROWID)"_s,
+            } },
     };
     return migrations;
 }

@@ -78,6 +78,9 @@ public:
     bool abandonTurn(const QString &id);
     /// Ends the turns of processes that died writing them, or whose lease ran out; returns their sessions.
     QStringList releaseAbandonedTurns();
+    /// Ends every turn @p owner holds, whether or not its lease ran: a gateway whose platform lease
+    /// another took over has lost its turns with it (PlatformLeadership). Returns their sessions.
+    QStringList releaseTurnsOf(const QString &owner);
     /// Ends the session's running turn whoever holds it (`baton sessions unlock`); @p owner says who
     /// did. False with errorString() when no turn runs there.
     bool unlockTurn(const QString &id, QString *owner = nullptr);

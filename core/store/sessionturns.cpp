@@ -180,6 +180,28 @@ QStringList SessionStore::releaseAbandonedTurns()
     return released;
 }
 
+QStringList SessionStore::releaseTurnsOf(const QString &owner)
+{
+    m_error.clear();
+    QStringList released;
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT id FROM sessions WHERE turn_state = 'running' AND turn_owner = ?"_s);
+    q.addBindValue(owner);
+    if (!q.exec()) {
+        setError(tr("looking for abandoned turns"), sqlMessage(q.lastError()));
+        return released;
+    }
+    QStringList held;
+    while (q.next())
+        held << q.value(0).toString();
+    q.finish();
+    for (const QString &id : std::as_const(held)) {
+        if (releaseTurn(id, owner))
+            released << id;
+    }
+    return released;
+}
+
 bool SessionStore::unlockTurn(const QString &id, QString *owner)
 {
     QSqlQuery q(m_db.connection());

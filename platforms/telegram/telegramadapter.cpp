@@ -53,6 +53,9 @@ void TelegramAdapter::stop()
     m_receiving = false;
     m_running = false;
     m_pollTimer.stop();
+    // A poll still out is answered into nothing: after a later start() (this gateway leads the
+    // bot again) it would run beside that start's own poll.
+    ++m_generation;
     setState(State::Offline, tr("stopped"));
 }
 

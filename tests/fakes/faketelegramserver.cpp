@@ -318,6 +318,8 @@ QJsonObject FakeTelegramServer::getUpdates(const QJsonObject &params, QTcpSocket
     for (Poll &poll : m_polls) {
         poll.timer->stop();
         poll.timer->deleteLater();
+        if (poll.socket && poll.socket->state() == QAbstractSocket::ConnectedState)
+            ++m_conflicts; // a poller that went away (killed) conflicts with nobody
         reply(poll.socket,
             error(409,
                 u"Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"_s));

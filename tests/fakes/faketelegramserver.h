@@ -78,6 +78,8 @@ public:
     [[nodiscard]] QStringList botMessages(qint64 chatId, qint64 threadId = 0) const;
     [[nodiscard]] QList<qint64> topics(qint64 chatId) const;
     [[nodiscard]] int pendingPolls() const { return int(m_polls.size()); }
+    /// Polls ended by another poller's getUpdates (answered 409): two bot instances polled at once.
+    [[nodiscard]] int conflicts() const { return m_conflicts; }
 
 Q_SIGNALS:
     void called(const QString &method, const QJsonObject &params);
@@ -131,6 +133,7 @@ private:
     bool m_privateTopics = false;
     bool m_longPolling = true;
     int m_unauthorized = 0;
+    int m_conflicts = 0;
     QHash<QString, QQueue<Fault>> m_faults;
     QList<Call> m_calls;
     QList<Poll> m_polls;
