@@ -10,6 +10,7 @@
 #include "store/sessionkeystore.h"
 #include "store/sessionstore.h"
 #include "store/setupcodestore.h"
+#include "store/storecopy.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -55,6 +56,8 @@ private:
             return {};
         while (q.next())
             tables << q.value(0).toString();
+        for (const QString &live : StoreCopy::liveStateTables())
+            tables.removeAll(live);
         return tables;
     }
     static QStringList columnsOf(Database &db, const QString &table)

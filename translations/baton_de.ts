@@ -647,6 +647,10 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
         <source>expected an address starting with %1 or %2</source>
         <translation>erwartet wird eine Adresse, die mit %1 oder %2 beginnt</translation>
     </message>
+    <message>
+        <source>expected a postgresql:// url, or nothing for state.db in the data directory</source>
+        <translation>erwartet eine postgresql://-URL oder nichts für state.db im Datenverzeichnis</translation>
+    </message>
 </context>
 <context>
     <name>ConfigErrorWindow</name>
@@ -924,6 +928,46 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>creating</source>
         <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>The store at %1 refused user %2: %3. Set the password with `baton secret set store.password` or BATON_STORE_PASSWORD.</source>
+        <translation>Der Speicher unter %1 hat den Benutzer %2 abgewiesen: %3. Setzen Sie das Passwort mit `baton secret set store.password` oder BATON_STORE_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>The store at %1 cannot be reached: %2</source>
+        <translation>Der Speicher unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The store at %1 names a database the server does not have: %2. Create it with createdb.</source>
+        <translation>Der Speicher unter %1 nennt eine Datenbank, die der Server nicht hat: %2. Legen Sie sie mit createdb an.</translation>
+    </message>
+    <message>
+        <source>The store at %1: %2 failed: %3</source>
+        <translation>Der Speicher unter %1: %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>[store] url names PostgreSQL (%1), but Qt&apos;s PostgreSQL driver is not installed: install libqt6sql6-psql (Debian) or empty the url to use state.db.</source>
+        <translation>[store] url nennt PostgreSQL (%1), aber Qts PostgreSQL-Treiber ist nicht installiert: Installieren Sie libqt6sql6-psql (Debian) oder leeren Sie die URL, um state.db zu verwenden.</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>das Verbinden</translation>
+    </message>
+    <message>
+        <source>The store at %1 is not a Baton database: it holds tables Baton did not make. Give Baton a database of its own (createdb baton).</source>
+        <translation>Der Speicher unter %1 ist keine Baton-Datenbank: Er enthält Tabellen, die Baton nicht angelegt hat. Geben Sie Baton eine eigene Datenbank (createdb baton).</translation>
+    </message>
+    <message>
+        <source>The store at %1 is not a Baton database: it belongs to another application.</source>
+        <translation>Der Speicher unter %1 ist keine Baton-Datenbank: Er gehört einer anderen Anwendung.</translation>
+    </message>
+    <message>
+        <source>The store at %1 was written by a newer Baton (schema %2; this build knows up to %3). Update Baton on this machine.</source>
+        <translation>Der Speicher unter %1 wurde von einem neueren Baton geschrieben (Schema %2; dieser Build kennt bis %3). Aktualisieren Sie Baton auf diesem Rechner.</translation>
+    </message>
+    <message>
+        <source>The store at %1 could not be upgraded to schema %2 (%3): %4</source>
+        <translation>Der Speicher unter %1 konnte nicht auf Schema %2 (%3) aktualisiert werden: %4</translation>
     </message>
 </context>
 <context>
@@ -3603,6 +3647,45 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>committing the copy</source>
         <translation>das Abschließen der Kopie</translation>
+    </message>
+    <message>
+        <source>updating the statistics</source>
+        <translation>das Aktualisieren der Statistiken</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLocation</name>
+    <message>
+        <source>[store] url %1 is not usable: %2</source>
+        <translation>[store] url %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>it holds a password. baton.ini is not a secret: put the password in the keychain as store.password (baton secret set store.password) or in BATON_STORE_PASSWORD.</source>
+        <translation>sie enthält ein Passwort. baton.ini ist nicht geheim: Legen Sie das Passwort als store.password im Schlüsselbund ab (baton secret set store.password) oder in BATON_STORE_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>sslmode=%1 is none of %2.</source>
+        <translation>sslmode=%1 ist keiner von %2.</translation>
+    </message>
+    <message>
+        <source>connect_timeout=%1 is not a whole number of seconds.</source>
+        <translation>connect_timeout=%1 ist keine ganze Zahl von Sekunden.</translation>
+    </message>
+    <message>
+        <source>the option %1 is unknown (known: sslmode, sslrootcert, host, connect_timeout).</source>
+        <translation>die Option %1 ist unbekannt (bekannt: sslmode, sslrootcert, host, connect_timeout).</translation>
+    </message>
+    <message>
+        <source>it names no host.</source>
+        <translation>sie nennt keinen Host.</translation>
+    </message>
+    <message>
+        <source>it names no database (postgresql://user@host:5432/baton).</source>
+        <translation>sie nennt keine Datenbank (postgresql://user@host:5432/baton).</translation>
+    </message>
+    <message>
+        <source>it names no user (postgresql://user@host:5432/baton).</source>
+        <translation>sie nennt keinen Benutzer (postgresql://user@host:5432/baton).</translation>
     </message>
 </context>
 <context>

@@ -323,6 +323,12 @@ const QList<Migration> &all()
                     lease_until INTEGER NOT NULL
                 ) WITHOUT ROWID)"_s,
             } },
+        { 20, "the end of the branch shown is found by an index",
+            {
+                // Every new message asks for max(id) of its session's shown branch; on a large
+                // session (or a PostgreSQL table without statistics yet) that read every row.
+                u"CREATE INDEX messages_branch_end ON messages(session_id, id) WHERE off_branch = 0"_s,
+            } },
     };
     return migrations;
 }

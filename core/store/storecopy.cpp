@@ -73,6 +73,12 @@ StoreCopy::StoreCopy(Database &source, Database &target)
     , m_target(target)
 { }
 
+QStringList StoreCopy::liveStateTables()
+{
+    // Which gateway leads a platform now: a copied lease would name a gateway of the old store.
+    return { u"platform_leases"_s };
+}
+
 QStringList StoreCopy::tables(QString *error)
 {
     QSqlQuery q(m_source.connection());
@@ -84,7 +90,7 @@ QStringList StoreCopy::tables(QString *error)
     QStringList searchIndexes;
     while (q.next()) {
         const QString name = q.value(0).toString();
-        if (name.startsWith("sqlite_"_L1))
+        if (name.startsWith("sqlite_"_L1) || liveStateTables().contains(name))
             continue;
         // A virtual table (FTS5) and its shadow tables are a search index: PostgreSQL has its own.
         if (q.value(1).toString().startsWith("CREATE VIRTUAL TABLE"_L1, Qt::CaseInsensitive))
@@ -355,6 +361,11 @@ StoreCopy::Result StoreCopy::run(const Progress &progress)
         result.error = m_target.describeError(tr("committing the copy"), sqlMessage(transaction.lastError()));
         return result;
     }
+    // Fresh statistics, or the planner scans whole tables of copied messages until autovacuum
+    // comes round (a minute later). Not fatal: the rows are in.
+    QSqlQuery analyze(m_target.connection());
+    if (!analyze.exec(u"ANALYZE"_s))
+        qWarning().noquote() << m_target.describeError(tr("updating the statistics"), sqlMessage(analyze.lastError()));
     result.ok = true;
     return result;
 }

@@ -29,6 +29,8 @@ class StoreCopy
     Q_DECLARE_TR_FUNCTIONS(StoreCopy)
 
 public:
+    /// Tables that hold what running gateways are doing, not data: never copied.
+    [[nodiscard]] static QStringList liveStateTables();
     struct Table
     {
         QString name;
