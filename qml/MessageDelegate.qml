@@ -26,6 +26,11 @@ Item {
     required property string reasoning
     required property var stats
     readonly property bool mine: role === "user"
+    /// The conversation's column inside this full-width row (MessageList): a ListView places its
+    /// delegates itself (Qt 6.8 moves them back to x 0), so the row spans the list and the
+    /// bubble sits in the column.
+    property real columnX: 0
+    property real columnWidth: width
 
     /// A link in the prose was clicked: it opens only after the address was shown.
     signal linkActivated(string link)
@@ -44,8 +49,8 @@ Item {
 
     Rectangle {
         id: bubbleBox
-        x: message.mine ? parent.width - width - Theme.marginLarge : Theme.marginLarge
-        width: Math.min(parent.width * 0.78, Math.max(body.childrenRect.width, meta.implicitWidth) + 32)
+        x: message.columnX + (message.mine ? message.columnWidth - width - Theme.marginLarge : Theme.marginLarge)
+        width: Math.min(message.columnWidth * 0.78, Math.max(body.childrenRect.width, meta.implicitWidth) + 32)
         height: body.childrenRect.height + meta.implicitHeight + 28
         radius: Theme.radius
         color: message.mine ? Theme.tint(Theme.accent, 0.18) : Theme.bubble
@@ -56,7 +61,7 @@ Item {
             x: Theme.margin
             y: Theme.padding
             spacing: Theme.spacing
-            readonly property real maxWidth: message.width * 0.78 - 32
+            readonly property real maxWidth: message.columnWidth * 0.78 - 32
             ThinkingSection {
                 id: thinking
                 reasoning: message.reasoning

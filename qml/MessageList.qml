@@ -17,7 +17,7 @@ ListView {
 
     /// The conversation's column: on a wide window its prose runs no wider than about
     /// Theme.measureCharacters characters of the message font, centred; the composer follows it.
-    /// A message's text may take 78% of its row less 32 px of padding (MessageDelegate).
+    /// A message's text may take 78% of the column less 32 px of padding (MessageDelegate).
     readonly property real columnWidth: Math.min(width, maximumColumnWidth)
     /// The column's width on a window wide enough: it does not depend on the list's own width, so a
     /// layout can size the composer by it in the same pass that sizes the list.
@@ -119,8 +119,9 @@ ListView {
     }
     onBottomMarginChanged: if (following) follow.restart()
     delegate: MessageDelegate {
-        x: messageList.columnX
-        width: messageList.columnWidth
+        width: messageList.width
+        columnX: messageList.columnX
+        columnWidth: messageList.columnWidth
         controller: messageList.controller
         onLinkActivated: link => messageList.linkActivated(link)
     }

@@ -119,14 +119,17 @@ TestCase {
         console.log("characters on a line at 1920 px:", characters, "column:", list.columnWidth, "of", list.width)
         verify(characters <= 88 && characters >= 60, characters + " characters on a line")
 
-        // The column and the composer are centred in the conversation's area.
-        let row = proses[0]
-        while (row && row.parent !== list.contentItem)
-            row = row.parent
-        verify(row, "the message's row in the list")
+        // The column and the composer are centred in the conversation's area, and each message's
+        // text lies inside the column, wherever the list put the message's row.
         const listCentre = list.mapToItem(null, list.width / 2, 0).x
-        fuzzyCompare(row.mapToItem(null, row.width / 2, 0).x, listCentre, 1)
-        verify(row.width < list.width - 400, "narrower than the window's area: " + row.width)
+        const columnLeft = list.mapToItem(null, list.columnX, 0).x
+        fuzzyCompare(columnLeft + list.columnWidth / 2, listCentre, 1)
+        verify(list.columnWidth < list.width - 400, "narrower than the window's area: " + list.columnWidth)
+        for (const prose of proses) {
+            const left = prose.mapToItem(null, 0, 0).x
+            verify(left >= columnLeft && left + prose.width <= columnLeft + list.columnWidth,
+                "text at " + left + "+" + prose.width + " inside the column " + columnLeft + "+" + list.columnWidth)
+        }
         const composer = named("composerPane")
         fuzzyCompare(composer.mapToItem(null, composer.width / 2, 0).x, listCentre, 1)
         compare(composer.width, list.columnWidth)
