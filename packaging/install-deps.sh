@@ -5,7 +5,7 @@
 # Idempotent: safe to run again; README's quick start and .ci/run both call it.
 # Usage: install-deps.sh [--build-only]
 #   --build-only  only what building, testing and packaging needs (the debian13 check's root):
-#                 no clang, clang-format or debootstrap.
+#                 no clang, clang-format, debootstrap or PostgreSQL's server.
 set -euo pipefail
 
 build_only=false
@@ -36,8 +36,8 @@ packages=(
     libqrencode-dev zbar-tools
     # the store (FTS5 is built into Debian's SQLite)
     libsqlite3-dev sqlite3
-    # the PostgreSQL store: Qt's QPSQL driver (run time) and a server the store tests start themselves
-    libqt6sql6-psql postgresql
+    # the PostgreSQL store: Qt's QPSQL driver (run time)
+    libqt6sql6-psql
     # tests: a real Secret Service, a real X display with a tray, the accessibility bus (AT-SPI)
     dbus dbus-x11 gnome-keyring xvfb xauth trayer x11-utils at-spi2-core
     # packaging checks
@@ -50,6 +50,8 @@ if ! $build_only; then
         clang "$clang_runtime"
         # the clean-install and debian13 checks: a fresh Debian root, systemd --user inside it
         debootstrap util-linux systemd
+        # the PostgreSQL tests (label postgres): a throwaway server each test starts itself
+        postgresql
     )
 fi
 
