@@ -357,7 +357,7 @@ private Q_SLOTS:
         QCOMPARE(store.scalar(u"SELECT application_id FROM baton_schema"_s).toLongLong(), Database::applicationId);
         QCOMPARE(store.db.schemaVersion(), Migrations::latestVersion());
         QCOMPARE(store.db.dialect(), SqlDialect::Postgres);
-        QCOMPARE(store.scalar(u"SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%_announce'"_s).toInt(), 5);
+        QCOMPARE(store.scalar(u"SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%_announce'"_s).toInt(), 6);
         // Message ids are 64-bit, as SQLite's are.
         QCOMPARE(store
                      .scalar(u"SELECT data_type FROM information_schema.columns WHERE table_name = 'messages' "

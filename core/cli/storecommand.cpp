@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storecommand.h"
 
-#include "config/secretstore.h"
 #include "config/storelocation.h"
+#include "service/storepassword.h"
 #include "store/database.h"
 #include "store/storecopy.h"
 
@@ -39,18 +39,16 @@ void StoreCommand::start(const QStringList &args, const QString &from, const QSt
         return finish(
             m_ctx.fail(ExitFailure, tr("there is no store at %1 to copy (--from names another).").arg(m_from)));
 
-    auto *secrets = new SecretStore(this);
-    connect(secrets, &SecretStore::readFinished, this, [this](const QString &, const QString &value, const QString &) {
-        // No keychain here is fine: BATON_STORE_PASSWORD or ~/.pgpass may serve, and a refusal says how to set it.
-        finish(copy(value));
-    });
-    secrets->read(u"store.password"_s);
+    // The target's password, as for any PostgreSQL store: the environment, else the keychain.
+    AppPaths targetPaths = m_ctx.paths;
+    targetPaths.storeUrl = m_to;
+    auto *password = new StorePassword(this);
+    connect(password, &StorePassword::ready, this, [this] { finish(copy()); });
+    password->load(targetPaths);
 }
 
-int StoreCommand::copy(const QString &password)
+int StoreCommand::copy()
 {
-    if (!password.isEmpty())
-        Database::setPostgresPassword(password);
     Database source;
     if (!source.open(m_from))
         return m_ctx.fail(ExitFailure, source.errorString());

@@ -27,7 +27,7 @@ Q_SIGNALS:
     void finished(int status);
 
 private:
-    int copy(const QString &password);
+    int copy();
     void finish(int status);
 
     const CliContext &m_ctx;

@@ -329,6 +329,19 @@ const QList<Migration> &all()
                 // session (or a PostgreSQL table without statistics yet) that read every row.
                 u"CREATE INDEX messages_branch_end ON messages(session_id, id) WHERE off_branch = 0"_s,
             } },
+        { 21, "a new platform leader is announced",
+            {
+                // SQLite's data_version already covers platform_leases (StoreWatcher).
+            },
+            QStringList {
+                // A window names the machine whose gateway leads each platform: tell it when the
+                // leader changes or gives up, not at every renewal (every 3 s per platform).
+                u"CREATE TRIGGER platform_leases_announce AFTER INSERT OR DELETE ON platform_leases "
+                "FOR EACH STATEMENT EXECUTE FUNCTION baton_announce()"_s,
+                u"CREATE TRIGGER platform_leases_changed AFTER UPDATE ON platform_leases FOR EACH ROW "
+                "WHEN (OLD.holder IS DISTINCT FROM NEW.holder OR NEW.lease_until < OLD.lease_until) "
+                "EXECUTE FUNCTION baton_announce()"_s,
+            } },
     };
     return migrations;
 }
