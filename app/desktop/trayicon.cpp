@@ -57,13 +57,14 @@ TrayIcon::~TrayIcon()
 
 void TrayIcon::fillHandoffMenu()
 {
-    // As the window's Hand off menu: those that cannot take it now say why and cannot be picked.
+    // As the window's Hand off menu: those that cannot take it now say why and cannot be picked;
+    // one answered by a gateway on another machine names it.
     m_handoffMenu->clear();
     for (const QVariant &entry : m_controller.handoff()->platforms()) {
         const QVariantMap p = entry.toMap();
         const QString platform = p.value(u"name"_s).toString();
         const bool available = p.value(u"available"_s).toBool();
-        QAction *action = m_handoffMenu->addAction(available
+        QAction *action = m_handoffMenu->addAction(p.value(u"reason"_s).toString().isEmpty()
                 ? p.value(u"label"_s).toString()
                 : tr("%1 — %2").arg(p.value(u"label"_s).toString(), p.value(u"reason"_s).toString()),
             this, [this, platform] { m_controller.handOff(platform); });
