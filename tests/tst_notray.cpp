@@ -168,6 +168,11 @@ private Q_SLOTS:
         QTRY_VERIFY(telegram().value(u"available"_s).toBool());
         QCOMPARE(telegram().value(u"reason"_s).toString(), u"answered by the gateway on homeserver"_s);
         QCOMPARE(chat.gatewayHosts()->line(), u"Gateway: Telegram on homeserver"_s);
+        // The tray is not red for it either: its status line names the machine.
+        TrayIcon tray(chat);
+        tray.setGateway(gateway.gateway());
+        QCOMPARE(tray.state(), u"online"_s);
+        QVERIFY2(tray.statusLines().contains(u"Telegram on homeserver"_s), qPrintable(tray.statusLines().join(u'\n')));
         QSignalSpy stopped(&gateway, &GatewayService::stopped);
         gateway.stop();
         QVERIFY(stopped.count() == 1 || stopped.wait(15'000));

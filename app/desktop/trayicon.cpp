@@ -3,6 +3,7 @@
 
 #include "chatcontroller.h"
 #include "gateway/gateway.h"
+#include "gatewayhosts.h"
 #include "handoffpresenter.h"
 
 #include <QIcon>
@@ -121,6 +122,15 @@ void TrayIcon::update()
     const bool showAdapters = m_gateway && icon != "notsetup"_L1;
     for (PlatformAdapter *adapter : showAdapters ? m_gateway->adapters() : QList<PlatformAdapter *> {}) {
         const auto state = adapter->state();
+        // On a shared store the gateway here stands by for a platform another machine's leads:
+        // nothing is wrong, and the line names that machine.
+        const GatewayHosts::Leader leader = m_controller.gatewayHosts()
+            ? m_controller.gatewayHosts()->leader(adapter->name())
+            : GatewayHosts::Leader {};
+        if (state != PlatformAdapter::State::Online && leader.where == GatewayHosts::Where::Elsewhere) {
+            lines << GatewayHosts::describe(ChatController::displayName(adapter->name()), leader);
+            continue;
+        }
         if (state == PlatformAdapter::State::Offline)
             icon = u"offline"_s;
         else if (state != PlatformAdapter::State::Online && icon != "offline"_L1)
