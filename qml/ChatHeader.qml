@@ -71,6 +71,15 @@ ToolBar {
                 id: platformMenu
                 objectName: "handoffMenu"
                 y: handoffButton.height
+                // As wide as its longest entry (one may name the machine that answers it), opening
+                // leftwards from the button's right edge.
+                width: {
+                    let widest = 200
+                    for (let i = 0; i < count; ++i)
+                        widest = Math.max(widest, itemAt(i).implicitWidth)
+                    return widest + leftPadding + rightPadding
+                }
+                x: handoffButton.width - width
                 // Enter picks the first platform that can take it, however the menu was opened.
                 onOpened: {
                     const all = header.controller.handoff.platforms
@@ -81,8 +90,9 @@ ToolBar {
                     MenuItem {
                         required property var modelData
                         objectName: "handoffTo_" + modelData.name
-                        // Those that cannot take it now say why, and cannot be picked.
-                        text: modelData.available ? modelData.label
+                        // Those that cannot take it now say why, and cannot be picked; one that
+                        // a gateway on another machine answers names that machine.
+                        text: modelData.reason === "" ? modelData.label
                             : qsTr("%1 — %2").arg(modelData.label).arg(modelData.reason)
                         enabled: modelData.available
                         onTriggered: header.controller.handOff(modelData.name)

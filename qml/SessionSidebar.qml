@@ -123,6 +123,18 @@ Pane {
             onClicked: sidebar.settingsRequested()
         }
         Label {
+            // On a shared store: which machine's gateway answers each platform.
+            objectName: "gatewayHosts"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: sidebar.controller.gatewayHosts ? sidebar.controller.gatewayHosts.line : ""
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            font.pixelSize: Theme.fontSmall
+            color: Theme.subtle
+            Accessible.ignored: !visible
+        }
+        Label {
             objectName: "gatewayNote"
             Layout.fillWidth: true
             visible: sidebar.gatewayNote !== ""

@@ -3,14 +3,18 @@
 #include "desktopapp.h"
 #include "fakellmserver.h"
 #include "faketelegramserver.h"
+#include "gateway/gateway.h"
+#include "gateway/platformadapter.h"
 #include "handoffpresenter.h"
 #include "platformfactory.h"
 #include "service/gatewayservice.h"
 #include "singleinstance.h"
+#include "store/platformleases.h"
 #include "teststore.h"
 #include "trayicon.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QMessageBox>
 #include <QPushButton>
@@ -133,6 +137,42 @@ private Q_SLOTS:
         const QString lines = tray.statusLines().join(u'\n');
         QVERIFY2(lines.contains(u"Telegram: offline — Telegram rejected the bot token (401)"_s), qPrintable(lines));
         QVERIFY2(!lines.contains(u'`'), qPrintable(lines));
+        QSignalSpy stopped(&gateway, &GatewayService::stopped);
+        gateway.stop();
+        QVERIFY(stopped.count() == 1 || stopped.wait(15'000));
+    }
+
+    // On a shared store ([store] url) the gateway here stands by while a gateway on another
+    // machine leads Telegram: the Hand off menu offers Telegram, naming that machine, not "offline".
+    void aPlatformLedElsewhereIsOfferedNotOffline()
+    {
+        TestStore store;
+        writeIni(store, true);
+        PlatformLeases leases(store.db);
+        const auto taken = leases.acquire(u"telegram"_s, u"homeserver/boot-b/4242/77"_s, u"homeserver"_s, 4242,
+            QDateTime::currentMSecsSinceEpoch(), 120'000);
+        QVERIFY2(taken && taken->held, qPrintable(leases.errorString()));
+        const AppPaths shared { store.dir.path(), store.dir.filePath(u"baton.ini"_s), store.path() };
+        ChatController chat(shared);
+        QVERIFY2(chat.open(), qPrintable(chat.errorText()));
+        GatewayService gateway(shared, &PlatformFactory::create);
+        QSignalSpy started(&gateway, &GatewayService::started);
+        gateway.start();
+        QVERIFY(started.wait(10'000));
+        QVERIFY(started.constFirst().at(0).toBool());
+        HandoffPresenter *presenter = chat.handoff();
+        presenter->setGateway(gateway.gateway());
+        const PlatformAdapter *adapter = gateway.gateway()->adapter(u"telegram"_s);
+        QVERIFY(adapter && adapter->state() != PlatformAdapter::State::Online); // it stands by
+        const auto telegram = [presenter] { return presenter->platforms().constFirst().toMap(); };
+        QTRY_VERIFY(telegram().value(u"available"_s).toBool());
+        QCOMPARE(telegram().value(u"reason"_s).toString(), u"answered by the gateway on homeserver"_s);
+        QCOMPARE(chat.gatewayHosts()->line(), u"Gateway: Telegram on homeserver"_s);
+        // The tray is not red for it either: its status line names the machine.
+        TrayIcon tray(chat);
+        tray.setGateway(gateway.gateway());
+        QCOMPARE(tray.state(), u"online"_s);
+        QVERIFY2(tray.statusLines().contains(u"Telegram on homeserver"_s), qPrintable(tray.statusLines().join(u'\n')));
         QSignalSpy stopped(&gateway, &GatewayService::stopped);
         gateway.stop();
         QVERIFY(stopped.count() == 1 || stopped.wait(15'000));

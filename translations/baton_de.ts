@@ -1430,6 +1430,29 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>GatewayHosts</name>
+    <message>
+        <source>%1 on this computer</source>
+        <translation>%1 auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation>einem anderen Rechner</translation>
+    </message>
+    <message>
+        <source>none runs %1</source>
+        <translation>keines betreibt %1</translation>
+    </message>
+    <message>
+        <source>Gateway: %1</source>
+        <translation>Gateway: %1</translation>
+    </message>
+</context>
+<context>
     <name>GatewayService</name>
     <message>
         <source>cannot create the data directory %1</source>
@@ -1515,6 +1538,14 @@ Exit-Status: 0 Erfolg, 1 Fehler oder kein Suchtreffer, 2 Aufruffehler.
     <message>
         <source>No gateway took it in time: the gateway is paused (see the tray menu) or not running</source>
         <translation>Kein Gateway hat sie rechtzeitig angenommen: Das Gateway ist pausiert (siehe Tray-Menü) oder läuft nicht</translation>
+    </message>
+    <message>
+        <source>answered by the gateway on %1</source>
+        <translation>beantwortet vom Gateway auf %1</translation>
+    </message>
+    <message>
+        <source>no gateway runs it</source>
+        <translation>kein Gateway betreibt es</translation>
     </message>
 </context>
 <context>

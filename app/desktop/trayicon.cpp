@@ -3,6 +3,7 @@
 
 #include "chatcontroller.h"
 #include "gateway/gateway.h"
+#include "gatewayhosts.h"
 #include "handoffpresenter.h"
 
 #include <QIcon>
@@ -57,13 +58,14 @@ TrayIcon::~TrayIcon()
 
 void TrayIcon::fillHandoffMenu()
 {
-    // As the window's Hand off menu: those that cannot take it now say why and cannot be picked.
+    // As the window's Hand off menu: those that cannot take it now say why and cannot be picked;
+    // one answered by a gateway on another machine names it.
     m_handoffMenu->clear();
     for (const QVariant &entry : m_controller.handoff()->platforms()) {
         const QVariantMap p = entry.toMap();
         const QString platform = p.value(u"name"_s).toString();
         const bool available = p.value(u"available"_s).toBool();
-        QAction *action = m_handoffMenu->addAction(available
+        QAction *action = m_handoffMenu->addAction(p.value(u"reason"_s).toString().isEmpty()
                 ? p.value(u"label"_s).toString()
                 : tr("%1 — %2").arg(p.value(u"label"_s).toString(), p.value(u"reason"_s).toString()),
             this, [this, platform] { m_controller.handOff(platform); });
@@ -120,6 +122,15 @@ void TrayIcon::update()
     const bool showAdapters = m_gateway && icon != "notsetup"_L1;
     for (PlatformAdapter *adapter : showAdapters ? m_gateway->adapters() : QList<PlatformAdapter *> {}) {
         const auto state = adapter->state();
+        // On a shared store the gateway here stands by for a platform another machine's leads:
+        // nothing is wrong, and the line names that machine.
+        const GatewayHosts::Leader leader = m_controller.gatewayHosts()
+            ? m_controller.gatewayHosts()->leader(adapter->name())
+            : GatewayHosts::Leader {};
+        if (state != PlatformAdapter::State::Online && leader.where == GatewayHosts::Where::Elsewhere) {
+            lines << GatewayHosts::describe(ChatController::displayName(adapter->name()), leader);
+            continue;
+        }
         if (state == PlatformAdapter::State::Offline)
             icon = u"offline"_s;
         else if (state != PlatformAdapter::State::Online && icon != "offline"_L1)

@@ -102,6 +102,10 @@ bool ChatController::open()
         *m_store, *m_handoffs, *m_settings, m_context.paths().dataDir, HandoffWaiter::Timeouts::fromEnvironment());
     m_waiter->setRequester(u"desktop"_s);
     m_presenter = new HandoffPresenter(*this, *m_settings, this);
+    m_hosts = new GatewayHosts(
+        m_context.database(), m_context.watcher(), *m_settings, !m_context.paths().storeUrl.isEmpty(), this);
+    connect(this, &ChatController::settingsChanged, m_hosts, &GatewayHosts::settingsChanged);
+    m_presenter->setHosts(m_hosts);
     connect(m_waiter, &HandoffWaiter::progress, this, [this](const QString &sentence) {
         // The row says where it is: pending until a gateway claims it, then running.
         const auto status = m_handoffs->handoffState(m_sessionId);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config/apppaths.h"
+#include "gatewayhosts.h"
 #include "handoff/handoffwaiter.h"
 #include "handoffpresenter.h"
 #include "messagelistmodel.h"
@@ -53,6 +54,8 @@ class ChatController : public QObject, public RegisteredSingleton<ChatController
     Q_PROPERTY(QString livePlatform READ livePlatform NOTIFY handoffChanged)
     Q_PROPERTY(QString awayNote READ awayNote NOTIFY awayNoteChanged)
     Q_PROPERTY(HandoffPresenter *handoff READ handoff CONSTANT)
+    /// Which machine's gateway answers each platform on a shared store (`[store] url`).
+    Q_PROPERTY(GatewayHosts *gatewayHosts READ gatewayHosts CONSTANT)
     Q_PROPERTY(ReplyProgress *progress READ progress CONSTANT)
     Q_PROPERTY(bool editing READ editing NOTIFY editingChanged)
 
@@ -71,6 +74,7 @@ public:
     [[nodiscard]] MessageListModel *messages() const { return m_messageModel; }
     /// The handoff in the window's words (menu, failure, the question before taking back).
     [[nodiscard]] HandoffPresenter *handoff() const { return m_presenter; }
+    [[nodiscard]] GatewayHosts *gatewayHosts() const { return m_hosts; }
     [[nodiscard]] SessionActions *actions() const { return m_actions; }
     [[nodiscard]] QString sessionId() const { return m_sessionId; }
     [[nodiscard]] QString title() const;
@@ -175,6 +179,7 @@ private:
     HandoffWaiter *m_waiter = nullptr;
     SessionMarks *m_marks = nullptr;
     HandoffPresenter *m_presenter = nullptr;
+    GatewayHosts *m_hosts = nullptr;
     QString m_sessionId;
     QString m_error;
     QString m_handoffState;

@@ -6,6 +6,7 @@
 #include "config/settings.h"
 #include "gateway/gateway.h"
 #include "gateway/platformadapter.h"
+#include "gatewayhosts.h"
 
 #include <QRegularExpression>
 
@@ -32,6 +33,14 @@ void HandoffPresenter::setGateway(Gateway *gateway)
     Q_EMIT platformsChanged();
 }
 
+void HandoffPresenter::setHosts(GatewayHosts *hosts)
+{
+    m_hosts = hosts;
+    if (hosts)
+        connect(hosts, &GatewayHosts::changed, this, &HandoffPresenter::platformsChanged, Qt::UniqueConnection);
+    Q_EMIT platformsChanged();
+}
+
 bool HandoffPresenter::canTake(const QString &platform, QString *why) const
 {
     const auto refuse = [why](const QString &reason) {
@@ -44,6 +53,15 @@ bool HandoffPresenter::canTake(const QString &platform, QString *why) const
         return refuse(tr("not set up"));
     if (config.homeChat.isEmpty())
         return refuse(tr("no home chat"));
+    // On a shared store the lease says which gateway answers: this process's one may only stand by.
+    const GatewayHosts::Leader leader = m_hosts ? m_hosts->leader(platform) : GatewayHosts::Leader {};
+    if (leader.where == GatewayHosts::Where::Elsewhere) {
+        if (why)
+            *why = tr("answered by the gateway on %1").arg(GatewayHosts::machine(leader));
+        return true;
+    }
+    if (leader.where == GatewayHosts::Where::Nobody && !m_gateway)
+        return refuse(tr("no gateway runs it"));
     if (!m_gateway)
         return true; // another process runs the gateway: only it knows, and says so if it fails
     const PlatformAdapter *adapter = m_gateway->adapter(platform);

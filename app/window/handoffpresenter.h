@@ -12,6 +12,7 @@
 
 class ChatController;
 class Gateway;
+class GatewayHosts;
 class Settings;
 
 /**
@@ -27,7 +28,8 @@ class HandoffPresenter : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("made by the ChatController")
-    /// Every platform of the build: {name, label, available, reason}, for the Hand off menu.
+    /// Every platform of the build: {name, label, available, reason}, for the Hand off menu; an
+    /// available one has a reason when a gateway on another machine answers it.
     Q_PROPERTY(QVariantList platforms READ platforms NOTIFY platformsChanged)
     /// The open conversation's failed handoff, in full; empty when there is none to show.
     Q_PROPERTY(QString failure READ failure NOTIFY failureChanged)
@@ -42,10 +44,14 @@ public:
 
     /// The gateway this process runs (its platforms' states count), or none: it runs elsewhere.
     void setGateway(Gateway *gateway);
+    /// Who leads each platform on a shared store: one led by a gateway elsewhere can take a
+    /// handoff whatever this process's gateway (a standby) says.
+    void setHosts(GatewayHosts *hosts);
     [[nodiscard]] QVariantList platforms() const;
     /// Whether any platform is turned on in baton.ini: with none, Baton is a desktop chat only.
     [[nodiscard]] bool anyConfigured() const;
-    /// Whether @p platform can take a handoff now; else @p why says why not.
+    /// Whether @p platform can take a handoff now; else @p why says why not. When the gateway of
+    /// another machine takes it, @p why names that machine.
     [[nodiscard]] bool canTake(const QString &platform, QString *why = nullptr) const;
 
     [[nodiscard]] QString failure() const { return m_failure; }
@@ -84,6 +90,7 @@ private:
     ChatController &m_controller;
     const Settings &m_settings;
     QPointer<Gateway> m_gateway;
+    QPointer<GatewayHosts> m_hosts;
     QString m_failure;
     QString m_fixPage;
     QString m_pending;

@@ -7,6 +7,7 @@ set(baton_window_sources
     awaysettings.cpp awaysettings.h
     chatcontroller.cpp chatcontroller.h
     handoffpresenter.cpp handoffpresenter.h
+    gatewayhosts.cpp gatewayhosts.h
     codehighlighter.cpp codehighlighter.h
     configrepair.cpp configrepair.h
     desktopcontext.cpp desktopcontext.h
