@@ -84,12 +84,6 @@ private:
         QQuickItem *label = item(u"gatewayHosts"_s);
         return label && label->isVisible() ? label->property("text").toString() : QString();
     }
-    /// PostgreSQL tells listeners only of the tables a window shows: the test announces its write.
-    void announce()
-    {
-        if (TestStore::onPostgres())
-            QVERIFY(m_store->exec(u"NOTIFY baton_store, 'platform_leases'"_s));
-    }
     bool screenshot(const QString &name)
     {
         const QString dir = qEnvironmentVariable("BATON_SCREENSHOT_DIR");
@@ -147,7 +141,6 @@ private Q_SLOTS:
         const auto taken = leases.acquire(
             u"telegram"_s, elsewhere, u"homeserver"_s, 4242, QDateTime::currentMSecsSinceEpoch(), 120'000);
         QVERIFY2(taken && taken->held, qPrintable(leases.errorString()));
-        announce();
 
         QTRY_COMPARE_WITH_TIMEOUT(line(), u"Gateway: Telegram on homeserver"_s, 5'000);
         const GatewayHosts::Leader leader = m_controller->gatewayHosts()->leader(u"telegram"_s);
@@ -165,7 +158,6 @@ private Q_SLOTS:
     {
         QVERIFY(m_store->exec(
             u"UPDATE platform_leases SET lease_until = %1"_s.arg(QDateTime::currentMSecsSinceEpoch() - 1'000)));
-        announce();
         QTRY_COMPARE_WITH_TIMEOUT(line(), u"Gateway: none runs Telegram"_s, 5'000);
         QCOMPARE(m_controller->gatewayHosts()->leader(u"telegram"_s).where, GatewayHosts::Where::Nobody);
         QCOMPARE(telegramEntry(), std::pair(u"Telegram — no gateway runs it"_s, false));
@@ -178,11 +170,9 @@ private Q_SLOTS:
         const auto taken = leases.acquire(u"telegram"_s, ProcessIdentity::current(), u"laptop"_s,
             QCoreApplication::applicationPid(), QDateTime::currentMSecsSinceEpoch(), 120'000);
         QVERIFY2(taken && taken->held, qPrintable(leases.errorString()));
-        announce();
         QTRY_COMPARE_WITH_TIMEOUT(line(), u"Gateway: Telegram on this computer"_s, 5'000);
         QCOMPARE(m_controller->gatewayHosts()->leader(u"telegram"_s).where, GatewayHosts::Where::Here);
         QVERIFY(leases.release(u"telegram"_s, ProcessIdentity::current()));
-        announce();
         QTRY_COMPARE_WITH_TIMEOUT(line(), u"Gateway: none runs Telegram"_s, 5'000);
     }
 
@@ -193,7 +183,6 @@ private Q_SLOTS:
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const auto taken = leases.acquire(u"telegram"_s, elsewhere, u"homeserver"_s, 4242, now, 3'000);
         QVERIFY2(taken && taken->held, qPrintable(leases.errorString()));
-        announce();
         QTRY_COMPARE_WITH_TIMEOUT(line(), u"Gateway: Telegram on homeserver"_s, 5'000);
         QTRY_COMPARE_WITH_TIMEOUT(line(), u"Gateway: none runs Telegram"_s, 5'000);
         QVERIFY(QDateTime::currentMSecsSinceEpoch() >= now + 3'000);
