@@ -26,6 +26,8 @@ struct Migration
     QStringList statements;
     // PostgreSQL's own statements where the dialects differ (an empty list: nothing to do there).
     std::optional<QStringList> postgres = std::nullopt;
+    // Run on PostgreSQL after the translated statements, where it needs one more.
+    QStringList postgresAlso = {};
 };
 
 [[nodiscard]] const QList<Migration> &all();
