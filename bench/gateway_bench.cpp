@@ -370,8 +370,6 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const bool quick = app.arguments().contains(u"--quick"_s);
-    const bool withSqlite = !app.arguments().contains(u"--postgres-only"_s);
-    const bool withPostgres = !app.arguments().contains(u"--sqlite-only"_s);
     Sizes sizes;
     if (quick)
         sizes = Sizes { 2, 5, 2, 10, 10, 3 };
@@ -380,42 +378,24 @@ int main(int argc, char *argv[])
         sizes.idleSeconds = app.arguments().value(idleArg + 1).toInt();
 
     BenchSupport::Table table({ u"SQLite"_s, u"PostgreSQL"_s });
-    QStringList notes, failures;
-    if (!withSqlite) {
-        notes << u"SQLite skipped: --postgres-only"_s;
-    } else {
+    BenchSupport::TwoStores run(app.arguments());
+    if (run.withSqlite) {
         Run sqlite(table, 0, u"SQLite"_s, {}, sizes);
         sqlite.measure();
-        failures << sqlite.failures();
-        notes << u"SQLite: state.db in %1"_s.arg(QDir::tempPath());
+        run.failures << sqlite.failures();
+        run.notes << u"SQLite: state.db in %1"_s.arg(QDir::tempPath());
     }
-    bool postgresSkipped = false;
-    if (!withPostgres) {
-        notes << u"PostgreSQL skipped: --sqlite-only"_s;
-    } else if (PostgresServer &server = BenchSupport::postgresServer(); !server.isRunning()) {
-        notes << u"PostgreSQL skipped: %1"_s.arg(server.errorString());
-        postgresSkipped = true;
-    } else if (const QString url = server.createDatabase(); url.isEmpty()) {
-        failures << u"PostgreSQL: creating a database failed: %1"_s.arg(server.errorString());
-    } else {
-        // The password as a real setup passes it: never in the url.
-        qputenv("BATON_STORE_PASSWORD", PostgresServer::password);
-        notes
-            << u"PostgreSQL: a throwaway server in %1 on 127.0.0.1 over TCP (fsync on, autovacuum_naptime=1s), [store] url in baton.ini"_s
-                   .arg(QDir::tempPath());
-        Run postgres(table, 1, u"PostgreSQL"_s, url, sizes);
-        postgres.measure();
-        failures << postgres.failures();
+    if (PostgresServer *server = run.postgres()) {
+        if (const QString url = server->createDatabase(); url.isEmpty()) {
+            run.failures << u"PostgreSQL: creating a database failed: %1"_s.arg(server->errorString());
+        } else {
+            run.notes
+                << u"PostgreSQL: a throwaway server in %1 on 127.0.0.1 over TCP (fsync on, autovacuum_naptime=1s), [store] url in baton.ini"_s
+                       .arg(QDir::tempPath());
+            Run postgres(table, 1, u"PostgreSQL"_s, url, sizes);
+            postgres.measure();
+            run.failures << postgres.failures();
+        }
     }
-
-    out << "# gateway_bench: Qt " << qVersion() << (quick ? ", --quick" : "") << Qt::endl;
-    for (const QString &note : std::as_const(notes))
-        out << "# " << note << Qt::endl;
-    table.print(out);
-    for (const QString &failure : std::as_const(failures))
-        QTextStream(stderr) << "gateway_bench: " << failure << Qt::endl;
-    if (!failures.isEmpty())
-        return 1;
-    // CTest's SKIP_RETURN_CODE: a PostgreSQL-only run without a server measured nothing.
-    return postgresSkipped && !withSqlite ? 77 : 0;
+    return run.finish(out, u"gateway_bench"_s, quick, table);
 }

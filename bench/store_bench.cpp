@@ -219,60 +219,39 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int scale = app.arguments().contains(u"--quick"_s) ? 10 : 1;
-    const bool withSqlite = !app.arguments().contains(u"--postgres-only"_s);
-    const bool withPostgres = !app.arguments().contains(u"--sqlite-only"_s);
     BenchSupport::Table table({ u"SQLite"_s, u"PostgreSQL"_s });
-    QStringList notes, failures;
+    BenchSupport::TwoStores run(app.arguments());
 
     QTemporaryDir dir;
     int files = 0;
-    if (!withSqlite) {
-        notes << u"SQLite skipped: --postgres-only"_s;
-    } else {
+    if (run.withSqlite) {
         Run sqlite(
             table, 0, u"SQLite"_s, [&](QString *) { return dir.filePath(u"state%1.db"_s.arg(++files)); }, scale);
         QString version;
         if (sqlite.open(&version)) {
-            notes << u"SQLite %1 (WAL, synchronous=FULL) in %2"_s.arg(version, QDir::tempPath());
+            run.notes << u"SQLite %1 (WAL, synchronous=FULL) in %2"_s.arg(version, QDir::tempPath());
             sqlite.measure();
         }
-        failures << sqlite.failures();
+        run.failures << sqlite.failures();
     }
 
-    bool postgresSkipped = false;
-    if (!withPostgres) {
-        notes << u"PostgreSQL skipped: --sqlite-only"_s;
-    } else if (PostgresServer &server = BenchSupport::postgresServer(); !server.isRunning()) {
-        notes << u"PostgreSQL skipped: %1"_s.arg(server.errorString());
-        postgresSkipped = true;
-    } else {
-        qputenv("BATON_STORE_PASSWORD", PostgresServer::password);
+    if (PostgresServer *server = run.postgres()) {
         Run postgres(
             table, 1, u"PostgreSQL"_s,
             [&](QString *error) {
-                const QString url = server.createDatabase();
-                *error = server.errorString();
+                const QString url = server->createDatabase();
+                *error = server->errorString();
                 return url;
             },
             scale);
         QString version;
         if (postgres.open(&version)) {
-            notes
+            run.notes
                 << u"PostgreSQL %1 in %2 (a throwaway server on 127.0.0.1 over TCP, fsync and synchronous_commit on, autovacuum_naptime=1s)"_s
                        .arg(version, QDir::tempPath());
             postgres.measure();
         }
-        failures << postgres.failures();
+        run.failures << postgres.failures();
     }
-
-    out << "# store_bench: Qt " << qVersion() << (scale > 1 ? ", --quick" : "") << Qt::endl;
-    for (const QString &note : std::as_const(notes))
-        out << "# " << note << Qt::endl;
-    table.print(out);
-    for (const QString &failure : std::as_const(failures))
-        QTextStream(stderr) << "store_bench: " << failure << Qt::endl;
-    if (!failures.isEmpty())
-        return 1;
-    // CTest's SKIP_RETURN_CODE: a PostgreSQL-only run without a server measured nothing.
-    return postgresSkipped && !withSqlite ? 77 : 0;
+    return run.finish(out, u"store_bench"_s, scale > 1, table);
 }
